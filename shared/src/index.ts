@@ -1,0 +1,169 @@
+/**
+ * @seam/shared — the public API. Everything here is pure ES2021: no clocks, no randomness, no
+ * I/O, no Node/DOM/Glide APIs. Adapters pass `now`, records and link states in.
+ */
+
+// types: plain data shapes and Result
+export { ok, err } from './types';
+export type { System, Direction, ConflictRule, FieldKind, FieldValue, RecordValues, FieldProblem, Result } from './types';
+
+// ownership: the single source of truth of field ownership
+export { OWNERSHIP, SN_SCOPE } from './ownership';
+export type { FieldMapping, TransformName, SalesforceObject, ServiceNowTable } from './ownership';
+
+// transforms: total, Result-returning value transforms
+export {
+  URGENCY_DOMAIN,
+  IMPACT_DOMAIN,
+  INCIDENT_PRIORITY_DOMAIN,
+  CASE_PRIORITY_DOMAIN,
+  INCIDENT_STATE_DOMAIN,
+  HOLD_REASON_DOMAIN,
+  CASE_STATUS_DOMAIN,
+  INCIDENT_STATE_LABELS,
+  HOLD_REASON_LABELS,
+  TEXT255_MAX,
+  TRANSFORM_NAMES,
+  parseChoice,
+  parseCasePriority,
+  parseCaseStatus,
+  parseIncidentState,
+  priorityFromUrgencyImpact,
+  casePriorityToUrgencyImpact,
+  casePriorityToUrgency,
+  incidentPriorityToCasePriority,
+  incidentStateToCaseStatus,
+  caseStatusToIncidentState,
+  incidentStateLabel,
+  parseDateTime,
+  formatIso,
+  formatServiceNowDateTime,
+  toIsoDateTime,
+  toServiceNowDateTime,
+  text255,
+  salesforcePath,
+  ownerFields,
+  peerField,
+  transformForPeer,
+} from './transforms';
+export type { Urgency, Impact, IncidentPriority, CasePriority, IncidentState, HoldReason, CaseStatus, IncidentStateValue } from './transforms';
+
+// identity: ids, correlation ids, external keys
+export {
+  salesforceIdSuffix,
+  toSalesforceId18,
+  isSalesforceId,
+  sameSalesforceId,
+  CASE_KEY_PREFIX,
+  ACCOUNT_KEY_PREFIX,
+  validateSysId,
+  isSysId,
+  validateIncidentNumber,
+  formatCorrelationId,
+  parseCorrelationId,
+  COMPANY_ACCOUNT_KEY_FIELD,
+  matchCompanyByAccountId,
+} from './identity';
+export type { Correlation, CompanyRecord } from './identity';
+
+// hash: pure SHA-256 and stable JSON
+export { sha256Hex, stableStringify, hashValue, utf8Bytes } from './hash';
+
+// idempotency: deterministic keys and message ids
+export { idempotencyKey, parseIdempotencyKey, messageId } from './idempotency';
+export type { MessageKind, ParsedIdempotencyKey } from './idempotency';
+
+// decision: what to send, what to apply
+export { JOURNAL_MEMORY, newLink, localField, decideOutbound, applyInbound } from './decision';
+export type {
+  LinkState,
+  NewLink,
+  ChangeOrigin,
+  OutboundInput,
+  OutboundField,
+  OutboundDecision,
+  InboundMessage,
+  InboundInput,
+  InboundStatus,
+  AppliedField,
+  InboundDecision,
+} from './decision';
+
+// journal: origin tags and the AI label
+export { tagOrigin, parseOriginTag, stripOriginTag, entryOrigin, AI_LABEL, labelAiText, isAiLabelled } from './journal';
+export type { JournalEntry, OriginTag } from './journal';
+
+// pii: reversible masking
+export { maskPii, unmaskPii, luhnValid, ibanValid, ipv6Valid, contactNameVariants } from './pii';
+export type { PiiKind, PiiTokens, MaskOptions, MaskResult } from './pii';
+
+// schemas + validate: one JSON Schema source, a small validator
+export {
+  ISO_UTC_PATTERN,
+  TRIAGE_ROUTES,
+  TRIAGE_CATEGORIES,
+  IMPACT_STATUSES,
+  IMPACT_SEVERITIES,
+  ENGINES,
+  TRIAGE_REQUEST_SCHEMA,
+  TRIAGE_RESULT_SCHEMA,
+  SUMMARIZE_REQUEST_SCHEMA,
+  SUMMARIZE_RESULT_SCHEMA,
+  RESOLUTION_SUMMARY_REQUEST_SCHEMA,
+  RESOLUTION_SUMMARY_RESULT_SCHEMA,
+  IMPACT_REQUEST_SCHEMA,
+  IMPACT_RESULT_SCHEMA,
+  CASE_MESSAGE_SCHEMA,
+  CASE_MESSAGE_BATCH_SCHEMA,
+  COMMENT_MESSAGE_SCHEMA,
+  COMMENT_MESSAGE_BATCH_SCHEMA,
+  SCHEMAS,
+  responseSchema,
+} from './schemas';
+export type {
+  JsonType,
+  JsonSchema,
+  TriageRoute,
+  TriageCategory,
+  TriageRequest,
+  TriageResult,
+  ThreadEntry,
+  SummarizeRequest,
+  SummarizeResult,
+  ResolutionSummaryRequest,
+  ResolutionSummaryResult,
+  ImpactStatus,
+  ImpactRequest,
+  ImpactResult,
+  Engine,
+  CaseMessage,
+  CommentMessage,
+  CaseResultStatus,
+} from './schemas';
+export {
+  MAX_PROBLEMS,
+  validate,
+  parseAndValidate,
+  validateTriageRequest,
+  validateTriageResult,
+  validateSummarizeRequest,
+  validateSummarizeResult,
+  validateResolutionSummaryRequest,
+  validateResolutionSummaryResult,
+  validateImpactRequest,
+  validateImpactResult,
+  validateCaseMessageBatch,
+  validateCommentMessageBatch,
+} from './validate';
+
+// prompts: untrusted text fenced as data
+export { fence, triagePrompt, summarizePrompt, resolutionSummaryPrompt, impactPrompt } from './prompts';
+export type { Prompt, PromptName } from './prompts';
+
+// triage: policy and decision
+export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage } from './triage';
+export type { TriagePolicy, TriageAction, TriageDecision } from './triage';
+
+// panel: Salesforce side-panel display logic
+export { toEpochMs, formatDuration, slaView, syncHealth } from './panel';
+export type { SlaBadge, SlaView, SlaOptions, SyncHealthStatus, SyncHealthInput, SyncHealth } from './panel';

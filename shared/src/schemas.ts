@@ -1,0 +1,386 @@
+/**
+ * JSON Schemas: one source for the proxy (ajv), the ServiceNow REST API and the model output.
+ * Standard draft 2020-12, restricted to the keywords `validate.ts` implements, so every consumer
+ * reads them the same way.
+ */
+import { CASE_PRIORITY_DOMAIN } from './transforms';
+import type { CasePriority } from './transforms';
+import type { FieldValue } from './types';
+
+export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+export interface JsonSchema {
+  readonly $schema?: string;
+  readonly $id?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly type?: JsonType | readonly JsonType[];
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | JsonSchema;
+  readonly enum?: readonly (string | number | boolean | null)[];
+  readonly const?: string | number | boolean | null;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly items?: JsonSchema;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+
+const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+const str = (maxLength: number, minLength = 1): JsonSchema => ({ type: 'string', minLength, maxLength });
+/** ISO-8601 UTC date-time with optional milliseconds. */
+export const ISO_UTC_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$';
+const isoUtc: JsonSchema = { type: 'string', pattern: ISO_UTC_PATTERN };
+/** 18-character Salesforce id (the checksum is checked by `toSalesforceId18`). */
+const sfId18: JsonSchema = { type: 'string', pattern: '^[a-zA-Z0-9]{15}[A-Z0-5]{3}$' };
+const caseId18: JsonSchema = { type: 'string', pattern: '^500[a-zA-Z0-9]{12}[A-Z0-5]{3}$' };
+const requestIds = { idempotencyKey: str(128), correlationId: str(128) };
+const contactName = str(200, 0);
+
+// ---- triage -------------------------------------------------------------------------------
+
+export const TRIAGE_ROUTES = ['servicenow', 'salesforce', 'review'] as const;
+export type TriageRoute = (typeof TRIAGE_ROUTES)[number];
+export const TRIAGE_CATEGORIES = [
+  'outage',
+  'degradation',
+  'access',
+  'defect',
+  'security',
+  'data_request',
+  'how_to',
+  'billing',
+  'account_change',
+  'feature_request',
+  'other',
+] as const;
+export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
+
+export interface TriageRequest {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  readonly caseId: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly customerPriority?: CasePriority;
+  readonly contactName?: string;
+}
+
+export interface TriageResult {
+  readonly route: TriageRoute;
+  readonly category: TriageCategory;
+  readonly priority: number;
+  readonly suggestedAssignmentGroup: string;
+  readonly confidence: number;
+  readonly rationale: string;
+}
+
+export const TRIAGE_REQUEST_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/triage-request',
+  title: 'TriageRequest',
+  type: 'object',
+  properties: {
+    ...requestIds,
+    caseId: caseId18,
+    subject: str(255),
+    description: str(32000, 0),
+    customerPriority: { type: 'string', enum: CASE_PRIORITY_DOMAIN },
+    contactName,
+  },
+  required: ['idempotencyKey', 'correlationId', 'caseId', 'subject', 'description'],
+  additionalProperties: false,
+};
+
+export const TRIAGE_RESULT_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/triage-result',
+  title: 'TriageResult',
+  type: 'object',
+  properties: {
+    route: { type: 'string', enum: TRIAGE_ROUTES, description: 'servicenow: IT must act; salesforce: the service agent can answer; review: unsure' },
+    category: { type: 'string', enum: TRIAGE_CATEGORIES },
+    priority: { type: 'integer', minimum: 1, maximum: 5, description: 'ServiceNow priority, 1 critical … 5 planning' },
+    suggestedAssignmentGroup: str(100, 0),
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+    rationale: str(500),
+  },
+  required: ['route', 'category', 'priority', 'suggestedAssignmentGroup', 'confidence', 'rationale'],
+  additionalProperties: false,
+};
+
+// ---- thread summary ----------------------------------------------------------------------
+
+export interface ThreadEntry {
+  readonly author: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface SummarizeRequest {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  /** The side that will read the summary. */
+  readonly audience: 'servicenow' | 'salesforce';
+  readonly subject: string;
+  readonly entries: readonly ThreadEntry[];
+  readonly contactName?: string;
+}
+
+export interface SummarizeResult {
+  readonly summary: string;
+  readonly keyPoints: readonly string[];
+  readonly openQuestions: readonly string[];
+}
+
+const threadEntry: JsonSchema = {
+  type: 'object',
+  properties: { author: str(200, 0), body: str(32000, 0), createdAt: isoUtc },
+  required: ['author', 'body', 'createdAt'],
+  additionalProperties: false,
+};
+
+export const SUMMARIZE_REQUEST_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/summarize-request',
+  title: 'SummarizeRequest',
+  type: 'object',
+  properties: {
+    ...requestIds,
+    audience: { type: 'string', enum: ['servicenow', 'salesforce'] },
+    subject: str(255),
+    entries: { type: 'array', items: threadEntry, minItems: 1, maxItems: 200 },
+    contactName,
+  },
+  required: ['idempotencyKey', 'correlationId', 'audience', 'subject', 'entries'],
+  additionalProperties: false,
+};
+
+export const SUMMARIZE_RESULT_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/summarize-result',
+  title: 'SummarizeResult',
+  type: 'object',
+  properties: {
+    summary: str(2000),
+    keyPoints: { type: 'array', items: str(300), maxItems: 10 },
+    openQuestions: { type: 'array', items: str(300), maxItems: 10 },
+  },
+  required: ['summary', 'keyPoints', 'openQuestions'],
+  additionalProperties: false,
+};
+
+// ---- customer-facing resolution summary ---------------------------------------------------
+
+export interface ResolutionSummaryRequest {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  readonly subject: string;
+  readonly resolutionCode?: string;
+  readonly resolutionNotes: string;
+  readonly contactName?: string;
+}
+
+export interface ResolutionSummaryResult {
+  readonly summary: string;
+  readonly nextSteps: readonly string[];
+}
+
+export const RESOLUTION_SUMMARY_REQUEST_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/resolution-summary-request',
+  title: 'ResolutionSummaryRequest',
+  type: 'object',
+  properties: { ...requestIds, subject: str(255), resolutionCode: str(100, 0), resolutionNotes: str(8000), contactName },
+  required: ['idempotencyKey', 'correlationId', 'subject', 'resolutionNotes'],
+  additionalProperties: false,
+};
+
+export const RESOLUTION_SUMMARY_RESULT_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/resolution-summary-result',
+  title: 'ResolutionSummaryResult',
+  type: 'object',
+  properties: { summary: str(1500), nextSteps: { type: 'array', items: str(300), maxItems: 5 } },
+  required: ['summary', 'nextSteps'],
+  additionalProperties: false,
+};
+
+// ---- major-incident impact notice ---------------------------------------------------------
+
+export const IMPACT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type ImpactStatus = (typeof IMPACT_STATUSES)[number];
+export const IMPACT_SEVERITIES = ['critical', 'major', 'minor'] as const;
+
+export interface ImpactRequest {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  readonly incidentNumber: string;
+  readonly shortDescription: string;
+  readonly status: ImpactStatus;
+  readonly affectedService?: string;
+  readonly startedAt?: string;
+  readonly workaround?: string;
+}
+
+export interface ImpactResult {
+  readonly headline: string;
+  readonly body: string;
+  readonly severity: (typeof IMPACT_SEVERITIES)[number];
+  readonly customerAction: string;
+}
+
+export const IMPACT_REQUEST_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/impact-request',
+  title: 'ImpactRequest',
+  type: 'object',
+  properties: {
+    ...requestIds,
+    incidentNumber: { type: 'string', pattern: '^INC\\d{7,12}$' },
+    shortDescription: str(255),
+    status: { type: 'string', enum: IMPACT_STATUSES },
+    affectedService: str(200, 0),
+    startedAt: isoUtc,
+    workaround: str(2000, 0),
+  },
+  required: ['idempotencyKey', 'correlationId', 'incidentNumber', 'shortDescription', 'status'],
+  additionalProperties: false,
+};
+
+export const IMPACT_RESULT_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/impact-result',
+  title: 'ImpactResult',
+  type: 'object',
+  properties: {
+    headline: str(120),
+    body: str(1500),
+    severity: { type: 'string', enum: IMPACT_SEVERITIES },
+    customerAction: str(500, 0),
+  },
+  required: ['headline', 'body', 'severity', 'customerAction'],
+  additionalProperties: false,
+};
+
+/** The proxy's responses: a result plus the engine that produced it. */
+export const ENGINES = ['llm', 'embedded'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+export function responseSchema(result: JsonSchema): JsonSchema {
+  return {
+    ...result,
+    ...(result.$id ? { $id: result.$id.replace(/-result$/, '-response') } : {}),
+    ...(result.title ? { title: result.title.replace(/Result$/, 'Response') } : {}),
+    properties: { ...result.properties, engine: { type: 'string', enum: ENGINES } },
+    required: [...(result.required ?? []), 'engine'],
+  };
+}
+
+// ---- sync messages (docs/contracts.md) ------------------------------------------------------
+
+export interface CaseMessage {
+  readonly messageId: string;
+  readonly idempotencyKey: string;
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly version: number;
+  readonly sentAt: string;
+  readonly origin: 'salesforce';
+  /** Salesforce-owned fields by Salesforce API name (`Account.Field` for Account fields), untransformed. */
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly contactName?: string;
+}
+
+export interface CommentMessage {
+  readonly messageId: string;
+  readonly idempotencyKey: string;
+  readonly caseId: string;
+  readonly commentId: string;
+  readonly body: string;
+  readonly author: string;
+  readonly createdAt: string;
+  readonly origin: 'salesforce';
+}
+
+export const CASE_MESSAGE_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    messageId: str(64),
+    idempotencyKey: str(128),
+    caseId: caseId18,
+    caseNumber: str(30),
+    version: { type: 'integer', minimum: 1 },
+    sentAt: isoUtc,
+    origin: { type: 'string', enum: ['salesforce'] },
+    fields: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+    contactName,
+  },
+  required: ['messageId', 'idempotencyKey', 'caseId', 'caseNumber', 'version', 'sentAt', 'origin', 'fields'],
+  additionalProperties: false,
+};
+
+export const CASE_MESSAGE_BATCH_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/case-message-batch',
+  title: 'CaseMessageBatch',
+  type: 'object',
+  properties: { messages: { type: 'array', items: CASE_MESSAGE_SCHEMA, minItems: 1, maxItems: 200 } },
+  required: ['messages'],
+  additionalProperties: false,
+};
+
+export const COMMENT_MESSAGE_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    messageId: str(64),
+    idempotencyKey: str(128),
+    caseId: caseId18,
+    commentId: sfId18,
+    body: str(32000),
+    author: str(200, 0),
+    createdAt: isoUtc,
+    origin: { type: 'string', enum: ['salesforce'] },
+  },
+  required: ['messageId', 'idempotencyKey', 'caseId', 'commentId', 'body', 'author', 'createdAt', 'origin'],
+  additionalProperties: false,
+};
+
+export const COMMENT_MESSAGE_BATCH_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/comment-message-batch',
+  title: 'CommentMessageBatch',
+  type: 'object',
+  properties: { messages: { type: 'array', items: COMMENT_MESSAGE_SCHEMA, minItems: 1, maxItems: 200 } },
+  required: ['messages'],
+  additionalProperties: false,
+};
+
+export type CaseResultStatus =
+  | 'created'
+  | 'updated'
+  | 'duplicate'
+  | 'stale'
+  | 'kept_in_salesforce'
+  | 'review'
+  | 'approval_pending'
+  | 'rejected'
+  | 'error';
+
+/** Every schema by name, for the proxy and for docs. */
+export const SCHEMAS = {
+  triageRequest: TRIAGE_REQUEST_SCHEMA,
+  triageResult: TRIAGE_RESULT_SCHEMA,
+  summarizeRequest: SUMMARIZE_REQUEST_SCHEMA,
+  summarizeResult: SUMMARIZE_RESULT_SCHEMA,
+  resolutionSummaryRequest: RESOLUTION_SUMMARY_REQUEST_SCHEMA,
+  resolutionSummaryResult: RESOLUTION_SUMMARY_RESULT_SCHEMA,
+  impactRequest: IMPACT_REQUEST_SCHEMA,
+  impactResult: IMPACT_RESULT_SCHEMA,
+  caseMessageBatch: CASE_MESSAGE_BATCH_SCHEMA,
+  commentMessageBatch: COMMENT_MESSAGE_BATCH_SCHEMA,
+} as const;
