@@ -369,7 +369,7 @@ export function applyInbound(input: InboundInput): InboundDecision {
     if ((e.origin && e.origin !== sender) || (tag && tag.origin === to)) continue; // our own entry came back
     journal.push({ id: e.id, body: tagOrigin(e.body, sender, e.author), author: e.author, createdAt: e.createdAt, origin: sender });
   }
-  const journalIds = (message.journal ?? []).map((e) => e.id).filter((id) => link.journalIds.indexOf(id) < 0);
+  const journalIds = Array.from(known).filter((id) => link.journalIds.indexOf(id) < 0);
 
   if (fields.length === 0 && journal.length === 0 && problems.length > 0) {
     return none('rejected', `nothing in version ${message.version} from ${label(sender)} could be applied`, problems);
@@ -391,5 +391,27 @@ export function applyInbound(input: InboundInput): InboundDecision {
     journal,
     problems,
     link: next,
+  };
+}
+
+// ---- messages ------------------------------------------------------------------------------
+
+/**
+ * The message a decision becomes, in the contract's encoding: Salesforce sends its own fields
+ * untransformed by Salesforce API name (CaseMessage.fields); ServiceNow sends transformed values
+ * by Case API name (Incident_Update__e Fields_Json__c). Returns null when there is nothing to send.
+ */
+export function toInboundMessage(from: System, decision: OutboundDecision, messageIdValue: string): InboundMessage | null {
+  if (!decision.send || decision.idempotencyKey === null) return null;
+  return {
+    messageId: messageIdValue,
+    idempotencyKey: decision.idempotencyKey,
+    origin: from,
+    version: decision.version,
+    names: from === 'salesforce' ? 'sender' : 'receiver',
+    fields: from === 'salesforce' ? decision.sourceValues : decision.peerValues,
+    journal: decision.journal,
+    caseId: decision.link.caseId,
+    incidentSysId: decision.link.incidentSysId,
   };
 }

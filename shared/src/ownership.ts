@@ -82,7 +82,7 @@ export const OWNERSHIP: readonly FieldMapping[] = [
   { key: 'state', label: 'Incident state', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'incidentStateToCaseStatus',
     salesforce: { object: 'Case', field: 'Status' }, servicenow: { table: 'incident', field: 'state', extra: ['hold_reason'] } },
   { key: 'incidentState', label: 'Incident state (label)', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'incidentStateLabel',
-    salesforce: { object: 'Case', field: 'Seam_Incident_State__c' }, servicenow: { table: 'incident', field: 'state' } },
+    salesforce: { object: 'Case', field: 'Seam_Incident_State__c' }, servicenow: { table: 'incident', field: 'state', extra: ['hold_reason'] } },
   { key: 'incidentPriority', label: 'Incident priority', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'incidentPriorityToCasePriority',
     salesforce: { object: 'Case', field: 'Seam_Incident_Priority__c' }, servicenow: { table: 'incident', field: 'priority' } },
   { key: 'assignedTo', label: 'Assignee', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
