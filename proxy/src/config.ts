@@ -1,0 +1,196 @@
+/**
+ * Configuration, parsed and validated once at startup from the environment (`SEAM_PROXY_*`) and
+ * an optional JSON secrets file. Every problem names the variable, what is wrong and the fix, and
+ * all problems are reported together so one restart fixes them all.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HmacMode } from './auth.js';
+
+export interface LlmConfig {
+  readonly baseURL: string;
+  readonly model: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+  /** Retries after the first attempt on 429, 5xx and network errors. */
+  readonly maxRetries: number;
+  /** First backoff; doubles per retry (plus jitter) unless the server sends Retry-After. */
+  readonly backoffMs: number;
+  /** USD per million tokens, for the cost metric. */
+  readonly priceInputPerMTok: number;
+  readonly priceOutputPerMTok: number;
+}
+
+export interface ProxyConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly clients: Readonly<Record<string, string>>;
+  readonly hmac: HmacMode;
+  readonly hmacMaxSkewSeconds: number;
+  readonly maxBodyBytes: number;
+  readonly rateLimit: { readonly perMinute: number; readonly burst: number };
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** Absent: the embedded engine answers everything. */
+  readonly llm?: LlmConfig;
+  /** Directory holding `triage-model.json`. */
+  readonly modelDir: string;
+  /** Absent: audit records go nowhere (only for tests and embedding). */
+  readonly audit?: { readonly file: string; readonly maxBytes: number; readonly keepFiles: number };
+  readonly cache: { readonly maxEntries: number; readonly ttlSeconds: number };
+}
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+export type ConfigResult = { readonly ok: true; readonly value: ProxyConfig } | { readonly ok: false; readonly error: ConfigProblem[] };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(`seam-proxy configuration is invalid:\n${problems.map((p) => `  - ${p.variable}: ${p.problem}. Fix: ${p.fix}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Default model location: `proxy/dist/model`, next to the compiled code or the sources. */
+export const DEFAULT_MODEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'model');
+
+const MIN_SECRET_LENGTH = 32;
+
+export function parseConfig(env: Env, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const add = (variable: string, problem: string, fix: string): void => { problems.push({ variable, problem, fix }); };
+
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      add(name, `"${raw}" is not a whole number between ${min} and ${max}`, `set ${name} to a whole number in [${min}, ${max}] or unset it for ${def}`);
+      return def;
+    }
+    return n;
+  };
+  const num = (name: string, def: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) {
+      add(name, `"${raw}" is not a non-negative number`, `set ${name} to a number such as 0.15 or unset it`);
+      return def;
+    }
+    return n;
+  };
+
+  // Secrets: a JSON file { "clients": { "servicenow": "…" }, "llmApiKey": "…" } and/or env.
+  let fileSecrets: { clients?: Record<string, unknown>; llmApiKey?: unknown } = {};
+  const secretsFile = env['SEAM_PROXY_SECRETS_FILE'];
+  if (secretsFile) {
+    try {
+      const parsed: unknown = JSON.parse(readFile(secretsFile));
+      if (parsed && typeof parsed === 'object') fileSecrets = parsed as typeof fileSecrets;
+      else add('SEAM_PROXY_SECRETS_FILE', `${secretsFile} does not hold a JSON object`, 'write {"clients":{"servicenow":"…","salesforce":"…"},"llmApiKey":"…"}');
+    } catch (e) {
+      add('SEAM_PROXY_SECRETS_FILE', `cannot read ${secretsFile} as JSON (${(e as Error).message})`, 'point it at a readable JSON file, or unset it and use SEAM_PROXY_CLIENT_SECRETS');
+    }
+  }
+  const clients: Record<string, string> = {};
+  for (const [name, secret] of Object.entries(fileSecrets.clients ?? {})) {
+    if (typeof secret === 'string') clients[name] = secret;
+    else add('SEAM_PROXY_SECRETS_FILE', `clients.${name} is not a string`, 'give each client a string secret');
+  }
+  const envClients = env['SEAM_PROXY_CLIENT_SECRETS'];
+  if (envClients) {
+    for (const pair of envClients.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) {
+        add('SEAM_PROXY_CLIENT_SECRETS', `entry "${pair.slice(0, 20)}…" is not name=secret`, 'write servicenow=<secret>,salesforce=<secret>');
+        continue;
+      }
+      clients[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    }
+  }
+  if (Object.keys(clients).length === 0) {
+    add('SEAM_PROXY_CLIENT_SECRETS', 'no client secrets are configured, so no platform could call the proxy', 'set SEAM_PROXY_CLIENT_SECRETS=servicenow=<secret>,salesforce=<secret> or a "clients" object in SEAM_PROXY_SECRETS_FILE');
+  }
+  for (const [name, secret] of Object.entries(clients)) {
+    if (!/^[a-z][a-z0-9_-]{0,31}$/i.test(name)) add('SEAM_PROXY_CLIENT_SECRETS', `client name "${name}" is not a simple identifier`, 'use names like servicenow or salesforce');
+    if (secret.length < MIN_SECRET_LENGTH) {
+      add('SEAM_PROXY_CLIENT_SECRETS', `the secret for client "${name}" is ${secret.length} characters, shorter than ${MIN_SECRET_LENGTH}`, 'generate one with: openssl rand -hex 32');
+    }
+  }
+
+  const hmacRaw = (env['SEAM_PROXY_HMAC'] ?? 'optional').toLowerCase();
+  const hmac: HmacMode = hmacRaw === 'off' || hmacRaw === 'required' || hmacRaw === 'optional' ? hmacRaw : 'optional';
+  if (hmac !== hmacRaw) add('SEAM_PROXY_HMAC', `"${hmacRaw}" is not a mode`, 'use off, optional or required');
+
+  const certFile = env['SEAM_PROXY_TLS_CERT_FILE'];
+  const keyFile = env['SEAM_PROXY_TLS_KEY_FILE'];
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    add(certFile ? 'SEAM_PROXY_TLS_KEY_FILE' : 'SEAM_PROXY_TLS_CERT_FILE', 'only one of the TLS certificate and key is set', 'set both SEAM_PROXY_TLS_CERT_FILE and SEAM_PROXY_TLS_KEY_FILE (PEM files), or neither');
+  }
+
+  let llm: LlmConfig | undefined;
+  const model = env['SEAM_PROXY_LLM_MODEL'];
+  const baseURL = env['SEAM_PROXY_LLM_BASE_URL'];
+  if (model || baseURL) {
+    if (!model) add('SEAM_PROXY_LLM_MODEL', 'SEAM_PROXY_LLM_BASE_URL is set but no model is named', 'set SEAM_PROXY_LLM_MODEL (e.g. gpt-4o-mini, llama3.1:8b), or unset the base URL to use the embedded engine');
+    const url = baseURL || 'https://api.openai.com/v1';
+    try {
+      const u = new URL(url);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+    } catch {
+      add('SEAM_PROXY_LLM_BASE_URL', `"${url}" is not an http(s) URL`, 'set it to the OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1');
+    }
+    let apiKey = env['SEAM_PROXY_LLM_API_KEY'] ?? (typeof fileSecrets.llmApiKey === 'string' ? fileSecrets.llmApiKey : undefined);
+    const keyFilePath = env['SEAM_PROXY_LLM_API_KEY_FILE'];
+    if (keyFilePath) {
+      try { apiKey = readFile(keyFilePath).trim(); } catch (e) {
+        add('SEAM_PROXY_LLM_API_KEY_FILE', `cannot read ${keyFilePath} (${(e as Error).message})`, 'point it at a readable file holding only the key');
+      }
+    }
+    // Local servers (llama.cpp, Ollama, vLLM) accept any key; OpenAI itself needs a real one.
+    if (!apiKey && /api\.openai\.com/.test(url)) add('SEAM_PROXY_LLM_API_KEY', 'no API key for api.openai.com', 'set SEAM_PROXY_LLM_API_KEY, SEAM_PROXY_LLM_API_KEY_FILE or llmApiKey in the secrets file');
+    llm = {
+      baseURL: url,
+      model: model ?? '',
+      apiKey: apiKey || 'not-needed',
+      timeoutMs: int('SEAM_PROXY_LLM_TIMEOUT_MS', 20_000, 100, 600_000),
+      maxRetries: int('SEAM_PROXY_LLM_MAX_RETRIES', 2, 0, 10),
+      backoffMs: int('SEAM_PROXY_LLM_BACKOFF_MS', 500, 0, 60_000),
+      priceInputPerMTok: num('SEAM_PROXY_LLM_PRICE_INPUT_PER_MTOK', 0),
+      priceOutputPerMTok: num('SEAM_PROXY_LLM_PRICE_OUTPUT_PER_MTOK', 0),
+    };
+  }
+
+  const auditFile = env['SEAM_PROXY_AUDIT_LOG'] ?? '.seam-state/proxy-audit.jsonl';
+  const config: ProxyConfig = {
+    host: env['SEAM_PROXY_HOST'] || '127.0.0.1',
+    port: int('SEAM_PROXY_PORT', 8787, 0, 65535),
+    clients,
+    hmac,
+    hmacMaxSkewSeconds: int('SEAM_PROXY_HMAC_MAX_SKEW_SECONDS', 300, 1, 3600),
+    maxBodyBytes: int('SEAM_PROXY_MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    rateLimit: { perMinute: int('SEAM_PROXY_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000), burst: int('SEAM_PROXY_RATE_LIMIT_BURST', 30, 1, 100_000) },
+    ...(certFile && keyFile ? { tls: { certFile, keyFile } } : {}),
+    ...(llm ? { llm } : {}),
+    modelDir: env['SEAM_PROXY_MODEL_DIR'] || DEFAULT_MODEL_DIR,
+    ...(auditFile && auditFile !== 'off'
+      ? { audit: { file: auditFile, maxBytes: int('SEAM_PROXY_AUDIT_MAX_BYTES', 10 * 1024 * 1024, 1024, 2 ** 31), keepFiles: int('SEAM_PROXY_AUDIT_KEEP_FILES', 5, 1, 100) } }
+      : {}),
+    cache: { maxEntries: int('SEAM_PROXY_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000), ttlSeconds: int('SEAM_PROXY_CACHE_TTL_SECONDS', 86_400, 1, 30 * 86_400) },
+  };
+  return problems.length > 0 ? { ok: false, error: problems } : { ok: true, value: config };
+}
+
+/** Like `parseConfig`, but throws a `ConfigError` listing every problem: for startup code. */
+export function loadConfig(env: Env = process.env, readFile?: (path: string) => string): ProxyConfig {
+  const r = parseConfig(env, readFile);
+  if (!r.ok) throw new ConfigError(r.error);
+  return r.value;
+}

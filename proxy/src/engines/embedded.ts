@@ -1,0 +1,160 @@
+/**
+ * The embedded engine: fully offline. Triage uses the trained classifier; the three text endpoints
+ * use extractive summaries inside fixed templates, so every sentence comes from the input.
+ * It receives masked requests only, like the LLM engine.
+ */
+import {
+  labelAiText,
+  type ImpactRequest,
+  type ImpactResult,
+  type ResolutionSummaryRequest,
+  type ResolutionSummaryResult,
+  type SummarizeRequest,
+  type SummarizeResult,
+  type TriageCategory,
+  type TriageRequest,
+  type TriageResult,
+} from '@seam/shared';
+import type { Endpoint, RequestByEndpoint } from '../endpoints.js';
+import { stripMaskTokens } from '../masking.js';
+import { extractSentences, splitSentences } from '../ml/extractive.js';
+import { rulePriority } from '../ml/priorityRules.js';
+import { normalizeWords } from '../ml/text.js';
+import { predictTriage, type TriageModel } from '../ml/triageModel.js';
+
+export interface ResultByEndpoint {
+  triage: TriageResult;
+  summarize: SummarizeResult;
+  'resolution-summary': ResolutionSummaryResult;
+  impact: ImpactResult;
+}
+
+/** Where a ServiceNow-bound ticket of each category usually goes; admins rename groups in ServiceNow. */
+const ASSIGNMENT_GROUPS: Readonly<Record<TriageCategory, string>> = {
+  outage: 'Major Incident Management',
+  degradation: 'Infrastructure Operations',
+  access: 'Identity and Access Management',
+  defect: 'Application Support',
+  security: 'Security Operations',
+  data_request: 'Service Desk',
+  how_to: 'Service Desk',
+  billing: 'Service Desk',
+  account_change: 'Identity and Access Management',
+  feature_request: 'Service Desk',
+  other: 'Service Desk',
+};
+
+const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+
+/** Labels AI text and keeps the labelled result within the schema's length limit. */
+function labelled(text: string, max: number): string {
+  const room = max - (labelAiText('').length);
+  return labelAiText(clip(text, room));
+}
+
+export class EmbeddedEngine {
+  constructor(readonly model: TriageModel) {}
+
+  run<E extends Endpoint>(endpoint: E, request: RequestByEndpoint[E]): ResultByEndpoint[E] {
+    switch (endpoint) {
+      case 'triage': return this.triage(request as TriageRequest) as ResultByEndpoint[E];
+      case 'summarize': return this.summarize(request as SummarizeRequest) as ResultByEndpoint[E];
+      case 'resolution-summary': return this.resolution(request as ResolutionSummaryRequest) as ResultByEndpoint[E];
+      default: return this.impact(request as ImpactRequest) as ResultByEndpoint[E];
+    }
+  }
+
+  triage(req: TriageRequest): TriageResult {
+    const text = stripMaskTokens(`${req.subject}\n${req.description}`);
+    const p = predictTriage(this.model, text);
+    const route = (p.route?.label ?? 'salesforce') as 'servicenow' | 'salesforce';
+    const confidence = round3(p.route?.confidence ?? 0);
+    const category = (p.category?.label ?? 'other') as TriageCategory;
+    const learned = p.priority ? Number(p.priority.label) : NaN;
+    const rule = rulePriority(text);
+    const priority = Number.isInteger(learned) && learned >= 1 && learned <= 5 ? learned : rule.priority;
+    const evidence = topTerms(text, 4);
+    const rationale = clip(
+      `Embedded classifier: route ${route} (p=${confidence}), category ${category}` +
+        (p.category ? ` (p=${round3(p.category.confidence)})` : '') +
+        (p.priority ? `, priority ${priority} (p=${round3(p.priority.confidence)})` : `, priority ${priority} from the rule "${rule.rule}"`) +
+        (evidence.length ? `; key terms: ${evidence.join(', ')}.` : '.'),
+      500,
+    );
+    return {
+      route,
+      category,
+      priority,
+      suggestedAssignmentGroup: route === 'servicenow' ? ASSIGNMENT_GROUPS[category] : '',
+      confidence,
+      rationale,
+    };
+  }
+
+  summarize(req: SummarizeRequest): SummarizeResult {
+    const entries = [...req.entries].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const last = entries[entries.length - 1];
+    const all = entries.map((e) => e.body).join('\n');
+    const picked = extractSentences(all, { maxSentences: 3, maxChars: 1200 });
+    const head = `"${clip(req.subject, 120)}": ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` +
+      (last ? `, latest from ${clip(last.author || 'unknown', 80)} at ${last.createdAt}` : '') + '.';
+    const keyPoints = extractSentences(all, { maxSentences: 5 }).map((s) => clip(s, 300));
+    // Questions in the last three entries are the ones most likely still open.
+    const openQuestions = entries
+      .slice(-3)
+      .flatMap((e) => splitSentences(e.body))
+      .filter((s) => s.endsWith('?'))
+      .slice(-5)
+      .map((s) => clip(s, 300));
+    return { summary: labelled(`${head} ${picked.join(' ')}`.trim(), 2000), keyPoints, openQuestions };
+  }
+
+  resolution(req: ResolutionSummaryRequest): ResolutionSummaryResult {
+    const picked = extractSentences(req.resolutionNotes, { maxSentences: 2, maxChars: 900 });
+    const code = req.resolutionCode ? ` (${clip(req.resolutionCode, 60)})` : '';
+    const summary = `Your request "${clip(req.subject, 150)}" has been resolved${code}. ${picked.join(' ')}`.trim();
+    const advice = splitSentences(req.resolutionNotes)
+      .filter((s) => /\b(please|if|should|restart|reboot|clear|update|try|contact|reply|log (in|out)|sign (in|out))\b/i.test(s))
+      .slice(0, 3)
+      .map((s) => clip(s, 300));
+    return {
+      summary: labelled(summary, 1500),
+      nextSteps: advice.length > 0 ? advice : ['If the problem comes back, reply to this case and we will reopen it.'],
+    };
+  }
+
+  impact(req: ImpactRequest): ImpactResult {
+    const text = `${req.shortDescription} ${req.affectedService ?? ''}`.toLowerCase();
+    const severity: ImpactResult['severity'] = /\b(outage|down|unavailable|not available|all users|cannot (access|log ?in)|offline)\b/.test(text)
+      ? 'critical'
+      : /\b(slow|degraded|intermittent|delay(ed|s)?|errors?|partial)\b/.test(text) ? 'major' : 'minor';
+    const statusLine: Record<ImpactRequest['status'], string> = {
+      investigating: 'We are investigating',
+      identified: 'We have identified the cause of',
+      monitoring: 'A fix is in place and we are monitoring',
+      resolved: 'We have resolved',
+    };
+    const what = req.affectedService ? `an issue affecting ${req.affectedService}` : 'a service issue';
+    const since = req.startedAt ? ` since ${req.startedAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}` : '';
+    const detail = extractSentences(req.shortDescription, { maxSentences: 2, maxChars: 600 }).join(' ');
+    const body =
+      `${statusLine[req.status]} ${what}${since} (${req.incidentNumber}). ${detail}` +
+      (req.status === 'resolved' ? ' Service is back to normal.' : ' We will post an update here as soon as we know more.');
+    const headline = clip(`${req.status[0]?.toUpperCase()}${req.status.slice(1)}: ${req.affectedService || req.shortDescription}`, 120);
+    const customerAction = req.workaround
+      ? clip(`Workaround: ${req.workaround}`, 500)
+      : req.status === 'resolved' ? 'No action is needed.' : 'No action is needed; we will keep you updated.';
+    return { headline, body: labelled(body.replace(/\s+/g, ' ').trim(), 1500), severity, customerAction };
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The most frequent content words, as a human-readable hint of what the classifier saw. */
+function topTerms(text: string, n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const w of normalizeWords(text)) if (w.length > 2) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([w]) => w);
+}

@@ -1,0 +1,83 @@
+/** Classification metrics for `eval:triage`: plain functions over (truth, prediction, confidence). */
+
+export interface Prediction {
+  readonly truth: string;
+  readonly predicted: string;
+  /** The probability the model gave its predicted label, in [0, 1]. */
+  readonly confidence: number;
+}
+
+export interface ClassReport {
+  readonly label: string;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly support: number;
+}
+
+export interface EvalReport {
+  readonly n: number;
+  readonly accuracy: number;
+  readonly macroF1: number;
+  /** Expected calibration error over 10 equal-width confidence bins. */
+  readonly ece: number;
+  readonly perClass: readonly ClassReport[];
+  readonly labels: readonly string[];
+  /** confusion[i][j]: truth labels[i] predicted as labels[j]. */
+  readonly confusion: readonly (readonly number[])[];
+}
+
+export function evaluate(preds: readonly Prediction[], labelOrder?: readonly string[]): EvalReport {
+  const labels = labelOrder
+    ? [...labelOrder]
+    : [...new Set(preds.flatMap((p) => [p.truth, p.predicted]))].sort();
+  const idx = new Map(labels.map((l, i) => [l, i]));
+  const confusion = labels.map(() => new Array<number>(labels.length).fill(0));
+  let correct = 0;
+  for (const p of preds) {
+    const i = idx.get(p.truth);
+    const j = idx.get(p.predicted);
+    if (p.truth === p.predicted) correct++;
+    if (i !== undefined && j !== undefined) (confusion[i] as number[])[j]! += 1;
+  }
+  const perClass = labels.map((label, i): ClassReport => {
+    const tp = confusion[i]?.[i] ?? 0;
+    const support = (confusion[i] ?? []).reduce((a, b) => a + b, 0);
+    const predicted = confusion.reduce((a, row) => a + (row[i] ?? 0), 0);
+    const precision = predicted === 0 ? 0 : tp / predicted;
+    const recall = support === 0 ? 0 : tp / support;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { label, precision, recall, f1, support };
+  });
+  const withSupport = perClass.filter((c) => c.support > 0);
+  const macroF1 = withSupport.length === 0 ? 0 : withSupport.reduce((a, c) => a + c.f1, 0) / withSupport.length;
+  return {
+    n: preds.length,
+    accuracy: preds.length === 0 ? 0 : correct / preds.length,
+    macroF1,
+    ece: expectedCalibrationError(preds),
+    perClass,
+    labels,
+    confusion,
+  };
+}
+
+/** ECE = Σ_bins (|bin| / n) · |accuracy(bin) − mean confidence(bin)|. */
+export function expectedCalibrationError(preds: readonly Prediction[], bins = 10): number {
+  if (preds.length === 0) return 0;
+  const count = new Array<number>(bins).fill(0);
+  const conf = new Array<number>(bins).fill(0);
+  const acc = new Array<number>(bins).fill(0);
+  for (const p of preds) {
+    const b = Math.min(bins - 1, Math.floor(p.confidence * bins));
+    count[b]! += 1;
+    conf[b]! += p.confidence;
+    if (p.truth === p.predicted) acc[b]! += 1;
+  }
+  let ece = 0;
+  for (let b = 0; b < bins; b++) {
+    const n = count[b]!;
+    if (n > 0) ece += (n / preds.length) * Math.abs(acc[b]! / n - conf[b]! / n);
+  }
+  return ece;
+}

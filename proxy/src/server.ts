@@ -1,0 +1,156 @@
+/**
+ * The HTTP edge: routing, size limit, authentication, rate limit, JSON parsing, idempotent replay,
+ * metrics. Everything about meaning (validation, masking, engines) lives in `service.ts`.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { authenticate } from './auth.js';
+import { IdempotencyCache } from './cache.js';
+import type { ProxyConfig } from './config.js';
+import { readBody } from './http/body.js';
+import { sendError, sendJson, type Problem } from './http/respond.js';
+import { ProxyMetrics } from './metrics.js';
+import { RateLimiter } from './rateLimit.js';
+import { ENDPOINTS, type Endpoint, type ProxyService, type ServiceOutcome } from './service.js';
+
+export interface ProxyServerDeps {
+  readonly service: ProxyService;
+  readonly metrics: ProxyMetrics;
+  readonly now?: () => number;
+}
+
+interface CachedAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly engine: string;
+}
+
+const PATHS: Readonly<Record<string, Endpoint>> = Object.fromEntries(ENDPOINTS.map((e) => [`/v1/${e}`, e]));
+
+export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps): Server {
+  const now = deps.now ?? Date.now;
+  const metrics = deps.metrics;
+  const limiter = new RateLimiter(config.rateLimit.perMinute, config.rateLimit.burst, now);
+  const cache = new IdempotencyCache<CachedAnswer>(config.cache.maxEntries, config.cache.ttlSeconds * 1000, now);
+  // Concurrent replays of one key wait for the first call instead of paying for a second.
+  const inFlight = new Map<string, Promise<CachedAnswer>>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://proxy.local');
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      sendJson(res, 200, deps.service.health());
+      return;
+    }
+    if (url.pathname === '/metrics' && req.method === 'GET') {
+      const text = metrics.render();
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+      res.end(text);
+      return;
+    }
+    const endpoint = PATHS[url.pathname];
+    if (!endpoint) {
+      sendError(res, 404, 'not found', `no route ${url.pathname}`, [{ field: 'path', problem: `${url.pathname} does not exist`, fix: `use one of ${Object.keys(PATHS).join(', ')}, /healthz, /metrics` }]);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendError(res, 405, 'method not allowed', `${endpoint} accepts POST`, [], { allow: 'POST' });
+      return;
+    }
+    const started = process.hrtime.bigint();
+    const finish = (status: number, engine: string): void => {
+      metrics.requests.inc({ endpoint, status: String(status), engine });
+      metrics.duration.observe({ endpoint }, Number(process.hrtime.bigint() - started) / 1e9);
+    };
+
+    const body = await readBody(req, config.maxBodyBytes);
+    if (!body.ok) {
+      metrics.rejected.inc({ reason: 'too_large' });
+      sendError(res, 413, 'request body too large', `the limit is ${config.maxBodyBytes} bytes`, [{ field: 'body', problem: `exceeds ${config.maxBodyBytes} bytes`, fix: 'send less text (summaries need the latest comments, not the whole history)' }], { connection: 'close' });
+      finish(413, 'none');
+      return;
+    }
+    const auth = authenticate(req.headers, body.raw, { clients: config.clients, hmac: config.hmac, maxSkewSeconds: config.hmacMaxSkewSeconds }, Math.floor(now() / 1000));
+    if (!auth.ok) {
+      metrics.rejected.inc({ reason: 'unauthenticated' });
+      sendError(res, 401, 'unauthenticated', auth.problem, [{ field: 'authorization', problem: auth.problem, fix: auth.fix }], { 'www-authenticate': 'Bearer realm="seam-proxy"' });
+      finish(401, 'none');
+      return;
+    }
+    const rate = limiter.take(auth.client);
+    if (!rate.allowed) {
+      metrics.rejected.inc({ reason: 'rate_limited' });
+      sendError(res, 429, 'rate limited', `client ${auth.client} exceeded ${config.rateLimit.perMinute} requests per minute`, [{ field: 'client', problem: 'too many requests', fix: `retry after ${rate.retryAfterSeconds} s` }], { 'retry-after': String(rate.retryAfterSeconds) });
+      finish(429, 'none');
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.raw.toString('utf8'));
+    } catch (e) {
+      metrics.rejected.inc({ reason: 'bad_json' });
+      sendError(res, 400, 'invalid JSON', (e as Error).message, [{ field: 'body', problem: 'is not valid JSON', fix: 'send a JSON object with content-type application/json' }]);
+      finish(400, 'none');
+      return;
+    }
+    const problems: Problem[] = deps.service.validateRequest(endpoint, parsed);
+    if (problems.length > 0) {
+      metrics.rejected.inc({ reason: 'invalid' });
+      sendError(res, 400, 'invalid request', `${problems.length} problem(s) in the ${endpoint} request`, problems);
+      finish(400, 'none');
+      return;
+    }
+    const request = parsed as Record<string, unknown>;
+    const idempotencyKey = String(request['idempotencyKey'] ?? '');
+    const correlationId = String(request['correlationId'] ?? req.headers['x-correlation-id'] ?? randomUUID());
+    const fingerprint = createHash('sha256').update(body.raw).digest('hex');
+    const cacheKey = `${auth.client}\u0000${endpoint}\u0000${idempotencyKey}`;
+
+    const cached = cache.get(cacheKey);
+    if (cached) {
+      if (cached.fingerprint !== fingerprint) {
+        sendError(res, 409, 'idempotency key reused', 'this idempotencyKey was used for a different request', [{ field: 'idempotencyKey', problem: 'was already used with a different body', fix: 'derive a new key when the request content changes' }]);
+        finish(409, 'none');
+        return;
+      }
+      metrics.cacheHits.inc({ endpoint });
+      sendJson(res, cached.value.status, cached.value.body, { 'x-seam-cache': 'hit', 'x-correlation-id': correlationId });
+      finish(cached.value.status, cached.value.engine);
+      return;
+    }
+    let pending = inFlight.get(cacheKey);
+    const first = !pending;
+    if (!pending) {
+      pending = deps.service
+        .run(endpoint, request, { client: auth.client, correlationId, idempotencyKey })
+        .then((o: ServiceOutcome): CachedAnswer => ({ status: 200, body: o.body, engine: o.engine }));
+      inFlight.set(cacheKey, pending);
+    }
+    try {
+      const answer = await pending;
+      if (first) cache.set(cacheKey, answer, fingerprint);
+      else metrics.cacheHits.inc({ endpoint });
+      sendJson(res, answer.status, answer.body, { 'x-seam-cache': first ? 'miss' : 'hit', 'x-correlation-id': correlationId });
+      finish(answer.status, answer.engine);
+    } finally {
+      if (first) inFlight.delete(cacheKey);
+    }
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((e: unknown) => {
+      // A bug, not a user error: log the message only (no request text, which may hold PII).
+      console.error(`seam-proxy: internal error: ${(e as Error)?.message ?? String(e)}`);
+      if (!res.headersSent) sendError(res, 500, 'internal error', 'the proxy failed; see its log', []);
+      else res.destroy();
+    });
+  };
+
+  const server = config.tls
+    ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile), minVersion: 'TLSv1.2' }, listener)
+    : createHttpServer(listener);
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  return server;
+}

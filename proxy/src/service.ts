@@ -1,0 +1,152 @@
+/**
+ * What a model request means, independent of HTTP: validate → mask → engine (LLM, else embedded)
+ * → check the answer against the schema → label AI text → unmask → audit and meter.
+ */
+import { isAiLabelled, labelAiText, validate, type FieldProblem } from '@seam/shared';
+import type { AuditSink } from './auditLog.js';
+import { ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
+import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
+import { LlmEngineError, type LlmEngine } from './engines/llm.js';
+import { maskRequest, unmaskDeep } from './masking.js';
+import type { ProxyMetrics } from './metrics.js';
+
+export { ENDPOINTS, type Endpoint };
+
+export interface RunContext {
+  readonly client: string;
+  readonly correlationId: string;
+  readonly idempotencyKey: string;
+}
+
+export interface ServiceOutcome {
+  /** The response body: the result, `engine`, and `fallbackReason` when the LLM could not answer. */
+  readonly body: Record<string, unknown>;
+  readonly engine: 'llm' | 'embedded';
+}
+
+export interface HealthReport {
+  readonly status: 'ok';
+  readonly engines: {
+    readonly embedded: { readonly model: string; readonly trainedAt: string; readonly heads: readonly string[] };
+    readonly llm: { readonly configured: boolean; readonly model?: string };
+  };
+}
+
+export interface ProxyService {
+  validateRequest(endpoint: Endpoint, body: unknown): FieldProblem[];
+  run(endpoint: Endpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome>;
+  health(): HealthReport;
+}
+
+export interface ServiceDeps {
+  readonly embedded: EmbeddedEngine;
+  readonly llm?: LlmEngine;
+  readonly audit: AuditSink;
+  readonly metrics: ProxyMetrics;
+  readonly prices?: { readonly inputPerMTok: number; readonly outputPerMTok: number };
+  readonly now?: () => number;
+}
+
+/** Fields holding AI-written text that a person may read, with their schema length limit. */
+const LABELLED_FIELDS: Partial<Record<Endpoint, readonly [field: string, max: number]>> = {
+  summarize: ['summary', 2000],
+  'resolution-summary': ['summary', 1500],
+  impact: ['body', 1500],
+};
+
+function withAiLabel(endpoint: Endpoint, result: Record<string, unknown>): Record<string, unknown> {
+  const spec = LABELLED_FIELDS[endpoint];
+  if (!spec) return result;
+  const [field, max] = spec;
+  const text = result[field];
+  if (typeof text !== 'string' || isAiLabelled(text)) return result;
+  const room = max - labelAiText('').length;
+  const body = text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`;
+  return { ...result, [field]: labelAiText(body) };
+}
+
+export class ModelService implements ProxyService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  validateRequest(endpoint: Endpoint, body: unknown): FieldProblem[] {
+    const r = validate(ENDPOINT_SPECS[endpoint].requestSchema, body);
+    return r.ok ? [] : [...r.error];
+  }
+
+  async run(endpoint: Endpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome> {
+    const started = this.now();
+    const { metrics } = this.deps;
+    const masked = maskRequest(endpoint, request as unknown as RequestByEndpoint[typeof endpoint]);
+    let engine: 'llm' | 'embedded' = 'embedded';
+    let fallbackReason: string | undefined;
+    let result: Record<string, unknown> | undefined;
+    let maskedPrompt = '';
+    let promptTokens = 0;
+    let completionTokens = 0;
+
+    if (this.deps.llm) {
+      try {
+        const a = await this.deps.llm.run(endpoint, masked.request);
+        result = a.result as unknown as Record<string, unknown>;
+        engine = 'llm';
+        maskedPrompt = a.maskedPrompt;
+        promptTokens = a.promptTokens;
+        completionTokens = a.completionTokens;
+      } catch (e) {
+        if (!(e instanceof LlmEngineError)) throw e;
+        fallbackReason = e.reason;
+        promptTokens = e.promptTokens;
+        completionTokens = e.completionTokens;
+        metrics.fallbacks.inc({ endpoint, reason: e.reason });
+      }
+    }
+    if (!result) {
+      result = this.deps.embedded.run(endpoint, masked.request) as unknown as Record<string, unknown>;
+      maskedPrompt = JSON.stringify(masked.request);
+    }
+    result = withAiLabel(endpoint, result);
+    const check = validate<ResultByEndpoint[typeof endpoint]>(ENDPOINT_SPECS[endpoint].resultSchema, result);
+    if (!check.ok) {
+      // The LLM's answer was validated already, so this is an embedded-engine bug: fail loudly.
+      throw new Error(`${engine} engine produced an invalid ${endpoint} result: ${check.error.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
+    }
+
+    if (promptTokens || completionTokens) {
+      metrics.tokens.inc({ endpoint, kind: 'prompt' }, promptTokens);
+      metrics.tokens.inc({ endpoint, kind: 'completion' }, completionTokens);
+      const prices = this.deps.prices;
+      if (prices) metrics.cost.inc({ endpoint }, (promptTokens * prices.inputPerMTok + completionTokens * prices.outputPerMTok) / 1e6);
+    }
+    const body: Record<string, unknown> = { ...unmaskDeep(result, masked.tokens), engine, ...(fallbackReason ? { fallbackReason } : {}) };
+    this.deps.audit.write({
+      at: new Date(this.now()).toISOString(),
+      correlationId: ctx.correlationId,
+      idempotencyKey: ctx.idempotencyKey,
+      client: ctx.client,
+      endpoint,
+      engine,
+      ...(fallbackReason ? { fallbackReason } : {}),
+      cached: false,
+      maskedPrompt,
+      maskedOutput: result,
+      tokens: { prompt: promptTokens, completion: completionTokens },
+      latencyMs: this.now() - started,
+    });
+    return { body, engine };
+  }
+
+  health(): HealthReport {
+    const m = this.deps.embedded.model;
+    return {
+      status: 'ok',
+      engines: {
+        embedded: { model: m.source, trainedAt: m.trainedAt, heads: Object.keys(m.heads) },
+        llm: this.deps.llm ? { configured: true, model: this.deps.llm.model } : { configured: false },
+      },
+    };
+  }
+}
