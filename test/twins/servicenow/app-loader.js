@@ -1,0 +1,272 @@
+// @ts-check
+/**
+ * Loads a built ServiceNow app (the `now-sdk build` output, dist/app/update/*.xml) into a Glide
+ * host: module records become real ES modules in a temp dir whose `@servicenow/glide` imports
+ * point at the host; business rules, scripted REST routes, scheduled jobs, properties, roles,
+ * ACLs, REST messages and table dictionaries are registered from their records.
+ */
+import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join, dirname, posix } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { normaliseModulePath } from './glide/host.js';
+
+/** @typedef {import('./glide/host.js').Host} Host */
+/** @typedef {{ table: string, fields: Record<string, string>, attrs: Record<string, Record<string, string>> }} XmlRecord */
+
+/** @param {string} s */
+const unescapeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** @param {string} s */
+function parseAttrs(s) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const m of s.matchAll(/([\w:.-]+)="([^"]*)"/g)) out[m[1]] = unescapeXml(m[2]);
+  return out;
+}
+
+/**
+ * Parses one `<record_update>` file: a single record whose children are flat fields.
+ * @param {string} xml
+ * @returns {XmlRecord | null}
+ */
+export function parseRecordUpdate(xml) {
+  const head = /<record_update[^>]*>\s*<([\w]+)([^>]*)>/.exec(xml);
+  if (!head) return null;
+  const table = head[1];
+  const start = head.index + head[0].length;
+  const end = xml.lastIndexOf(`</${table}>`);
+  const body = xml.slice(start, end < 0 ? undefined : end);
+  /** @type {Record<string, string>} */
+  const fields = {};
+  /** @type {Record<string, Record<string, string>>} */
+  const attrs = { _record: parseAttrs(head[2]) };
+  const re = /<([\w]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(?:\/>|>((?:<!\[CDATA\[[\s\S]*?\]\]>)+|[^<]*)<\/\1>)/g;
+  for (const m of body.matchAll(re)) {
+    const raw = m[3] ?? '';
+    const value = raw.startsWith('<![CDATA[') ? [...raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((c) => c[1]).join('') : unescapeXml(raw);
+    fields[m[1]] = value;
+    if (m[2].trim()) attrs[m[1]] = parseAttrs(m[2]);
+  }
+  return { table, fields, attrs };
+}
+
+/**
+ * Parses a `dictionary/<table>.xml` file (the build's table definitions).
+ * @param {string} xml
+ * @returns {{ table: string, display?: string, fields: Record<string, import('./store.js').FieldDef> } | null}
+ */
+export function parseDictionary(xml) {
+  /** @type {{ table: string, display?: string, fields: Record<string, import('./store.js').FieldDef> } | null} */
+  let out = null;
+  /** @type {import('./store.js').FieldDef | null} */
+  let last = null;
+  for (const m of xml.matchAll(/<element\s([^>]*?)\/?>/g)) {
+    const a = parseAttrs(m[1]);
+    if (a.type === 'collection') {
+      out = { table: a.name, fields: {}, display: a.display && a.display !== 'true' && a.display !== 'false' ? a.display : undefined };
+      continue;
+    }
+    if (!out) continue;
+    if (a.name && a.type) {
+      last = { type: a.type, label: a.label, ...(a.reference ? { reference: a.reference } : {}), ...(a.default_value !== undefined ? { default: a.default_value } : {}) };
+      if (a.type === 'boolean' && last.default === undefined) last.default = 'false';
+      out.fields[a.name] = last;
+      if (a.display === 'true') out.display = a.name;
+    } else if (a.value !== undefined && a.label !== undefined && last) {
+      (last.choices ??= {})[a.value] = a.label;
+    }
+  }
+  return out;
+}
+
+/** @param {string} s */
+const bool = (s) => s === 'true';
+
+/** '1970-01-01 00:05:00' → 300 000 ms: the platform stores durations as offsets from the epoch. @param {string} s */
+const durationMs = (s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s || '');
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : 0;
+};
+
+/** Import specifiers as module records carry them, resolved to our .mjs files. @param {string} spec */
+const toMjs = (spec) => spec.replace(/\.(m?[jt]s|cjs)$/, '') + '.mjs';
+
+/** The exports each `@servicenow/glide` subpath provides in the host. */
+const GLIDE_SUBPATHS = {
+  '': ['gs', 'GlideRecord', 'GlideDateTime', 'GlideSysAttachment', 'GlideElement'],
+  sn_ws: ['RESTMessageV2', 'RESTResponseV2'],
+  sn_ws_int: ['RESTAPIRequest', 'RESTAPIResponse'],
+  sn_ws_err: ['ServiceError'],
+};
+
+let loadCounter = 0;
+
+/**
+ * @param {Host} host
+ * @param {string} appDir the app project (with dist/app), dist/app itself, or a folder holding update/*.xml
+ * @param {{ tmpDir?: string, keepProperties?: Record<string, string> }} [options]
+ */
+export async function loadApp(host, appDir, options = {}) {
+  const base = existsSync(join(appDir, 'dist', 'app', 'update')) ? join(appDir, 'dist', 'app') : appDir;
+  const updateDir = join(base, 'update');
+  if (!existsSync(updateDir)) throw new Error(`loadApp: ${updateDir} does not exist; run "now-sdk build" in the app first`);
+
+  /** @type {Map<string, XmlRecord[]>} */
+  const byTable = new Map();
+  for (const f of readdirSync(updateDir).filter((n) => n.endsWith('.xml')).sort()) {
+    const rec = parseRecordUpdate(readFileSync(join(updateDir, f), 'utf8'));
+    if (!rec) continue;
+    if (!byTable.has(rec.table)) byTable.set(rec.table, []);
+    /** @type {XmlRecord[]} */ (byTable.get(rec.table)).push(rec);
+  }
+  /** @param {string} t */
+  const records = (t) => byTable.get(t) ?? [];
+  const summary = { tables: 0, properties: 0, roles: 0, acls: 0, modules: 0, businessRules: 0, routes: 0, jobs: 0, restMessages: 0 };
+
+  // Tables: the dictionary folder has complete definitions; sys_dictionary records are the fallback.
+  const dictDir = join(base, 'dictionary');
+  if (existsSync(dictDir)) {
+    for (const f of readdirSync(dictDir).filter((n) => n.endsWith('.xml'))) {
+      const def = parseDictionary(readFileSync(join(dictDir, f), 'utf8'));
+      if (!def) continue;
+      host.store.defineTable(def.table, { fields: def.fields, ...(def.display ? { display: def.display } : {}) });
+      summary.tables += 1;
+    }
+  } else {
+    for (const r of records('sys_dictionary')) {
+      const { name, element, internal_type: type, reference, default_value: dflt } = r.fields;
+      if (!element || element === 'NULL' || type === 'collection') { host.store.defineTable(name, { fields: {} }); continue; }
+      host.store.defineTable(name, { fields: { [element]: { type, ...(reference ? { reference } : {}), ...(dflt ? { default: dflt } : {}) } }, ...(bool(r.fields.display) ? { display: element } : {}) });
+    }
+  }
+
+  for (const r of records('sys_properties')) {
+    if (!host.properties.has(r.fields.name)) host.properties.set(r.fields.name, r.fields.value ?? '');
+    summary.properties += 1;
+  }
+
+  for (const r of records('sys_user_role')) {
+    if (!host.store.find('sys_user_role', `name=${r.fields.name}`).length) host.store.insert('sys_user_role', { sys_id: r.fields.sys_id, name: r.fields.name, suffix: r.fields.suffix ?? '', description: r.fields.description ?? '' }, 'system');
+    summary.roles += 1;
+  }
+
+  for (const r of records('sys_security_acl')) {
+    host.acls.set(r.fields.sys_id, {
+      sys_id: r.fields.sys_id, name: r.fields.name, type: (r.fields.type || 'record').toLowerCase(),
+      operation: r.fields.operation, roles: [], adminOverrides: r.fields.admin_overrides !== 'false', active: r.fields.active !== 'false',
+    });
+    summary.acls += 1;
+  }
+  for (const r of records('sys_security_acl_role')) {
+    const acl = host.acls.get(r.fields.sys_security_acl);
+    const role = r.attrs.sys_user_role?.name ?? host.store.get('sys_user_role', r.fields.sys_user_role)?.name;
+    if (acl && role) acl.roles.push(role);
+  }
+
+  // Modules: write every JavaScript module record to disk with host-bound glide imports, then import them.
+  const dir = options.tmpDir ?? mkdtempSync(join(tmpdir(), 'sn-twin-app-'));
+  const hostId = `h${++loadCounter}_${process.pid}`;
+  const g = /** @type {any} */ (globalThis);
+  (g.__snTwinHosts ??= new Map()).set(hostId, host);
+  const shimDir = join(dir, '__glide__');
+  mkdirSync(shimDir, { recursive: true });
+  /** @param {string} sub */
+  const shimFor = (sub) => {
+    const file = join(shimDir, `${sub || 'index'}.mjs`);
+    if (!existsSync(file)) {
+      const names = /** @type {Record<string, string[]>} */ (GLIDE_SUBPATHS)[sub];
+      const src = names
+        ? `const h = globalThis.__snTwinHosts.get(${JSON.stringify(hostId)});\nconst ns = ${sub ? `h.glide.${sub}` : 'h.glide'};\n` + names.map((n) => `export const ${n} = ns.${n};`).join('\n') + '\n'
+        : `throw new Error(${JSON.stringify(`@servicenow/glide/${sub} is not implemented by the ServiceNow twin; add it to test/twins/servicenow/glide`)});\n`;
+      writeFileSync(file, src);
+    }
+    return file;
+  };
+
+  /** @type {{ key: string, file: string }[]} */
+  const modules = [];
+  for (const r of records('sys_module')) {
+    const path = r.fields.path ?? '';
+    if (!/\.(m?[jt]s|cjs)$/.test(path)) continue; // package.json, bom.json, …
+    const file = join(dir, 'modules', toMjs(path));
+    const rewritten = (r.fields.content ?? '').replace(
+      /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\2/g,
+      (whole, kw, q, spec) => {
+        if (spec === '@servicenow/glide' || spec.startsWith('@servicenow/glide/')) {
+          const sub = spec.slice('@servicenow/glide'.length).replace(/^\//, '');
+          const target = shimFor(sub);
+          return `${kw}${q}${posix.relative(posix.dirname(file.split('\\').join('/')), target.split('\\').join('/')).replace(/^(?!\.)/, './')}${q}`;
+        }
+        if (spec.startsWith('.')) return `${kw}${q}${toMjs(spec)}${q}`;
+        return whole;
+      },
+    );
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, rewritten);
+    modules.push({ key: normaliseModulePath(path), file });
+  }
+  for (const m of modules) {
+    host.modules.set(m.key, await import(pathToFileURL(m.file).href));
+    summary.modules += 1;
+  }
+
+  for (const r of records('sys_script')) {
+    const f = r.fields;
+    const when = f.when?.startsWith('async') ? 'async' : /** @type {'before' | 'after'} */ (f.when || 'before');
+    if (when !== 'before' && when !== 'after' && when !== 'async') continue; // display/query rules have no write path here
+    const abort = bool(f.abort_action);
+    const script = f.script ?? '';
+    host.addBusinessRule({
+      name: f.name, table: f.collection, when, order: Number(f.order || 100), active: f.active !== 'false',
+      actions: { insert: bool(f.action_insert), update: bool(f.action_update), delete: bool(f.action_delete) },
+      filter: f.filter_condition || undefined,
+      condition: f.condition?.trim() || undefined,
+      script: abort
+        ? (current, previous) => { if (script.trim()) host.runScript(script, { current, previous }); current.setAbortAction(true); }
+        : script,
+    });
+    summary.businessRules += 1;
+  }
+
+  /** @type {Map<string, Record<string, string>>} */
+  const apis = new Map(records('sys_ws_definition').map((r) => [r.fields.sys_id, r.fields]));
+  for (const r of records('sys_ws_operation')) {
+    const f = r.fields;
+    const api = apis.get(f.web_service_definition);
+    if (!api) continue;
+    const acls = [...(api.enforce_acl ?? '').split(','), ...(f.enforce_acl ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
+    host.routes.push({
+      name: `${api.name}: ${f.name}`, method: (f.http_method || 'GET').toUpperCase(),
+      basePath: api.base_uri || `/api/${api.namespace}/${api.service_id}`, relativePath: f.relative_path || '/',
+      requiresAuthentication: f.requires_authentication !== 'false', requiresAclAuthorization: f.requires_acl_authorization !== 'false',
+      acls: [...new Set(acls)], script: f.operation_script ?? '',
+    });
+    summary.routes += 1;
+  }
+
+  for (const r of records('sysauto_script')) {
+    const f = r.fields;
+    const periodMs = f.run_type === 'periodically' ? durationMs(f.run_period) : f.run_type === 'weekly' ? 7 * 86_400_000 : 86_400_000;
+    host.addScheduledJob({ name: f.name, script: f.script ?? '', periodMs: periodMs || 60_000, active: f.active !== 'false' });
+    summary.jobs += 1;
+  }
+
+  for (const r of records('sys_rest_message')) {
+    const f = r.fields;
+    /** @type {import('./glide/sn-ws.js').RestMessageDef} */
+    const def = { name: f.name, endpoint: f.rest_endpoint ?? '', headers: {}, methods: {} };
+    for (const h of records('sys_rest_message_headers')) if (h.fields.rest_message === f.sys_id) def.headers[h.fields.name] = h.fields.value ?? '';
+    for (const fn of records('sys_rest_message_fn')) {
+      if (fn.fields.rest_message !== f.sys_id) continue;
+      /** @type {Record<string, string>} */
+      const headers = {};
+      for (const h of records('sys_rest_message_fn_headers')) if (h.fields.rest_message_function === fn.fields.sys_id) headers[h.fields.name] = h.fields.value ?? '';
+      def.methods[fn.fields.function_name || fn.fields.name] = { endpoint: fn.fields.rest_endpoint ?? '', method: (fn.fields.http_method || 'get').toUpperCase(), headers, body: fn.fields.content || undefined };
+    }
+    host.restMessages.set(f.name, def);
+    summary.restMessages += 1;
+  }
+
+  return { ...summary, dir };
+}

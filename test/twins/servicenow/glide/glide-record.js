@@ -1,0 +1,329 @@
+// @ts-check
+/**
+ * GlideRecord and GlideElement over the twin's store, with the platform's write path:
+ * before rules (may change `current`, may abort) → write (sys fields, number, journal) →
+ * after rules → async rules queued. Conditions added with addQuery are kept structured and are
+ * never re-parsed, so a value that contains '^OR' cannot widen the query.
+ */
+import { parseEncodedQuery, matchGroups, comparator, OPERATORS } from '../encoded-query.js';
+import { SYS_FIELDS } from '../store.js';
+
+/** @typedef {import('../store.js').Row} Row */
+/** @typedef {import('../encoded-query.js').Condition} Condition */
+/** @typedef {import('./host.js').Host} Host */
+
+const INTERNAL = new Set(['then', 'toJSON', 'constructor', 'inspect', 'valueOf', 'toString']);
+
+/** @param {unknown} v */
+const str = (v) => (v === null || v === undefined ? '' : v instanceof GlideElementBase ? v.toString() : typeof v === 'object' && v && 'getValue' in v && typeof v.getValue === 'function' ? String(v.getValue()) : String(v));
+
+/** Base class so values can recognise elements without a circular import. */
+export class GlideElementBase {}
+
+/** A field of a GlideRecord, as `gr.field` returns it. */
+export class GlideElement extends GlideElementBase {
+  /** @param {any} gr the owning GlideRecord @param {string} name */
+  constructor(gr, name) { super(); this._gr = gr; this._name = name; }
+  toString() { return this._gr.getValue(this._name) ?? ''; }
+  valueOf() { return this.toString(); }
+  toJSON() { return this.toString(); }
+  getValue() { return this._gr.getValue(this._name); }
+  /** @param {unknown} v */
+  setValue(v) { this._gr.setValue(this._name, v); }
+  getDisplayValue() { return this._gr.getDisplayValue(this._name); }
+  getName() { return this._name; }
+  getTableName() { return this._gr.getTableName(); }
+  nil() { return this.toString() === ''; }
+  changes() { return this._gr._changed(this._name); }
+  /** @param {unknown} v */
+  changesTo(v) { return this.changes() && this.toString() === str(v); }
+  /** @param {unknown} v */
+  changesFrom(v) { return this.changes() && this._gr._previousValue(this._name) === str(v); }
+  getReferenceTable() { return this._gr._host.store.fieldDef(this._gr.getTableName(), this._name)?.reference ?? ''; }
+  getRefRecord() {
+    const table = this.getReferenceTable();
+    const gr = new this._gr.constructor(table);
+    if (this.toString()) gr.get(this.toString());
+    return gr;
+  }
+  /**
+   * Journal entries of this journal field, newest first: -1 all, n the newest n.
+   * @param {number} n
+   */
+  getJournalEntry(n) {
+    const { store } = this._gr._host;
+    const rows = store.find('sys_journal_field', `element=${this._name}^element_id=${this._gr.getUniqueValue()}^ORDERBYDESCsys_created_on`);
+    const picked = n === -1 ? rows : rows.slice(0, Math.max(0, n));
+    return picked.map((r) => `${r.sys_created_on} - ${r.sys_created_by} (${this._name === 'work_notes' ? 'Work notes' : 'Additional comments'})\n${r.value}\n`).join('\n');
+  }
+}
+
+/**
+ * @param {Host} host
+ */
+export function createGlideRecordClass(host) {
+  const { store } = host;
+
+  class GlideRecord {
+    /** @param {string} table */
+    constructor(table) {
+      if (!store.hasTable(table)) throw new Error(`GlideRecord: table "${table}" does not exist in the twin; load the app's dictionary or define it`);
+      this._host = host;
+      this._table = table;
+      /** @type {Condition[][][]} parts ANDed; each part is OR-of-groups as parsed, or one structured clause */
+      this._parts = [];
+      /** @type {{ field: string, desc: boolean }[]} */
+      this._order = [];
+      this._limit = Infinity;
+      /** @type {Row[]} */
+      this._rows = [];
+      this._idx = -1;
+      /** @type {Row | null} */
+      this._row = null;
+      /** @type {Row | null} values as last read from / written to the database */
+      this._prev = null;
+      this._isNew = false;
+      this._workflow = true;
+      this._autoSys = true;
+      this._abort = false;
+      return new Proxy(this, {
+        get(target, prop, receiver) {
+          if (typeof prop !== 'string' || prop in target || INTERNAL.has(prop) || prop.startsWith('_')) return Reflect.get(target, prop, receiver);
+          if (target._hasField(prop)) return new GlideElement(receiver, prop);
+          return undefined;
+        },
+        set(target, prop, value, receiver) {
+          if (typeof prop === 'string' && !(prop in target) && !prop.startsWith('_') && target._hasField(prop)) {
+            target.setValue(prop, value);
+            return true;
+          }
+          return Reflect.set(target, prop, value, receiver);
+        },
+      });
+    }
+
+    /** @param {string} f */
+    _hasField(f) { return SYS_FIELDS.includes(f) || f in store.schema(this._table).fields; }
+
+    getTableName() { return this._table; }
+    getRecordClassName() { return this._table; }
+    isValid() { return true; }
+    /** @param {string} f */
+    isValidField(f) { return this._hasField(f); }
+    isValidRecord() { return this._row !== null && !this._isNew; }
+    isNewRecord() { return this._isNew; }
+    getUniqueValue() { return this._row?.sys_id ?? ''; }
+    getEncodedQuery() { return ''; }
+
+    /**
+     * addQuery(field, value) or addQuery(field, operator, value); addQuery('encoded') as the platform allows.
+     * @param {string} field @param {unknown} [opOrValue] @param {unknown} [value]
+     */
+    addQuery(field, opOrValue, value) {
+      if (arguments.length === 1) { this.addEncodedQuery(field); return this._conditionHandle([]); }
+      let op = '=';
+      let v = opOrValue;
+      if (arguments.length >= 3) {
+        op = String(opOrValue).toUpperCase();
+        v = value;
+        if (op === 'CONTAINS') op = 'LIKE';
+        if (op === 'DOES NOT CONTAIN') op = 'NOTLIKE';
+        if (op === 'NOT LIKE') op = 'NOTLIKE';
+        if (!OPERATORS.includes(op)) throw new Error(`GlideRecord.addQuery on ${this._table}.${field}: operator "${op}" is not supported; use one of ${OPERATORS.join(', ')}`);
+      }
+      const values = Array.isArray(v) ? v.map(str).join(',') : str(v);
+      /** @type {Condition[]} */
+      const clause = [{ field, op, value: values }];
+      this._parts.push([[clause]]);
+      return this._conditionHandle(clause);
+    }
+
+    /** @param {Condition[]} clause */
+    _conditionHandle(clause) {
+      const handle = {
+        /** @param {string} field @param {unknown} [opOrValue] @param {unknown} [value] */
+        addOrCondition(field, opOrValue, value) {
+          const op = value === undefined ? '=' : String(opOrValue).toUpperCase();
+          const v = value === undefined ? opOrValue : value;
+          clause.push({ field, op, value: str(v) });
+          return handle;
+        },
+      };
+      return handle;
+    }
+
+    /** @param {string} query */
+    addEncodedQuery(query) {
+      const parsed = parseEncodedQuery(query);
+      if (parsed.groups.length) this._parts.push(parsed.groups);
+      this._order.push(...parsed.orderBy);
+    }
+
+    /** @param {string} field */
+    addNullQuery(field) { this._parts.push([[[{ field, op: 'ISEMPTY', value: '' }]]]); }
+    /** @param {string} field */
+    addNotNullQuery(field) { this._parts.push([[[{ field, op: 'ISNOTEMPTY', value: '' }]]]); }
+    addActiveQuery() { this.addQuery('active', 'true'); }
+    /** @param {string} field */
+    orderBy(field) { this._order.push({ field, desc: false }); }
+    /** @param {string} field */
+    orderByDesc(field) { this._order.push({ field, desc: true }); }
+    /** @param {number} n */
+    setLimit(n) { this._limit = n; }
+    /** @param {boolean} on */
+    setWorkflow(on) { this._workflow = Boolean(on); }
+    /** @param {boolean} on */
+    autoSysFields(on) { this._autoSys = Boolean(on); }
+    /** @param {boolean} abort */
+    setAbortAction(abort) { this._abort = Boolean(abort); }
+
+    /** @param {Row} row */
+    _matches(row) {
+      /** @type {(r: Row, f: string) => string} */
+      const read = (r, f) => store.read(this._table, r, f);
+      return this._parts.every((groups) => matchGroups(groups, row, read));
+    }
+
+    /** @param {string} [field] @param {unknown} [value] */
+    query(field, value) {
+      if (field !== undefined) this.addQuery(field, value);
+      /** @type {(r: Row, f: string) => string} */
+      const read = (r, f) => store.read(this._table, r, f);
+      let rows = [...store.rows(this._table).values()].filter((r) => this._matches(r));
+      if (this._order.length) rows.sort(comparator(this._order, read));
+      if (Number.isFinite(this._limit)) rows = rows.slice(0, this._limit);
+      this._rows = rows.map((r) => ({ ...r }));
+      this._idx = -1;
+      this._row = null;
+      this._prev = null;
+      this._isNew = false;
+    }
+    _query() { this.query(); }
+
+    hasNext() { return this._idx + 1 < this._rows.length; }
+    next() {
+      if (!this.hasNext()) { this._row = null; return false; }
+      this._idx += 1;
+      this._row = { ...this._rows[this._idx] };
+      this._prev = { ...this._rows[this._idx] };
+      this._isNew = false;
+      return true;
+    }
+    _next() { return this.next(); }
+    getRowCount() { return this._rows.length; }
+
+    /**
+     * get(sysId) or get(field, value): loads the first match into this record.
+     * @param {unknown} a @param {unknown} [b]
+     */
+    get(a, b) {
+      /** @type {Row | undefined} */
+      let row;
+      if (b === undefined) {
+        const key = str(a);
+        row = store.get(this._table, key);
+      } else {
+        row = [...store.rows(this._table).values()].find((r) => store.read(this._table, r, str(a)) === str(b));
+        if (row) row = { ...row };
+      }
+      if (!row) { this._row = null; this._prev = null; return false; }
+      this._rows = [row];
+      this._idx = 0;
+      this._row = { ...row };
+      this._prev = { ...row };
+      this._isNew = false;
+      return true;
+    }
+
+    initialize() { this._row = store.blank(this._table); this._prev = null; this._isNew = true; }
+    newRecord() {
+      this.initialize();
+      /** @type {Row} */ (this._row).sys_id = host.newSysId();
+    }
+
+    /** @param {string} field */
+    getValue(field) {
+      if (!this._row) return null;
+      const v = field.includes('.') ? store.read(this._table, this._row, field) : this._row[field];
+      return v === undefined || v === '' ? null : v;
+    }
+
+    /** @param {string} field @param {unknown} value */
+    setValue(field, value) {
+      if (!this._row) this.initialize();
+      const row = /** @type {Row} */ (this._row);
+      if (!this._hasField(field)) {
+        host.log('warn', `GlideRecord.setValue: ${this._table}.${field} is not a column; value ignored`, 'glide');
+        return;
+      }
+      if (field === 'sys_id' && !this._isNew) return;
+      const def = store.fieldDef(this._table, field);
+      let v = str(value);
+      if (def?.type === 'boolean' && typeof value === 'boolean') v = value ? 'true' : 'false';
+      row[field] = v;
+    }
+
+    /** @param {string} [field] */
+    getDisplayValue(field) {
+      if (!this._row) return '';
+      if (field === undefined) return this._row[store.displayField(this._table)] ?? '';
+      return store.displayValue(this._table, this._row, field);
+    }
+
+    /** @param {string} field */
+    getElement(field) { return this._hasField(field) ? new GlideElement(this, field) : null; }
+
+    /** @param {string} field */
+    _previousValue(field) { return this._prev ? this._prev[field] ?? '' : ''; }
+    /** @param {string} field */
+    _changed(field) { return (this._row?.[field] ?? '') !== this._previousValue(field); }
+    changes() { return Object.keys(this._row ?? {}).some((f) => this._changed(f)); }
+
+    /** @param {Row | null} row a read-only copy passed to rules as `previous` */
+    _previousRecord(row) {
+      if (!row) return null;
+      const gr = new GlideRecord(this._table);
+      gr._row = { ...row };
+      gr._prev = { ...row };
+      return gr;
+    }
+
+    insert() {
+      if (!this._row) this.initialize();
+      this._isNew = true;
+      return host.transaction.insert(this);
+    }
+
+    update() {
+      if (!this._row) throw new Error(`GlideRecord.update on ${this._table}: no current record; call get(), next() or initialize() first`);
+      if (this._isNew) return this.insert();
+      return host.transaction.update(this);
+    }
+
+    deleteRecord() {
+      if (!this._row || this._isNew) return false;
+      return host.transaction.delete(this);
+    }
+
+    deleteMultiple() {
+      this.query();
+      while (this.next()) this.deleteRecord();
+    }
+
+    /** @param {Record<string, unknown>} values */
+    updateMultiple(values) {
+      this.query();
+      while (this.next()) {
+        for (const [k, v] of Object.entries(values ?? {})) this.setValue(k, v);
+        this.update();
+      }
+    }
+
+    canRead() { return true; }
+    canWrite() { return true; }
+    canCreate() { return true; }
+    canDelete() { return true; }
+  }
+
+  return GlideRecord;
+}

@@ -1,0 +1,117 @@
+// @ts-check
+/**
+ * The ServiceNow twin: a local server speaking the Table API, OAuth token endpoint and the app's
+ * scripted REST APIs, over a Glide-compatible host that runs the app's real built modules.
+ *
+ *   const sn = await createServiceNowTwin({ app: 'servicenow-app' });
+ *   sn.url; sn.glide.GlideRecord; sn.store; sn.runJobs(); await sn.close();
+ */
+import { createServer } from 'node:http';
+import { TableStore } from './store.js';
+import { createHost } from './glide/host.js';
+import { Authenticator, DEFAULT_USERS, DEFAULT_OAUTH_CLIENTS } from './auth.js';
+import { handleTableApi } from './table-api.js';
+import { handleScriptedRest } from './scripted-rest.js';
+import { loadApp } from './app-loader.js';
+import { sendError, sendJson, readBody } from './http-util.js';
+
+export { TableStore } from './store.js';
+export { createHost } from './glide/host.js';
+export { loadApp } from './app-loader.js';
+export { parseEncodedQuery, matchGroups } from './encoded-query.js';
+export { DEFAULT_USERS, DEFAULT_OAUTH_CLIENTS } from './auth.js';
+export { stopSyncHttp } from './glide/sync-http.js';
+
+/**
+ * @typedef {{
+ *   port?: number, host?: string,
+ *   users?: import('./auth.js').TwinUser[], oauthClients?: import('./auth.js').OAuthClient[],
+ *   properties?: Record<string, string>,
+ *   app?: string,
+ *   storeFile?: string,
+ *   endpointMap?: Record<string, string>,
+ *   tickMs?: number,
+ *   now?: () => Date,
+ * }} ServiceNowTwinOptions
+ */
+
+/** @param {ServiceNowTwinOptions} [options] */
+export async function createServiceNowTwin(options = {}) {
+  const store = new TableStore({ now: options.now });
+  const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap });
+  const appSummary = options.app ? await loadApp(host, options.app) : null;
+  if (options.storeFile) store.load(options.storeFile);
+
+  const auth = new Authenticator({ users: options.users ?? DEFAULT_USERS, clients: options.oauthClients ?? DEFAULT_OAUTH_CLIENTS, now: host.now }, (u) => {
+    const existing = store.find('sys_user', `user_name=${u.user_name}`)[0];
+    const row = existing ?? store.insert('sys_user', { user_name: u.user_name, name: u.name ?? u.user_name }, 'system');
+    for (const role of u.roles) {
+      const r = store.find('sys_user_role', `name=${role}`)[0] ?? store.insert('sys_user_role', { name: role }, 'system');
+      if (!store.find('sys_user_has_role', `user=${row.sys_id}^role=${r.sys_id}`).length) store.insert('sys_user_has_role', { user: row.sys_id, role: r.sys_id }, 'system');
+    }
+    return row.sys_id;
+  });
+
+  let baseUrl = '';
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', baseUrl);
+      if (url.pathname === '/oauth_token.do' && req.method === 'POST') {
+        const out = auth.token(new URLSearchParams(await readBody(req)));
+        return sendJson(res, out.status, out.body);
+      }
+      if (url.pathname === '/health') return sendJson(res, 200, { ok: true });
+      const authenticate = () => auth.authenticate(req.headers.authorization);
+      if (url.pathname.startsWith('/api/now/')) {
+        const user = authenticate();
+        if (!user) return sendError(res, 401, 'User Not Authenticated', 'Required to provide Auth information');
+        if (/^\/api\/now\/(v\d+\/)?table\//.test(url.pathname)) return await handleTableApi(host, req, res, url, user, baseUrl);
+        return sendError(res, 400, 'Requested URI does not represent any resource', null);
+      }
+      if (url.pathname.startsWith('/api/') && (await handleScriptedRest(host, req, res, url, authenticate))) return;
+      return sendError(res, 400, 'Requested URI does not represent any resource', null);
+    } catch (e) {
+      host.log('error', `twin request ${req.method} ${req.url} failed: ${/** @type {Error} */ (e).stack ?? e}`, 'twin');
+      if (!res.headersSent) sendError(res, 500, 'Internal server error', String(/** @type {Error} */ (e)?.message ?? e));
+      else res.end();
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined));
+  });
+  const addr = /** @type {import('node:net').AddressInfo} */ (server.address());
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${addr.port}`;
+
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const runJobs = (/** @type {{ allJobs?: boolean }} */ opts = {}) => host.runJobs(opts);
+  if (options.tickMs) {
+    timer = setInterval(() => {
+      try { runJobs(); } catch (e) { host.log('error', `job tick failed: ${e}`, 'job'); }
+    }, options.tickMs);
+    timer.unref();
+  }
+
+  return {
+    url: baseUrl,
+    store,
+    host,
+    glide: host.glide,
+    app: appSummary,
+    runJobs,
+    /** @param {string} [file] */
+    save(file) {
+      const target = file ?? options.storeFile;
+      if (!target) throw new Error('save: no file given and the twin was started without storeFile');
+      store.save(target);
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      if (options.storeFile) store.save(options.storeFile);
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
