@@ -1,0 +1,317 @@
+// @ts-check
+/**
+ * The Salesforce twin: a local server speaking the wire contract of Salesforce's REST API v62.0
+ * (the subset Seam uses), plus the behaviour of the Seam package's triggers. See README.md for
+ * what it simplifies.
+ *
+ *   const twin = await createSalesforceTwin({ port: 0 });
+ *   const { access_token } = await (await fetch(`${twin.url}/services/oauth2/token`, { method: 'POST', body: … })).json();
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ApiError, notFound } from './errors.js';
+import { makeId } from './ids.js';
+import { DEFAULT_METADATA_DIR, loadMappingRecords, ownershipIndex } from './mapping.js';
+import { API_VERSION, createRestApi, errorReply } from './rest.js';
+import { loadSchema } from './schema.js';
+import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
+
+export { normalizeId, idSuffix, makeId } from './ids.js';
+export { parseSoql, executeSoql, soqlQuote } from './soql.js';
+export { API_VERSION } from './rest.js';
+
+const ORG_ID = makeId('00D', 1);
+const SHARED_DIST = fileURLToPath(new URL('../../../shared/dist/seam-core.mjs', import.meta.url));
+
+/**
+ * @typedef {import('./store.js').OutboundItem} OutboundItem
+ * @typedef {import('./store.js').PlatformEvent} PlatformEvent
+ * @typedef {import('./mapping.js').FieldMappingRecord} FieldMappingRecord
+ * @typedef {{ status?: number, retryAfter?: number, delayMs?: number, times?: number, drop?: boolean, body?: unknown, path?: string | RegExp }} FaultSpec
+ */
+
+/**
+ * The Seam_Field_Mapping__mdt records: from the generated metadata files, else from the built
+ * shared core (same ownership map), else an error telling the caller to build.
+ * @param {{ mappings?: FieldMappingRecord[], metadataDir?: string }} options
+ * @returns {Promise<FieldMappingRecord[]>}
+ */
+async function resolveMappings(options) {
+  if (options.mappings) return options.mappings;
+  const fromFiles = loadMappingRecords(options.metadataDir ?? DEFAULT_METADATA_DIR);
+  if (fromFiles) return fromFiles;
+  if (!options.metadataDir && existsSync(SHARED_DIST)) {
+    const core = await import(pathToFileURL(SHARED_DIST).href);
+    if (Array.isArray(core.OWNERSHIP)) return mappingsFromOwnership(core.OWNERSHIP);
+  }
+  throw new Error(`Salesforce twin: no Seam_Field_Mapping__mdt records in ${options.metadataDir ?? DEFAULT_METADATA_DIR}. Run the root "npm run build" to generate them from shared/src/ownership.ts, or pass { mappings }.`);
+}
+
+/**
+ * Mapping records from ownership-map entries, the way the build renders them.
+ * @param {ReadonlyArray<{ key: string, owner: string, direction: string, kind?: string, conflict?: string, transform?: string,
+ *   salesforce: { object: string, field: string } | null, servicenow?: { table: string, field: string, extra?: readonly string[] } }>} ownership
+ * @returns {FieldMappingRecord[]}
+ */
+export function mappingsFromOwnership(ownership) {
+  return ownership.map((m) => ({
+    DeveloperName: m.key, Key__c: m.key, Owner__c: m.owner, Direction__c: m.direction, Kind__c: m.kind ?? null, Conflict__c: m.conflict ?? null,
+    Transform__c: m.transform ?? null, Salesforce_Object__c: m.salesforce ? m.salesforce.object : null, Salesforce_Field__c: m.salesforce ? m.salesforce.field : null,
+    ServiceNow_Table__c: m.servicenow?.table ?? null, ServiceNow_Field__c: m.servicenow ? [m.servicenow.field, ...(m.servicenow.extra ?? [])].join(',') : null,
+  }));
+}
+
+/** @param {import('node:http').IncomingMessage} req @returns {Promise<string>} */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Starts a Salesforce twin on loopback.
+ * @param {object} [options]
+ * @param {number} [options.port] 0 picks a free port
+ * @param {string} [options.host]
+ * @param {import('./store.js').Store | import('./store.js').State} [options.store] an existing store (or saved state) to serve
+ * @param {string} [options.clientId] the connected app's consumer key accepted by the token endpoint
+ * @param {string} [options.clientSecret]
+ * @param {number} [options.apiLimit] DailyApiRequests maximum
+ * @param {string} [options.packageDir] `force-app/main/default` of the package (custom fields)
+ * @param {string} [options.metadataDir] where the Seam_Field_Mapping records are
+ * @param {FieldMappingRecord[]} [options.mappings] mapping records given directly (tests)
+ * @param {(item: OutboundItem) => void} [options.onOutbound] called for each CaseMessage / CommentMessage the package would send
+ * @param {() => number} [options.now]
+ */
+export async function createSalesforceTwin(options = {}) {
+  const {
+    port = 0, host = '127.0.0.1', clientId = 'seam-twin-client', clientSecret = 'seam-twin-secret', apiLimit = 15000, now = Date.now,
+  } = options;
+  /** @type {import('./store.js').Store} */
+  let store;
+  if (options.store && 'transaction' in options.store) {
+    store = /** @type {import('./store.js').Store} */ (options.store);
+  } else {
+    const { objects } = loadSchema({ packageDir: options.packageDir });
+    const ownership = ownershipIndex(await resolveMappings(options));
+    store = createStore({ objects, ownership, now, state: /** @type {import('./store.js').State | undefined} */ (options.store) });
+  }
+  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage });
+  if (options.onOutbound) store.onOutbound(options.onOutbound);
+
+  /** @type {Array<FaultSpec & { remaining: number }>} */
+  const faults = [];
+  /** @type {Set<import('node:http').ServerResponse>} */
+  const streams = new Set();
+  /** @type {Set<() => void>} */
+  const waiters = new Set();
+  store.onEvent(() => { for (const w of [...waiters]) w(); });
+
+  let baseUrl = '';
+
+  /** @param {string} path */
+  const takeFault = (path) => {
+    const i = faults.findIndex((f) => !f.path || (typeof f.path === 'string' ? path.startsWith(f.path) : f.path.test(path)));
+    if (i < 0) return null;
+    const f = faults[i];
+    if (--f.remaining <= 0) faults.splice(i, 1);
+    return f;
+  };
+
+  /** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
+  const send = (res, status, body, headers = {}) => {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}), ...headers });
+    res.end(text);
+  };
+
+  /** OAuth 2.0 client credentials flow. @param {string} text */
+  function token(text) {
+    const p = new URLSearchParams(text);
+    const grant = p.get('grant_type');
+    if (grant !== 'client_credentials' && grant !== 'password' && grant !== 'refresh_token') {
+      return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
+    }
+    if (p.get('client_id') !== clientId) return { status: 400, body: { error: 'invalid_client_id', error_description: 'client identifier invalid' } };
+    if (p.get('client_secret') !== clientSecret) return { status: 400, body: { error: 'invalid_client', error_description: 'invalid client credentials' } };
+    if (grant !== 'client_credentials') {
+      // The twin's connected app runs as one integration user; it has no passwords or refresh tokens.
+      return { status: 400, body: { error: 'invalid_grant', error_description: grant === 'password' ? 'authentication failure' : 'expired access/refresh token' } };
+    }
+    const issuedAt = now();
+    const accessToken = `${ORG_ID.slice(0, 15)}!${randomBytes(24).toString('base64url')}`;
+    store.state.tokens[accessToken] = { clientId, issuedAt };
+    const id = `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`;
+    const signature = createHmac('sha256', clientSecret).update(id + String(issuedAt)).digest('base64');
+    return { status: 200, body: { access_token: accessToken, signature, scope: 'api', instance_url: baseUrl, id, token_type: 'Bearer', issued_at: String(issuedAt) } };
+  }
+
+  /** Twin-only: the Platform Event feed. @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {URL} url */
+  async function eventFeed(req, res, url) {
+    const after = Number(url.searchParams.get('replayId') ?? req.headers['last-event-id'] ?? 0) || 0;
+    const type = url.searchParams.get('type');
+    const list = () => store.state.events.filter((e) => e.replayId > after && (!type || e.type === type));
+    if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+      let last = after;
+      const push = () => {
+        for (const e of store.state.events) {
+          if (e.replayId <= last || (type && e.type !== type)) continue;
+          res.write(`id: ${e.replayId}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+          last = e.replayId;
+        }
+      };
+      push();
+      waiters.add(push);
+      streams.add(res);
+      req.on('close', () => { waiters.delete(push); streams.delete(res); });
+      return;
+    }
+    const wait = Math.min(30_000, Math.max(0, Number(url.searchParams.get('wait') ?? 0) || 0));
+    if (list().length === 0 && wait > 0) {
+      await new Promise((resolve) => {
+        const done = () => { clearTimeout(timer); waiters.delete(done); resolve(undefined); };
+        const timer = setTimeout(done, wait);
+        waiters.add(done);
+        req.on('close', done);
+      });
+    }
+    const events = list();
+    send(res, 200, { events, latestReplayId: store.state.nextReplayId - 1 });
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = url.pathname;
+
+    if (path === '/seam-twin/events' && method === 'GET') return eventFeed(req, res, url);
+    if (path === '/seam-twin/outbound' && method === 'GET') return send(res, 200, { outbound: store.state.outbound });
+
+    if (path.startsWith('/services/')) {
+      const fault = takeFault(path);
+      if (fault) {
+        if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+        if (fault.drop) { req.socket.destroy(); return; }
+        if (fault.status) {
+          const code = fault.status === 429 || fault.status === 403 ? 'REQUEST_LIMIT_EXCEEDED' : fault.status === 503 ? 'SERVER_UNAVAILABLE' : 'UNKNOWN_EXCEPTION';
+          const body = fault.body ?? [{ message: code === 'UNKNOWN_EXCEPTION' ? `An unexpected error occurred. Please include this ErrorId if you contact support: ${randomBytes(6).toString('hex')}` : `Injected by the twin: ${code}`, errorCode: code }];
+          return send(res, fault.status, body, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
+        }
+      }
+    }
+
+    const text = await readBody(req);
+    if (path === '/services/oauth2/token') {
+      if (method !== 'POST') return send(res, 405, { error: 'invalid_request', error_description: 'must use HTTP POST' });
+      const r = token(text);
+      return send(res, r.status, r.body);
+    }
+    if (path === '/services/data' || path === '/services/data/') {
+      return send(res, 200, [{ label: "Winter '25", url: `/services/data/v${API_VERSION}`, version: API_VERSION }]);
+    }
+    const m = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
+    if (!m || Number(m[1]) > Number(API_VERSION) || Number(m[1]) < 31) return send(res, 404, notFound().toBody());
+
+    const auth = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
+    const session = auth ? store.state.tokens[auth[1]] : undefined;
+    if (!session || session.expired) {
+      return send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { 'WWW-Authenticate': 'Token' });
+    }
+    store.state.apiUsage++;
+    const limitHeader = { 'Sforce-Limit-Info': `api-usage=${store.state.apiUsage}/${apiLimit}` };
+    if (store.state.apiUsage > apiLimit) {
+      return send(res, 403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], limitHeader);
+    }
+    /** @type {unknown} */
+    let body;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch (e) {
+        return send(res, 400, [{ message: `Unexpected character in request body: ${e instanceof Error ? e.message : String(e)}`, errorCode: 'JSON_PARSER_ERROR' }], limitHeader);
+      }
+    }
+    /** @type {import('./store.js').WriteContext} */
+    const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, after: [] };
+    let reply;
+    try {
+      reply = store.transaction(ctx, () => rest.route({ method, path: m[2] ?? '/', query: url.searchParams, body, headers: req.headers, ctx }));
+    } catch (e) {
+      reply = errorReply(e);
+    }
+    store.commit(ctx);
+    return send(res, reply.status, reply.body, { ...limitHeader, ...(reply.headers ?? {}) });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) send(res, 500, [{ message: `Salesforce twin bug: ${e instanceof Error ? e.stack : String(e)}`, errorCode: 'UNKNOWN_EXCEPTION' }]);
+      else res.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  baseUrl = `http://${host}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    port: address.port,
+    store,
+    clientId,
+    clientSecret,
+    /** Platform Event feed in-process: `subscribe(fn)` returns an unsubscribe function. */
+    events: {
+      /** @param {(e: PlatformEvent) => void} fn */
+      subscribe: (fn) => store.onEvent(fn),
+      /** Events after a replay id (exclusive), oldest first. @param {number} [afterReplayId] */
+      list: (afterReplayId = 0) => store.state.events.filter((e) => e.replayId > afterReplayId),
+    },
+    /** CaseMessages / CommentMessages the package would send to ServiceNow, oldest first (live array). */
+    get outbound() { return store.state.outbound; },
+    /** Takes every queued outbound item, leaving the queue empty. */
+    drainOutbound() { return store.state.outbound.splice(0); },
+    /** @param {(item: OutboundItem) => void} fn */
+    onOutbound: (fn) => store.onOutbound(fn),
+    /** Fault injection for the next matching `/services/…` requests. */
+    faults: {
+      /** @param {FaultSpec} spec */
+      next(spec) { faults.push({ ...spec, remaining: spec.times ?? 1 }); },
+      clear() { faults.length = 0; },
+      get pending() { return faults.length; },
+    },
+    /** A token without the HTTP round trip (tests, the sandbox's own forwarding). */
+    issueToken() {
+      const r = token(new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString());
+      return /** @type {{ access_token: string, instance_url: string }} */ (r.body);
+    },
+    /** Every issued token stops working (the connected app's sessions were revoked). */
+    revokeTokens() { store.state.tokens = {}; },
+    /** Every issued token is expired; new ones can be requested. */
+    expireTokens() { for (const t of Object.values(store.state.tokens)) t.expired = true; },
+    get apiUsage() { return store.state.apiUsage; },
+    /** @param {string} file */
+    save: (file) => store.save(file),
+    /** @param {string} file */
+    load: (file) => store.load(file),
+    close() {
+      for (const s of streams) s.end();
+      for (const w of [...waiters]) w();
+      return new Promise((resolve) => { server.close(() => resolve(undefined)); server.closeAllConnections(); });
+    },
+  };
+}
+
+/** @typedef {Awaited<ReturnType<typeof createSalesforceTwin>>} SalesforceTwin */
+
+export { ApiError };

@@ -1,0 +1,533 @@
+// @ts-check
+/**
+ * The twin's data: records by object, with the platform's field validation and the package's
+ * trigger behaviour (outbound CaseMessage on Salesforce-owned changes; the Incident_Update__e
+ * subscriber applying ServiceNow-owned fields). State is plain JSON so it can be saved and loaded.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ApiError } from './errors.js';
+import { makeId, normalizeId } from './ids.js';
+import { findObject } from './schema.js';
+
+/**
+ * @typedef {import('./types.js').Scalar} Scalar
+ * @typedef {import('./types.js').SRecord} SRecord
+ * @typedef {import('./schema.js').ObjectDef} ObjectDef
+ * @typedef {import('./schema.js').FieldDef} FieldDef
+ * @typedef {{ replayId: number, type: string, payload: SRecord }} PlatformEvent
+ * @typedef {{ kind: 'case', message: CaseMessage } | { kind: 'comment', message: CommentMessage }} OutboundItem
+ * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, caseNumber: string, version: number, sentAt: string,
+ *   origin: 'salesforce', fields: Record<string, Scalar>, contactName?: string }} CaseMessage
+ * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, commentId: string, body: string, author: string,
+ *   createdAt: string, origin: 'salesforce' }} CommentMessage
+ * @typedef {{ userId: string, userName: string, inbound?: boolean, after: Array<() => void> }} WriteContext
+ *   `inbound`: the write is the Incident_Update__e subscriber's own, so the Case trigger must not echo it.
+ *   `after`: effects that run when the enclosing transaction commits.
+ */
+
+export const INTEGRATION_USER_ID = makeId('005', 1);
+export const INTEGRATION_USER_NAME = 'Seam Integration';
+
+/** The platform's datetime format: `2026-11-23T11:12:00.000+0000`. @param {number} ms */
+export const sfDateTime = (ms) => new Date(ms).toISOString().replace('Z', '+0000');
+
+/** @param {string} s */
+const parseDateTime = (s) => Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+
+/** sha256-based message id, the same rule as shared `messageId(key)`. @param {string} key */
+export const messageIdFor = (key) => `m-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
+
+/** The origin tag on a comment copied from ServiceNow, so agents see where it came from. @param {{ body: string, author?: string, origin?: string }} c */
+export const taggedCommentBody = (c) => `[from ServiceNow${c.author ? ` · ${c.author}` : ''}] ${c.body}`;
+
+/** @returns {State} */
+export function emptyState() {
+  return {
+    format: 'seam-salesforce-twin/1',
+    records: {},
+    counters: {},
+    nextCaseNumber: 1000,
+    nextReplayId: 1,
+    events: [],
+    seenMessageIds: {},
+    appliedCommentIds: {},
+    outbound: [],
+    tokens: {},
+    apiUsage: 0,
+  };
+}
+
+/**
+ * @typedef {object} State
+ * @property {string} format
+ * @property {Record<string, Record<string, SRecord>>} records
+ * @property {Record<string, number>} counters
+ * @property {number} nextCaseNumber
+ * @property {number} nextReplayId
+ * @property {PlatformEvent[]} events
+ * @property {Record<string, true>} seenMessageIds Incident_Update__e message ids already handled
+ * @property {Record<string, string>} appliedCommentIds ServiceNow comment id → CaseComment id
+ * @property {OutboundItem[]} outbound
+ * @property {Record<string, { clientId: string, issuedAt: number, expired?: boolean }>} tokens
+ * @property {number} apiUsage
+ */
+
+/**
+ * @param {{ objects: Map<string, ObjectDef>, ownership: ReturnType<typeof import('./mapping.js').ownershipIndex>, state?: State, now?: () => number }} options
+ */
+export function createStore(options) {
+  const { objects, ownership } = options;
+  const now = options.now ?? Date.now;
+  let state = options.state ?? emptyState();
+  /** @type {Set<(e: PlatformEvent) => void>} */
+  const eventListeners = new Set();
+  /** @type {Set<(item: OutboundItem) => void>} */
+  const outboundListeners = new Set();
+  /** Publish-call id → EventUuid, for the OPERATION_ENQUEUED entry of the SaveResult. @type {Map<string, string>} */
+  const eventUuids = new Map();
+
+  /** @param {string} type */
+  const table = (type) => (state.records[type] ??= {});
+  /** @param {string} prefix */
+  const nextId = (prefix) => makeId(prefix, (state.counters[prefix] = (state.counters[prefix] ?? 0) + 1));
+
+  /** @param {string} name */
+  const objectOf = (name) => {
+    const o = findObject(objects, name);
+    if (!o) throw new ApiError(404, 'NOT_FOUND', `The requested resource does not exist`);
+    return o;
+  };
+
+  /**
+   * @param {string} id
+   * @returns {{ type: string, record: SRecord } | null}
+   */
+  function byId(id) {
+    const norm = normalizeId(id);
+    if (!norm) return null;
+    for (const o of objects.values()) {
+      if (o.keyPrefix !== norm.slice(0, 3)) continue;
+      const r = state.records[o.name]?.[norm];
+      if (r) return { type: o.name, record: r };
+    }
+    return null;
+  }
+
+  /**
+   * Checks and converts one value to its stored form.
+   * @param {ObjectDef} object @param {FieldDef} field @param {unknown} raw
+   * @returns {Scalar}
+   */
+  function coerceValue(object, field, raw) {
+    const bad = () => new ApiError(400, 'INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.label}: value not of required type: ${typeof raw === 'object' ? JSON.stringify(raw) : String(raw)}`, [field.name]);
+    if (raw === null || raw === '') return field.type === 'boolean' ? false : null;
+    if (typeof raw === 'object') throw bad();
+    switch (field.type) {
+      case 'string': case 'textarea': case 'email': case 'phone': case 'url': case 'picklist': {
+        const s = String(raw);
+        if (field.length && s.length > field.length) {
+          throw new ApiError(400, 'STRING_TOO_LONG', `${field.label}: data value too large: ${s.slice(0, 40)}${s.length > 40 ? '...' : ''} (max length=${field.length})`, [field.name]);
+        }
+        if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) throw new ApiError(400, 'INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${s}`, [field.name]);
+        if (field.type === 'picklist' && field.restricted && !(field.picklist ?? []).includes(s)) {
+          throw new ApiError(400, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.label}: bad value for restricted picklist field: ${s}`, [field.name]);
+        }
+        return s;
+      }
+      case 'boolean':
+        if (raw === true || raw === 'true') return true;
+        if (raw === false || raw === 'false') return false;
+        throw bad();
+      case 'double': case 'currency': case 'percent': case 'int': {
+        const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+        if (!Number.isFinite(n)) throw bad();
+        const scale = field.scale ?? 0;
+        const rounded = Math.round(n * 10 ** scale) / 10 ** scale;
+        if (field.precision !== undefined && Math.abs(Math.trunc(rounded)).toString().length > field.precision - scale) {
+          throw new ApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${n}`, [field.name]);
+        }
+        return rounded;
+      }
+      case 'datetime': {
+        const ms = typeof raw === 'string' ? parseDateTime(raw) : NaN;
+        if (!/^\d{4}-\d{2}-\d{2}T/.test(String(raw)) || Number.isNaN(ms)) throw bad();
+        return sfDateTime(ms);
+      }
+      case 'date':
+        if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw bad();
+        return raw;
+      case 'reference': case 'id': {
+        const id = normalizeId(raw);
+        const targets = (field.referenceTo ?? []).map((n) => findObject(objects, n));
+        const modelled = targets.filter((t) => t !== undefined);
+        if (!id) throw new ApiError(400, 'MALFORMED_ID', `${field.label}: id value of incorrect type: ${String(raw)}`, [field.name]);
+        // References to objects the twin does not model (Entitlement) are accepted when well formed.
+        if (modelled.length === targets.length && modelled.length > 0) {
+          if (!modelled.some((t) => t.keyPrefix === id.slice(0, 3))) throw new ApiError(400, 'MALFORMED_ID', `${field.label}: id value of incorrect type: ${String(raw)}`, [field.name]);
+          if (!byId(id) && id !== INTEGRATION_USER_ID) throw new ApiError(400, 'INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [field.name]);
+        }
+        return id;
+      }
+      default:
+        throw bad();
+    }
+  }
+
+  /**
+   * Validates a write body against the object's schema. Returns every problem, as the platform does.
+   * @param {ObjectDef} object @param {Record<string, unknown>} body @param {'create' | 'update'} mode
+   * @param {{ bypassAccess?: boolean }} [opts] the package's own writes may set fields the API user cannot
+   * @returns {{ values: SRecord, errors: ApiError[] }}
+   */
+  function validate(object, body, mode, opts = {}) {
+    /** @type {SRecord} */
+    const values = {};
+    /** @type {ApiError[]} */
+    const errors = [];
+    /** @type {string[]} */
+    const readOnly = [];
+    for (const [key, raw] of Object.entries(body)) {
+      if (key === 'attributes') continue;
+      const field = object.fields.get(key.toLowerCase());
+      if (!field) { errors.push(new ApiError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${object.name}`, [key])); continue; }
+      if (field.name === 'Id' && mode === 'update') continue;
+      if (!opts.bypassAccess && !(mode === 'create' ? field.createable : field.updateable)) { readOnly.push(field.name); continue; }
+      try {
+        values[field.name] = coerceValue(object, field, raw);
+      } catch (e) {
+        if (e instanceof ApiError) errors.push(e); else throw e;
+      }
+    }
+    if (readOnly.length > 0) {
+      errors.push(new ApiError(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${readOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your user or client application.`, readOnly));
+    }
+    const missing = [...object.fields.values()]
+      .filter((f) => f.required && (mode === 'create' ? values[f.name] === undefined || values[f.name] === null : f.name in values && values[f.name] === null))
+      .map((f) => f.name);
+    if (missing.length > 0) errors.push(new ApiError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing));
+    return { values, errors };
+  }
+
+  /** @param {string} id */
+  const recordUrl = (/** @type {string} */ type, id) => `/services/data/v62.0/sobjects/${type}/${id}`;
+
+  /* ---- the package's Case trigger: outbound messages for Salesforce-owned changes ---------- */
+
+  /** @param {SRecord} c @returns {Record<string, Scalar>} */
+  function ownedSnapshot(c) {
+    /** @type {Record<string, Scalar>} */
+    const fields = {};
+    const account = typeof c.AccountId === 'string' ? byId(c.AccountId)?.record : undefined;
+    for (const o of ownership.outboundFields()) {
+      if (o.object === 'Case') fields[o.key] = c[o.field] ?? null;
+      else if (o.object === 'Account') fields[o.key] = account ? account[o.field] ?? null : null;
+    }
+    return fields;
+  }
+
+  /** @param {SRecord | null} before @param {SRecord} after */
+  function ownedFieldsChanged(before, after) {
+    if (!before) return true;
+    return ownership.outboundFields().some((o) => o.object === 'Case' && (before[o.field] ?? null) !== (after[o.field] ?? null));
+  }
+
+  /** @param {OutboundItem} item @param {WriteContext} ctx */
+  function enqueue(item, ctx) {
+    ctx.after.push(() => {
+      state.outbound.push(item);
+      for (const fn of outboundListeners) fn(item);
+    });
+  }
+
+  /** @param {SRecord} c @param {WriteContext} ctx */
+  function enqueueCaseMessage(c, ctx) {
+    const version = Number(c.Seam_Local_Version__c);
+    const key = `salesforce:${c.Id}:${version}`;
+    const contact = typeof c.ContactId === 'string' ? byId(c.ContactId)?.record : undefined;
+    /** @type {CaseMessage} */
+    const message = {
+      messageId: messageIdFor(key), idempotencyKey: key, caseId: String(c.Id), caseNumber: String(c.CaseNumber), version,
+      sentAt: new Date(now()).toISOString(), origin: 'salesforce', fields: ownedSnapshot(c),
+    };
+    if (contact && contact.Name) message.contactName = String(contact.Name);
+    enqueue({ kind: 'case', message }, ctx);
+  }
+
+  /** Derived and defaulted fields, as the platform and the package's before-triggers set them. @param {ObjectDef} object @param {SRecord | null} before @param {SRecord} rec */
+  function beforeWrite(object, before, rec) {
+    const ts = sfDateTime(now());
+    if (!before) {
+      for (const f of object.fields.values()) if (f.defaultValue !== undefined && (rec[f.name] === undefined || rec[f.name] === null)) rec[f.name] = f.defaultValue;
+    }
+    rec.LastModifiedDate = ts;
+    rec.SystemModstamp = ts;
+    if (object.name === 'Case') {
+      if (!before) rec.CaseNumber = String(state.nextCaseNumber++).padStart(8, '0');
+      rec.IsClosed = rec.Status === 'Closed';
+      rec.ClosedDate = rec.IsClosed ? (before && before.IsClosed ? before.ClosedDate : ts) : null;
+    }
+    if (object.name === 'Contact') rec.Name = [rec.FirstName, rec.LastName].filter((x) => x).join(' ');
+    if (object.name === 'Seam_Audit__c' && !before) rec.Name = `AUD-${String(state.counters[object.keyPrefix]).padStart(6, '0')}`;
+    if (object.name === 'Seam_Outbox__c' && !before) rec.Name = `OBX-${String(state.counters[object.keyPrefix]).padStart(6, '0')}`;
+  }
+
+  /**
+   * Inserts a record; throws the list of problems as an ApiError array.
+   * @param {string} type @param {Record<string, unknown>} body @param {WriteContext} ctx
+   * @returns {string} the new id
+   */
+  function create(type, body, ctx) {
+    const object = objectOf(type);
+    if (object.isEvent) return publish(object, body, ctx);
+    const { values, errors } = validate(object, body, 'create', { bypassAccess: ctx.inbound });
+    if (errors.length > 0) throw errors;
+    const id = nextId(object.keyPrefix);
+    const ts = sfDateTime(now());
+    /** @type {SRecord} */
+    const rec = { Id: id, IsDeleted: false, CreatedDate: ts, CreatedById: ctx.userId, LastModifiedById: ctx.userId, ...values };
+    if (object.fields.has('ownerid') && !rec.OwnerId) rec.OwnerId = ctx.userId;
+    beforeWrite(object, null, rec);
+    if (object.name === 'Case' && !ctx.inbound) {
+      rec.Seam_Local_Version__c = 1;
+      rec.Seam_Sync_Status__c = 'Pending';
+    }
+    table(object.name)[id] = rec;
+    if (object.name === 'Case' && !ctx.inbound) enqueueCaseMessage(rec, ctx);
+    if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished) {
+      const key = `salesforce:${id}:1:comment`;
+      enqueue({ kind: 'comment', message: { messageId: messageIdFor(key), idempotencyKey: key, caseId: String(rec.ParentId), commentId: id,
+        body: String(rec.CommentBody ?? ''), author: ctx.userName, createdAt: new Date(now()).toISOString(), origin: 'salesforce' } }, ctx);
+    }
+    return id;
+  }
+
+  /**
+   * @param {string} type @param {string} rawId
+   * @returns {{ object: ObjectDef, record: SRecord }}
+   */
+  function mustGet(type, rawId) {
+    const object = objectOf(type);
+    const id = normalizeId(rawId);
+    const record = id ? state.records[object.name]?.[id] : undefined;
+    if (!record) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    return { object, record };
+  }
+
+  /**
+   * @param {string} type @param {string} rawId @param {Record<string, unknown>} body @param {WriteContext} ctx
+   */
+  function update(type, rawId, body, ctx) {
+    const { object, record } = mustGet(type, rawId);
+    if (object.isEvent) throw new ApiError(400, 'INVALID_OPERATION', `${object.name}: platform event messages can only be published`);
+    const { values, errors } = validate(object, body, 'update', { bypassAccess: ctx.inbound });
+    if (errors.length > 0) throw errors;
+    const before = { ...record };
+    const rec = { ...record, ...values, LastModifiedById: ctx.userId };
+    beforeWrite(object, before, rec);
+    const outbound = object.name === 'Case' && !ctx.inbound && ownedFieldsChanged(before, rec);
+    if (outbound) {
+      rec.Seam_Local_Version__c = Number(before.Seam_Local_Version__c ?? 0) + 1;
+      rec.Seam_Sync_Status__c = 'Pending';
+    }
+    table(object.name)[String(record.Id)] = rec;
+    if (outbound) enqueueCaseMessage(rec, ctx);
+    return { before, after: rec };
+  }
+
+  /** @param {string} type @param {string} rawId */
+  function remove(type, rawId) {
+    const { object, record } = mustGet(type, rawId);
+    delete table(object.name)[String(record.Id)];
+    if (object.name === 'Case') {
+      for (const [id, c] of Object.entries(table('CaseComment'))) if (c.ParentId === record.Id) delete table('CaseComment')[id];
+    }
+  }
+
+  /* ---- Platform Events ---------------------------------------------------------------- */
+
+  /**
+   * Publishes an event; it is delivered (replay id, subscribers, the package's subscriber) when
+   * the enclosing transaction commits, as with "Publish After Commit".
+   * @param {ObjectDef} object @param {Record<string, unknown>} body @param {WriteContext} ctx
+   */
+  function publish(object, body, ctx) {
+    const { values, errors } = validate(object, body, 'create');
+    if (errors.length > 0) throw errors;
+    const id = nextId(object.keyPrefix);
+    const uuid = randomUUID();
+    ctx.after.push(() => {
+      /** @type {PlatformEvent} */
+      const event = { replayId: state.nextReplayId++, type: object.name, payload: { ...values, EventUuid: uuid, CreatedDate: sfDateTime(now()), CreatedById: ctx.userId } };
+      event.payload.ReplayId = String(event.replayId);
+      state.events.push(event);
+      for (const fn of eventListeners) fn(event);
+      if (object.name === 'Incident_Update__e') applyIncidentUpdate(event);
+    });
+    eventUuids.set(id, uuid);
+    return id;
+  }
+
+  /* ---- the package's Incident_Update__e subscriber ------------------------------------------ */
+
+  /**
+   * What the Apex trigger on Incident_Update__e does on a real org: apply ServiceNow-owned
+   * fields (per Seam_Field_Mapping__mdt), append customer-visible comments, record an audit row.
+   * Idempotent by message id and by link version. Its writes are inbound: never echoed.
+   * @param {PlatformEvent} event
+   * @returns {{ result: 'applied' | 'partial' | 'duplicate' | 'stale' | 'error', rejected: Array<{ field: string, problem: string }> }}
+   */
+  function applyIncidentUpdate(event) {
+    const p = event.payload;
+    /** @type {WriteContext} */
+    const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, inbound: true, after: [] };
+    const messageId = typeof p.Message_Id__c === 'string' ? p.Message_Id__c : '';
+    const sentAt = typeof p.Sent_At__c === 'string' ? parseDateTime(p.Sent_At__c) : NaN;
+    /** @param {string} result @param {string} detail @param {Record<string, unknown>} [extra] */
+    const audit = (result, detail, extra = {}) => {
+      /** @type {Record<string, unknown>} */
+      const row = { Direction__c: 'sn_to_sf', Actor__c: 'servicenow', Message_Id__c: messageId || null, Correlation_Id__c: p.Correlation_Id__c ?? null,
+        Result__c: result, Detail__c: detail.slice(0, 255), Latency_Ms__c: Number.isNaN(sentAt) ? null : Math.max(0, now() - sentAt), ...extra };
+      create('Seam_Audit__c', row, ctx);
+    };
+    const finish = (/** @type {any} */ r) => { for (const fn of ctx.after) fn(); return r; };
+
+    if (messageId && state.seenMessageIds[messageId]) return { result: 'duplicate', rejected: [] };
+    if (messageId) state.seenMessageIds[messageId] = true;
+    const caseId = normalizeId(p.Case_Id__c);
+    const hit = caseId ? state.records.Case?.[caseId] : undefined;
+    if (!messageId) { audit('error', 'Message_Id__c is empty: the publisher must set a unique message id', caseId && hit ? { Case__c: caseId } : {}); return finish({ result: 'error', rejected: [] }); }
+    if (!hit || !caseId) { audit('error', `Case_Id__c ${JSON.stringify(p.Case_Id__c ?? null)} names no Case in this org: check the link's case id`); return finish({ result: 'error', rejected: [] }); }
+    const version = Number(p.Link_Version__c);
+    if (p.Link_Version__c === null || p.Link_Version__c === undefined || !Number.isInteger(version)) {
+      audit('error', 'Link_Version__c is empty: the publisher must send the incident sys_mod_count', { Case__c: caseId });
+      return finish({ result: 'error', rejected: [] });
+    }
+    const current = hit.Seam_Link_Version__c;
+    if (typeof current === 'number' && version <= current) {
+      audit('stale', `Link_Version__c ${version} is not newer than the case's ${current}; ignored`, { Case__c: caseId });
+      return finish({ result: 'stale', rejected: [] });
+    }
+    /** @type {Record<string, unknown>} */
+    let fields = {};
+    /** @type {Array<Record<string, unknown>>} */
+    let comments = [];
+    try {
+      fields = p.Fields_Json__c ? JSON.parse(String(p.Fields_Json__c)) : {};
+      comments = p.Comments_Json__c ? JSON.parse(String(p.Comments_Json__c)) : [];
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('Fields_Json__c must be a JSON object');
+      if (!Array.isArray(comments)) throw new Error('Comments_Json__c must be a JSON array');
+    } catch (e) {
+      audit('error', `${e instanceof Error ? e.message : String(e)}; nothing applied`, { Case__c: caseId });
+      return finish({ result: 'error', rejected: [] });
+    }
+
+    const caseObject = objectOf('Case');
+    /** @type {Record<string, unknown>} */
+    const updates = {};
+    /** @type {Record<string, Scalar>} */
+    const oldValues = {};
+    /** @type {Array<{ field: string, problem: string }>} */
+    const rejected = [];
+    for (const [name, value] of Object.entries(fields)) {
+      const owner = ownership.ownerOf('Case', name);
+      if (owner !== 'servicenow') {
+        rejected.push({ field: name, problem: owner ? `owned by ${owner} per Seam_Field_Mapping__mdt; ServiceNow may not change it` : 'not in Seam_Field_Mapping__mdt' });
+        continue;
+      }
+      const field = caseObject.fields.get(name.toLowerCase());
+      if (!field) { rejected.push({ field: name, problem: 'no such field on Case' }); continue; }
+      try {
+        updates[field.name] = coerceValue(caseObject, field, value);
+        oldValues[field.name] = hit[field.name] ?? null;
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        rejected.push({ field: name, problem: e.message });
+      }
+    }
+    let appended = 0;
+    for (const c of comments) {
+      if (!c || typeof c !== 'object' || c.origin === 'salesforce') continue; // our own comments coming back: never re-append
+      const cid = String(c.id ?? '');
+      if (cid && state.appliedCommentIds[cid]) continue;
+      const commentId = create('CaseComment', {
+        ParentId: caseId, IsPublished: true,
+        CommentBody: taggedCommentBody({ body: String(c.body ?? ''), author: c.author ? String(c.author) : undefined, origin: String(c.origin ?? 'servicenow') }).slice(0, 4000),
+      }, ctx);
+      if (cid) state.appliedCommentIds[cid] = commentId;
+      appended++;
+    }
+    update('Case', caseId, {
+      ...updates,
+      Seam_Last_Sync__c: sfDateTime(now()), Seam_Link_Version__c: version, Seam_Sync_Status__c: 'Synced', Seam_Last_Message_Id__c: messageId,
+    }, ctx);
+    const applied = Object.keys(updates);
+    const result = rejected.length > 0 ? 'partial' : 'applied';
+    audit(result, `applied ${applied.length} field(s) and ${appended} comment(s)${rejected.length ? `; rejected ${rejected.map((r) => r.field).join(', ')}` : ''}`, {
+      Case__c: caseId, Fields__c: JSON.stringify({ applied, rejected }), Old_Values__c: JSON.stringify(oldValues), New_Values__c: JSON.stringify(updates),
+    });
+    return finish({ result, rejected });
+  }
+
+  /* ---- transactions ------------------------------------------------------------------- */
+
+  /**
+   * Runs `fn` as one transaction: on a throw (or `rollback()`), every write is undone and no
+   * after-commit effect runs.
+   * @template T
+   * @param {WriteContext} ctx
+   * @param {(rollback: () => never) => T} fn
+   * @returns {T}
+   */
+  function transaction(ctx, fn) {
+    const snapshot = structuredClone(state);
+    const mark = ctx.after.length;
+    try {
+      return fn(() => { throw ROLLBACK; });
+    } catch (e) {
+      state = snapshot;
+      ctx.after.length = mark;
+      throw e;
+    }
+  }
+
+  return {
+    objects,
+    ownership,
+    get state() { return state; },
+    byId,
+    recordUrl,
+    validate,
+    create,
+    update,
+    remove,
+    mustGet,
+    transaction,
+    /** @param {string} type */
+    all: (type) => Object.values(state.records[type] ?? {}),
+    /** @param {WriteContext} ctx */
+    commit(ctx) { const fns = ctx.after.splice(0); for (const fn of fns) fn(); },
+    /** @param {(e: PlatformEvent) => void} fn */
+    onEvent(fn) { eventListeners.add(fn); return () => { eventListeners.delete(fn); }; },
+    /** @param {(item: OutboundItem) => void} fn */
+    onOutbound(fn) { outboundListeners.add(fn); return () => { outboundListeners.delete(fn); }; },
+    applyIncidentUpdate,
+    /** @param {string} id */
+    eventUuid: (id) => eventUuids.get(id),
+    /** @param {string} file */
+    save(file) { mkdirSync(dirname(file), { recursive: true }); writeFileSync(file, JSON.stringify(state, null, 1)); },
+    /** @param {string} file */
+    load(file) {
+      const loaded = JSON.parse(readFileSync(file, 'utf8'));
+      if (loaded?.format !== 'seam-salesforce-twin/1') throw new Error(`${file}: not a Salesforce twin state file (format ${JSON.stringify(loaded?.format)}); delete it or pass a file written by twin.save()`);
+      state = { ...emptyState(), ...loaded };
+    },
+    /** @param {State} s */
+    replace(s) { state = s; },
+  };
+}
+
+export const ROLLBACK = Object.freeze({ rollback: true });
+
+/** @typedef {ReturnType<typeof createStore>} Store */
