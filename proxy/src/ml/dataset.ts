@@ -17,6 +17,8 @@ export interface TriageExample {
   readonly route: Route;
   readonly category?: string;
   readonly priority?: string;
+  /** The label in the source data (e.g. the BANKING77 intent), for per-intent reports. */
+  readonly sourceLabel?: string;
 }
 
 export type DatasetResult =
@@ -36,7 +38,7 @@ export function loadPublicData(dataDir: string): TriageExample[] {
     if (text) out.push({ text, route: 'servicenow', category: IT_CODE_CATEGORY[r['category'] ?? ''] ?? 'other' });
   }
   for (const r of bank) {
-    if (r['text']) out.push({ text: r['text'], route: 'salesforce', category: BANKING_INTENT_CATEGORY[r['category'] ?? ''] ?? 'other' });
+    if (r['text']) out.push({ text: r['text'], route: 'salesforce', category: BANKING_INTENT_CATEGORY[r['category'] ?? ''] ?? 'other', sourceLabel: r['category'] ?? '' });
   }
   return out;
 }
