@@ -1,0 +1,168 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { createServiceNowTwin } from './index.js';
+import { ADMIN, INTEGRATION, NO_ROLES, basic, call } from './helpers.js';
+
+type Twin = Awaited<ReturnType<typeof createServiceNowTwin>>;
+let sn: Twin;
+const table = (path = '') => `${sn.url}/api/now/table/incident${path}`;
+
+beforeEach(async () => {
+  sn = await createServiceNowTwin();
+});
+afterEach(async () => {
+  await sn.close();
+});
+
+async function createIncident(fields: Record<string, unknown>) {
+  const r = await call(table(), { method: 'POST', auth: ADMIN, json: fields });
+  expect(r.status).toBe(201);
+  return r.json.result as Record<string, any>;
+}
+
+describe('Table API CRUD', () => {
+  it('POST creates with sys fields and a number, GET reads it, PATCH bumps sys_mod_count, DELETE removes', async () => {
+    const created = await createIncident({ short_description: 'VPN down', priority: '2', bogus_field: 'ignored' });
+    expect(created.sys_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(created.number).toBe('INC0010001');
+    expect(created.sys_mod_count).toBe('0');
+    expect(created.sys_created_by).toBe('admin');
+    expect(created).not.toHaveProperty('bogus_field');
+
+    const got = await call(table(`/${created.sys_id}`), { auth: ADMIN });
+    expect(got.json.result.short_description).toBe('VPN down');
+
+    const patched = await call(table(`/${created.sys_id}`), { method: 'PATCH', auth: ADMIN, json: { state: '2', sys_mod_count: '99' } });
+    expect(patched.status).toBe(200);
+    expect(patched.json.result.state).toBe('2');
+    expect(patched.json.result.sys_mod_count).toBe('1');
+
+    const put = await call(table(`/${created.sys_id}`), { method: 'PUT', auth: ADMIN, json: { state: '3' } });
+    expect(put.json.result.sys_mod_count).toBe('2');
+
+    const del = await call(table(`/${created.sys_id}`), { method: 'DELETE', auth: ADMIN });
+    expect(del.status).toBe(204);
+    const gone = await call(table(`/${created.sys_id}`), { auth: ADMIN });
+    expect(gone.status).toBe(404);
+    expect(gone.json).toEqual({ error: { message: 'No Record found', detail: "Record doesn't exist or ACL restricts the record retrieval" }, status: 'failure' });
+  });
+
+  it('second incident gets the next number', async () => {
+    await createIncident({ short_description: 'one' });
+    const two = await createIncident({ short_description: 'two' });
+    expect(two.number).toBe('INC0010002');
+  });
+});
+
+describe('Table API query parameters', () => {
+  beforeEach(async () => {
+    for (const [d, p] of [['alpha', '1'], ['beta', '2'], ['gamma', '3'], ['delta', '4']]) await createIncident({ short_description: d, priority: p });
+  });
+
+  it('sysparm_query filters and orders; X-Total-Count counts all matches; limit/offset page', async () => {
+    const r = await call(table('?sysparm_query=' + encodeURIComponent('priority>=2^ORDERBYDESCpriority') + '&sysparm_limit=2&sysparm_offset=1&sysparm_fields=short_description,priority'), { auth: ADMIN });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-total-count')).toBe('3');
+    expect(r.json.result).toEqual([{ short_description: 'gamma', priority: '3' }, { short_description: 'beta', priority: '2' }]);
+    expect(r.headers.get('link')).toContain('rel="first"');
+  });
+
+  it('an unknown field in the query returns no rows rather than every row', async () => {
+    const r = await call(table('?sysparm_query=no_such_field=1'), { auth: ADMIN });
+    expect(r.json.result).toEqual([]);
+  });
+
+  it('malformed query is a 400 with the platform error body', async () => {
+    const r = await call(table('?sysparm_query=' + encodeURIComponent('priority~2')), { auth: ADMIN });
+    expect(r.status).toBe(400);
+    expect(r.json.status).toBe('failure');
+    expect(r.json.error.detail).toContain('priority~2');
+  });
+
+  it('sysparm_display_value false/true/all renders references and choices as documented', async () => {
+    const admin = sn.store.find('sys_user', 'user_name=admin')[0];
+    const inc = await createIncident({ short_description: 'refs', caller_id: admin.sys_id, priority: '1' });
+    const q = (mode: string) => call(table(`/${inc.sys_id}?sysparm_fields=caller_id,priority,assigned_to&sysparm_display_value=${mode}`), { auth: ADMIN });
+    const link = `${sn.url}/api/now/table/sys_user/${admin.sys_id}`;
+    expect((await q('false')).json.result).toEqual({ caller_id: { link, value: admin.sys_id }, priority: '1', assigned_to: '' });
+    expect((await q('true')).json.result).toEqual({ caller_id: { display_value: 'System Administrator', link }, priority: '1 - Critical', assigned_to: '' });
+    expect((await q('all')).json.result).toEqual({
+      caller_id: { display_value: 'System Administrator', link, value: admin.sys_id },
+      priority: { display_value: '1 - Critical', value: '1' },
+      assigned_to: { display_value: '', value: '' },
+    });
+  });
+
+  it('dot-walked fields work in queries and sysparm_fields', async () => {
+    const admin = sn.store.find('sys_user', 'user_name=admin')[0];
+    await createIncident({ short_description: 'walk', caller_id: admin.sys_id });
+    const r = await call(table('?sysparm_query=caller_id.user_name=admin&sysparm_fields=short_description,caller_id.name'), { auth: ADMIN });
+    expect(r.json.result).toEqual([{ short_description: 'walk', 'caller_id.name': 'System Administrator' }]);
+  });
+});
+
+describe('Table API errors and auth', () => {
+  it('unknown table and invalid JSON are 400 with the platform body', async () => {
+    const t = await call(`${sn.url}/api/now/table/not_a_table`, { auth: ADMIN });
+    expect(t.status).toBe(400);
+    expect(t.json).toEqual({ error: { message: 'Invalid table not_a_table', detail: null }, status: 'failure' });
+    const j = await call(table(), { method: 'POST', auth: ADMIN, body: '{oops', headers: { 'content-type': 'application/json' } });
+    expect(j.status).toBe(400);
+    expect(j.json.error.message).toBe('Exception while reading request');
+  });
+
+  it('missing and forged credentials are 401', async () => {
+    for (const auth of [undefined, basic('admin', 'wrong'), basic('nobody', 'x'), 'Bearer forged-token']) {
+      const r = await call(table(), { auth });
+      expect(r.status).toBe(401);
+      expect(r.json).toEqual({ error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' }, status: 'failure' });
+    }
+  });
+
+  it('a user without the table role gets 403 on read and create; itil may read and create but not delete', async () => {
+    expect((await call(table(), { auth: NO_ROLES })).status).toBe(403);
+    const denied = await call(table(), { method: 'POST', auth: NO_ROLES, json: { short_description: 'x' } });
+    expect(denied.status).toBe(403);
+    expect(denied.json.error.detail).toBe('ACL Exception Insert Failed due to security constraints');
+    expect(sn.store.find('incident', '')).toHaveLength(0);
+
+    const ok = await call(table(), { method: 'POST', auth: INTEGRATION, json: { short_description: 'x' } });
+    expect(ok.status).toBe(201);
+    const del = await call(table(`/${ok.json.result.sys_id}`), { method: 'DELETE', auth: INTEGRATION });
+    expect(del.status).toBe(403);
+  });
+
+  it('OAuth client credentials issue a bearer token that authenticates as the client user', async () => {
+    const bad = await call(`${sn.url}/oauth_token.do`, { method: 'POST', body: 'grant_type=client_credentials&client_id=seam-client&client_secret=nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(bad.status).toBe(401);
+    const tok = await call(`${sn.url}/oauth_token.do`, { method: 'POST', body: 'grant_type=client_credentials&client_id=seam-client&client_secret=seam-secret', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(tok.status).toBe(200);
+    expect(tok.json).toMatchObject({ token_type: 'Bearer', expires_in: 1799 });
+    const created = await call(table(), { method: 'POST', auth: `Bearer ${tok.json.access_token}`, json: { short_description: 'via oauth' } });
+    expect(created.status).toBe(201);
+    expect(created.json.result.sys_created_by).toBe('seam.integration');
+  });
+
+  it('REST writes fire business rules like script writes do', async () => {
+    sn.host.addBusinessRule({ name: 'upper', table: 'incident', when: 'before', actions: { insert: true }, script: (current: any) => current.setValue('short_description', String(current.short_description).toUpperCase()) });
+    const r = await call(table(), { method: 'POST', auth: ADMIN, json: { short_description: 'quiet' } });
+    expect(r.json.result.short_description).toBe('QUIET');
+  });
+});
+
+describe('persistence', () => {
+  it('save/load round-trips rows and number counters', async () => {
+    await createIncident({ short_description: 'persist me' });
+    const file = `${process.env.TMPDIR ?? '/tmp'}/sn-twin-${process.pid}-${Date.now()}.json`;
+    sn.save(file);
+    const again = await createServiceNowTwin({ storeFile: file });
+    try {
+      expect(again.store.find('incident', 'short_description=persist me')).toHaveLength(1);
+      const gr = new again.glide.GlideRecord('incident');
+      gr.initialize();
+      gr.insert();
+      expect(gr.getValue('number')).toBe('INC0010002');
+    } finally {
+      await again.close();
+    }
+  });
+});
