@@ -1,0 +1,2750 @@
+import '@servicenow/sdk/global'
+
+declare global {
+    namespace Now {
+        namespace Internal {
+            interface Keys extends KeysRegistry {
+                explicit: {
+                    acl_audit_create: {
+                        table: 'sys_security_acl'
+                        id: '9acde07742c64d4aa305d71e959537f1'
+                    }
+                    acl_audit_read: {
+                        table: 'sys_security_acl'
+                        id: '3dc3b0db2389451d88b8db4b2a7b53a3'
+                    }
+                    acl_link_create: {
+                        table: 'sys_security_acl'
+                        id: 'fcc6cadcab974f738cce04f836ee7605'
+                    }
+                    acl_link_delete: {
+                        table: 'sys_security_acl'
+                        id: '7fe0cbbbca0a434b8a635ec550dc91d7'
+                    }
+                    acl_link_read: {
+                        table: 'sys_security_acl'
+                        id: '89395ae439a24f47892880147c8787ce'
+                    }
+                    acl_link_write: {
+                        table: 'sys_security_acl'
+                        id: 'caab01763bf5465bbb9fce9190ba843b'
+                    }
+                    acl_outbox_create: {
+                        table: 'sys_security_acl'
+                        id: 'd12a4490626f493cb74f239c2529bac8'
+                    }
+                    acl_outbox_delete: {
+                        table: 'sys_security_acl'
+                        id: '135d0913acee45fca252526f00551a7f'
+                    }
+                    acl_outbox_read: {
+                        table: 'sys_security_acl'
+                        id: '7386b0e9b3f94ade90d6550d2c882660'
+                    }
+                    acl_outbox_write: {
+                        table: 'sys_security_acl'
+                        id: '66cdcb2a779142199f5d5393366e0891'
+                    }
+                    acl_rest_seam_api: {
+                        table: 'sys_security_acl'
+                        id: '0c4987b7839f43afa199bf7d2a4c6adb'
+                    }
+                    acl_review_create: {
+                        table: 'sys_security_acl'
+                        id: '5b1031720e2b40269e1d0384f7265346'
+                    }
+                    acl_review_delete: {
+                        table: 'sys_security_acl'
+                        id: '309d65e183104d398ec167e1258ee786'
+                    }
+                    acl_review_read: {
+                        table: 'sys_security_acl'
+                        id: 'f9ace5c0a0184f339e4a3669b8c6581a'
+                    }
+                    acl_review_write: {
+                        table: 'sys_security_acl'
+                        id: '1d0735297aaf4ec789ed8d62efd90369'
+                    }
+                    bom_json: {
+                        table: 'sys_module'
+                        id: 'd40c7c55f81e4959a6885ab6dfa03c57'
+                    }
+                    br_approval_decided: {
+                        table: 'sys_script'
+                        id: 'e710c445d3ce40e78e0a8b08fd59afc3'
+                    }
+                    br_incident_sync: {
+                        table: 'sys_script'
+                        id: '24b287458e64496d9b0e97d5624f74be'
+                    }
+                    br_journal_sync: {
+                        table: 'sys_script'
+                        id: 'f2bb7f721d00482abe2d81b1dcba3c27'
+                    }
+                    br_major_incident: {
+                        table: 'sys_script'
+                        id: '6d3eaa6a6505448481b2ccd2b62cf4a7'
+                    }
+                    br_resolution_summary: {
+                        table: 'sys_script'
+                        id: '3074c0f58f7a4eff9ce8f5ad04bd9296'
+                    }
+                    br_review_decided: {
+                        table: 'sys_script'
+                        id: '2dc0b4f167a946d69587784c62f8a23d'
+                    }
+                    job_outbox_drain: {
+                        table: 'sysauto_script'
+                        id: '57daa16592d74b54b1b2387be8175099'
+                    }
+                    menu_audit: {
+                        table: 'sys_app_module'
+                        id: '3bb32e17dda74ff1979a1d09c8c16592'
+                    }
+                    menu_dead_letters: {
+                        table: 'sys_app_module'
+                        id: 'cdc68c6961c941d899c63a872571c0a6'
+                    }
+                    menu_held: {
+                        table: 'sys_app_module'
+                        id: '1193006c646943d6a807692afd7112ea'
+                    }
+                    menu_links: {
+                        table: 'sys_app_module'
+                        id: 'b1ef48cfe8cd4045b5079f81b0718e4e'
+                    }
+                    menu_outbox: {
+                        table: 'sys_app_module'
+                        id: '03fb46b427994cb889c37bb09c142593'
+                    }
+                    menu_properties: {
+                        table: 'sys_app_module'
+                        id: '36b9027460444aef90eacb66c1719b9f'
+                    }
+                    menu_reviews: {
+                        table: 'sys_app_module'
+                        id: 'ead941c98f854e4b9b3b345469cc428b'
+                    }
+                    menu_seam_bridge: {
+                        table: 'sys_app_application'
+                        id: '8cedd2bd47b445cda6ad520c45ebdd69'
+                    }
+                    oauth_entity_profile_salesforce: {
+                        table: 'oauth_entity_profile'
+                        id: 'e4fc6c3df3a1477d8f171e82439d92cb'
+                    }
+                    oauth_entity_salesforce: {
+                        table: 'oauth_entity'
+                        id: '58850f8858e84266a2341ec04ba00dc3'
+                    }
+                    package_json: {
+                        table: 'sys_module'
+                        id: '826e26ae21fe4591b6393aab0ded5e41'
+                    }
+                    prop_approval_group: {
+                        table: 'sys_properties'
+                        id: '60e124ef025540e792f478521402a9ca'
+                    }
+                    prop_backoff_base: {
+                        table: 'sys_properties'
+                        id: 'fb3c0097184c4f9c9a545fce97da186e'
+                    }
+                    prop_backoff_max: {
+                        table: 'sys_properties'
+                        id: '4e26f9d6600045a39f8f10b818dfc4e9'
+                    }
+                    prop_batch_size: {
+                        table: 'sys_properties'
+                        id: 'db58ed7886d643e1aea81e312b93cd7c'
+                    }
+                    prop_batches_per_run: {
+                        table: 'sys_properties'
+                        id: '63348a37328f4945a8006b878bcc0a20'
+                    }
+                    prop_inbound_enabled: {
+                        table: 'sys_properties'
+                        id: 'f09a924ad97049aca3a0f356b541c164'
+                    }
+                    prop_major_enabled: {
+                        table: 'sys_properties'
+                        id: '472dc7838535433abe996902bb0dbb83'
+                    }
+                    prop_major_services: {
+                        table: 'sys_properties'
+                        id: 'bfa4d00535814ad9854b62d0e2d4d70c'
+                    }
+                    prop_max_attempts: {
+                        table: 'sys_properties'
+                        id: 'e261739d8fb648c38bb3968305dfedb0'
+                    }
+                    prop_proxy_key: {
+                        table: 'sys_properties'
+                        id: '00b8c78bec4e4355ba9628f6cf575cc1'
+                    }
+                    prop_proxy_url: {
+                        table: 'sys_properties'
+                        id: '21a5374cfa274ce3876cff83e1769499'
+                    }
+                    prop_resolution_approval: {
+                        table: 'sys_properties'
+                        id: '987417c3bed0493bab4ec56c5d5bd399'
+                    }
+                    prop_resolution_enabled: {
+                        table: 'sys_properties'
+                        id: '380bee09fe294f45a2a78b53608828e0'
+                    }
+                    prop_sf_url: {
+                        table: 'sys_properties'
+                        id: 'eb0a490e12914d55ab9cdb4a9891f2c4'
+                    }
+                    prop_sf_version: {
+                        table: 'sys_properties'
+                        id: '1e78b63df54d4a28a8242d65a600b2f7'
+                    }
+                    prop_sync_enabled: {
+                        table: 'sys_properties'
+                        id: 'eb8e77d73cac4450b20965f53d71ac9a'
+                    }
+                    prop_triage_approval_prio: {
+                        table: 'sys_properties'
+                        id: '6f6a3ad403294658ad4b1e6553e7ffa5'
+                        deleted: true
+                    }
+                    prop_triage_approval_prios: {
+                        table: 'sys_properties'
+                        id: '1b67cebe1ca3471ca5dbf4e049e9454d'
+                    }
+                    prop_triage_auto_create: {
+                        table: 'sys_properties'
+                        id: '04d2391b0bfa4cfc88a26cf513520025'
+                    }
+                    prop_triage_enabled: {
+                        table: 'sys_properties'
+                        id: 'd214eef1ab824d19b046ee9bad34b837'
+                    }
+                    prop_triage_keep_conf: {
+                        table: 'sys_properties'
+                        id: 'f5279c4b968042aa8583f85ad7c3cecf'
+                        deleted: true
+                    }
+                    prop_triage_min_conf: {
+                        table: 'sys_properties'
+                        id: 'a07b441a67a0432db8a4091fbf05f8ad'
+                        deleted: true
+                    }
+                    prop_triage_review_below: {
+                        table: 'sys_properties'
+                        id: 'bc313deb6cc047ce99c30e93d00ac05b'
+                    }
+                    rest_message_proxy: {
+                        table: 'sys_rest_message'
+                        id: '26061b440e4c46abac4f726c2415d8f2'
+                    }
+                    rest_message_salesforce: {
+                        table: 'sys_rest_message'
+                        id: 'f2fc739225b44ad19190fd601eb86fd3'
+                    }
+                    rest_proxy_h_accept: {
+                        table: 'sys_rest_message_headers'
+                        id: '024e2ad209b1480b88db4131ae058b86'
+                    }
+                    rest_proxy_h_ct: {
+                        table: 'sys_rest_message_headers'
+                        id: '53180e020bfb4ef48749f6ef75642b1d'
+                    }
+                    rest_seam_api: {
+                        table: 'sys_ws_definition'
+                        id: 'acd6f116a39d4643abd97b7d73809465'
+                    }
+                    rest_seam_cases: {
+                        table: 'sys_ws_operation'
+                        id: '521e045d4abc44b3a0b7b273b56fabba'
+                    }
+                    rest_seam_comments: {
+                        table: 'sys_ws_operation'
+                        id: '1e0852fd4a7f4e96ac6a37bf24e1d042'
+                    }
+                    rest_seam_link: {
+                        table: 'sys_ws_operation'
+                        id: '5e79d6cfc832480bbc9893bef056b18b'
+                    }
+                    rest_seam_link_case: {
+                        table: 'sys_ws_query_parameter'
+                        id: '26d3c7b3be9c4dcda96795b53ff22961'
+                    }
+                    rest_seam_v1: {
+                        table: 'sys_ws_version'
+                        id: '72725a8f8a714532a3977bd9b26dcd49'
+                    }
+                    rest_sf_h_accept: {
+                        table: 'sys_rest_message_headers'
+                        id: '3920595b53074a68901193bbbeba5de2'
+                    }
+                    rest_sf_h_ct: {
+                        table: 'sys_rest_message_headers'
+                        id: '5bc79bf57dad41d197d2d80f82bce953'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    src_server_adapters_runtime_ts: {
+                        table: 'sys_module'
+                        id: '9f9812fe8c734899be78da571223e832'
+                    }
+                    src_server_api_cases_ts: {
+                        table: 'sys_module'
+                        id: 'b9781ff242514f89b31dff92c506e449'
+                    }
+                    src_server_api_comments_ts: {
+                        table: 'sys_module'
+                        id: '8ad1fbfc940a4db893b9129a21b0eb9b'
+                    }
+                    src_server_api_http_ts: {
+                        table: 'sys_module'
+                        id: '1d02da08076b457181d0472147e6aa12'
+                    }
+                    src_server_api_links_ts: {
+                        table: 'sys_module'
+                        id: '0b3309407f0e4905ad8cd3e54679cd63'
+                    }
+                    src_server_audit_audit_ts: {
+                        table: 'sys_module'
+                        id: 'b51046ce52db4739a72c125e2a278553'
+                    }
+                    src_server_clients_proxy_ts: {
+                        table: 'sys_module'
+                        id: 'f292c25f215d4a34976ce789540bcc48'
+                    }
+                    src_server_clients_salesforce_ts: {
+                        table: 'sys_module'
+                        id: '5baf7d2924fc48e48cf7a4a317351675'
+                    }
+                    src_server_config_ts: {
+                        table: 'sys_module'
+                        id: 'd7c6c7057b414e979d5dc9fe96b760af'
+                    }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
+                    src_server_entry_context_ts: {
+                        table: 'sys_module'
+                        id: 'd554eab6ea4244ce91acdd9030e07d83'
+                    }
+                    src_server_entry_jobs_ts: {
+                        table: 'sys_module'
+                        id: 'c7c02775f1b54c2c82964a02213535bf'
+                    }
+                    src_server_entry_rest_ts: {
+                        table: 'sys_module'
+                        id: 'cd2a16a651a64b7f8e20a170370f89ce'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
+                    src_server_fields_ts: {
+                        table: 'sys_module'
+                        id: '324da51e491c4c349c98f61cfa3f405b'
+                    }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
+                    }
+                    src_server_outbox_backoff_ts: {
+                        table: 'sys_module'
+                        id: '33ff95477d834d5aa81896696e12c7b4'
+                    }
+                    src_server_outbox_drain_ts: {
+                        table: 'sys_module'
+                        id: '179cf176a39741b0aec3792257da0837'
+                    }
+                    src_server_outbox_outbox_ts: {
+                        table: 'sys_module'
+                        id: '15bd728d75fe4a138646077f14c1e1b7'
+                    }
+                    src_server_ports_ts: {
+                        table: 'sys_module'
+                        id: '92fd266ab1884f16bb0434ab4a6ef583'
+                    }
+                    src_server_probe_ts: {
+                        table: 'sys_module'
+                        id: '4cb2110c579c4641a6ede4a079f3b07f'
+                        deleted: true
+                    }
+                    src_server_sync_inbound_ts: {
+                        table: 'sys_module'
+                        id: '5a03464d805447549946615d3dc175e9'
+                    }
+                    src_server_sync_link_ts: {
+                        table: 'sys_module'
+                        id: 'a295666ddc654dc7814341673da8d580'
+                    }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
+                    src_server_sync_outbound_ts: {
+                        table: 'sys_module'
+                        id: 'c0fd5cb80c0445118b2e7f453a89111c'
+                    }
+                    src_server_sync_resolution_ts: {
+                        table: 'sys_module'
+                        id: '7d868ce05d854b229773c0a924db1b9f'
+                    }
+                    src_server_tables_ts: {
+                        table: 'sys_module'
+                        id: 'fd8cecae3546488d98bb64cf058e4a62'
+                    }
+                    src_server_triage_approval_ts: {
+                        table: 'sys_module'
+                        id: 'eff26a96107e414e8676d6f98713ace1'
+                    }
+                    src_server_triage_decided_ts: {
+                        table: 'sys_module'
+                        id: '90e9e8c421cd4ba787f0e22b43759c3e'
+                    }
+                    src_server_triage_review_ts: {
+                        table: 'sys_module'
+                        id: '339de08654bd48dd8627443fa3c14cef'
+                    }
+                    src_server_triage_triage_ts: {
+                        table: 'sys_module'
+                        id: 'e6cc1daa7d2249d9968eb9cb06b852cf'
+                    }
+                    ui_outbox_replay: {
+                        table: 'sys_ui_action'
+                        id: '3865183436154f1a89cb88191115b3e0'
+                    }
+                    ui_outbox_replay_all: {
+                        table: 'sys_ui_action'
+                        id: '93372fdf3be0477a8011784f427fc7bf'
+                    }
+                    ui_review_approve: {
+                        table: 'sys_ui_action'
+                        id: 'f7ba36a137d444709211ec6beaac1a09'
+                    }
+                    ui_review_reject: {
+                        table: 'sys_ui_action'
+                        id: '7c5f646c6e3d44ada9a6eca86017f969'
+                    }
+                    ui_review_reroute: {
+                        table: 'sys_ui_action'
+                        id: '511dba9ca3964755a7e9358146c8b6c6'
+                    }
+                }
+                composite: [
+                    {
+                        table: 'sys_dictionary'
+                        id: '003b9ec8da3046d7ac5bfe54ee6a6163'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '022d2cc10cb74876bf68fb2ea2a0c941'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '031c8fafd2b64f16a54d0bcc623fda8c'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '036a749f81a1458ba6e2deb616de997a'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '0441c6d42c2847e386f61df84bb496b2'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '04569801c9224418a29b9465a01ea000'
+                        key: {
+                            sys_security_acl: '66cdcb2a779142199f5d5393366e0891'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '046e319d82ff449aa4ac99844cc60cb7'
+                        key: {
+                            sys_security_acl: '89395ae439a24f47892880147c8787ce'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '0579a01aec884e8ba6044c82eee782be'
+                        key: {
+                            name: 'core_company'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '07a4663e9bd74ecaa96024ae6eec86cc'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'idempotency_key'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '0e49b6751efa4c3d98a0e67c79a04fbd'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0e8e5120d5ea4d2583353409feb4713e'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sn_version'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '0fa29ea04d754bc4817f8d3ff4808ed7'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                            value: 'duplicate'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '102fa2fbdc4b4a63822f7f870dc1fe74'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'resolutionSummary'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1171ef7c2d48433e8fcb360e2a6ebd31'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1418a683a7174c3e9aab34d666f7af9c'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'idempotency_key'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '143a9fabea264b368b98eb512b232588'
+                        key: {
+                            sys_security_acl: 'd12a4490626f493cb74f239c2529bac8'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '146f75cf046e4b5ea3cafa5588f19ada'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '153855707d4242029f74623f9e23d8ce'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                            value: 'failed'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '164e6da28e29430c9ff92966c5a759ef'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '16a2559ba79c429eaad397763aa2bd87'
+                        key: {
+                            sys_security_acl: 'caab01763bf5465bbb9fce9190ba843b'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '16a96d9b08e142d3a20a9b2b8ecd368a'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '17c125801d2f442cb6c657f4373a3f4a'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '1a048f74a2cf400ab891af700221bc41'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '1c4a0fcd33a24d69a336ac5782c6c2ca'
+                        key: {
+                            sys_ui_action: '511dba9ca3964755a7e9358146c8b6c6'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '1d11cf24164043f1ab1af1cd186425e5'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1d2f57088a8244e5b9dcff2b22f35a75'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'last_error'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1d340fa39fd74a058121ba6daa499d0b'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'attempts'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '1e39c00ec69f45829ea4e5220663e603'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                            value: 'approval'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1fb65db23fce49d4aef71e8fe83b6236'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'reason'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '20a28123fcaa49998466339d314ec630'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            value: 'inbound'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '212025361a744b578ceb356a54049e55'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '218cd86387b94cd79961a72d440a28ac'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'message'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '21b2fd7a12ab48a8a38eb84c44aee762'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'reason'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '21e69cd50e95489aac2f99256be5a1e7'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_link'
+                            col_name_string: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '22a854944ee740aeba0f582340634b9b'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'approval_pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '23822a95b64e4e22a70e2fdd9fb6aa83'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: '24ae792f98d9472a8c02b838e9681f12'
+                        key: {
+                            web_service_operation: '5e79d6cfc832480bbc9893bef056b18b'
+                            web_service_query_parameter: '26d3c7b3be9c4dcda96795b53ff22961'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '25238b2d349b4ad5b322896cd830ca76'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'sent_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2572e5b5f59d443f9b3e2fa748e1dc0f'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            value: 'proxy'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '270fb7baa04143718baa9bbb18b420e1'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '274af5e1257d4abbb9d403acb1c17458'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            value: 'approval_pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '27779dc9e5a344428fb2e3f64113e70b'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '28b8740b539e4fd58e5c4e6f47dc35ce'
+                        key: {
+                            sys_security_acl: '7fe0cbbbca0a434b8a635ec550dc91d7'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '299ca864f3e745369ac3e2deee482fd1'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_case_number'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '2af9450d0746492d82e42dbccffeda88'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_outbox'
+                            col_name_string: 'status,next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2bf71ff4316b4d0abd2ce6a839d03a42'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_contact_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2c388f4e59954954aedb52cdabd5364d'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_entitlement'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2d95f458af84470885e349d98ad25876'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'next_attempt_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2e8c3a6ab1e64c24a6bd64c2b7c8c98a'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            value: 'review'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '2f3bdebf6d6a4e95baacb26e5cf11fca'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3024e3bd549540a1acaeccd1bbcd8a30'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'suggested_group'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '393361032d904c07ac58a7a749f4f87d'
+                        key: {
+                            sys_security_acl: '89395ae439a24f47892880147c8787ce'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3ab9904627624ee18429a18cc2195269'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3b59b7c21d8d485eb2016bac7662829e'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'rerouted'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3b88e4950ebe415c90c56a8d7a734ddf'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sf_case_number'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3cfd73348d6142e7b728b96eb8720776'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'target_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3dbf4f97836d4d7096140a6d389e1070'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'detail'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3e59b1d8d8a64774a2ebe00caef988e1'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'approved'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3f27494867a140dc9924466e9875f8e5'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'message_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '3f2eb97a8b984a60ba6ff23f1ec260d2'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '41c9f303b95441069cce46cbe34875ac'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '42e36ba4dceb4f3b96c90267b4ea1223'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '44985b45f0ce4302bb080e1058605a9e'
+                        key: {
+                            rest_message: 'f2fc739225b44ad19190fd601eb86fd3'
+                            function_name: 'createRecords'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '45393ee48fe342c7bf6688f7c4d7917e'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'old_values'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '45b0afe5b5604b82b518a2bf79e7270b'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '464cf00604934787b2e284c314636dac'
+                        key: {
+                            rest_message: 'f2fc739225b44ad19190fd601eb86fd3'
+                            function_name: 'publishEvents'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '4715768e3103444f8104aabc6164b25c'
+                        key: {
+                            name: 'x_seam_bridge.admin'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '47207bece2c14f4081937bc9b2b83ca5'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '47ffc24beea94969a5b6efdc2534e8af'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'summarize'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '487e1b60cfbc437991c23a5f052b346c'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_correlation_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '48c221d4d5ab4b0b8c67458eb21820a3'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '49df9dd93e23434ab7d541bda27c91c1'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4ad69efc7a404488b5703603975c9a1b'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4b0f86a907a9489492cc652c5cd5ed65'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'category'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '4d8b1499f83e4ce3a2a5237a7531aff6'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'rejected'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '4de588370b4043d0bd94a46e2c4e28b7'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_link'
+                            col_name_string: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '4dec3cb78b214f22823853b2105df7de'
+                        key: {
+                            name: 'x_seam_bridge.reviewer'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4df42cedbdae49728328d0af74cb4511'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'payload'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4e1ef006c7ab4bc3af0526a7e682c103'
+                        key: {
+                            sys_security_acl: '1d0735297aaf4ec789ed8d62efd90369'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '4ea47be8644149aab70a2e44f413c47d'
+                        key: {
+                            sys_ui_action: '93372fdf3be0477a8011784f427fc7bf'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '50438223c4bb497c8e4a77beaa92ab35'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '51bd85cede494cd09d25095544c59140'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '540d7652c7a844bb846cff1bde1143e6'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'old_values'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '54258a1c12b74c1f8ae66e222bf06eb1'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_correlation_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '54ddf73b9e0c4b2b930a6c1a2135200f'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5597775e4c3944db9bee85e819293535'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'sent_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '56e9271caffd418e88ef349a1059ebcd'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '57d13c5d056f45e78e9234c2cb81e609'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'confidence'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '57d35889f24341e389eef116321c6b5b'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sn_version'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '57d81827a5ff40649b0c3bcd5116f38b'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            value: 'error'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '57f374f69ea04452903e2ddf21ffa921'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'target_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5897ad9438f54196ada70dfafc353168'
+                        key: {
+                            sys_security_acl: 'f9ace5c0a0184f339e4a3669b8c6581a'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '5941a3bbe4ef40e28236a66322150929'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '5a6f5031d5874aeca28f4619ff687b77'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'incident_update'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5b5a5c33973d4e888241b8900bb4f37d'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'state'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5b689f9274ea4342b46c5ddfba1ebd14'
+                        key: {
+                            sys_security_acl: '7386b0e9b3f94ade90d6550d2c882660'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5bba979355904ee3b29c125301c2b76f'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'link_version'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5cd8204b46c144c69413e0841db85156'
+                        key: {
+                            sys_security_acl: '9acde07742c64d4aa305d71e959537f1'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5d0dd494c8ce4f3f8a6d79cdb858bdfc'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'message_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5e02fa9515fc4f749d3837731af149f0'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'correlation_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5e139752dfc04e129d28d868e787c2eb'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'snapshot_hash'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5e7318a00f654588aed5f78b3adeff59'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'operation'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '5f59f0bff96e4e6087ce1b2e5e3e8642'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '601be1ea762e473394e7a01e4ca1e4d7'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'link_version'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '60653803a5eb4a5bb3beb97cfe13f9de'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'problem'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '6259eb7718fa4d648873e17eb14bcf04'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '62fd5e36c3dd4bf3823c7c1c066b0259'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'idempotency_key'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '637365a9f83949f5921fd4c87173f5a6'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            value: 'linked'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '6479943ed4b243edac20e0823d384c99'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_outbox'
+                            col_name_string: 'idempotency_key'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '64fdd1b0b44047918b789c29390cac0a'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                            value: 'create_incident'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6552c64347824afca65348cce181f732'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6772a9ad6dd74e1f9e80854cc2809246'
+                        key: {
+                            sys_security_acl: '3dc3b0db2389451d88b8db4b2a7b53a3'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '67e8b321d8784b6cbce90efce2455f74'
+                        key: {
+                            sys_security_acl: '309d65e183104d398ec167e1258ee786'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '6b41b955b2864156be0f69c4e2eaf311'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'failed'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6d1faffae99e4246a48eeac3f3b2d8d1'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'latency_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6d6baea924e343f6888e324391969ee4'
+                        key: {
+                            sys_security_acl: '135d0913acee45fca252526f00551a7f'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '6d94dccf019a40e58145dad6a3ed189e'
+                        key: {
+                            sys_ui_action: '7c5f646c6e3d44ada9a6eca86017f969'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '6ec81aec4d074499a6766750f1025cc5'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                            value: 'skipped'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '705a13ef6af042acbb5d54535126369f'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'idempotency_key'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '720c357d3822452ca3e784e32040905f'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7228b7c4ee664d62aa46c3084ac6f5d4'
+                        key: {
+                            sys_security_acl: '7386b0e9b3f94ade90d6550d2c882660'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '725faaede5f64b12904bc99918ace09e'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'operation'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role_contains'
+                        id: '7271668c5b9244889a5ac8fc1662007e'
+                        key: {
+                            role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                            contains: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '7304e2b351944be39bd984eca8d9aeb4'
+                        key: {
+                            sys_ui_action: 'f7ba36a137d444709211ec6beaac1a09'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7462f339c07d45df9b7ceb73bdc83c33'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '755680cdac154a76b44fecba4fd2de85'
+                        key: {
+                            name: 'core_company'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7560300dd4344c938715977c25993e05'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_customer_priority'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '75b178d52f324e73bbe11d8054fc92c5'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '767f279839504cabad0e8b8c7ecd7598'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'target_table'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '777e078ae16c4e3081038e9276b770ea'
+                        key: {
+                            sys_security_acl: '5b1031720e2b40269e1d0384f7265346'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '789c8f9c0d684f1ab9d730c710c516b8'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'rationale'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7a1609db1f8a4b77b7b1afb3e2d11f45'
+                        key: {
+                            name: 'core_company'
+                            element: 'x_seam_bridge_sf_account_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7a682e056b2a47fda6619305793e68d2'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'new_values'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7b1211376eaa439d94163ad89db63549'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'actor'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7ba77cc12b744469a58a17f0cdbc670d'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7bd907a67c124e74bdc33e316bd4d332'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'rationale'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7c312c23b7a04eac91980d563a6fb5fa'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'latency_ms'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7d130cf0ccc349dd9914e2e9a46c4798'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                            value: 'success'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7d2a3699097140ae9870369a6464105e'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sf_case_number'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7d7faa4c946348b4b3388c0abc911d59'
+                        key: {
+                            sys_security_acl: 'f9ace5c0a0184f339e4a3669b8c6581a'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7e2e8e998c9a48acb804b358bf04b1a2'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'payload'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7f9a2eb874784024a810e6bdcd6d6799'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '805c0f56f48b4cbe9628ae76fc8a6725'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'actor'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '81977eae91c74159ac5f7deb180f2390'
+                        key: {
+                            sys_security_acl: 'fcc6cadcab974f738cce04f836ee7605'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '81a0b02cd20d467a885601efa504331f'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '833226497a2742ca9499611d799d0af3'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'message_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '856c24aecc1d4fb887518dd385dc3afa'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_contract_value'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '859ac9fb1ef64a969b825a0801b770de'
+                        key: {
+                            name: 'incident'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '8681302357854e3f8f4b2df19a75138e'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '86b4356c87c441ed963139bceff12571'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'snapshot_hash'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '876d11283b9942d891e538b17a459260'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'reroute_group'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8a073f338eac45f38dd77a6357eb5d54'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8ba158f7b6b0446d94aadb73db9eec92'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8c764381564f495abfff5295120c0fdc'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8de95a61eebf4aad893552aa6c62bd8c'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '918227be6a8646458e0c29d258c4fd2c'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'last_synced_at'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '918289ac490143d5bda102f77c33a0da'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'idempotency_key'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '918610cca61242faa70179737865e3e0'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9339bb1491674d97a8c6a5cac47593a1'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'fields'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9387a01721744c78b4dded4a6efb8b5c'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_contract_value'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9709985950b64c8ca54b80e61e497e52'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'correlation_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '976ffcd08988428f9bf3cc6e24eb131a'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_account_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '97a9020965224a328261356c69cc8312'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'sobject_type'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '984839eb44944b208ff364a20fe89215'
+                        deleted: true
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'snapshot'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '996bf243b9d24ea8b77f7d8b54d1fa75'
+                        key: {
+                            sys_security_acl: '1d0735297aaf4ec789ed8d62efd90369'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9c34da6f0d3a4e9f937c1aa0e5c65f34'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9cd87d59a8074db28cf9303410a6e3c4'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'fields'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9e501666c0d744d387e685d0c31cbf7c'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9f461ec86a5d454aba4bea9256e68fff'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'problem'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a1e50728f0cb4e07b4a309f433c6bd07'
+                        key: {
+                            sys_security_acl: 'd12a4490626f493cb74f239c2529bac8'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a218b1994fdb4e87b6bdade4ab0f7aaf'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'suggested_group'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a21e5cc0d67748af81a6995795bd62f4'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'last_synced_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a2c06cc78f7e4f088154506e90ace649'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'a48ab152495b47e580f22061645944fa'
+                        key: {
+                            name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a4cfd45560c243f890647d45961ea12a'
+                        key: {
+                            sys_security_acl: 'caab01763bf5465bbb9fce9190ba843b'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a6ca95203ab148158bd44cb80cce6ef8'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'correlation_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'a6f22f53eca64befad62aededcd3379c'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'sent'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'a7a2385be9d64a4098f645742f70ef19'
+                        key: {
+                            name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'aa73a9d594e34fcd9b77a9dea4c274a3'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'correlation_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: 'ae00a9f651224c0bad91dbe5a7e17cde'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'triage'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'aedfdfd396e049cea5e5cbb2642023d4'
+                        key: {
+                            sys_ui_action: '511dba9ca3964755a7e9358146c8b6c6'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b273412da25948179e8eaae857d51392'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'message_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b2bd0506d8ec4dc6977bb8ed5eec23ab'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'last_error'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b3288ad00d5c44a0be43a2fefac6936e'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_case_number'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b3b0f8ceea194bdab1f7da195e9f0957'
+                        key: {
+                            sys_security_acl: '0c4987b7839f43afa199bf7d2a4c6adb'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b4128e8ba03645749b5a4d6848f613c5'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'attempts'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b53a30f5225c47a091c9f05b20fef126'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'dead_letter'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b5bb743c627c49028e5223c9edeb1863'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'idempotency_key'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'b5c06f7eba554abda66b1414cab6c3d4'
+                        key: {
+                            sys_ui_action: '7c5f646c6e3d44ada9a6eca86017f969'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b64d3111d05f41e19b1acb9bc3c3db2b'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'impact_task'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b663f39146e746e0bb72a9be1fd21863'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'new_values'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ba23655ec6be420bb0898435b9b10c15'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ba576bfedb214d82b99d3235e5c89f0b'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bb0b50d290aa4a7083f5b77f666c5110'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'result'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'bc29f91a7692489c848d29174b104573'
+                        key: {
+                            sys_security_acl: '3dc3b0db2389451d88b8db4b2a7b53a3'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'bef28eee130c4f1b91dd9d28c3d6635f'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                            value: 'review'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bf20682e59bb4b67802dbdaec8f73ec1'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'sf_case_number'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'bf2d5bb0e00243a7b3d5a0a4d3fb8912'
+                        key: {
+                            sys_security_acl: '9acde07742c64d4aa305d71e959537f1'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bf32ac6be1a549c1b3693c6a88fd7e46'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_contact_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c02fcd7f8c5c481fbfba6afe8663d1cc'
+                        key: {
+                            sys_security_acl: '0c4987b7839f43afa199bf7d2a4c6adb'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c0658ee99ff74ef3ba215fa92ed58dac'
+                        deleted: true
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'snapshot'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c3fda9f9c8ce46309ceaff05f82f8166'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'target_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c41805268970428793ca777ba92924c0'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'engine'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'c632b70edd054e15972b40bda634baf0'
+                        key: {
+                            name: 'core_company'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'c671f498ef1e4e4baaa76d71cdbc934d'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            value: 'outbound'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c9707fc483e8478b91346e55a42da34c'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c98fe0ec866a4dfe83b0970c901d5d75'
+                        key: {
+                            sys_security_acl: '5b1031720e2b40269e1d0384f7265346'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cacdb92e9a944983a7b3c7e4895bea84'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cc53b62e85944bec8af9a62d2337eea3'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'cf3dd37e4a094d4fa4acf9d1fb95c9a4'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'resolution_summary'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cfe597e32bd14c63a3bc4e94a7b76cbb'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'reroute_group'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: 'd17e0b6ed9d344f8a508ba55cb81df85'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'impact'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd309e452fae14f0a94db59575258cacf'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'message'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd715e44ece874249910c99d1a2ba7141'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'sf_case_number'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'd96dda2ae9c740b9be2ad766a111fee2'
+                        key: {
+                            sys_security_acl: 'f9ace5c0a0184f339e4a3669b8c6581a'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'db3534f9a8754a7baa2272228e5993a1'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'suggested_priority'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'dbd05649c34c4b0891b24b83e8d654f9'
+                        key: {
+                            sys_security_acl: '89395ae439a24f47892880147c8787ce'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'dc8d93bb114a4084ad7e4bf5ba751a6e'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'df1ef26576bf43c091f205044201c87d'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e285b606cab04c4896c1e6786e6dd972'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'category'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e36c1b74317646d6aaa0d07607782871'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'engine'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e59312fa786c444cb7cfe576decfdcaf'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'confidence'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'e696662fa9314311942f28def88155b1'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: 'e7660e6ef6a24238a6ad6dedf76df754'
+                        key: {
+                            rest_message: 'f2fc739225b44ad19190fd601eb86fd3'
+                            function_name: 'query'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e84be123b73c498ca824fc1968da3426'
+                        key: {
+                            sys_security_acl: 'fcc6cadcab974f738cce04f836ee7605'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'eb27b12a742a4cbea7fdde61013c83df'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_customer_priority'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'eb724c62b69b467ebc8af6eb9ee9a2e7'
+                        key: {
+                            name: 'core_company'
+                            element: 'x_seam_bridge_sf_account_id'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'ec465784f88a46d7a30d6799441e5f0a'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ece0b7d38bf046ac90b4ae121e3753b3'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'suggested_priority'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ede09abd24a24730a57ec2ceb9de2517'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'http_status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'ee904135b8574e8ba7cfcb01d007b2eb'
+                        key: {
+                            sys_ui_action: 'f7ba36a137d444709211ec6beaac1a09'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'eebcc2b2c7f747169a28de53ce7a2ef0'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'http_status'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ef5e2dfe1ef5416e97150fefb6c7b7e2'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_entitlement'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ef7c8be28b2e4043b1426b973e3c084e'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sf_account_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f0bed0d14a214d1bbdb892e876af5a43'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'detail'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f274e76f67694669a996e05961855929'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f2825c60fc2442529c3024d36317032d'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f2d93e25b34940b19f0e7c1082c9fc14'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'sobject_type'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f3d1f0fbfec94c2593b6fd0487e9cb2d'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                        key: {
+                            name: 'x_seam_bridge.integration'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f839ca041e034a9b9de42e27ba7c6610'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f9b1675f998b42cbb612b06022ff67dd'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'sync_state'
+                            value: 'in_sync'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'fd6f6d46b50046a9bbb6b614b741afd9'
+                        key: {
+                            sys_ui_action: '3865183436154f1a89cb88191115b3e0'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fd8c9ee4f1d5479aa90acefc7bfbb89a'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                            value: 'keep_in_salesforce'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fe75b4663f944739ae59e7f020ff1faf'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'held'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                ]
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import '@servicenow/sdk/global'
+import { Property } from '@servicenow/sdk/core'
+import { adminRole } from '../roles/roles.now'
+
+// Every knob an admin may turn. Names are read by src/server/config.ts (PROPERTY), which
+// parses and validates them once per transaction.
+const admin = { read: [adminRole], write: [adminRole] }
+
+Property({ $id: Now.ID['prop_sync_enabled'], name: 'x_seam_bridge.sync.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Master switch: when false, incident changes are not queued for Salesforce and the outbox is not drained.' })
+Property({ $id: Now.ID['prop_inbound_enabled'], name: 'x_seam_bridge.inbound.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'When false, the REST API answers 503 and writes nothing.' })
+Property({ $id: Now.ID['prop_triage_enabled'], name: 'x_seam_bridge.triage.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Send new cases to the proxy for triage before creating an incident.' })
+Property({ $id: Now.ID['prop_resolution_enabled'], name: 'x_seam_bridge.resolution.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Draft a customer-facing resolution summary when a linked incident is resolved.' })
+Property({ $id: Now.ID['prop_resolution_approval'], name: 'x_seam_bridge.resolution.require_approval', type: 'boolean', value: true, roles: admin,
+    description: 'Hold AI resolution summaries in the outbox (status Held) until an admin releases them.' })
+Property({ $id: Now.ID['prop_major_enabled'], name: 'x_seam_bridge.major_incident.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'On a P1 incident on a customer-facing service, draft account notices as Salesforce tasks.' })
+Property({ $id: Now.ID['prop_major_services'], name: 'x_seam_bridge.major_incident.customer_facing_services', type: 'string', value: '', roles: admin,
+    description: 'Comma-separated sys_ids of customer-facing services/CIs (cmdb_ci or business_service). Empty: no incident counts as customer-facing.' })
+
+Property({ $id: Now.ID['prop_proxy_url'], name: 'x_seam_bridge.proxy.url', type: 'string', value: 'https://seam-proxy.example.com', roles: admin,
+    description: 'Base URL of the Seam LLM proxy (no trailing slash).' })
+Property({ $id: Now.ID['prop_proxy_key'], name: 'x_seam_bridge.proxy.api_key', type: 'password2', value: '', roles: admin,
+    description: 'Bearer secret for the proxy (the ServiceNow per-platform secret). Set on the instance, never in source.' })
+Property({ $id: Now.ID['prop_sf_url'], name: 'x_seam_bridge.salesforce.instance_url', type: 'string', value: 'https://example.my.salesforce.com', roles: admin,
+    description: 'Salesforce My Domain URL, e.g. https://acme.my.salesforce.com (no trailing slash).' })
+Property({ $id: Now.ID['prop_sf_version'], name: 'x_seam_bridge.salesforce.api_version', type: 'string', value: 'v62.0', roles: admin,
+    description: 'Salesforce REST API version used for composite, query and sObject calls.' })
+
+Property({ $id: Now.ID['prop_triage_review_below'], name: 'x_seam_bridge.triage.review_below', type: 'string', value: '0.5', roles: admin,
+    description: 'Triage results with model confidence below this (0..1) always go to the triage review queue.' })
+Property({ $id: Now.ID['prop_triage_auto_create'], name: 'x_seam_bridge.triage.auto_create_above', type: 'string', value: '0.8', roles: admin,
+    description: 'A "route to ServiceNow" result creates the incident automatically only above this confidence (0..1).' })
+Property({ $id: Now.ID['prop_triage_approval_prios'], name: 'x_seam_bridge.triage.approval_priorities', type: 'string', value: '1,2', roles: admin,
+    description: 'Comma-separated incident priorities (1 = Critical .. 5 = Planning) whose transfer always needs an approval.' })
+Property({ $id: Now.ID['prop_approval_group'], name: 'x_seam_bridge.approval.group', type: 'string', value: '', roles: admin,
+    description: 'sys_id of the group whose members approve high-priority transfers. Empty: users holding x_seam_bridge.reviewer.' })
+
+Property({ $id: Now.ID['prop_batch_size'], name: 'x_seam_bridge.outbox.batch_size', type: 'integer', value: 200, roles: admin,
+    description: 'Messages sent per Salesforce sObject Collections call (1..200).' })
+Property({ $id: Now.ID['prop_batches_per_run'], name: 'x_seam_bridge.outbox.batches_per_run', type: 'integer', value: 5, roles: admin,
+    description: 'Collections calls per scheduled run, so one run stays short.' })
+Property({ $id: Now.ID['prop_max_attempts'], name: 'x_seam_bridge.outbox.max_attempts', type: 'integer', value: 8, roles: admin,
+    description: 'After this many failed attempts a message becomes a dead letter.' })
+Property({ $id: Now.ID['prop_backoff_base'], name: 'x_seam_bridge.outbox.backoff_base_seconds', type: 'integer', value: 30, roles: admin,
+    description: 'First retry delay; doubles on every attempt (with jitter).' })
+Property({ $id: Now.ID['prop_backoff_max'], name: 'x_seam_bridge.outbox.backoff_max_seconds', type: 'integer', value: 3600, roles: admin,
+    description: 'Upper bound of the retry delay.' })

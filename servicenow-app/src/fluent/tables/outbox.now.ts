@@ -1,0 +1,49 @@
+import '@servicenow/sdk/global'
+import { Table, StringColumn, IntegerColumn, ReferenceColumn, DateTimeColumn } from '@servicenow/sdk/core'
+
+// Every outbound message waits here until Salesforce accepted it. The dead letter is a status,
+// not a second table, so a replay is one field change and the history stays on one row.
+export const x_seam_bridge_outbox = Table({
+    name: 'x_seam_bridge_outbox',
+    label: 'Seam Outbox',
+    display: 'message_id',
+    accessibleFrom: 'package_private',
+    schema: {
+        message_id: StringColumn({ label: 'Message id', maxLength: 64, mandatory: true }),
+        idempotency_key: StringColumn({ label: 'Idempotency key', maxLength: 128, mandatory: true }),
+        kind: StringColumn({
+            label: 'Kind',
+            maxLength: 40,
+            choices: {
+                incident_update: 'Incident update',
+                resolution_summary: 'Resolution summary',
+                impact_task: 'Major incident task',
+            },
+        }),
+        sobject_type: StringColumn({ label: 'Salesforce sObject', maxLength: 80 }),
+        payload: StringColumn({ label: 'Payload (JSON)', maxLength: 65000 }),
+        incident: ReferenceColumn({ label: 'Incident', referenceTable: 'incident' }),
+        sf_case_id: StringColumn({ label: 'Salesforce Case Id', maxLength: 18 }),
+        correlation_id: StringColumn({ label: 'Correlation id', maxLength: 128 }),
+        status: StringColumn({
+            label: 'Status',
+            maxLength: 40,
+            default: 'pending',
+            choices: {
+                pending: 'Pending',
+                held: 'Held for approval',
+                sent: 'Sent',
+                failed: 'Failed (will retry)',
+                dead_letter: 'Dead letter',
+            },
+        }),
+        attempts: IntegerColumn({ label: 'Attempts', default: '0' }),
+        next_attempt_at: DateTimeColumn({ label: 'Next attempt at' }),
+        last_error: StringColumn({ label: 'Last error', maxLength: 4000 }),
+        sent_at: DateTimeColumn({ label: 'Sent at' }),
+    },
+    index: [
+        { name: 'x_seam_bridge_outbox_key', unique: true, element: 'idempotency_key' },
+        { name: 'x_seam_bridge_outbox_due', unique: false, element: ['status', 'next_attempt_at'] },
+    ],
+})

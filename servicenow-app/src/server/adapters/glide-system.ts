@@ -1,0 +1,34 @@
+/** Clock, properties, log and session over gs and GlideDateTime. */
+import { GlideDateTime, gs } from '@servicenow/glide';
+import type { Clock, Logger, PropertySource, Session } from '../ports';
+
+interface GsLike {
+    getProperty(name: string, fallback?: unknown): string | null | undefined;
+    info(message: string): void;
+    error(message: string): void;
+    getUserName(): string;
+}
+interface GlideDateTimeLike {
+    getNumericValue(): number;
+}
+const system = gs as unknown as GsLike;
+const GDT = GlideDateTime as unknown as new () => GlideDateTimeLike;
+
+/** A value no property holds, to tell "missing" from "empty". */
+const MISSING = '\u0000seam-missing';
+
+export const glideClock: Clock = { nowMs: () => Number(new GDT().getNumericValue()) };
+
+export const glideProperties: PropertySource = {
+    get(name: string): string | undefined {
+        const v = system.getProperty(name, MISSING);
+        return v === MISSING || v === null || v === undefined ? undefined : String(v);
+    },
+};
+
+export const glideLogger: Logger = {
+    info: (message: string) => system.info(message),
+    error: (message: string) => system.error(message),
+};
+
+export const glideSession: Session = { userName: () => String(system.getUserName() ?? 'system') };

@@ -1,0 +1,72 @@
+/**
+ * The Seam LLM proxy through the `Seam Proxy` REST message. The bearer secret comes from the
+ * password2 property x_seam_bridge.proxy.api_key at call time, never from source. Every call is
+ * audited (direction `proxy`) with its latency and the engine that answered.
+ */
+import { recordAudit } from '../audit/audit';
+import type { Settings } from '../config';
+import type { Ports } from '../ports';
+
+export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact';
+
+export type ProxyOutcome<T> =
+    | { readonly ok: true; readonly value: T; readonly engine: string }
+    | { readonly ok: false; readonly status: number; readonly error: string };
+
+const FN: Readonly<Record<ProxyRoute, string>> = {
+    '/v1/triage': 'triage',
+    '/v1/summarize': 'summarize',
+    '/v1/resolution-summary': 'resolutionSummary',
+    '/v1/impact': 'impact',
+};
+
+export interface ProxyCallContext {
+    readonly correlationId?: string;
+    readonly idempotencyKey: string;
+    readonly caseId?: string;
+}
+
+export function callProxy<T>(
+    ports: Ports,
+    settings: Pick<Settings, 'proxyUrl' | 'proxyApiKey'>,
+    route: ProxyRoute,
+    body: Readonly<Record<string, unknown>>,
+    context: ProxyCallContext,
+): ProxyOutcome<T> {
+    if (!settings.proxyUrl) return { ok: false, status: 0, error: 'x_seam_bridge.proxy.url is empty: set it to the proxy base URL' };
+    if (!settings.proxyApiKey) return { ok: false, status: 0, error: 'x_seam_bridge.proxy.api_key is empty: set the proxy secret on the instance' };
+    const started = ports.clock.nowMs();
+    const res = ports.http.send({
+        message: 'Seam Proxy',
+        fn: FN[route],
+        method: 'POST',
+        endpoint: `${settings.proxyUrl}${route}`,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${settings.proxyApiKey}` },
+        body: JSON.stringify({ ...body, idempotencyKey: context.idempotencyKey, correlationId: context.correlationId ?? '' }),
+    });
+    const latencyMs = ports.clock.nowMs() - started;
+    let outcome: ProxyOutcome<T>;
+    if (res.status >= 200 && res.status < 300) {
+        try {
+            const parsed = JSON.parse(res.body) as T & { engine?: unknown };
+            outcome = { ok: true, value: parsed, engine: typeof parsed.engine === 'string' ? parsed.engine : 'unknown' };
+        } catch {
+            outcome = { ok: false, status: res.status, error: 'proxy answer is not JSON' };
+        }
+    } else {
+        outcome = { ok: false, status: res.status, error: res.status === 0 ? `no HTTP answer: ${res.error ?? 'transport error'}` : `HTTP ${res.status}: ${res.body.slice(0, 300)}` };
+    }
+    recordAudit(ports, {
+        direction: 'proxy',
+        operation: route,
+        target: 'proxy',
+        caseId: context.caseId,
+        correlationId: context.correlationId,
+        idempotencyKey: context.idempotencyKey,
+        result: outcome.ok ? 'success' : 'failed',
+        httpStatus: res.status,
+        latencyMs,
+        detail: outcome.ok ? `engine=${outcome.engine}` : outcome.error,
+    });
+    return outcome;
+}

@@ -1,0 +1,174 @@
+/**
+ * The admin's knobs (system properties from src/fluent/properties), parsed and validated once
+ * at the edge. A bad value falls back to the shipped default and is reported, so one typo in a
+ * property never stops the integration; the report names the property and the fix.
+ */
+import { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, type TriagePolicy } from './generated/seam-core';
+import type { PropertySource } from './ports';
+
+export const PROPERTY = {
+    syncEnabled: 'x_seam_bridge.sync.enabled',
+    inboundEnabled: 'x_seam_bridge.inbound.enabled',
+    triageEnabled: 'x_seam_bridge.triage.enabled',
+    resolutionEnabled: 'x_seam_bridge.resolution.enabled',
+    resolutionRequireApproval: 'x_seam_bridge.resolution.require_approval',
+    majorIncidentEnabled: 'x_seam_bridge.major_incident.enabled',
+    customerFacingServices: 'x_seam_bridge.major_incident.customer_facing_services',
+    proxyUrl: 'x_seam_bridge.proxy.url',
+    proxyApiKey: 'x_seam_bridge.proxy.api_key',
+    salesforceUrl: 'x_seam_bridge.salesforce.instance_url',
+    salesforceApiVersion: 'x_seam_bridge.salesforce.api_version',
+    triageReviewBelow: 'x_seam_bridge.triage.review_below',
+    triageAutoCreateAbove: 'x_seam_bridge.triage.auto_create_above',
+    triageApprovalPriorities: 'x_seam_bridge.triage.approval_priorities',
+    approvalGroup: 'x_seam_bridge.approval.group',
+    batchSize: 'x_seam_bridge.outbox.batch_size',
+    batchesPerRun: 'x_seam_bridge.outbox.batches_per_run',
+    maxAttempts: 'x_seam_bridge.outbox.max_attempts',
+    backoffBaseSeconds: 'x_seam_bridge.outbox.backoff_base_seconds',
+    backoffMaxSeconds: 'x_seam_bridge.outbox.backoff_max_seconds',
+} as const;
+
+export interface Settings {
+    readonly syncEnabled: boolean;
+    readonly inboundEnabled: boolean;
+    readonly triageEnabled: boolean;
+    readonly resolutionEnabled: boolean;
+    readonly resolutionRequireApproval: boolean;
+    readonly majorIncidentEnabled: boolean;
+    readonly customerFacingServices: readonly string[];
+    readonly proxyUrl: string;
+    readonly proxyApiKey: string;
+    readonly salesforceUrl: string;
+    readonly salesforceApiVersion: string;
+    /** The shared triage policy (thresholds), validated by the shared parser. */
+    readonly triagePolicy: TriagePolicy;
+    readonly approvalGroup: string;
+    /** 1..200: the sObject Collections limit. */
+    readonly batchSize: number;
+    readonly batchesPerRun: number;
+    readonly maxAttempts: number;
+    readonly backoffBaseSeconds: number;
+    readonly backoffMaxSeconds: number;
+}
+
+export interface ConfigProblem {
+    readonly field: string;
+    readonly problem: string;
+    readonly fix: string;
+}
+
+export const DEFAULTS: Settings = {
+    syncEnabled: true,
+    inboundEnabled: true,
+    triageEnabled: true,
+    resolutionEnabled: true,
+    resolutionRequireApproval: true,
+    majorIncidentEnabled: true,
+    customerFacingServices: [],
+    proxyUrl: '',
+    proxyApiKey: '',
+    salesforceUrl: '',
+    salesforceApiVersion: 'v62.0',
+    triagePolicy: DEFAULT_TRIAGE_POLICY,
+    approvalGroup: '',
+    batchSize: 200,
+    batchesPerRun: 5,
+    maxAttempts: 8,
+    backoffBaseSeconds: 30,
+    backoffMaxSeconds: 3600,
+};
+
+export interface LoadedSettings {
+    readonly settings: Settings;
+    readonly problems: readonly ConfigProblem[];
+}
+
+export function loadSettings(source: PropertySource): LoadedSettings {
+    const problems: ConfigProblem[] = [];
+    const raw = (name: string): string | undefined => {
+        const v = source.get(name);
+        return v === undefined || v === null ? undefined : String(v).trim();
+    };
+    const bool = (name: string, fallback: boolean): boolean => {
+        const v = raw(name);
+        if (v === undefined || v === '') return fallback;
+        if (v === 'true') return true;
+        if (v === 'false') return false;
+        problems.push({ field: name, problem: `is "${v}", not a boolean`, fix: 'set it to true or false' });
+        return fallback;
+    };
+    const num = (name: string, fallback: number, min: number, max: number, integer: boolean): number => {
+        const v = raw(name);
+        if (v === undefined || v === '') return fallback;
+        const n = Number(v);
+        if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+            problems.push({
+                field: name,
+                problem: `is "${v}", outside ${min}..${max}${integer ? ' or not a whole number' : ''}`,
+                fix: `set a ${integer ? 'whole ' : ''}number between ${min} and ${max} (default ${fallback})`,
+            });
+            return fallback;
+        }
+        return n;
+    };
+    const url = (name: string): string => {
+        const v = raw(name) ?? '';
+        if (v === '') return '';
+        if (!/^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v)) {
+            problems.push({ field: name, problem: `is "${v}", not an https URL`, fix: 'set it to https://host[/path] without spaces' });
+            return '';
+        }
+        return v.replace(/\/+$/, '');
+    };
+    const triagePolicy = (): TriagePolicy => {
+        const ratio = (name: string, fallback: number): unknown => {
+            const v = raw(name);
+            return v === undefined || v === '' ? fallback : Number(v);
+        };
+        const prios = raw(PROPERTY.triageApprovalPriorities);
+        const parsed = parseTriagePolicy({
+            reviewBelow: ratio(PROPERTY.triageReviewBelow, DEFAULT_TRIAGE_POLICY.reviewBelow),
+            autoCreateAbove: ratio(PROPERTY.triageAutoCreateAbove, DEFAULT_TRIAGE_POLICY.autoCreateAbove),
+            approvalPriorities:
+                prios === undefined || prios === ''
+                    ? DEFAULT_TRIAGE_POLICY.approvalPriorities
+                    : prios.split(',').map((p) => Number(p.trim())),
+        });
+        if (parsed.ok) return parsed.value;
+        for (const p of parsed.error) {
+            // Name the property the admin edits, not the policy's internal field.
+            const field = p.field.indexOf('reviewBelow') >= 0 ? PROPERTY.triageReviewBelow
+                : p.field.indexOf('autoCreateAbove') >= 0 ? PROPERTY.triageAutoCreateAbove
+                : PROPERTY.triageApprovalPriorities;
+            problems.push({ field, problem: p.problem, fix: p.fix });
+        }
+        return DEFAULT_TRIAGE_POLICY;
+    };
+    const settings: Settings = {
+        syncEnabled: bool(PROPERTY.syncEnabled, DEFAULTS.syncEnabled),
+        inboundEnabled: bool(PROPERTY.inboundEnabled, DEFAULTS.inboundEnabled),
+        triageEnabled: bool(PROPERTY.triageEnabled, DEFAULTS.triageEnabled),
+        resolutionEnabled: bool(PROPERTY.resolutionEnabled, DEFAULTS.resolutionEnabled),
+        resolutionRequireApproval: bool(PROPERTY.resolutionRequireApproval, DEFAULTS.resolutionRequireApproval),
+        majorIncidentEnabled: bool(PROPERTY.majorIncidentEnabled, DEFAULTS.majorIncidentEnabled),
+        customerFacingServices: (raw(PROPERTY.customerFacingServices) ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        proxyUrl: url(PROPERTY.proxyUrl),
+        proxyApiKey: raw(PROPERTY.proxyApiKey) ?? '',
+        salesforceUrl: url(PROPERTY.salesforceUrl),
+        salesforceApiVersion: /^v\d+\.\d$/.test(raw(PROPERTY.salesforceApiVersion) ?? '')
+            ? (raw(PROPERTY.salesforceApiVersion) as string)
+            : DEFAULTS.salesforceApiVersion,
+        triagePolicy: triagePolicy(),
+        approvalGroup: raw(PROPERTY.approvalGroup) ?? '',
+        batchSize: num(PROPERTY.batchSize, DEFAULTS.batchSize, 1, 200, true),
+        batchesPerRun: num(PROPERTY.batchesPerRun, DEFAULTS.batchesPerRun, 1, 50, true),
+        maxAttempts: num(PROPERTY.maxAttempts, DEFAULTS.maxAttempts, 1, 50, true),
+        backoffBaseSeconds: num(PROPERTY.backoffBaseSeconds, DEFAULTS.backoffBaseSeconds, 1, 86400, true),
+        backoffMaxSeconds: num(PROPERTY.backoffMaxSeconds, DEFAULTS.backoffMaxSeconds, 1, 604800, true),
+    };
+    return { settings, problems };
+}

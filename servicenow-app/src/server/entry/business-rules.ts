@@ -1,0 +1,74 @@
+/**
+ * Business rule entry points (src/fluent/business-rules). Each rule calls exactly one of these;
+ * each re-reads the record (async rules run after the transaction) and hands plain rows to the
+ * logic. Errors are logged with the record, never thrown into the agent's transaction.
+ */
+import { onApprovalDecided } from '../triage/approval';
+import { onReviewDecided } from '../triage/decided';
+import { onMajorIncident } from '../sync/major-incident';
+import { onIncidentChanged, onJournalEntry } from '../sync/outbound';
+import { onIncidentResolved } from '../sync/resolution';
+import { TABLE } from '../tables';
+import { context, type CurrentRecord } from './context';
+
+function guarded(name: string, current: CurrentRecord, run: () => unknown): void {
+    const { ports } = context();
+    try {
+        const outcome = run();
+        ports.log.info(`Seam ${name} ${current.getUniqueValue()}: ${JSON.stringify(outcome)}`);
+    } catch (e) {
+        ports.log.error(`Seam ${name} failed for ${current.getUniqueValue()}: ${String(e)}`);
+    }
+}
+
+export function syncIncidentChange(current: CurrentRecord): void {
+    guarded('incident sync', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? onIncidentChanged(ports, settings, row) : 'incident gone';
+    });
+}
+
+export function syncJournalEntry(current: CurrentRecord): void {
+    guarded('comment sync', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.journal, current.getUniqueValue());
+        return row ? onJournalEntry(ports, settings, row) : 'journal entry gone';
+    });
+}
+
+export function draftResolutionSummary(current: CurrentRecord): void {
+    guarded('resolution summary', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? onIncidentResolved(ports, settings, row) : 'incident gone';
+    });
+}
+
+export function notifyMajorIncident(current: CurrentRecord): void {
+    guarded('major incident', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? onMajorIncident(ports, settings, row) : 'incident gone';
+    });
+}
+
+export function applyReviewDecision(current: CurrentRecord): void {
+    guarded('triage review', current, () => {
+        const { ports } = context();
+        const row = ports.records.get(TABLE.review, current.getUniqueValue());
+        return row ? onReviewDecided(ports, row) : 'review gone';
+    });
+}
+
+export function applyApprovalDecision(current: CurrentRecord): void {
+    guarded('approval', current, () => {
+        const { ports } = context();
+        return onApprovalDecided(ports, {
+            sys_id: current.getUniqueValue(),
+            state: current.getValue('state') ?? '',
+            source_table: current.getValue('source_table') ?? '',
+            document_id: current.getValue('document_id') ?? '',
+        });
+    });
+}

@@ -1,0 +1,104 @@
+/**
+ * The scheduled drain: sends due outbox messages to Salesforce in sObject Collections calls
+ * (one call per batch of up to 200), marks each row by its own save result, backs failures
+ * off exponentially with jitter and dead-letters a message after the configured attempts.
+ */
+import { formatServiceNowDateTime } from '../generated/seam-core';
+import { recordAudit } from '../audit/audit';
+import { createRecords, type SObjectRecord } from '../clients/salesforce';
+import type { Settings } from '../config';
+import type { Ports, Row } from '../ports';
+import { TABLE } from '../tables';
+import { afterFailure, isRetryable } from './backoff';
+import { dueMessages } from './outbox';
+
+export interface DrainSummary {
+    readonly calls: number;
+    readonly sent: number;
+    readonly failed: number;
+    readonly deadLettered: number;
+}
+
+type DrainSettings = Pick<Settings, 'syncEnabled' | 'batchSize' | 'batchesPerRun' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds' | 'salesforceUrl' | 'salesforceApiVersion'>;
+
+export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary {
+    let calls = 0;
+    let sent = 0;
+    let failed = 0;
+    let deadLettered = 0;
+    if (!settings.syncEnabled) return { calls, sent, failed, deadLettered };
+    const policy = { baseSeconds: settings.backoffBaseSeconds, maxSeconds: settings.backoffMaxSeconds, maxAttempts: settings.maxAttempts };
+
+    for (let batch = 0; batch < settings.batchesPerRun; batch += 1) {
+        const rows = dueMessages(ports, settings.batchSize);
+        if (rows.length === 0) break;
+
+        // A payload that is not JSON can never be sent: dead-letter it now instead of retrying.
+        const sendable: { row: Row; record: SObjectRecord }[] = [];
+        for (const row of rows) {
+            try {
+                sendable.push({ row, record: JSON.parse(row.payload) as SObjectRecord });
+            } catch {
+                ports.records.update(TABLE.outbox, row.sys_id, {
+                    status: 'dead_letter',
+                    attempts: Number(row.attempts || '0') + 1,
+                    last_error: 'payload: is not valid JSON; fix: re-create the message from its incident (it cannot be replayed as is)',
+                });
+                deadLettered += 1;
+            }
+        }
+        if (sendable.length === 0) continue;
+
+        const started = ports.clock.nowMs();
+        const outcome = createRecords(ports.http, settings, sendable.map((s) => s.record));
+        calls += 1;
+        const latencyMs = ports.clock.nowMs() - started;
+        const now = ports.clock.nowMs();
+
+        sendable.forEach(({ row, record }, i) => {
+            const attempts = Number(row.attempts || '0') + 1;
+            const result = outcome.ok ? outcome.results[i] : undefined;
+            const success = result !== undefined && result.success;
+            const error = outcome.ok ? (result?.error ?? 'no save result') : outcome.error;
+            const retryable = outcome.ok ? true : isRetryable(outcome.status);
+            if (success) {
+                ports.records.update(TABLE.outbox, row.sys_id, {
+                    status: 'sent',
+                    attempts,
+                    sent_at: formatServiceNowDateTime(now),
+                    last_error: '',
+                });
+                sent += 1;
+            } else {
+                const next = retryable ? afterFailure(attempts, now, policy, ports.random()) : ({ status: 'dead_letter' } as const);
+                ports.records.update(TABLE.outbox, row.sys_id, {
+                    status: next.status,
+                    attempts,
+                    next_attempt_at: next.status === 'failed' ? formatServiceNowDateTime(next.nextAttemptAtMs) : '',
+                    last_error: error.slice(0, 4000),
+                });
+                if (next.status === 'dead_letter') deadLettered += 1;
+                else failed += 1;
+            }
+            const fieldsSent = Object.keys(record).filter((k) => k !== 'attributes');
+            recordAudit(ports, {
+                direction: 'outbound',
+                operation: `${row.kind}:create`,
+                target: record.attributes.type,
+                targetId: success ? result?.id : undefined,
+                caseId: row.sf_case_id,
+                fields: fieldsSent,
+                newValues: Object.fromEntries(fieldsSent.map((k) => [k, record[k]])),
+                correlationId: row.correlation_id,
+                idempotencyKey: row.idempotency_key,
+                result: success ? 'success' : 'failed',
+                httpStatus: outcome.status,
+                // One collections call carries the whole batch; each row records the call's latency.
+                latencyMs,
+                detail: success ? `attempt ${attempts}` : `attempt ${attempts}: ${error}`,
+            });
+        });
+        if (!outcome.ok) break; // the endpoint is down: later batches would fail the same way
+    }
+    return { calls, sent, failed, deadLettered };
+}

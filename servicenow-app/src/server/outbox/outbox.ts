@@ -1,0 +1,89 @@
+/**
+ * The outbox: every message to Salesforce is a row first, so a failed call is retried by the
+ * scheduled job instead of being lost, and a replay reuses the same idempotency key. Enqueueing
+ * the same idempotency key twice is a no-op (the business rule may fire twice for one change).
+ */
+import { formatServiceNowDateTime, messageId } from '../generated/seam-core';
+import type { Ports, Row } from '../ports';
+import type { SObjectRecord } from '../clients/salesforce';
+import { TABLE, eq, type OutboxStatus } from '../tables';
+
+export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task';
+
+export interface OutboundMessage {
+    readonly kind: OutboxKind;
+    readonly idempotencyKey: string;
+    readonly record: SObjectRecord;
+    readonly incidentSysId?: string;
+    readonly caseId?: string;
+    readonly correlationId?: string;
+    /** Held messages wait for a person to release them (AI text before it is customer-visible). */
+    readonly hold?: boolean;
+}
+
+export type EnqueueResult =
+    | { readonly status: 'queued'; readonly sysId: string; readonly messageId: string }
+    | { readonly status: 'duplicate'; readonly sysId: string };
+
+export function enqueue(ports: Pick<Ports, 'records'>, message: OutboundMessage): EnqueueResult {
+    const existing = ports.records.find(TABLE.outbox, eq('idempotency_key', message.idempotencyKey), { limit: 1, fields: ['sys_id'] });
+    if (existing.length > 0) return { status: 'duplicate', sysId: existing[0].sys_id };
+    const id = messageId(message.idempotencyKey);
+    const status: OutboxStatus = message.hold ? 'held' : 'pending';
+    const sysId = ports.records.insert(TABLE.outbox, {
+        message_id: id,
+        idempotency_key: message.idempotencyKey,
+        kind: message.kind,
+        sobject_type: message.record.attributes.type,
+        payload: JSON.stringify(message.record),
+        incident: message.incidentSysId ?? '',
+        sf_case_id: message.caseId ?? '',
+        correlation_id: message.correlationId ?? '',
+        status,
+        attempts: 0,
+        next_attempt_at: '',
+        last_error: '',
+    });
+    return { status: 'queued', sysId, messageId: id };
+}
+
+/** Rows the drain may send now: pending or failed, due, oldest due first. */
+export function dueMessages(ports: Pick<Ports, 'records' | 'clock'>, limit: number): Row[] {
+    const now = formatServiceNowDateTime(ports.clock.nowMs());
+    // Glide stores date-times as UTC "YYYY-MM-DD HH:mm:ss", which sorts and compares as text.
+    const rows = ports.records.find(TABLE.outbox, 'statusINpending,failed', { orderBy: 'next_attempt_at', limit });
+    return rows.filter((r) => r.next_attempt_at === '' || r.next_attempt_at <= now);
+}
+
+export type ReplayResult = { readonly replayed: number; readonly skipped: readonly { sysId: string; reason: string }[] };
+
+/**
+ * Puts dead letters, failed and held messages back to pending with a fresh attempt budget.
+ * Sent messages are not replayed: Salesforce already accepted them (and would drop the
+ * duplicate by idempotency key anyway).
+ */
+export function replay(ports: Pick<Ports, 'records'>, sysIds: readonly string[]): ReplayResult {
+    let replayed = 0;
+    const skipped: { sysId: string; reason: string }[] = [];
+    for (const sysId of sysIds) {
+        const row = ports.records.get(TABLE.outbox, sysId, ['sys_id', 'status']);
+        if (!row) {
+            skipped.push({ sysId, reason: 'no such outbox message' });
+            continue;
+        }
+        if (row.status === 'sent' || row.status === 'pending') {
+            skipped.push({ sysId, reason: `status is ${row.status}; only dead letters, failed and held messages are replayed` });
+            continue;
+        }
+        ports.records.update(TABLE.outbox, sysId, { status: 'pending', attempts: 0, next_attempt_at: '', last_error: '' });
+        replayed += 1;
+    }
+    return { replayed, skipped };
+}
+
+/** Bulk replay: every dead letter (optionally only those matching an extra encoded query). */
+export function replayDeadLetters(ports: Pick<Ports, 'records'>, extraQuery = '', limit = 1000): ReplayResult {
+    const q = extraQuery ? `status=dead_letter^${extraQuery}` : 'status=dead_letter';
+    const rows = ports.records.find(TABLE.outbox, q, { limit, fields: ['sys_id', 'status'] });
+    return replay(ports, rows.map((r) => r.sys_id));
+}

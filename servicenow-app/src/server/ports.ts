@@ -1,0 +1,87 @@
+/**
+ * The ports between the seam's logic and the platform. Logic modules (sync/, api/, outbox/,
+ * triage/, audit/) see only these plain interfaces; adapters/ implements them with Glide, and
+ * tests implement them with in-memory fakes. No Glide type appears here.
+ */
+
+/** A row as Glide returns it: every value a string ("" for empty), always with `sys_id`. */
+export type Row = Readonly<Record<string, string>>;
+
+/** Values to write; `null` clears a field. */
+export type RowValues = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface FindOptions {
+    /** Upper bound on rows returned. */
+    readonly limit?: number;
+    /** Field to sort ascending by (Glide `orderBy`). */
+    readonly orderBy?: string;
+    /** Fields to read; all of the table's fields the adapter knows when omitted. */
+    readonly fields?: readonly string[];
+}
+
+export interface RecordStore {
+    /** Rows matching a Glide encoded query (`field=value^field2=value`). */
+    find(table: string, encodedQuery: string, options?: FindOptions): Row[];
+    get(table: string, sysId: string, fields?: readonly string[]): Row | null;
+    /** Returns the new sys_id. */
+    insert(table: string, values: RowValues): string;
+    update(table: string, sysId: string, values: RowValues): void;
+}
+
+/** The two outbound REST messages defined in src/fluent/rest-messages. */
+export type RestMessageName = 'Seam Salesforce' | 'Seam Proxy';
+
+export interface HttpRequest {
+    readonly message: RestMessageName;
+    /** The REST message function (sys_rest_message_fn) to start from. */
+    readonly fn: string;
+    readonly method: 'GET' | 'POST' | 'PATCH';
+    /** Full URL; overrides the function's endpoint. */
+    readonly endpoint: string;
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly body?: string;
+}
+
+export interface HttpResponse {
+    /** 0 when the request never got an HTTP answer (DNS, TLS, timeout). */
+    readonly status: number;
+    readonly body: string;
+    /** Transport error text, when there is one. */
+    readonly error?: string;
+}
+
+export interface HttpClient {
+    send(request: HttpRequest): HttpResponse;
+}
+
+export interface Clock {
+    /** Epoch milliseconds. */
+    nowMs(): number;
+}
+
+/** Reads system properties; `undefined` when the property does not exist. */
+export interface PropertySource {
+    get(name: string): string | undefined;
+}
+
+export interface Logger {
+    info(message: string): void;
+    error(message: string): void;
+}
+
+/** Who is acting (the session user), for the audit. */
+export interface Session {
+    userName(): string;
+}
+
+/** Everything a logic module may touch, passed in once per transaction. */
+export interface Ports {
+    readonly records: RecordStore;
+    readonly http: HttpClient;
+    readonly clock: Clock;
+    readonly properties: PropertySource;
+    readonly log: Logger;
+    readonly session: Session;
+    /** Uniform in [0, 1): the jitter source for retry backoff. */
+    readonly random: () => number;
+}

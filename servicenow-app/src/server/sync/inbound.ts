@@ -1,0 +1,235 @@
+/**
+ * Salesforce -> ServiceNow: apply one validated CaseMessage. Existing links update their
+ * incident through the shared inbound decision (only Salesforce-owned fields, newer versions
+ * only); new cases are triaged and then created, kept in Salesforce, queued for review or sent
+ * for approval. Every write is audited with old and new values.
+ */
+import {
+    applyInbound,
+    formatCorrelationId,
+    newLink,
+    type CaseMessage,
+    type FieldProblem,
+    type InboundMessage,
+    type LinkState,
+} from '../generated/seam-core';
+import { recordAudit } from '../audit/audit';
+import type { Settings } from '../config';
+import type { Ports, Row } from '../ports';
+import { TABLE, eq } from '../tables';
+import { requestApproval } from '../triage/approval';
+import { openReview, queueReview, refreshReview } from '../triage/review';
+import { triageCase, type TriageOutcome } from '../triage/triage';
+import { findLinkByCase, saveLink } from './link';
+
+export type CaseResultStatus =
+    | 'created'
+    | 'updated'
+    | 'duplicate'
+    | 'stale'
+    | 'kept_in_salesforce'
+    | 'review'
+    | 'approval_pending'
+    | 'rejected'
+    | 'error';
+
+export interface CaseResult {
+    readonly messageId: string;
+    readonly status: CaseResultStatus;
+    readonly incidentNumber?: string;
+    readonly incidentSysId?: string;
+    readonly correlationId?: string;
+    readonly linkVersion?: number;
+    readonly problems?: readonly FieldProblem[];
+}
+
+/** The case message as the shared inbound decision reads it (Id and CaseNumber included). */
+export function toInbound(message: CaseMessage): InboundMessage {
+    return {
+        messageId: message.messageId,
+        idempotencyKey: message.idempotencyKey,
+        origin: 'salesforce',
+        version: message.version,
+        fields: { Id: message.caseId, CaseNumber: message.caseNumber, ...message.fields },
+        caseId: message.caseId,
+    };
+}
+
+/**
+ * Checks a message without writing: the inbound decision against an empty link reports every
+ * field Salesforce may not write and every value no transform accepts.
+ */
+export function dryRunProblems(message: CaseMessage): FieldProblem[] {
+    const d = applyInbound({ to: 'servicenow', message: toInbound(message), link: newLink({ caseId: message.caseId }) });
+    return d.problems.slice();
+}
+
+/** Idempotency across every path (kept, review, created): a successful inbound audit row per key. */
+export function alreadyProcessed(ports: Pick<Ports, 'records'>, key: string): boolean {
+    const q = `${eq('idempotency_key', key)}^direction=inbound^resultINsuccess`;
+    return ports.records.find(TABLE.audit, q, { limit: 1, fields: ['result'] }).length > 0;
+}
+
+type InboundPorts = Ports;
+type InboundSettings = Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey' | 'approvalGroup'>;
+
+function incidentValues(decisionWrites: Readonly<Record<string, unknown>>): Record<string, string | number | boolean | null> {
+    const out: Record<string, string | number | boolean | null> = {};
+    for (const k of Object.keys(decisionWrites)) {
+        if (k === 'sys_id' || k === 'number') continue; // never written from Salesforce
+        const v = decisionWrites[k];
+        out[k] = v === undefined ? null : (v as string | number | boolean | null);
+    }
+    return out;
+}
+
+function findGroup(ports: Pick<Ports, 'records'>, name: string): string {
+    if (!name) return '';
+    const rows = ports.records.find('sys_user_group', eq('name', name), { limit: 1, fields: ['name'] });
+    return rows.length ? rows[0].sys_id : '';
+}
+
+export interface CreateOptions {
+    readonly triage?: TriageOutcome;
+    /** sys_id of an assignment group chosen by a reviewer (reroute). */
+    readonly assignmentGroup?: string;
+}
+
+/** Creates the incident and its link for a new case; the shared decision says which fields. */
+export function createIncident(ports: InboundPorts, message: CaseMessage, options: CreateOptions = {}): CaseResult {
+    const started = ports.clock.nowMs();
+    const decision = applyInbound({ to: 'servicenow', message: toInbound(message), link: newLink({ caseId: message.caseId }) });
+    if (decision.status !== 'applied') {
+        return { messageId: message.messageId, status: 'rejected', problems: decision.problems };
+    }
+    const values = incidentValues(decision.writes);
+    const t = options.triage?.result;
+    const group = options.assignmentGroup || (t ? findGroup(ports, t.suggestedAssignmentGroup) : '');
+    if (group) values.assignment_group = group;
+    if (t) {
+        values.work_notes =
+            `Seam triage (AI, engine ${options.triage?.engine ?? 'unknown'}): category ${t.category}, suggested priority ${t.priority}, ` +
+            `suggested group "${t.suggestedAssignmentGroup}", confidence ${t.confidence}. Rationale: ${t.rationale}`;
+    }
+    const sysId = ports.records.insert(TABLE.incident, values);
+    const created = ports.records.get(TABLE.incident, sysId, ['number']);
+    const number = created ? created.number : '';
+    const correlation = formatCorrelationId({ incidentNumber: number, caseId: message.caseId });
+    const correlationId = correlation.ok ? correlation.value : '';
+    if (correlationId) ports.records.update(TABLE.incident, sysId, { x_seam_bridge_correlation_id: correlationId });
+    const state: LinkState = { ...decision.link, incidentSysId: sysId, correlationId: correlationId || null };
+    saveLink(ports, findLinkByCase(ports, message.caseId), state, { syncState: 'in_sync', caseNumber: message.caseNumber });
+    recordAudit(ports, {
+        direction: 'inbound',
+        operation: 'case:create_incident',
+        target: TABLE.incident,
+        targetId: sysId,
+        caseId: message.caseId,
+        fields: decision.fields.map((f) => f.field),
+        oldValues: {},
+        newValues: Object.fromEntries(decision.fields.map((f) => [f.field, f.new])),
+        correlationId,
+        idempotencyKey: message.idempotencyKey,
+        result: 'success',
+        latencyMs: ports.clock.nowMs() - started,
+        detail: `${number} created; ${options.triage ? options.triage.reason : 'no triage'}`,
+    });
+    return {
+        messageId: message.messageId,
+        status: 'created',
+        incidentNumber: number,
+        incidentSysId: sysId,
+        correlationId,
+        linkVersion: state.versions.salesforce,
+        problems: decision.problems.length ? decision.problems : undefined,
+    };
+}
+
+function updateIncident(ports: InboundPorts, message: CaseMessage, linkRow: NonNullable<ReturnType<typeof findLinkByCase>>): CaseResult {
+    const started = ports.clock.nowMs();
+    const incidentSysId = linkRow.state.incidentSysId ?? linkRow.row.incident;
+    const incident: Row | null = ports.records.get(TABLE.incident, incidentSysId);
+    const base = { messageId: message.messageId, incidentSysId, correlationId: linkRow.state.correlationId ?? undefined };
+    if (!incident) {
+        return { ...base, status: 'error', problems: [{ field: 'caseId', problem: `is linked to incident ${incidentSysId}, which no longer exists`, fix: 'an admin deletes or repairs the link (x_seam_bridge_link), then Salesforce resends' }] };
+    }
+    const decision = applyInbound({ to: 'servicenow', message: toInbound(message), link: linkRow.state, current: incident });
+    const withNumber = { ...base, incidentNumber: incident.number, linkVersion: decision.link.versions.salesforce };
+    if (decision.status === 'duplicate' || decision.status === 'stale') {
+        recordAudit(ports, {
+            direction: 'inbound', operation: 'case:update_incident', target: TABLE.incident, targetId: incidentSysId, caseId: message.caseId,
+            correlationId: base.correlationId, idempotencyKey: message.idempotencyKey, result: 'duplicate', latencyMs: ports.clock.nowMs() - started, detail: decision.reason,
+        });
+        return { ...withNumber, status: decision.status };
+    }
+    if (decision.status === 'rejected') return { ...withNumber, status: 'rejected', problems: decision.problems };
+    const values = incidentValues(decision.writes);
+    if (Object.keys(values).length) ports.records.update(TABLE.incident, incidentSysId, values);
+    saveLink(ports, linkRow, decision.link, { syncState: 'in_sync', caseNumber: message.caseNumber });
+    recordAudit(ports, {
+        direction: 'inbound',
+        operation: 'case:update_incident',
+        target: TABLE.incident,
+        targetId: incidentSysId,
+        caseId: message.caseId,
+        fields: decision.fields.map((f) => f.field),
+        oldValues: Object.fromEntries(decision.fields.map((f) => [f.field, f.old])),
+        newValues: Object.fromEntries(decision.fields.map((f) => [f.field, f.new])),
+        correlationId: base.correlationId,
+        idempotencyKey: message.idempotencyKey,
+        result: 'success',
+        latencyMs: ports.clock.nowMs() - started,
+        detail: decision.reason,
+    });
+    return { ...withNumber, status: 'updated', problems: decision.problems.length ? decision.problems : undefined };
+}
+
+function auditRouting(ports: InboundPorts, message: CaseMessage, operation: string, detail: string, target: string, targetId = ''): void {
+    recordAudit(ports, {
+        direction: 'inbound', operation, target, targetId, caseId: message.caseId, idempotencyKey: message.idempotencyKey,
+        result: 'success', latencyMs: 0, detail,
+    });
+}
+
+/** One validated case message → one CaseResult (docs/contracts.md). */
+export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings, message: CaseMessage): CaseResult {
+    if (alreadyProcessed(ports, message.idempotencyKey)) {
+        const link = findLinkByCase(ports, message.caseId);
+        return {
+            messageId: message.messageId,
+            status: 'duplicate',
+            incidentSysId: link?.state.incidentSysId ?? undefined,
+            correlationId: link?.state.correlationId ?? undefined,
+            linkVersion: link?.state.versions.salesforce,
+        };
+    }
+    const link = findLinkByCase(ports, message.caseId);
+    if (link && (link.state.incidentSysId || link.row.incident)) return updateIncident(ports, message, link);
+
+    const review = openReview(ports, message.caseId);
+    if (review) {
+        refreshReview(ports, review, message);
+        auditRouting(ports, message, 'case:review_refreshed', 'a person is still deciding; the stored message was replaced by this newer one', TABLE.review, review.sys_id);
+        return { messageId: message.messageId, status: review.status === 'approval_pending' ? 'approval_pending' : 'review' };
+    }
+
+    const triage = triageCase(ports, settings, message);
+    switch (triage.action) {
+        case 'create_incident':
+            return createIncident(ports, message, { triage });
+        case 'keep_in_salesforce':
+            auditRouting(ports, message, 'case:kept_in_salesforce', triage.reason, 'Case', message.caseId);
+            return { messageId: message.messageId, status: 'kept_in_salesforce' };
+        case 'review': {
+            const id = queueReview(ports, message, triage, 'pending');
+            auditRouting(ports, message, 'case:review', triage.reason, TABLE.review, id);
+            return { messageId: message.messageId, status: 'review' };
+        }
+        case 'approval_required': {
+            const id = queueReview(ports, message, triage, 'approval_pending');
+            const count = requestApproval(ports, settings, id, triage.reason);
+            auditRouting(ports, message, 'case:approval_requested', `${triage.reason}; ${count} approver(s) asked`, TABLE.approval, id);
+            return { messageId: message.messageId, status: 'approval_pending' };
+        }
+    }
+}

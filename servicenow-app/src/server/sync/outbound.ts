@@ -1,0 +1,105 @@
+/**
+ * ServiceNow -> Salesforce: an incident (or one of its customer-visible comments) changed.
+ * The shared change decision picks the ServiceNow-owned fields that really changed, drops
+ * echoes of what Salesforce itself sent, and the result is queued in the outbox as one
+ * `Incident_Update__e` Platform Event (docs/contracts.md). The drain sends it.
+ */
+import { decideOutbound, formatIso, formatServiceNowDateTime, messageId, type JournalEntry } from '../generated/seam-core';
+import { recordAudit } from '../audit/audit';
+import type { Settings } from '../config';
+import { enqueue } from '../outbox/outbox';
+import type { Ports, Row } from '../ports';
+import { TABLE, eq } from '../tables';
+import { findLinkByIncident, saveLink } from './link';
+
+export const INTEGRATION_ROLE = 'x_seam_bridge.integration';
+
+export type OutboundOutcome =
+    | { readonly status: 'disabled' | 'not_linked' | 'nothing_to_send' }
+    | { readonly status: 'queued' | 'duplicate'; readonly idempotencyKey: string; readonly fields: readonly string[]; readonly comments: number };
+
+/**
+ * Was this change written by the seam's own inbound apply? The REST API runs as the
+ * integration user, so a change by a user holding the integration role came from Salesforce.
+ */
+export function changedByIntegration(ports: Pick<Ports, 'records'>, userName: string): boolean {
+    if (!userName) return false;
+    const q = `${eq('user.user_name', userName)}^${eq('role.name', INTEGRATION_ROLE)}`;
+    return ports.records.find(TABLE.userRole, q, { limit: 1, fields: ['user'] }).length > 0;
+}
+
+export function onIncidentChanged(
+    ports: Ports,
+    settings: Pick<Settings, 'syncEnabled'>,
+    incident: Row,
+    journal: readonly JournalEntry[] = [],
+): OutboundOutcome {
+    if (!settings.syncEnabled) return { status: 'disabled' };
+    const link = findLinkByIncident(ports, incident.sys_id);
+    if (!link) return { status: 'not_linked' };
+
+    const origin = changedByIntegration(ports, incident.sys_updated_by) ? 'peer' : 'local';
+    const decision = decideOutbound({
+        from: 'servicenow',
+        current: incident,
+        link: link.state,
+        origin,
+        recordVersion: Number(incident.sys_mod_count || '0'),
+        journal,
+    });
+    for (const p of decision.problems) {
+        ports.log.info(`Seam: ${incident.number} ${p.field} ${p.problem}; ${p.fix}`);
+    }
+    if (!decision.send || decision.idempotencyKey === null) return { status: 'nothing_to_send' };
+
+    const key = decision.idempotencyKey;
+    const caseId = link.state.caseId ?? link.row.sf_case_id;
+    const correlationId = link.state.correlationId ?? link.row.correlation_id;
+    const record = {
+        attributes: { type: 'Incident_Update__e' },
+        Message_Id__c: messageId(key),
+        Idempotency_Key__c: key,
+        Case_Id__c: caseId,
+        Incident_Sys_Id__c: incident.sys_id,
+        Correlation_Id__c: correlationId,
+        Link_Version__c: decision.version,
+        Origin__c: 'servicenow',
+        Fields_Json__c: JSON.stringify(decision.peerValues),
+        Comments_Json__c: JSON.stringify(decision.journal),
+        Sent_At__c: formatIso(ports.clock.nowMs()),
+    };
+    const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record, incidentSysId: incident.sys_id, caseId, correlationId });
+    saveLink(ports, link, decision.link, { syncState: 'pending' });
+
+    const fields = decision.fields.map((f) => f.peerField);
+    recordAudit(ports, {
+        direction: 'outbound',
+        operation: 'queue:Incident_Update__e',
+        target: 'Case',
+        targetId: caseId,
+        caseId,
+        fields: decision.journal.length ? fields.concat('CaseComment') : fields,
+        oldValues: Object.fromEntries(decision.fields.map((f) => [f.peerField, f.old])),
+        newValues: Object.fromEntries(decision.fields.map((f) => [f.peerField, f.new])),
+        correlationId,
+        idempotencyKey: key,
+        result: queued.status === 'queued' ? 'success' : 'duplicate',
+        latencyMs: 0,
+        detail: `queued at ${formatServiceNowDateTime(ports.clock.nowMs())}; ${decision.journal.length} comment(s)`,
+    });
+    return { status: queued.status, idempotencyKey: key, fields, comments: decision.journal.length };
+}
+
+/** A customer-visible journal entry (`sys_journal_field`, element `comments`) of an incident. */
+export function journalEntryFromRow(row: Row): JournalEntry {
+    const created = row.sys_created_on ? formatIso(Date.parse(`${row.sys_created_on.replace(' ', 'T')}Z`)) : '';
+    return { id: row.sys_id, body: row.value, author: row.sys_created_by, createdAt: created };
+}
+
+export function onJournalEntry(ports: Ports, settings: Pick<Settings, 'syncEnabled'>, entry: Row): OutboundOutcome {
+    if (!settings.syncEnabled) return { status: 'disabled' };
+    if (entry.name !== TABLE.incident || entry.element !== 'comments') return { status: 'nothing_to_send' };
+    const incident = ports.records.get(TABLE.incident, entry.element_id);
+    if (!incident) return { status: 'not_linked' };
+    return onIncidentChanged(ports, settings, incident, [journalEntryFromRow(entry)]);
+}
