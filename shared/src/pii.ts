@@ -76,12 +76,11 @@ function ipv4Valid(s: string): boolean {
 
 export function ipv6Valid(s: string): boolean {
   let body = s;
-  let groupsFromV4 = 0;
   const lastColon = body.lastIndexOf(':');
-  if (lastColon >= 0 && body.indexOf('.', lastColon) > lastColon) {
-    if (!ipv4Valid(body.slice(lastColon + 1))) return false;
-    body = body.slice(0, lastColon + 1) + '0:0';
-    groupsFromV4 = 0;
+  if (body.indexOf('.') >= 0) {
+    // An embedded IPv4 tail (::ffff:192.0.2.1) stands for the last two groups.
+    if (lastColon < 0 || !ipv4Valid(body.slice(lastColon + 1))) return false;
+    body = `${body.slice(0, lastColon + 1)}0:0`;
   }
   const halves = body.split('::');
   if (halves.length > 2) return false;
@@ -93,18 +92,22 @@ export function ipv6Valid(s: string): boolean {
   const a = groups(halves[0]);
   const b = halves.length === 2 ? groups(halves[1]) : [];
   if (!a || !b) return false;
-  const n = a.length + b.length + groupsFromV4;
+  const n = a.length + b.length;
   return halves.length === 2 ? n <= 7 : n === 8;
 }
 
 // ---- detectors ----------------------------------------------------------------------------
 
-/** Finds all candidates of `re` in `text` whose neighbours pass `boundary`, validated by `accept`. */
+/**
+ * Finds the candidates of `re` in `text`; `accept` validates one (returning the span inside it to
+ * mask) and `boundaryOk` looks at its neighbours. A rejected candidate is skipped whole, so a
+ * long number that is not PII never yields a shorter "phone number" from its middle.
+ */
 function scan(
   text: string,
   re: RegExp,
   accept: (m: string) => Span | null,
-  boundaryOk: (before: string, after: string) => boolean,
+  boundaryOk: (text: string, start: number, end: number) => boolean,
 ): Span[] {
   const spans: Span[] = [];
   re.lastIndex = 0;
@@ -115,63 +118,73 @@ function scan(
       continue;
     }
     const sub = accept(m[0]);
-    if (sub) {
-      const start = m.index + sub.start;
-      const end = m.index + sub.end;
-      if (boundaryOk(text.charAt(start - 1), text.charAt(end))) {
-        spans.push({ start, end });
-        re.lastIndex = end;
-        continue;
-      }
+    if (sub && boundaryOk(text, m.index + sub.start, m.index + sub.end)) {
+      spans.push({ start: m.index + sub.start, end: m.index + sub.end });
+      re.lastIndex = m.index + sub.end;
     }
-    re.lastIndex = m.index + 1;
   }
   return spans;
 }
 
+/** Not inside a word: the characters before and after are no letters, digits or "_". */
+const wordBounded = (t: string, start: number, end: number): boolean => !isWordChar(t.charAt(start - 1)) && !isWordChar(t.charAt(end));
+
 const EMAIL = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/g;
 const emails = (t: string): Span[] => scan(t, EMAIL, (m) => ({ start: 0, end: m.length }), () => true);
 
-/** Digit groups separated by single spaces or hyphens: try the longest Luhn-valid span of whole groups. */
-function bestGroupSpan(run: string, sep: RegExp, valid: (compact: string) => boolean, min: number, max: number): Span | null {
-  const groups: Span[] = [];
-  const re = new RegExp(`[^${sep.source}]+`, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(run)) !== null) groups.push({ start: m.index, end: m.index + m[0].length });
-  for (let i = 0; i < groups.length; i++) {
-    let best: Span | null = null;
-    for (let j = i; j < groups.length; j++) {
-      const span = run.slice(groups[i].start, groups[j].end);
-      const compact = span.replace(new RegExp(`[${sep.source}]`, 'g'), '');
-      if (compact.length > max) break;
-      if (compact.length >= min && valid(compact)) best = { start: groups[i].start, end: groups[j].end };
-    }
-    if (best) return best;
-  }
-  return null;
-}
-
+/** A card is the whole digit run (groups split by single spaces or hyphens), 13-19 digits, Luhn-valid. */
 const CARD_RUN = /\d(?:[ -]?\d)+/g;
 const cards = (t: string): Span[] =>
   scan(
     t,
     CARD_RUN,
-    (m) => bestGroupSpan(m, / -/, (d) => /^\d+$/.test(d) && luhnValid(d), 13, 19),
-    (b, a) => !isWordChar(b) && !isWordChar(a),
+    (m) => {
+      const d = m.replace(/[ -]/g, '');
+      return d.length >= 13 && d.length <= 19 && luhnValid(d) ? { start: 0, end: m.length } : null;
+    },
+    // "+49 …" is an international phone number, whatever its digits add up to.
+    (t, start, end) => wordBounded(t, start, end) && t.charAt(start - 1) !== '+',
   );
 
+/** IBAN length per country (ISO 13616 registry), so a span never swallows the word after it. */
+export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
+  CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18,
+  GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32,
+  LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24,
+  PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
+  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+};
+
+/**
+ * An IBAN run may swallow the words after it ("… 0130 00 thanks"). For a registered country the
+ * length is known; otherwise only a compact IBAN (one group) is taken, never a guess.
+ */
 const IBAN_RUN = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9])+/g;
-const ibans = (t: string): Span[] =>
-  scan(
-    t,
-    IBAN_RUN,
-    (m) => {
-      // Groups after the country+check digits; the first group always starts the IBAN.
-      const s = bestGroupSpan(m, / /, ibanValid, 15, 34);
-      return s && s.start === 0 ? s : null;
-    },
-    (b, a) => !isWordChar(b) && !isWordChar(a),
-  );
+function ibanSpan(run: string): Span | null {
+  const groups: Span[] = [];
+  const re = /[^ ]+/g;
+  for (let g = re.exec(run); g !== null; g = re.exec(run)) groups.push({ start: g.index, end: g.index + g[0].length });
+  for (let i = 0; i < groups.length; i++) {
+    const first = run.slice(groups[i].start, groups[i].end);
+    if (!/^[A-Za-z]{2}\d{2}/.test(first)) continue;
+    const want = IBAN_LENGTHS[first.slice(0, 2).toUpperCase()];
+    if (want === undefined) {
+      if (ibanValid(first)) return groups[i];
+      continue;
+    }
+    let length = 0;
+    for (let j = i; j < groups.length && length < want; j++) {
+      length += groups[j].end - groups[j].start;
+      if (length === want) {
+        const span = { start: groups[i].start, end: groups[j].end };
+        if (ibanValid(run.slice(span.start, span.end))) return span;
+      }
+    }
+  }
+  return null;
+}
+const ibans = (t: string): Span[] => scan(t, IBAN_RUN, ibanSpan, wordBounded);
 
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
 const ipv4s = (t: string): Span[] =>
@@ -179,7 +192,8 @@ const ipv4s = (t: string): Span[] =>
     t,
     IPV4,
     (m) => (ipv4Valid(m) ? { start: 0, end: m.length } : null),
-    (b, a) => !isDigit(b) && b !== '.' && !isDigit(a) && !(a === '.' && false),
+    // "10.1.2.3." ends a sentence; "10.1.2.3.4" is something else.
+    (t, start, end) => !isWordChar(t.charAt(start - 1)) && t.charAt(start - 1) !== '.' && !isWordChar(t.charAt(end)) && !(t.charAt(end) === '.' && isDigit(t.charAt(end + 1))),
   );
 
 const IPV6_RUN = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/g;
@@ -194,11 +208,12 @@ const ipv6s = (t: string): Span[] =>
       const s = m.slice(0, end);
       return (s.match(/:/g) || []).length >= 2 && ipv6Valid(s) ? { start: 0, end } : null;
     },
-    (b, a) => !isWordChar(b) && b !== ':' && !isWordChar(a),
+    (t, start, end) => wordBounded(t, start, end) && t.charAt(start - 1) !== ':',
   );
 
 const PHONE_RUN = /\+?\(?\d[\d ().-]*\d/g;
-const DATE_LIKE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+/** Dates (and the date of a "date time") read like phone numbers to a regex; they are not PII. */
+const DATE_LIKE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})( |$)/;
 const phones = (t: string): Span[] =>
   scan(
     t,
@@ -209,7 +224,7 @@ const phones = (t: string): Span[] =>
       if (digits < (separated ? 7 : 10) || digits > 15 || DATE_LIKE.test(m) || /\s{2,}|\.\./.test(m)) return null;
       return { start: 0, end: m.length };
     },
-    (b, a) => !isWordChar(b) && b !== '.' && b !== '+' && !isWordChar(a),
+    (t, start, end) => wordBounded(t, start, end) && t.charAt(start - 1) !== '.' && t.charAt(start - 1) !== '+',
   );
 
 function escapeRegExp(s: string): string {
@@ -221,7 +236,7 @@ function nameDetector(names: readonly string[]): (t: string) => Span[] {
   // Longest first, so "Jane Doe" wins over "Jane".
   const sorted = names.slice().sort((a, b) => b.length - a.length);
   const re = new RegExp(sorted.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|'), 'gi');
-  return (t) => scan(t, re, (m) => ({ start: 0, end: m.length }), (b, a) => !isWordChar(b) && !isWordChar(a));
+  return (t) => scan(t, re, (m) => ({ start: 0, end: m.length }), wordBounded);
 }
 
 /** Full names and each of their parts (≥ 2 letters), without duplicates (case-insensitive). */
@@ -257,6 +272,11 @@ export function maskPii(text: string, options: MaskOptions = {}): MaskResult {
     if (!m) continue;
     counters[m[1]] = Math.max(counters[m[1]] ?? 0, Number(m[2]));
     byValue.set(`${m[1]}:${m[1] === 'NAME' ? tokens[token].toLowerCase() : tokens[token]}`, token);
+  }
+  // A token-like literal already in the text must never collide with a new token.
+  TOKEN.lastIndex = 0;
+  for (let lit = TOKEN.exec(text); lit !== null; lit = TOKEN.exec(text)) {
+    if (!Object.prototype.hasOwnProperty.call(tokens, lit[0])) counters[lit[1]] = Math.max(counters[lit[1]] ?? 0, Number(lit[2]));
   }
   const canonicalName = new Map<string, string>();
   const variants = contactNameVariants(options.contactNames ?? []);
