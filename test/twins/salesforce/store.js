@@ -39,8 +39,17 @@ const parseDateTime = (s) => Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'
 /** sha256-based message id, the same rule as shared `messageId(key)`. @param {string} key */
 export const messageIdFor = (key) => `m-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
 
-/** The origin tag on a comment copied from ServiceNow, so agents see where it came from. @param {{ body: string, author?: string, origin?: string }} c */
-export const taggedCommentBody = (c) => `[from ServiceNow${c.author ? ` · ${c.author}` : ''}] ${c.body}`;
+/**
+ * The origin tag on a comment copied from the other side, in the format of shared `tagOrigin`
+ * (`[Seam: from ServiceNow · Jane Doe]` on its own first line), so agents see where it came from
+ * and the outbound path can recognise it. Already-tagged bodies are kept.
+ * @param {{ body: string, author?: string, origin?: string }} c
+ */
+export const taggedCommentBody = (c) => {
+  if (/^\[Seam: from (Salesforce|ServiceNow) · [^\]\n]*\]\n/.test(c.body)) return c.body;
+  const author = (c.author ?? '').replace(/[\]\r\n]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'unknown';
+  return `[Seam: from ${c.origin === 'salesforce' ? 'Salesforce' : 'ServiceNow'} · ${author}]\n${c.body}`;
+};
 
 /** @returns {State} */
 export function emptyState() {
@@ -295,7 +304,7 @@ export function createStore(options) {
     }
     table(object.name)[id] = rec;
     if (object.name === 'Case' && !ctx.inbound) enqueueCaseMessage(rec, ctx);
-    if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished) {
+    if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished && !/^\[Seam: from ServiceNow · /.test(String(rec.CommentBody ?? ''))) {
       const key = `salesforce:${id}:1:comment`;
       enqueue({ kind: 'comment', message: { messageId: messageIdFor(key), idempotencyKey: key, caseId: String(rec.ParentId), commentId: id,
         body: String(rec.CommentBody ?? ''), author: ctx.userName, createdAt: new Date(now()).toISOString(), origin: 'salesforce' } }, ctx);

@@ -1,0 +1,47 @@
+/** The embedded engine's answers satisfy the shared result schemas, checked by a second, standard validator (ajv). */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { isAiLabelled, SCHEMAS } from '@seam/shared';
+import { smallModel } from '../../test/helpers/fixtures.js';
+import { EmbeddedEngine } from './embedded.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const engine = new EmbeddedEngine(smallModel());
+
+describe('embedded engine', () => {
+  it('triage answers match the shared schema and name route, category and priority', () => {
+    const check = ajv.compile(SCHEMAS.triageResult);
+    const r = engine.triage({ idempotencyKey: 'k', correlationId: 'c', caseId: '500000000000001AAA', subject: 'Server outage for all users', description: 'The production database server is down, disk full, and the laptop clients cannot connect.' });
+    expect(check(r), JSON.stringify(check.errors)).toBe(true);
+    expect(r.route).toBe('servicenow');
+    expect(r.priority).toBe(1);
+    expect(r.suggestedAssignmentGroup).not.toBe('');
+    expect(r.rationale).toContain('Embedded classifier');
+  });
+
+  it('summaries are extractive, AI-labelled and pick up open questions', () => {
+    const check = ajv.compile(SCHEMAS.summarizeResult);
+    const r = engine.summarize({
+      idempotencyKey: 'k', correlationId: 'c', audience: 'servicenow', subject: 'Printer',
+      entries: [
+        { author: 'A', body: 'The printer on floor 3 jams on every job. It started after the firmware update.', createdAt: '2026-01-01T10:00:00Z' },
+        { author: 'B', body: 'We rolled back the firmware on one printer. Can you test again?', createdAt: '2026-01-02T10:00:00Z' },
+      ],
+    });
+    expect(check(r), JSON.stringify(check.errors)).toBe(true);
+    expect(isAiLabelled(r.summary)).toBe(true);
+    expect(r.openQuestions).toEqual(['Can you test again?']);
+    for (const point of r.keyPoints) expect('The printer on floor 3 jams on every job. It started after the firmware update. We rolled back the firmware on one printer. Can you test again?').toContain(point);
+  });
+
+  it('resolution summaries and impact notices match their schemas even for very long input', () => {
+    const long = 'The database failover completed and replication is healthy again. '.repeat(200);
+    const res = engine.resolution({ idempotencyKey: 'k', correlationId: 'c', subject: 'Slow portal', resolutionNotes: long.slice(0, 8000) });
+    expect(ajv.compile(SCHEMAS.resolutionSummaryResult)(res)).toBe(true);
+    const imp = engine.impact({ idempotencyKey: 'k', correlationId: 'c', incidentNumber: 'INC0012345', shortDescription: 'Portal is slow and some pages time out with errors', status: 'identified', workaround: 'Use the mobile app.' });
+    expect(ajv.compile(SCHEMAS.impactResult)(imp)).toBe(true);
+    expect(imp.severity).toBe('major');
+    expect(imp.customerAction).toBe('Workaround: Use the mobile app.');
+    expect(isAiLabelled(imp.body)).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+// Hand-written declarations for the plain-JS twin, so TypeScript tests and the sandbox get types.
+export interface FieldMappingRecord {
+  DeveloperName: string; Key__c: string; Owner__c: string; Direction__c: string;
+  Salesforce_Object__c: string | null; Salesforce_Field__c: string | null;
+  Kind__c?: string | null; Conflict__c?: string | null; Transform__c?: string | null; ServiceNow_Table__c?: string | null; ServiceNow_Field__c?: string | null;
+}
+export type Scalar = string | number | boolean | null;
+export interface PlatformEvent { replayId: number; type: string; payload: Record<string, Scalar> }
+export interface CaseMessage {
+  messageId: string; idempotencyKey: string; caseId: string; caseNumber: string; version: number; sentAt: string;
+  origin: 'salesforce'; fields: Record<string, Scalar>; contactName?: string;
+}
+export interface CommentMessage { messageId: string; idempotencyKey: string; caseId: string; commentId: string; body: string; author: string; createdAt: string; origin: 'salesforce' }
+export type OutboundItem = { kind: 'case'; message: CaseMessage } | { kind: 'comment'; message: CommentMessage };
+export interface FaultSpec { status?: number; retryAfter?: number; delayMs?: number; times?: number; drop?: boolean; body?: unknown; path?: string | RegExp }
+export interface TwinStore {
+  readonly state: { records: Record<string, Record<string, Record<string, Scalar>>>; events: PlatformEvent[]; outbound: OutboundItem[]; apiUsage: number; [k: string]: unknown };
+  all(type: string): Array<Record<string, Scalar>>;
+  byId(id: string): { type: string; record: Record<string, Scalar> } | null;
+  save(file: string): void;
+  load(file: string): void;
+}
+export interface SalesforceTwinOptions {
+  port?: number; host?: string; store?: TwinStore | object; clientId?: string; clientSecret?: string; apiLimit?: number;
+  packageDir?: string; metadataDir?: string; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
+}
+export interface SalesforceTwin {
+  readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;
+  events: { subscribe(fn: (e: PlatformEvent) => void): () => void; list(afterReplayId?: number): PlatformEvent[] };
+  readonly outbound: OutboundItem[];
+  drainOutbound(): OutboundItem[];
+  onOutbound(fn: (item: OutboundItem) => void): () => void;
+  faults: { next(spec: FaultSpec): void; clear(): void; readonly pending: number };
+  issueToken(): { access_token: string; instance_url: string };
+  revokeTokens(): void;
+  expireTokens(): void;
+  readonly apiUsage: number;
+  save(file: string): void;
+  load(file: string): void;
+  close(): Promise<void>;
+}
+export function createSalesforceTwin(options?: SalesforceTwinOptions): Promise<SalesforceTwin>;
+export function mappingsFromOwnership(ownership: ReadonlyArray<unknown>): FieldMappingRecord[];
+export function normalizeId(value: unknown): string | null;
+export function idSuffix(id15: string): string;
+export function makeId(prefix: string, counter: number): string;
+export function parseSoql(text: string, options?: { now?: number }): unknown;
+export function executeSoql(text: string, ctx: unknown, options?: { now?: number }): { totalSize: number; records: Array<Record<string, unknown>> };
+export function soqlQuote(value: string): string;
+export const API_VERSION: string;
+export class ApiError extends Error { status: number; errorCode: string; fields?: string[]; toBody(): unknown[] }
