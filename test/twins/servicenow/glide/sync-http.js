@@ -28,7 +28,9 @@ parentPort.on('message', async ({ req, port, signal }) => {
     reply = { ok: true, status: res.status, headers, body: await res.text() };
   } catch (e) {
     const timedOut = e && (e.name === 'TimeoutError' || e.name === 'AbortError');
-    const cause = e && e.cause && e.cause.code ? ' (' + e.cause.code + ')' : '';
+    const c = e && e.cause;
+    const code = c && (c.code || (c.errors && c.errors[0] && c.errors[0].code));
+    const cause = code ? ' (' + code + ')' : c && c.message ? ' (' + c.message + ')' : '';
     reply = { ok: false, code: timedOut ? 1 : -1, error: (timedOut ? 'Request timed out after ' + req.timeoutMs + ' ms' : String(e && e.message)) + cause };
   }
   port.postMessage(reply);
