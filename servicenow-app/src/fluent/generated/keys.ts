@@ -205,11 +205,6 @@ declare global {
                         table: 'sys_properties'
                         id: 'eb8e77d73cac4450b20965f53d71ac9a'
                     }
-                    prop_triage_approval_prio: {
-                        table: 'sys_properties'
-                        id: '6f6a3ad403294658ad4b1e6553e7ffa5'
-                        deleted: true
-                    }
                     prop_triage_approval_prios: {
                         table: 'sys_properties'
                         id: '1b67cebe1ca3471ca5dbf4e049e9454d'
@@ -221,16 +216,6 @@ declare global {
                     prop_triage_enabled: {
                         table: 'sys_properties'
                         id: 'd214eef1ab824d19b046ee9bad34b837'
-                    }
-                    prop_triage_keep_conf: {
-                        table: 'sys_properties'
-                        id: 'f5279c4b968042aa8583f85ad7c3cecf'
-                        deleted: true
-                    }
-                    prop_triage_min_conf: {
-                        table: 'sys_properties'
-                        id: 'a07b441a67a0432db8a4091fbf05f8ad'
-                        deleted: true
                     }
                     prop_triage_review_below: {
                         table: 'sys_properties'
@@ -375,11 +360,6 @@ declare global {
                     src_server_ports_ts: {
                         table: 'sys_module'
                         id: '92fd266ab1884f16bb0434ab4a6ef583'
-                    }
-                    src_server_probe_ts: {
-                        table: 'sys_module'
-                        id: '4cb2110c579c4641a6ede4a079f3b07f'
-                        deleted: true
                     }
                     src_server_sync_inbound_ts: {
                         table: 'sys_module'

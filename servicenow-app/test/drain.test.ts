@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, type Settings } from '../src/server/config';
+import { enqueue } from '../src/server/outbox/outbox';
+import { drainOutbox } from '../src/server/outbox/drain';
+import { fakePorts, json, type FakePorts } from './fakes';
+import { CASE_A } from './helpers';
+
+const settings: Settings = { ...DEFAULTS, salesforceUrl: 'https://acme.my.salesforce.com', maxAttempts: 3, backoffBaseSeconds: 60, backoffMaxSeconds: 3600 };
+
+function queue(ports: FakePorts, n: number): void {
+    for (let i = 0; i < n; i += 1) {
+        enqueue(ports, {
+            kind: 'incident_update',
+            idempotencyKey: `servicenow:inc${i}:1`,
+            record: { attributes: { type: 'Incident_Update__e' }, Idempotency_Key__c: `servicenow:inc${i}:1` },
+            caseId: CASE_A,
+            correlationId: 'SNOW-INC0001000|SFDC-500000000000001AAA',
+        });
+    }
+}
+
+const allSucceed = (req: { body?: string }) => {
+    const records = (JSON.parse(req.body ?? '{}') as { records: unknown[] }).records;
+    return json(200, records.map((_, i) => ({ id: `e${i}`, success: true, errors: [] })));
+};
+
+const statuses = (ports: FakePorts) => ports.records.rows('x_seam_bridge_outbox').map((r) => r.status);
+
+describe('drainOutbox', () => {
+    it('sends up to 200 pending messages in one sObject Collections call', () => {
+        const ports = fakePorts({ route: allSucceed });
+        queue(ports, 250);
+        const summary = drainOutbox(ports, settings);
+        expect(summary).toEqual({ calls: 2, sent: 250, failed: 0, deadLettered: 0 });
+        const [first, second] = ports.http.requests;
+        expect(first).toMatchObject({ message: 'Seam Salesforce', method: 'POST', endpoint: 'https://acme.my.salesforce.com/services/data/v62.0/composite/sobjects' });
+        const payload = JSON.parse(first.body ?? '');
+        expect(payload.allOrNone).toBe(false);
+        expect(payload.records).toHaveLength(200);
+        expect(JSON.parse(second.body ?? '').records).toHaveLength(50);
+        expect(new Set(statuses(ports))).toEqual(new Set(['sent']));
+    });
+
+    it('honours the batch size property', () => {
+        const ports = fakePorts({ route: allSucceed });
+        queue(ports, 5);
+        drainOutbox(ports, { ...settings, batchSize: 2, batchesPerRun: 2 });
+        expect(ports.http.requests.map((r) => JSON.parse(r.body ?? '').records.length)).toEqual([2, 2]);
+        expect(statuses(ports).filter((s) => s === 'pending')).toHaveLength(1);
+    });
+
+    it('marks each row by its own save result and backs off the failed one with the given jitter', () => {
+        const ports = fakePorts({
+            random: 0,
+            route: () => json(200, [
+                { id: 'e0', success: true, errors: [] },
+                { success: false, errors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'bad status', fields: ['Status'] }] },
+            ]),
+        });
+        queue(ports, 2);
+        const summary = drainOutbox(ports, settings);
+        expect(summary).toMatchObject({ sent: 1, failed: 1 });
+        const [ok, bad] = ports.records.rows('x_seam_bridge_outbox');
+        expect(ok).toMatchObject({ status: 'sent', attempts: '1' });
+        // attempt 1, base 60 s, jitter 0 → half the nominal delay: 30 s after now (12:00:00).
+        expect(bad).toMatchObject({ status: 'failed', attempts: '1', next_attempt_at: '2026-11-23 12:00:30' });
+        expect(bad.last_error).toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION: bad status (Status)');
+    });
+
+    it('retries a server error and dead-letters after max attempts', () => {
+        const ports = fakePorts({ route: () => ({ status: 503, body: 'unavailable' }) });
+        queue(ports, 1);
+        for (let attempt = 1; attempt <= 3; attempt += 1) {
+            drainOutbox(ports, settings);
+            ports.now += 24 * 3600 * 1000; // next day: the retry is due
+        }
+        const [row] = ports.records.rows('x_seam_bridge_outbox');
+        expect(row).toMatchObject({ status: 'dead_letter', attempts: '3' });
+        expect(row.last_error).toContain('HTTP 503');
+        expect(ports.http.requests).toHaveLength(3);
+        drainOutbox(ports, settings);
+        expect(ports.http.requests).toHaveLength(3); // dead letters are never sent again by the job
+    });
+
+    it('dead-letters at once on a client error that no retry can fix', () => {
+        const ports = fakePorts({ route: () => json(400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'unexpected token' }]) });
+        queue(ports, 2);
+        const summary = drainOutbox(ports, settings);
+        expect(summary).toMatchObject({ deadLettered: 2, failed: 0 });
+        expect(ports.records.rows('x_seam_bridge_outbox')[0].last_error).toContain('JSON_PARSER_ERROR: unexpected token');
+    });
+
+    it('audits every delivery with direction, fields, correlation id, result and latency', () => {
+        const ports = fakePorts({ route: (req) => { ports.now += 120; return allSucceed(req); } });
+        queue(ports, 1);
+        drainOutbox(ports, settings);
+        const [audit] = ports.records.rows('x_seam_bridge_audit');
+        expect(audit).toMatchObject({
+            direction: 'outbound',
+            target_table: 'Incident_Update__e',
+            correlation_id: 'SNOW-INC0001000|SFDC-500000000000001AAA',
+            idempotency_key: 'servicenow:inc0:1',
+            result: 'success',
+            http_status: '200',
+            latency_ms: '120',
+            fields: 'Idempotency_Key__c',
+            actor: 'jane.agent',
+        });
+    });
+
+    it('sends nothing while sync is switched off', () => {
+        const ports = fakePorts({ route: allSucceed });
+        queue(ports, 3);
+        expect(drainOutbox(ports, { ...settings, syncEnabled: false }).calls).toBe(0);
+        expect(ports.http.requests).toHaveLength(0);
+    });
+});
