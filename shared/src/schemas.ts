@@ -28,6 +28,8 @@ export interface JsonSchema {
   readonly items?: JsonSchema;
   readonly minItems?: number;
   readonly maxItems?: number;
+  /** Valid when at least one subschema is (used instead of type lists, which ajv's strict mode rejects). */
+  readonly anyOf?: readonly JsonSchema[];
 }
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
@@ -317,7 +319,10 @@ export const CASE_MESSAGE_SCHEMA: JsonSchema = {
     version: { type: 'integer', minimum: 1 },
     sentAt: isoUtc,
     origin: { type: 'string', enum: ['salesforce'] },
-    fields: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+    fields: {
+      type: 'object',
+      additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] },
+    },
     contactName,
   },
   required: ['messageId', 'idempotencyKey', 'caseId', 'caseNumber', 'version', 'sentAt', 'origin', 'fields'],

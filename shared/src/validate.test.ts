@@ -149,17 +149,24 @@ describe('validate: AI requests and results', () => {
     expect(validate(s, 1).ok).toBe(false);
     expect(validate({ type: 'number' }, Number.NaN).ok).toBe(false);
     expect(validate({ type: 'integer' }, 2).ok).toBe(true);
+    const any: JsonSchema = { anyOf: [{ type: 'string', maxLength: 2 }, { type: 'null' }] };
+    expect(validate(any, 'ab').ok).toBe(true);
+    expect(validate(any, null).ok).toBe(true);
+    const r = validate(any, 'abc');
+    expect(!r.ok && r.error[0].problem).toBe('is "abc", expected string or null');
     expect(validate({ type: 'number' }, 2).ok).toBe(true);
   });
 });
 
 describe('schemas are standard JSON Schema (the proxy feeds them to ajv)', () => {
-  const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'items', 'minItems', 'maxItems']);
+  const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'items', 'minItems', 'maxItems', 'anyOf']);
   const walk = (s: JsonSchema, path: string, out: string[]): void => {
     for (const k of Object.keys(s)) if (!KNOWN.has(k)) out.push(`${path}.${k}`);
     for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${path}.properties.${k}`, out);
     if (s.items) walk(s.items, `${path}.items`, out);
     if (typeof s.additionalProperties === 'object') walk(s.additionalProperties, `${path}.additionalProperties`, out);
+    (s.anyOf ?? []).forEach((sub, i) => walk(sub, `${path}.anyOf[${i}]`, out));
+    if (Array.isArray(s.type)) out.push(`${path}.type (a list: ajv strict mode rejects union types)`);
     for (const r of s.required ?? []) if (!s.properties || !(r in s.properties)) out.push(`${path}.required.${r}`);
     if (s.pattern) new RegExp(s.pattern, 'u');
   };

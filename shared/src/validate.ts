@@ -92,6 +92,18 @@ function check(schema: JsonSchema, value: unknown, path: string, out: FieldProbl
       return;
     }
   }
+  if (schema.anyOf !== undefined) {
+    const branches = schema.anyOf.map((sub) => {
+      const inner: FieldProblem[] = [];
+      check(sub, value, path, inner);
+      return inner;
+    });
+    if (!branches.some((b) => b.length === 0)) {
+      const wanted = schema.anyOf.map((sub) => (sub.type !== undefined ? String(sub.type) : 'a matching value')).join(' or ');
+      add(`is ${actual === 'undefined' ? 'missing' : show(value)}, expected ${wanted}`, `send ${at} as ${wanted}`);
+      return;
+    }
+  }
   if (schema.const !== undefined && value !== schema.const) add(`is ${show(value)}`, `send ${show(schema.const)}`);
   if (schema.enum !== undefined && schema.enum.indexOf(value as never) < 0) {
     add(`is ${show(value)}, not an allowed value`, `use one of ${schema.enum.map(show).join(', ')}`);
