@@ -102,6 +102,9 @@ const GLIDE_SUBPATHS = {
 
 let loadCounter = 0;
 
+/** @param {string} base @param {string} rel */
+const joinPath = (base, rel) => base.replace(/\/$/, '') + '/' + rel.replace(/^\//, '');
+
 /**
  * @param {Host} host
  * @param {string} appDir the app project (with dist/app), dist/app itself, or a folder holding update/*.xml
@@ -114,8 +117,11 @@ export async function loadApp(host, appDir, options = {}) {
 
   /** @type {Map<string, XmlRecord[]>} */
   const byTable = new Map();
-  for (const f of readdirSync(updateDir).filter((n) => n.endsWith('.xml')).sort()) {
-    const rec = parseRecordUpdate(readFileSync(join(updateDir, f), 'utf8'));
+  // update/ holds the app; unload/ holds 'first install' records (e.g. the OAuth provider) that a
+  // fresh install also loads.
+  const files = ['update', 'unload'].filter((d) => existsSync(join(base, d))).flatMap((d) => readdirSync(join(base, d)).filter((n) => n.endsWith('.xml')).sort().map((n) => join(base, d, n)));
+  for (const file of files) {
+    const rec = parseRecordUpdate(readFileSync(file, 'utf8'));
     if (!rec) continue;
     if (!byTable.has(rec.table)) byTable.set(rec.table, []);
     /** @type {XmlRecord[]} */ (byTable.get(rec.table)).push(rec);
@@ -149,6 +155,13 @@ export async function loadApp(host, appDir, options = {}) {
   for (const r of records('sys_user_role')) {
     if (!host.store.find('sys_user_role', `name=${r.fields.name}`).length) host.store.insert('sys_user_role', { sys_id: r.fields.sys_id, name: r.fields.name, suffix: r.fields.suffix ?? '', description: r.fields.description ?? '' }, 'system');
     summary.roles += 1;
+  }
+
+  // Role containment (sys_user_role_contains): a user with the container role has the contained one.
+  for (const r of records('sys_user_role_contains')) {
+    const container = r.attrs.role?.name ?? host.store.get('sys_user_role', r.fields.role)?.name;
+    const contained = r.attrs.contains?.name ?? host.store.get('sys_user_role', r.fields.contains)?.name;
+    if (container && contained) (host.roleContains[container] ??= []).push(contained);
   }
 
   for (const r of records('sys_security_acl')) {
@@ -236,9 +249,14 @@ export async function loadApp(host, appDir, options = {}) {
     const api = apis.get(f.web_service_definition);
     if (!api) continue;
     const acls = [...(api.enforce_acl ?? '').split(','), ...(f.enforce_acl ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
+    const basePath = api.base_uri || `/api/${api.namespace}/${api.service_id}`;
+    const relativePath = f.relative_path || '/';
+    // A versioned API answers at its versioned URI, and the default version also at the bare one.
+    const version = records('sys_ws_version').find((v) => v.fields.sys_id === f.web_service_version)?.fields;
+    const paths = [f.operation_uri, version && version.is_default !== 'true' ? undefined : joinPath(basePath, relativePath)].filter((p) => Boolean(p));
     host.routes.push({
       name: `${api.name}: ${f.name}`, method: (f.http_method || 'GET').toUpperCase(),
-      basePath: api.base_uri || `/api/${api.namespace}/${api.service_id}`, relativePath: f.relative_path || '/',
+      basePath, relativePath, paths: [...new Set(/** @type {string[]} */ (paths))],
       requiresAuthentication: f.requires_authentication !== 'false', requiresAclAuthorization: f.requires_acl_authorization !== 'false',
       acls: [...new Set(acls)], script: f.operation_script ?? '',
     });
@@ -255,7 +273,9 @@ export async function loadApp(host, appDir, options = {}) {
   for (const r of records('sys_rest_message')) {
     const f = r.fields;
     /** @type {import('./glide/sn-ws.js').RestMessageDef} */
-    const def = { name: f.name, endpoint: f.rest_endpoint ?? '', headers: {}, methods: {} };
+    const profile = records('oauth_entity_profile').find((p) => p.fields.sys_id === f.oauth2_profile);
+    const entity = profile ? records('oauth_entity').find((e) => e.fields.sys_id === profile.fields.oauth_entity) : undefined;
+    const def = { name: f.name, endpoint: f.rest_endpoint ?? '', headers: {}, methods: {}, authType: f.authentication_type || 'no_authentication', ...(entity?.fields.token_url ? { oauthTokenUrl: entity.fields.token_url } : {}) };
     for (const h of records('sys_rest_message_headers')) if (h.fields.rest_message === f.sys_id) def.headers[h.fields.name] = h.fields.value ?? '';
     for (const fn of records('sys_rest_message_fn')) {
       if (fn.fields.rest_message !== f.sys_id) continue;

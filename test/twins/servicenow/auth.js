@@ -32,8 +32,10 @@ export class Authenticator {
   /**
    * @param {{ users: TwinUser[], clients: OAuthClient[], now: () => Date, tokenTtlSeconds?: number }} options
    * @param {(u: TwinUser) => string} register ensures a sys_user row and returns its sys_id
+   * @param {(roles: string[]) => string[]} [expandRoles] adds contained roles
    */
-  constructor(options, register) {
+  constructor(options, register, expandRoles = (r) => r) {
+    this.expandRoles = expandRoles;
     this.users = new Map(options.users.map((u) => [u.user_name, { ...u, sys_id: u.sys_id ?? register(u) }]));
     this.clients = options.clients;
     this.now = options.now;
@@ -45,7 +47,7 @@ export class Authenticator {
   /** @param {string} userName @returns {SessionUser | null} */
   session(userName) {
     const u = this.users.get(userName);
-    return u ? { sys_id: /** @type {string} */ (u.sys_id), user_name: u.user_name, roles: [...u.roles] } : null;
+    return u ? { sys_id: /** @type {string} */ (u.sys_id), user_name: u.user_name, roles: this.expandRoles([...u.roles]) } : null;
   }
 
   /**

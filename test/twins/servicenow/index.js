@@ -30,6 +30,7 @@ export { stopSyncHttp } from './glide/sync-http.js';
  *   app?: string,
  *   storeFile?: string,
  *   endpointMap?: Record<string, string>,
+ *   outboundAuth?: Record<string, import('./glide/sn-ws.js').OutboundAuth>,
  *   tickMs?: number,
  *   now?: () => Date,
  * }} ServiceNowTwinOptions
@@ -38,7 +39,7 @@ export { stopSyncHttp } from './glide/sync-http.js';
 /** @param {ServiceNowTwinOptions} [options] */
 export async function createServiceNowTwin(options = {}) {
   const store = new TableStore({ now: options.now });
-  const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap });
+  const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap, outboundAuth: options.outboundAuth });
   const appSummary = options.app ? await loadApp(host, options.app) : null;
   if (options.storeFile) store.load(options.storeFile);
 
@@ -50,7 +51,7 @@ export async function createServiceNowTwin(options = {}) {
       if (!store.find('sys_user_has_role', `user=${row.sys_id}^role=${r.sys_id}`).length) store.insert('sys_user_has_role', { user: row.sys_id, role: r.sys_id }, 'system');
     }
     return row.sys_id;
-  });
+  }, (roles) => host.expandRoles(roles));
 
   let baseUrl = '';
   const server = createServer(async (req, res) => {
@@ -62,6 +63,21 @@ export async function createServiceNowTwin(options = {}) {
       }
       if (url.pathname === '/health') return sendJson(res, 200, { ok: true });
       const authenticate = () => auth.authenticate(req.headers.authorization);
+      // Twin controls (not a platform API), for a twin running in its own process: admin only.
+      if (url.pathname.startsWith('/twin/')) {
+        const user = authenticate();
+        if (!user) return sendError(res, 401, 'User Not Authenticated', 'Required to provide Auth information');
+        if (!user.roles.includes('admin')) return sendError(res, 403, 'User Not Authorized', 'twin controls need the admin role');
+        if (url.pathname === '/twin/run-jobs' && req.method === 'POST') return sendJson(res, 200, runJobs({ allJobs: url.searchParams.get('all') === 'true' }));
+        if (url.pathname === '/twin/logs' && req.method === 'GET') return sendJson(res, 200, { logs: host.logs, outbound: host.outbound, events: host.events });
+        if (url.pathname === '/twin/properties' && req.method === 'PATCH') {
+          const body = JSON.parse((await readBody(req)) || '{}');
+          for (const [k, v] of Object.entries(body)) host.properties.set(k, String(v));
+          return sendJson(res, 200, Object.fromEntries(host.properties));
+        }
+        if (url.pathname === '/twin/save' && req.method === 'POST' && options.storeFile) { store.save(options.storeFile); return sendJson(res, 200, { saved: options.storeFile }); }
+        return sendError(res, 404, 'No such twin control', `${req.method} ${url.pathname}`);
+      }
       if (url.pathname.startsWith('/api/now/')) {
         const user = authenticate();
         if (!user) return sendError(res, 401, 'User Not Authenticated', 'Required to provide Auth information');

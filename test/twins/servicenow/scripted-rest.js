@@ -19,7 +19,16 @@ export const DEFAULT_REST_ACL = 'cf9d01d3e73003009d6247e603f6a990';
  * @returns {Record<string, string> | null}
  */
 export function matchRoute(route, path) {
-  const template = (route.basePath.replace(/\/$/, '') + '/' + route.relativePath.replace(/^\//, '')).replace(/\/$/, '') || '/';
+  const templates = route.paths?.length ? route.paths : [route.basePath.replace(/\/$/, '') + '/' + route.relativePath.replace(/^\//, '')];
+  for (const t of templates) {
+    const params = matchTemplate(t.replace(/\/$/, '') || '/', path);
+    if (params) return params;
+  }
+  return null;
+}
+
+/** @param {string} template @param {string} path */
+function matchTemplate(template, path) {
   /** @type {string[]} */
   const names = [];
   const pattern = template.split('/').map((seg) => {

@@ -37,6 +37,14 @@ export const BASE_TABLES = {
   sys_journal_field: { fields: { element: {}, element_id: {}, name: {}, value: {} } },
   sys_properties: { display: 'name', fields: { name: {}, value: {}, type: {}, description: {} } },
   sys_attachment: { fields: { table_name: {}, table_sys_id: {}, file_name: {}, content_type: {}, size_bytes: { type: 'integer' } } },
+  sys_user_grmember: { fields: { user: { type: 'reference', reference: 'sys_user' }, group: { type: 'reference', reference: 'sys_user_group' } } },
+  sysapproval_approver: {
+    fields: {
+      approver: { type: 'reference', reference: 'sys_user' }, group: {}, source_table: {}, document_id: {}, sysapproval: {},
+      state: { default: 'requested', choices: { not_requested: 'Not Yet Requested', requested: 'Requested', approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled' } },
+      comments: { type: 'journal_input' }, due_date: { type: 'glide_date_time' },
+    },
+  },
   cmn_location: { display: 'name', fields: { name: {} } },
   cmdb_ci_service: { display: 'name', fields: { name: {}, busines_criticality: {}, used_for: {} } },
   core_company: { display: 'name', fields: { name: {}, customer: { type: 'boolean', default: 'false' } } },

@@ -34,7 +34,7 @@ import { createSnWs, RESTAPIRequest, RESTAPIResponse, ServiceError } from './sn-
 export const SYSTEM_USER = /** @type {SessionUser} */ ({ sys_id: '6816f79cc0a8016401c5a33be04be441', user_name: 'system', roles: ['admin'] });
 
 /**
- * @param {{ store: TableStore, properties?: Record<string, string>, now?: () => Date, endpointMap?: Record<string, string> }} options
+ * @param {{ store: TableStore, properties?: Record<string, string>, now?: () => Date, endpointMap?: Record<string, string>, outboundAuth?: Record<string, import('./sn-ws.js').OutboundAuth> }} options
  */
 export function createHost(options) {
   const { store } = options;
@@ -53,7 +53,7 @@ export function createHost(options) {
     logs: [],
     /** @type {{ name: string, instance: string, parm1: string, parm2: string }[]} */
     events: [],
-    /** @type {{ method: string, url: string, status: number, error?: string, ms: number }[]} */
+    /** @type {{ method: string, url: string, status: number, error?: string, ms: number, message?: string }[]} */
     outbound: [],
     /** @type {BusinessRule[]} */
     rules: [],
@@ -68,10 +68,27 @@ export function createHost(options) {
     /** @type {Map<string, Buffer>} attachment bytes by sys_attachment sys_id */
     attachmentData: new Map(),
     endpointMap: { ...(options.endpointMap ?? {}) },
+    /** @type {Record<string, import('./sn-ws.js').OutboundAuth>} */
+    outboundAuth: { ...(options.outboundAuth ?? {}) },
+    /** @type {Map<string, { token: string, expires: number }>} */
+    oauthTokens: new Map(),
     /** @type {ScriptedRoute[]} */
     routes: [],
     /** @type {Map<string, Acl>} */
     acls: new Map(),
+    /** @type {Record<string, string[]>} role → roles it contains */
+    roleContains: {},
+
+    /**
+     * A user's effective roles: the granted ones plus everything they contain, transitively.
+     * @param {string[]} roles
+     */
+    expandRoles(roles) {
+      const out = new Set(roles);
+      const todo = [...roles];
+      while (todo.length) for (const c of host.roleContains[/** @type {string} */ (todo.pop())] ?? []) if (!out.has(c)) { out.add(c); todo.push(c); }
+      return [...out];
+    },
 
     get session() { return sessionStack[sessionStack.length - 1]; },
 
@@ -254,7 +271,14 @@ function createTransaction(host, GlideRecord) {
   /** @param {BusinessRule} rule @param {any} current @param {any} previous */
   function conditionHolds(rule, current, previous) {
     if (rule.filter) {
-      const groups = parseEncodedQuery(rule.filter).groups;
+      let groups;
+      try {
+        groups = parseEncodedQuery(rule.filter).groups;
+      } catch (e) {
+        // An unparseable filter matches nothing; say so loudly rather than fire on every write.
+        host.log('error', `business rule "${rule.name}" on ${rule.table}: filter_condition "${rule.filter}" is invalid (${/** @type {Error} */ (e).message}); the rule did not run`, 'business_rule');
+        return false;
+      }
       const prevRow = previous ? previous._row : null;
       /** @type {(r: Row, f: string) => string} */
       const read = (r, f) => store.read(current.getTableName(), r, f);
@@ -303,9 +327,20 @@ function createTransaction(host, GlideRecord) {
     }
     return entries;
   }
-  /** @param {string} table @param {string} sysId @param {Record<string, string>} entries */
+  /**
+   * Journal entries are records in their own right: rules on sys_journal_field fire for them.
+   * @param {string} table @param {string} sysId @param {Record<string, string>} entries
+   */
   function writeJournal(table, sysId, entries) {
-    for (const [element, value] of Object.entries(entries)) store.insert('sys_journal_field', { element, element_id: sysId, name: table, value }, host.session.user_name);
+    for (const [element, value] of Object.entries(entries)) {
+      const j = new GlideRecord('sys_journal_field');
+      j.initialize();
+      j.setValue('element', element);
+      j.setValue('element_id', sysId);
+      j.setValue('name', table);
+      j.setValue('value', value);
+      j.insert();
+    }
   }
 
   return {

@@ -7,7 +7,11 @@ import { httpRequestSync } from './sync-http.js';
 
 /** @typedef {import('./host.js').Host} Host */
 /** @typedef {{ endpoint: string, method: string, headers: Record<string, string>, body?: string }} RestMethodDef */
-/** @typedef {{ name: string, endpoint: string, headers: Record<string, string>, methods: Record<string, RestMethodDef>, basicAuth?: { user: string, password: string } }} RestMessageDef */
+/** @typedef {{ name: string, endpoint: string, headers: Record<string, string>, methods: Record<string, RestMethodDef>, basicAuth?: { user: string, password: string }, authType?: string, oauthTokenUrl?: string }} RestMessageDef */
+/**
+ * Credentials an admin would enter on the instance (they are never in the build), by REST message name.
+ * @typedef {{ type: 'oauth2_client_credentials', clientId: string, clientSecret: string, tokenUrl?: string } | { type: 'basic', user: string, password: string }} OutboundAuth
+ */
 
 export class RESTResponseV2 {
   /** @param {import('./sync-http.js').SyncResponse} res @param {string} url */
@@ -59,6 +63,7 @@ export function createSnWs(host) {
         Object.assign(this._headers, def.headers, fn?.headers);
         if (fn?.body) this._body = fn.body;
         if (def.basicAuth) this.setBasicAuth(def.basicAuth.user, def.basicAuth.password);
+        this._message = def;
       }
     }
     /** @param {string} url */
@@ -105,13 +110,55 @@ export function createSnWs(host) {
       const u = new URL(url);
       for (const [k, v] of Object.entries(this._query)) u.searchParams.set(k, v);
       const started = Date.now();
-      const res = httpRequestSync({ url: u.toString(), method: this._method, headers: this._headers, body: this._body === undefined ? undefined : this.getRequestBody(), timeoutMs: this._timeout });
-      host.outbound.push({ method: this._method, url: u.toString(), status: res.ok ? res.status : 0, error: res.ok ? undefined : res.error, ms: Date.now() - started });
+      const headers = { ...this._headers };
+      const auth = this._message ? host.outboundAuth[this._message.name] : undefined;
+      const hasAuthHeader = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
+      if (auth && !hasAuthHeader) {
+        if (auth.type === 'basic') headers.Authorization = 'Basic ' + Buffer.from(`${auth.user}:${auth.password}`).toString('base64');
+        else {
+          const token = oauthToken(host, /** @type {RestMessageDef} */ (this._message), auth, this._timeout);
+          if ('error' in token) return new RESTResponseV2({ ok: false, code: -1, error: token.error }, u.toString());
+          headers.Authorization = `Bearer ${token.accessToken}`;
+        }
+      }
+      const send = () => httpRequestSync({ url: u.toString(), method: this._method, headers, body: this._body === undefined ? undefined : this.getRequestBody(), timeoutMs: this._timeout });
+      let res = send();
+      // The platform's OAuth profile refreshes an expired token; do the same once on a 401.
+      if (auth?.type === 'oauth2_client_credentials' && res.ok && res.status === 401 && !hasAuthHeader) {
+        host.oauthTokens.delete(/** @type {RestMessageDef} */ (this._message).name);
+        const token = oauthToken(host, /** @type {RestMessageDef} */ (this._message), auth, this._timeout);
+        if (!('error' in token)) { headers.Authorization = `Bearer ${token.accessToken}`; res = send(); }
+      }
+      host.outbound.push({ method: this._method, url: u.toString(), status: res.ok ? res.status : 0, error: res.ok ? undefined : res.error, ms: Date.now() - started, message: this._message?.name });
       return new RESTResponseV2(res, u.toString());
     }
     executeAsync() { return this.execute(); }
   }
   return { RESTMessageV2, RESTResponseV2 };
+}
+
+/**
+ * A client-credentials token for a REST message, cached until shortly before it expires.
+ * @param {Host} host @param {RestMessageDef} def @param {Extract<OutboundAuth, { type: 'oauth2_client_credentials' }>} auth @param {number} timeoutMs
+ * @returns {{ accessToken: string } | { error: string }}
+ */
+function oauthToken(host, def, auth, timeoutMs) {
+  const cached = host.oauthTokens.get(def.name);
+  if (cached && cached.expires > Date.now()) return { accessToken: cached.token };
+  const tokenUrl = auth.tokenUrl ?? def.oauthTokenUrl;
+  if (!tokenUrl) return { error: `REST message "${def.name}" uses OAuth but no token URL is known; give outboundAuth["${def.name}"].tokenUrl` };
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: auth.clientId, client_secret: auth.clientSecret }).toString();
+  const res = httpRequestSync({ url: host.rewriteEndpoint(tokenUrl), method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body, timeoutMs });
+  if (!res.ok) return { error: `OAuth token request for "${def.name}" failed: ${res.error}` };
+  if (res.status !== 200) return { error: `OAuth token request for "${def.name}" failed with HTTP ${res.status}: ${res.body.slice(0, 200)}` };
+  try {
+    const parsed = JSON.parse(res.body);
+    const ttl = Number(parsed.expires_in) > 0 ? Number(parsed.expires_in) : 900;
+    host.oauthTokens.set(def.name, { token: String(parsed.access_token), expires: Date.now() + (ttl - 30) * 1000 });
+    return { accessToken: String(parsed.access_token) };
+  } catch {
+    return { error: `OAuth token response for "${def.name}" is not JSON` };
+  }
 }
 
 /** @param {string} s */
