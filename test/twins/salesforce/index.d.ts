@@ -49,3 +49,9 @@ export function executeSoql(text: string, ctx: unknown, options?: { now?: number
 export function soqlQuote(value: string): string;
 export const API_VERSION: string;
 export class ApiError extends Error { status: number; errorCode: string; fields?: string[]; toBody(): unknown[] }
+export const DEFAULT_METADATA_DIR: string;
+export const DEFAULT_PACKAGE_DIR: string;
+export function loadMappingRecords(dir?: string): FieldMappingRecord[] | null;
+export function parseMappingRecord(developerName: string, xml: string): FieldMappingRecord;
+export function loadSchema(options?: { packageDir?: string }): { objects: Map<string, { name: string; fields: Map<string, { name: string; type: string }> }>; sources: Record<string, 'package' | 'built-in'> };
+export function parseFieldMeta(xml: string): { name: string; type: string; length?: number; required?: boolean } | null;

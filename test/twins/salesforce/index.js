@@ -14,6 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApiError, notFound } from './errors.js';
 import { makeId } from './ids.js';
 import { DEFAULT_METADATA_DIR, loadMappingRecords, ownershipIndex } from './mapping.js';
+export { loadMappingRecords, parseMappingRecord, DEFAULT_METADATA_DIR } from './mapping.js';
+export { loadSchema, parseFieldMeta, DEFAULT_PACKAGE_DIR } from './schema.js';
 import { API_VERSION, createRestApi, errorReply } from './rest.js';
 import { loadSchema } from './schema.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';

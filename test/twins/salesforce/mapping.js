@@ -58,21 +58,17 @@ export function loadMappingRecords(dir = DEFAULT_METADATA_DIR) {
  * @param {FieldMappingRecord[]} records
  */
 export function ownershipIndex(records) {
-  /** @param {string | null | undefined} s */
-  const lc = (s) => (s ?? '').toLowerCase();
   return {
     records,
     /**
-     * Who owns a Case field according to the metadata; `null` when no record names it.
-     * A field named by several records (Priority feeds two ServiceNow fields) is owned by
-     * ServiceNow only if every record says so.
-     * @param {string} object @param {string} field
-     * @returns {string | null}
+     * The fields of an object one side owns, as the package's SeamFieldMappings computes them:
+     * owner matches, object matches, direction is not `internal`, exact API names.
+     * @param {string} object @param {string} owner
+     * @returns {Set<string>}
      */
-    ownerOf(object, field) {
-      const hits = records.filter((r) => lc(r.Salesforce_Object__c) === lc(object) && lc(r.Salesforce_Field__c) === lc(field));
-      if (hits.length === 0) return null;
-      return hits.every((r) => r.Owner__c === hits[0].Owner__c) ? hits[0].Owner__c : 'salesforce';
+    ownedFields(object, owner) {
+      return new Set(records.filter((r) => r.Owner__c === owner && r.Salesforce_Object__c === object && r.Direction__c !== 'internal' && r.Salesforce_Field__c)
+        .map((r) => /** @type {string} */ (r.Salesforce_Field__c)));
     },
     /**
      * Salesforce-owned fields that travel to ServiceNow, as `Field` for Case and
@@ -84,7 +80,7 @@ export function ownershipIndex(records) {
       const out = [];
       for (const r of records) {
         if (r.Owner__c !== 'salesforce' || !r.Salesforce_Object__c || !r.Salesforce_Field__c) continue;
-        if (r.Direction__c !== 'sf_to_sn' && r.Direction__c !== 'both') continue;
+        if (r.Direction__c === 'internal') continue;
         const key = r.Salesforce_Object__c === 'Case' ? r.Salesforce_Field__c : `${r.Salesforce_Object__c}.${r.Salesforce_Field__c}`;
         if (!out.some((o) => o.key === key)) out.push({ object: r.Salesforce_Object__c, field: r.Salesforce_Field__c, key });
       }

@@ -60,8 +60,6 @@ export function emptyState() {
     nextCaseNumber: 1000,
     nextReplayId: 1,
     events: [],
-    seenMessageIds: {},
-    appliedCommentIds: {},
     outbound: [],
     tokens: {},
     apiUsage: 0,
@@ -76,8 +74,6 @@ export function emptyState() {
  * @property {number} nextCaseNumber
  * @property {number} nextReplayId
  * @property {PlatformEvent[]} events
- * @property {Record<string, true>} seenMessageIds Incident_Update__e message ids already handled
- * @property {Record<string, string>} appliedCommentIds ServiceNow comment id → CaseComment id
  * @property {OutboundItem[]} outbound
  * @property {Record<string, { clientId: string, issuedAt: number, expired?: boolean }>} tokens
  * @property {number} apiUsage
@@ -381,102 +377,106 @@ export function createStore(options) {
   /* ---- the package's Incident_Update__e subscriber ------------------------------------------ */
 
   /**
-   * What the Apex trigger on Incident_Update__e does on a real org: apply ServiceNow-owned
-   * fields (per Seam_Field_Mapping__mdt), append customer-visible comments, record an audit row.
-   * Idempotent by message id and by link version. Its writes are inbound: never echoed.
+   * What the package's SeamIncidentUpdateHandler does on a real org, rule for rule: skip a
+   * message equal to Case.Seam_Last_Message_Id__c (duplicate) or whose Link_Version__c is not
+   * newer than Case.Seam_Link_Version__c (stale); apply only fields Seam_Field_Mapping__mdt says
+   * ServiceNow owns, listing the others in the audit detail; append customer-visible comments
+   * (never our own coming back) as public CaseComments tagged with their origin; write one
+   * Seam_Audit__c row per event. Its writes are inbound, so the Case trigger does not echo them.
    * @param {PlatformEvent} event
-   * @returns {{ result: 'applied' | 'partial' | 'duplicate' | 'stale' | 'error', rejected: Array<{ field: string, problem: string }> }}
+   * @returns {{ result: 'applied' | 'duplicate' | 'stale' | 'rejected', skipped: string[] }}
    */
   function applyIncidentUpdate(event) {
     const p = event.payload;
     /** @type {WriteContext} */
     const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, inbound: true, after: [] };
-    const messageId = typeof p.Message_Id__c === 'string' ? p.Message_Id__c : '';
     const sentAt = typeof p.Sent_At__c === 'string' ? parseDateTime(p.Sent_At__c) : NaN;
-    /** @param {string} result @param {string} detail @param {Record<string, unknown>} [extra] */
-    const audit = (result, detail, extra = {}) => {
-      /** @type {Record<string, unknown>} */
-      const row = { Direction__c: 'sn_to_sf', Actor__c: 'servicenow', Message_Id__c: messageId || null, Correlation_Id__c: p.Correlation_Id__c ?? null,
-        Result__c: result, Detail__c: detail.slice(0, 255), Latency_Ms__c: Number.isNaN(sentAt) ? null : Math.max(0, now() - sentAt), ...extra };
-      create('Seam_Audit__c', row, ctx);
+    /**
+     * @param {string | null} caseId @param {'applied' | 'duplicate' | 'stale' | 'rejected'} result @param {string | null} detail
+     * @param {Record<string, Scalar> | null} [oldValues] @param {Record<string, unknown> | null} [newValues]
+     */
+    const audit = (caseId, result, detail, oldValues = null, newValues = null) => {
+      create('Seam_Audit__c', {
+        Case__c: caseId, Direction__c: 'sn_to_sf', Actor__c: 'servicenow', Correlation_Id__c: p.Correlation_Id__c ?? null, Message_Id__c: p.Message_Id__c ?? null,
+        Result__c: result, Detail__c: detail === null ? null : detail.slice(0, 255), Latency_Ms__c: Number.isNaN(sentAt) ? null : now() - sentAt,
+        Fields__c: newValues ? Object.keys(newValues).join(',') : null,
+        Old_Values__c: oldValues ? JSON.stringify(oldValues) : null, New_Values__c: newValues ? JSON.stringify(newValues) : null,
+      }, ctx);
+      for (const fn of ctx.after.splice(0)) fn();
+      return { result, skipped: /** @type {string[]} */ ([]) };
     };
-    const finish = (/** @type {any} */ r) => { for (const fn of ctx.after) fn(); return r; };
 
-    if (messageId && state.seenMessageIds[messageId]) return { result: 'duplicate', rejected: [] };
-    if (messageId) state.seenMessageIds[messageId] = true;
     const caseId = normalizeId(p.Case_Id__c);
-    const hit = caseId ? state.records.Case?.[caseId] : undefined;
-    if (!messageId) { audit('error', 'Message_Id__c is empty: the publisher must set a unique message id', caseId && hit ? { Case__c: caseId } : {}); return finish({ result: 'error', rejected: [] }); }
-    if (!hit || !caseId) { audit('error', `Case_Id__c ${JSON.stringify(p.Case_Id__c ?? null)} names no Case in this org: check the link's case id`); return finish({ result: 'error', rejected: [] }); }
-    const version = Number(p.Link_Version__c);
-    if (p.Link_Version__c === null || p.Link_Version__c === undefined || !Number.isInteger(version)) {
-      audit('error', 'Link_Version__c is empty: the publisher must send the incident sys_mod_count', { Case__c: caseId });
-      return finish({ result: 'error', rejected: [] });
+    const before = caseId ? state.records.Case?.[caseId] : undefined;
+    if (!caseId || !before) {
+      return audit(null, 'rejected', `Case_Id__c "${p.Case_Id__c ?? 'null'}" is not a case in this org; check the link in ServiceNow`);
     }
-    const current = hit.Seam_Link_Version__c;
-    if (typeof current === 'number' && version <= current) {
-      audit('stale', `Link_Version__c ${version} is not newer than the case's ${current}; ignored`, { Case__c: caseId });
-      return finish({ result: 'stale', rejected: [] });
+    const applied = typeof before.Seam_Link_Version__c === 'number' ? before.Seam_Link_Version__c : -1;
+    if (p.Message_Id__c !== null && p.Message_Id__c !== undefined && p.Message_Id__c === before.Seam_Last_Message_Id__c) {
+      return audit(caseId, 'duplicate', 'message already applied');
+    }
+    const version = typeof p.Link_Version__c === 'number' ? p.Link_Version__c : null;
+    if (version === null || version <= applied) {
+      return audit(caseId, 'stale', `link version ${version ?? 'null'} is not newer than ${applied}`);
     }
     /** @type {Record<string, unknown>} */
-    let fields = {};
-    /** @type {Array<Record<string, unknown>>} */
-    let comments = [];
+    let incoming;
+    /** @type {unknown[]} */
+    let journal;
     try {
-      fields = p.Fields_Json__c ? JSON.parse(String(p.Fields_Json__c)) : {};
-      comments = p.Comments_Json__c ? JSON.parse(String(p.Comments_Json__c)) : [];
-      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('Fields_Json__c must be a JSON object');
-      if (!Array.isArray(comments)) throw new Error('Comments_Json__c must be a JSON array');
+      incoming = p.Fields_Json__c ? JSON.parse(String(p.Fields_Json__c)) : {};
+      journal = p.Comments_Json__c ? JSON.parse(String(p.Comments_Json__c)) : [];
+      if (typeof incoming !== 'object' || incoming === null || Array.isArray(incoming)) throw new Error('Fields_Json__c is not a JSON object');
+      if (!Array.isArray(journal)) throw new Error('Comments_Json__c is not a JSON array');
     } catch (e) {
-      audit('error', `${e instanceof Error ? e.message : String(e)}; nothing applied`, { Case__c: caseId });
-      return finish({ result: 'error', rejected: [] });
+      return audit(caseId, 'rejected', `Fields_Json__c or Comments_Json__c is not the JSON of docs/contracts.md: ${e instanceof Error ? e.message : String(e)}`);
     }
 
     const caseObject = objectOf('Case');
-    /** @type {Record<string, unknown>} */
+    const owned = ownership.ownedFields('Case', 'servicenow');
+    /** @type {Record<string, Scalar>} */
     const updates = {};
     /** @type {Record<string, Scalar>} */
     const oldValues = {};
-    /** @type {Array<{ field: string, problem: string }>} */
-    const rejected = [];
-    for (const [name, value] of Object.entries(fields)) {
-      const owner = ownership.ownerOf('Case', name);
-      if (owner !== 'servicenow') {
-        rejected.push({ field: name, problem: owner ? `owned by ${owner} per Seam_Field_Mapping__mdt; ServiceNow may not change it` : 'not in Seam_Field_Mapping__mdt' });
-        continue;
-      }
+    /** @type {Record<string, unknown>} */
+    const newValues = {};
+    /** @type {string[]} */
+    const skipped = [];
+    for (const [name, value] of Object.entries(incoming)) {
       const field = caseObject.fields.get(name.toLowerCase());
-      if (!field) { rejected.push({ field: name, problem: 'no such field on Case' }); continue; }
+      if (!owned.has(name) || !field) { skipped.push(`${name} is not ServiceNow-owned (Seam_Field_Mapping__mdt), skipped`); continue; }
       try {
         updates[field.name] = coerceValue(caseObject, field, value);
-        oldValues[field.name] = hit[field.name] ?? null;
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        rejected.push({ field: name, problem: e.message });
+        skipped.push(`${name} value ${JSON.stringify(value)} does not fit: ${e.message}`);
+        continue;
       }
+      oldValues[name] = before[field.name] ?? null;
+      newValues[name] = value;
     }
-    let appended = 0;
-    for (const c of comments) {
-      if (!c || typeof c !== 'object' || c.origin === 'salesforce') continue; // our own comments coming back: never re-append
-      const cid = String(c.id ?? '');
-      if (cid && state.appliedCommentIds[cid]) continue;
-      const commentId = create('CaseComment', {
-        ParentId: caseId, IsPublished: true,
-        CommentBody: taggedCommentBody({ body: String(c.body ?? ''), author: c.author ? String(c.author) : undefined, origin: String(c.origin ?? 'servicenow') }).slice(0, 4000),
-      }, ctx);
-      if (cid) state.appliedCommentIds[cid] = commentId;
-      appended++;
+    /** @type {string | null} */
+    let latest = null;
+    /** @type {Array<Record<string, unknown>>} */
+    const comments = [];
+    for (const item of journal) {
+      const entry = /** @type {Record<string, unknown>} */ (item ?? {});
+      const body = typeof entry.body === 'string' ? entry.body : '';
+      // Our own comments come back in the journal; re-adding them would echo.
+      if (body.trim() === '' || entry.origin === 'salesforce' || body.startsWith('[Seam: from Salesforce · ')) continue;
+      comments.push({ ParentId: caseId, IsPublished: true, CommentBody: taggedCommentBody({ body, author: typeof entry.author === 'string' ? entry.author : undefined }).slice(0, 4000) });
+      latest = body;
     }
-    update('Case', caseId, {
-      ...updates,
-      Seam_Last_Sync__c: sfDateTime(now()), Seam_Link_Version__c: version, Seam_Sync_Status__c: 'Synced', Seam_Last_Message_Id__c: messageId,
-    }, ctx);
-    const applied = Object.keys(updates);
-    const result = rejected.length > 0 ? 'partial' : 'applied';
-    audit(result, `applied ${applied.length} field(s) and ${appended} comment(s)${rejected.length ? `; rejected ${rejected.map((r) => r.field).join(', ')}` : ''}`, {
-      Case__c: caseId, Fields__c: JSON.stringify({ applied, rejected }), Old_Values__c: JSON.stringify(oldValues), New_Values__c: JSON.stringify(updates),
-    });
-    return finish({ result, rejected });
+    /** @type {Record<string, Scalar>} */
+    const bookkeeping = { Seam_Link_Version__c: version, Seam_Last_Message_Id__c: /** @type {Scalar} */ (p.Message_Id__c ?? null), Seam_Last_Sync__c: sfDateTime(now()) };
+    if (latest !== null) bookkeeping.Seam_Latest_Update__c = latest.slice(0, 32768);
+    if (typeof p.Incident_Sys_Id__c === 'string' && p.Incident_Sys_Id__c.trim()) bookkeeping.Seam_Incident_Sys_Id__c = p.Incident_Sys_Id__c;
+    if (typeof p.Correlation_Id__c === 'string' && p.Correlation_Id__c.trim()) bookkeeping.Seam_Correlation_Id__c = p.Correlation_Id__c;
+    if (before.Seam_Sync_Status__c === null || before.Seam_Sync_Status__c === undefined || before.Seam_Sync_Status__c === 'Not_Linked') bookkeeping.Seam_Sync_Status__c = 'Synced';
+    update('Case', caseId, { ...updates, ...bookkeeping }, ctx);
+    for (const c of comments) create('CaseComment', c, ctx);
+    audit(caseId, 'applied', skipped.length === 0 ? null : skipped.join('; '), oldValues, newValues);
+    return { result: 'applied', skipped };
   }
 
   /* ---- transactions ------------------------------------------------------------------- */
