@@ -50,7 +50,7 @@ function stats(samplesMs, wallMs) {
   return { n: s.length, p50: q(0.5), p99: q(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, rps: (s.length / wallMs) * 1000 };
 }
 
-const proxy = await createProxyServer(config, { audit: new MemoryAuditLog() });
+const proxy = createProxyServer(config, { audit: new MemoryAuditLog() });
 const engine = new EmbeddedEngine(proxy.model);
 const service = new ModelService({ embedded: engine, audit: new MemoryAuditLog(), metrics: new ProxyMetrics() });
 const { port } = await proxy.listen(0, '127.0.0.1');

@@ -1,7 +1,7 @@
 /**
  * @seam/proxy — programmatic API. The sandbox and the end-to-end tests start the proxy in-process:
  *
- *   const proxy = await createProxyServer(loadConfig(process.env));
+ *   const proxy = createProxyServer(loadConfig(process.env));
  *   const { url } = await proxy.listen(0);
  *   …
  *   await proxy.close();
@@ -61,7 +61,8 @@ function resolveModel(config: ProxyConfig, options: ProxyOptions): TriageModel {
   return trainDefaultModel();
 }
 
-export async function createProxyServer(config: ProxyConfig, options: ProxyOptions = {}): Promise<ProxyServer> {
+/** Builds the proxy (synchronously: the model is read from disk or passed in); call `listen` to serve. */
+export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {}): ProxyServer {
   const model = resolveModel(config, options);
   const metrics = new ProxyMetrics();
   const audit = options.audit ?? (config.audit ? new RotatingAuditLog(config.audit.file, config.audit.maxBytes, config.audit.keepFiles) : new MemoryAuditLog());

@@ -3,7 +3,7 @@ import { ConfigError, createProxyServer, loadConfig } from './index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const proxy = await createProxyServer(config);
+  const proxy = createProxyServer(config);
   const { url } = await proxy.listen();
   console.log(`seam-proxy listening on ${url} (engine: ${config.llm ? `llm ${config.llm.model}, embedded fallback` : 'embedded'})`);
   const stop = (signal: string): void => {

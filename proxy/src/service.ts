@@ -2,7 +2,7 @@
  * What a model request means, independent of HTTP: validate → mask → engine (LLM, else embedded)
  * → check the answer against the schema → label AI text → unmask → audit and meter.
  */
-import { isAiLabelled, labelAiText, validate, type FieldProblem } from '@seam/shared';
+import { isAiLabelled, labelAiText, validate, type FieldProblem, type JsonSchema } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
 import { ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
@@ -65,6 +65,24 @@ function withAiLabel(endpoint: Endpoint, result: Record<string, unknown>): Recor
   return { ...result, [field]: labelAiText(body) };
 }
 
+/**
+ * Unmasking can lengthen a string past its schema limit (a token is shorter than the e-mail it
+ * stands for). Clip such strings so the response still honours the contract; the AI label, when
+ * present, is kept.
+ */
+function fitLengths(result: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
+  const fit = (value: unknown, s: JsonSchema | undefined): unknown => {
+    if (typeof value === 'string' && s?.maxLength !== undefined && value.length > s.maxLength) {
+      const label = isAiLabelled(value) ? labelAiText('') : '';
+      const text = label ? value.slice(0, value.lastIndexOf(label)) : value;
+      return `${text.slice(0, s.maxLength - label.length - 1).trimEnd()}…${label}`;
+    }
+    if (Array.isArray(value)) return value.map((v) => fit(v, s?.items));
+    return value;
+  };
+  return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, fit(v, schema.properties?.[k])]));
+}
+
 export class ModelService implements ProxyService {
   private readonly now: () => number;
 
@@ -121,7 +139,8 @@ export class ModelService implements ProxyService {
       const prices = this.deps.prices;
       if (prices) metrics.cost.inc({ endpoint }, (promptTokens * prices.inputPerMTok + completionTokens * prices.outputPerMTok) / 1e6);
     }
-    const body: Record<string, unknown> = { ...unmaskDeep(result, masked.tokens), engine, ...(fallbackReason ? { fallbackReason } : {}) };
+    const unmasked = fitLengths(unmaskDeep(result, masked.tokens), ENDPOINT_SPECS[endpoint].resultSchema);
+    const body: Record<string, unknown> = { ...unmasked, engine, ...(fallbackReason ? { fallbackReason } : {}) };
     this.deps.audit.write({
       at: new Date(this.now()).toISOString(),
       correlationId: ctx.correlationId,

@@ -13,7 +13,7 @@ const sleeps: number[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<void> {
   audit = new MemoryAuditLog();
-  proxy = await createProxyServer(testConfig(llmEnv(stub.baseURL, env)), {
+  proxy = createProxyServer(testConfig(llmEnv(stub.baseURL, env)), {
     triageModel: smallModel(),
     audit,
     llmDeps: { sleep: async (ms) => { sleeps.push(ms); }, random: () => 0.5 },
@@ -150,6 +150,18 @@ describe('retries', () => {
     expect(res.json.engine).toBe('embedded');
     expect(res.json.fallbackReason).toBe('llm_timeout');
     expect(stub.requests).toHaveLength(2);
+  });
+});
+
+describe('response contract', () => {
+  it('clips a string that unmasking made longer than its schema limit', async () => {
+    await start();
+    const email = `${'very.long.mailbox.name'.repeat(3)}@example.com`;
+    stub.script({ content: JSON.stringify({ ...VALID_TRIAGE_ANSWER, rationale: `${'r'.repeat(480)} [EMAIL_1]` }) });
+    const res = await post(url, '/v1/triage', triageBody({ description: `Mail ${email} bounces.` }));
+    expect(res.json.engine).toBe('llm');
+    expect(res.json.rationale).toHaveLength(500);
+    expect(res.json.rationale.endsWith('…')).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ let audit: MemoryAuditLog;
 
 async function start(env: Record<string, string> = {}, now?: () => number): Promise<void> {
   audit = new MemoryAuditLog();
-  proxy = await createProxyServer(testConfig(env), { triageModel: smallModel(), audit, ...(now ? { now } : {}), llmDeps: { sleep: async () => undefined } });
+  proxy = createProxyServer(testConfig(env), { triageModel: smallModel(), audit, ...(now ? { now } : {}), llmDeps: { sleep: async () => undefined } });
   ({ url } = await proxy.listen(0, '127.0.0.1'));
 }
 
