@@ -33,12 +33,14 @@ export function onIncidentChanged(
     settings: Pick<Settings, 'syncEnabled'>,
     incident: Row,
     journal: readonly JournalEntry[] = [],
+    /** Who made the change: the incident's last updater, or the comment's author. */
+    changedBy: string = incident.sys_updated_by,
 ): OutboundOutcome {
     if (!settings.syncEnabled) return { status: 'disabled' };
     const link = findLinkByIncident(ports, incident.sys_id);
     if (!link) return { status: 'not_linked' };
 
-    const origin = changedByIntegration(ports, incident.sys_updated_by) ? 'peer' : 'local';
+    const origin = changedByIntegration(ports, changedBy) ? 'peer' : 'local';
     const decision = decideOutbound({
         from: 'servicenow',
         current: incident,
@@ -101,5 +103,5 @@ export function onJournalEntry(ports: Ports, settings: Pick<Settings, 'syncEnabl
     if (entry.name !== TABLE.incident || entry.element !== 'comments') return { status: 'nothing_to_send' };
     const incident = ports.records.get(TABLE.incident, entry.element_id);
     if (!incident) return { status: 'not_linked' };
-    return onIncidentChanged(ports, settings, incident, [journalEntryFromRow(entry)]);
+    return onIncidentChanged(ports, settings, incident, [journalEntryFromRow(entry)], entry.sys_created_by);
 }

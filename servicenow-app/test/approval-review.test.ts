@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { postCases } from '../src/server/api/cases';
+import { DEFAULTS, type Settings } from '../src/server/config';
+import { approvers, onApprovalDecided } from '../src/server/triage/approval';
+import { onReviewDecided } from '../src/server/triage/decided';
+import { fakePorts, type FakePorts } from './fakes';
+import { CASE_A, PROPS, body, caseMessage, proxyAndSalesforce } from './helpers';
+
+const settings: Settings = { ...DEFAULTS, proxyUrl: PROPS['x_seam_bridge.proxy.url'], proxyApiKey: PROPS['x_seam_bridge.proxy.api_key'] };
+
+function pendingApproval(): FakePorts {
+    const ports = fakePorts({ route: proxyAndSalesforce({ route: 'servicenow', priority: 1, confidence: 0.97 }) });
+    ports.records.seed('sys_user_has_role', { user: 'u-rev1', 'role.name': 'x_seam_bridge.reviewer' });
+    ports.records.seed('sys_user_has_role', { user: 'u-rev2', 'role.name': 'x_seam_bridge.reviewer' });
+    postCases(ports, settings, { bodyText: body([caseMessage()]), pathParams: {} });
+    return ports;
+}
+
+const review = (ports: FakePorts) => ports.records.rows('x_seam_bridge_triage_review')[0];
+
+describe('approval of high-priority transfers', () => {
+    it('uses the configured approval group when there is one', () => {
+        const ports = fakePorts();
+        ports.records.seed('sys_user_grmember', { group: 'grp-cab', user: 'u-cab1' });
+        ports.records.seed('sys_user_grmember', { group: 'grp-other', user: 'u-x' });
+        ports.records.seed('sys_user_has_role', { user: 'u-rev1', 'role.name': 'x_seam_bridge.reviewer' });
+        expect(approvers(ports, { approvalGroup: 'grp-cab' })).toEqual(['u-cab1']);
+        expect(approvers(ports, { approvalGroup: '' })).toEqual(['u-rev1']);
+    });
+
+    it('the first approval approves the review and closes the other approvals', () => {
+        const ports = pendingApproval();
+        const [first, second] = ports.records.rows('sysapproval_approver');
+        ports.records.update('sysapproval_approver', first.sys_id, { state: 'approved' });
+        const outcome = onApprovalDecided(ports, { ...(ports.records.get('sysapproval_approver', first.sys_id) as Record<string, string>), sys_id: first.sys_id });
+        expect(outcome).toBe('approved');
+        expect(review(ports).status).toBe('approved');
+        expect(ports.records.get('sysapproval_approver', second.sys_id)?.state).toBe('not_required');
+        // A late second decision changes nothing.
+        expect(onApprovalDecided(ports, { sys_id: second.sys_id, state: 'rejected', source_table: 'x_seam_bridge_triage_review', document_id: review(ports).sys_id })).toBe('ignored');
+    });
+
+    it('ignores approvals of other tables', () => {
+        const ports = pendingApproval();
+        expect(onApprovalDecided(ports, { sys_id: 'x', state: 'approved', source_table: 'change_request', document_id: review(ports).sys_id })).toBe('ignored');
+        expect(review(ports).status).toBe('approval_pending');
+    });
+});
+
+describe('triage review decisions', () => {
+    it('an approved review creates the incident from the stored message and remembers it', () => {
+        const ports = pendingApproval();
+        ports.records.update('x_seam_bridge_triage_review', review(ports).sys_id, { status: 'approved' });
+        const outcome = onReviewDecided(ports, review(ports));
+        expect(outcome.status).toBe('created');
+        const [incident] = ports.records.rows('incident');
+        expect(incident.x_seam_bridge_sf_case_id).toBe(CASE_A);
+        expect(review(ports).incident).toBe(incident.sys_id);
+        // Running the rule again (a second update) must not create a second incident.
+        expect(onReviewDecided(ports, review(ports)).status).toBe('ignored');
+        expect(ports.records.rows('incident')).toHaveLength(1);
+    });
+
+    it('a rerouted review uses the chosen group; without one it waits', () => {
+        const ports = pendingApproval();
+        ports.records.update('x_seam_bridge_triage_review', review(ports).sys_id, { status: 'rerouted' });
+        expect(onReviewDecided(ports, review(ports)).status).toBe('ignored');
+        ports.records.update('x_seam_bridge_triage_review', review(ports).sys_id, { reroute_group: 'grp-db' });
+        expect(onReviewDecided(ports, review(ports)).status).toBe('created');
+        expect(ports.records.rows('incident')[0].assignment_group).toBe('grp-db');
+    });
+
+    it('a rejected review creates nothing and is audited', () => {
+        const ports = pendingApproval();
+        ports.records.update('x_seam_bridge_triage_review', review(ports).sys_id, { status: 'rejected' });
+        expect(onReviewDecided(ports, review(ports)).status).toBe('rejected_by_reviewer');
+        expect(ports.records.rows('incident')).toHaveLength(0);
+        expect(ports.records.rows('x_seam_bridge_audit').some((a) => a.operation === 'case:review_rejected')).toBe(true);
+    });
+});
