@@ -179,12 +179,14 @@ export function decideOutbound(input: OutboundInput): OutboundDecision {
   }
 
   const known = new Set(link.journalIds);
-  const journal: JournalEntry[] =
-    origin === 'peer'
-      ? []
-      : (input.journal ?? [])
-          .filter((e) => !known.has(e.id) && entryOrigin(e, from) === from)
-          .map((e) => ({ id: e.id, body: e.body, author: e.author, createdAt: e.createdAt, origin: from }));
+  const journal: JournalEntry[] = [];
+  if (origin === 'local') {
+    for (const e of input.journal ?? []) {
+      if (known.has(e.id) || entryOrigin(e, from) !== from) continue;
+      known.add(e.id);
+      journal.push({ id: e.id, body: e.body, author: e.author, createdAt: e.createdAt, origin: from });
+    }
+  }
 
   const send = fields.length > 0 || journal.length > 0;
   if (!send) {
@@ -360,16 +362,7 @@ export function applyInbound(input: InboundInput): InboundDecision {
     );
   }
 
-  const known = new Set(link.journalIds);
-  const journal: JournalEntry[] = [];
-  for (const e of message.journal ?? []) {
-    if (known.has(e.id)) continue;
-    known.add(e.id);
-    const tag = parseOriginTag(e.body);
-    if ((e.origin && e.origin !== sender) || (tag && tag.origin === to)) continue; // our own entry came back
-    journal.push({ id: e.id, body: tagOrigin(e.body, sender, e.author), author: e.author, createdAt: e.createdAt, origin: sender });
-  }
-  const journalIds = Array.from(known).filter((id) => link.journalIds.indexOf(id) < 0);
+  const { journal, journalIds } = receiveJournal(message.journal ?? [], sender, to, link);
 
   if (fields.length === 0 && journal.length === 0 && problems.length > 0) {
     return none('rejected', `nothing in version ${message.version} from ${label(sender)} could be applied`, problems);
@@ -381,7 +374,7 @@ export function applyInbound(input: InboundInput): InboundDecision {
     incidentSysId: link.incidentSysId ?? message.incidentSysId ?? null,
     versions: { ...link.versions, [sender]: message.version },
     lastKeys: { ...link.lastKeys, [sender]: message.idempotencyKey },
-    journalIds: rememberJournal(link.journalIds, journalIds),
+    journalIds,
   };
   return {
     status: 'applied',
@@ -392,6 +385,54 @@ export function applyInbound(input: InboundInput): InboundDecision {
     problems,
     link: next,
   };
+}
+
+// ---- journal entries on their own (CommentMessage) --------------------------------------------
+
+/** New entries to write (tagged with their origin) and the ids the link must remember. */
+function receiveJournal(
+  entries: readonly JournalEntry[],
+  sender: System,
+  to: System,
+  link: LinkState,
+): { journal: JournalEntry[]; journalIds: readonly string[] } {
+  const known = new Set(link.journalIds);
+  const added: string[] = [];
+  const journal: JournalEntry[] = [];
+  for (const e of entries) {
+    if (known.has(e.id)) continue;
+    known.add(e.id);
+    added.push(e.id);
+    const tag = parseOriginTag(e.body);
+    if ((e.origin && e.origin !== sender) || (tag && tag.origin === to)) continue; // our own entry came back
+    journal.push({ id: e.id, body: tagOrigin(e.body, sender, e.author), author: e.author, createdAt: e.createdAt, origin: sender });
+  }
+  return { journal, journalIds: rememberJournal(link.journalIds, added) };
+}
+
+export interface JournalInput {
+  readonly to: System;
+  readonly from: System;
+  readonly entries: readonly JournalEntry[];
+  readonly link: LinkState;
+}
+
+export interface JournalDecision {
+  /** Entries to add to the receiver's journal; bodies carry the origin tag. */
+  readonly journal: readonly JournalEntry[];
+  /** How many entries were dropped as already applied or as our own coming back. */
+  readonly skipped: number;
+  readonly link: LinkState;
+}
+
+/**
+ * Applies journal entries that travel without a record version (`POST /v1/comments`): each entry
+ * is deduplicated by its id, so comments never race with the field versions of the same link.
+ */
+export function applyInboundJournal(input: JournalInput): JournalDecision {
+  const { journal, journalIds } = receiveJournal(input.entries, input.from, input.to, input.link);
+  const link = journalIds === input.link.journalIds ? input.link : { ...input.link, journalIds };
+  return { journal, skipped: input.entries.length - journal.length, link };
 }
 
 // ---- messages ------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ describe('shared/ stays pure ES2021 (it runs in ServiceNow, an LWC and Node)', (
 describe('public API', () => {
   it('exports what the platform packages code against', () => {
     const functions = [
-      'decideOutbound', 'applyInbound', 'newLink', 'toInboundMessage', 'localField',
+      'decideOutbound', 'applyInbound', 'applyInboundJournal', 'newLink', 'toInboundMessage', 'localField',
+      'caseMessageToInbound', 'commentMessageToEntry', 'toCaseMessage', 'toIncidentUpdateEvent', 'incidentUpdateToInbound', 'linkToJson', 'linkFromJson',
       'transformForPeer', 'priorityFromUrgencyImpact', 'casePriorityToUrgencyImpact', 'incidentStateToCaseStatus', 'caseStatusToIncidentState',
       'incidentStateLabel', 'toIsoDateTime', 'toServiceNowDateTime', 'text255',
       'formatCorrelationId', 'parseCorrelationId', 'toSalesforceId18', 'validateSysId', 'matchCompanyByAccountId',

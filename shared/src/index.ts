@@ -74,7 +74,7 @@ export { idempotencyKey, parseIdempotencyKey, messageId } from './idempotency';
 export type { MessageKind, ParsedIdempotencyKey } from './idempotency';
 
 // decision: what to send, what to apply
-export { JOURNAL_MEMORY, newLink, localField, decideOutbound, applyInbound, toInboundMessage } from './decision';
+export { JOURNAL_MEMORY, newLink, localField, decideOutbound, applyInbound, applyInboundJournal, toInboundMessage } from './decision';
 export type {
   LinkState,
   NewLink,
@@ -87,7 +87,21 @@ export type {
   InboundStatus,
   AppliedField,
   InboundDecision,
+  JournalInput,
+  JournalDecision,
 } from './decision';
+
+// messages: wire formats (docs/contracts.md) ↔ decision inputs, link state storage
+export {
+  caseMessageToInbound,
+  commentMessageToEntry,
+  toCaseMessage,
+  toIncidentUpdateEvent,
+  incidentUpdateToInbound,
+  linkToJson,
+  linkFromJson,
+} from './messages';
+export type { CaseMessageContext, IncidentUpdateEvent, IncidentUpdateContext } from './messages';
 
 // journal: origin tags and the AI label
 export { tagOrigin, parseOriginTag, stripOriginTag, entryOrigin, AI_LABEL, labelAiText, isAiLabelled } from './journal';
