@@ -101,6 +101,26 @@ describe('business rules', () => {
     expect(host.logs.some((l) => l.level === 'error' && l.message.includes('boom') && l.message.includes('kaput'))).toBe(true);
   });
 
+  it('journal entries are records: rules on sys_journal_field fire for a comment', () => {
+    host.addBusinessRule({ name: 'comment', table: 'sys_journal_field', when: 'after', actions: { insert: true }, filter: 'name=incident^element=comments', script: (c: any) => trail.push('journal:' + c.getValue('value')) } as any);
+    const gr = new GlideRecord('incident');
+    gr.initialize();
+    gr.insert();
+    gr.work_notes = 'internal only';
+    gr.comments = 'for the customer';
+    gr.update();
+    expect(trail).toEqual(['journal:for the customer']);
+  });
+
+  it('an invalid filter condition is logged with the rule name and the rule does not run', () => {
+    rule({ name: 'typo', when: 'before', filter: 'stateCHANGES', script: () => trail.push('ran') });
+    const gr = new GlideRecord('incident');
+    gr.initialize();
+    gr.insert();
+    expect(trail).toEqual([]);
+    expect(host.logs.some((l) => l.level === 'error' && l.message.includes('"typo"') && l.message.includes('stateCHANGES'))).toBe(true);
+  });
+
   it('scheduled jobs run when due, or all with allJobs', () => {
     let t = 0;
     const store = new TableStore({ now: () => new Date(t) });

@@ -13,5 +13,6 @@ export async function call(url: string, init: RequestInit & { auth?: string; jso
   }
   const res = await fetch(url, { ...init, headers, body });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, headers: res.headers, text, json: text && isJson ? JSON.parse(text) : undefined };
 }

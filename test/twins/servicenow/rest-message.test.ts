@@ -7,10 +7,16 @@ import { ADMIN, NO_ROLES, call } from './helpers.js';
 // arrives, so a server on this same thread could never answer (see README).
 const ECHO_SERVER = `
 const http = require('node:http');
+let tokens = 0;
 http.createServer((req, res) => {
   let body = '';
   req.on('data', (c) => (body += c));
   req.on('end', () => {
+    if (req.url === '/token') {
+      const form = new URLSearchParams(body);
+      if (form.get('client_secret') !== 's3cret') { res.writeHead(400); return res.end('{"error":"invalid_client"}'); }
+      return res.end(JSON.stringify({ access_token: 'tok-' + ++tokens, token_type: 'Bearer', instance_url: 'x' }));
+    }
     if (req.url.startsWith('/slow')) return setTimeout(() => res.end('late'), 2000);
     const status = req.url.startsWith('/fail') ? 503 : 200;
     res.writeHead(status, { 'content-type': 'application/json', 'x-echo': req.headers['x-test'] || '' });
@@ -96,6 +102,22 @@ describe('sn_ws.RESTMessageV2', () => {
     m.setStringParameterNoEscape('id', '500 X');
     expect(JSON.parse(m.execute().getBody()).url).toBe('/cases/500%20X');
     expect(() => new RESTMessageV2('Nope', 'get')).toThrow(/not defined/);
+  });
+
+  it('a REST message with an OAuth profile gets a client-credentials token once and sends it as Bearer', () => {
+    sn.host.restMessages.set('SF', { name: 'SF', endpoint: `${target}/data`, headers: {}, methods: {}, authType: 'oauth2', oauthTokenUrl: `${target}/token` });
+    sn.host.outboundAuth.SF = { type: 'oauth2_client_credentials', clientId: 'id', clientSecret: 's3cret' };
+    const { RESTMessageV2 } = sn.glide.sn_ws;
+    const first = JSON.parse(new RESTMessageV2('SF').execute().getBody());
+    const second = JSON.parse(new RESTMessageV2('SF').execute().getBody());
+    expect(first.auth).toBe('Bearer tok-1');
+    expect(second.auth).toBe('Bearer tok-1');
+
+    sn.host.oauthTokens.clear();
+    sn.host.outboundAuth.SF = { type: 'oauth2_client_credentials', clientId: 'id', clientSecret: 'wrong' };
+    const denied = new RESTMessageV2('SF').execute();
+    expect(denied.haveError()).toBe(true);
+    expect(denied.getErrorMessage()).toMatch(/OAuth token request for "SF" failed with HTTP 400/);
   });
 
   it('a scripted route handler can call out during a REST request (twin thread blocks, target answers)', async () => {
