@@ -30,6 +30,8 @@ export interface SalesforceTwin {
   readonly outbound: OutboundItem[];
   drainOutbound(): OutboundItem[];
   onOutbound(fn: (item: OutboundItem) => void): () => void;
+  /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
+  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
   faults: { next(spec: FaultSpec): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
   revokeTokens(): void;
@@ -55,3 +57,5 @@ export function loadMappingRecords(dir?: string): FieldMappingRecord[] | null;
 export function parseMappingRecord(developerName: string, xml: string): FieldMappingRecord;
 export function loadSchema(options?: { packageDir?: string }): { objects: Map<string, { name: string; fields: Map<string, { name: string; type: string }> }>; sources: Record<string, 'package' | 'built-in'> };
 export function parseFieldMeta(xml: string): { name: string; type: string; length?: number; required?: boolean } | null;
+export function backoffMinutes(attempts: number): number;
+export const MAX_ATTEMPTS: number;

@@ -19,6 +19,8 @@ export { loadSchema, parseFieldMeta, DEFAULT_PACKAGE_DIR } from './schema.js';
 import { API_VERSION, createRestApi, errorReply } from './rest.js';
 import { loadSchema } from './schema.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
+import { dispatchOutbox } from './dispatcher.js';
+export { backoffMinutes, MAX_ATTEMPTS } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
 export { parseSoql, executeSoql, soqlQuote } from './soql.js';
@@ -285,6 +287,12 @@ export async function createSalesforceTwin(options = {}) {
     drainOutbound() { return store.state.outbound.splice(0); },
     /** @param {(item: OutboundItem) => void} fn */
     onOutbound: (fn) => store.onOutbound(fn),
+    /**
+     * Runs the package's outbox dispatcher once: due Seam_Outbox__c case rows go to `send`
+     * (the caller's HTTP call to ServiceNow), and the response is applied as the Apex does.
+     * @param {import('./dispatcher.js').Send} send
+     */
+    dispatchOutbox: (send) => dispatchOutbox(store, send, { now }),
     /** Fault injection for the next matching `/services/…` requests. */
     faults: {
       /** @param {FaultSpec} spec */

@@ -95,8 +95,24 @@ export function createStore(options) {
 
   /** @param {string} type */
   const table = (type) => (state.records[type] ??= {});
+  /** @param {string} type @returns {SRecord[]} */
+  const all = (type) => Object.values(state.records[type] ?? {});
   /** @param {string} prefix */
   const nextId = (prefix) => makeId(prefix, (state.counters[prefix] = (state.counters[prefix] ?? 0) + 1));
+
+  /** Undo entries of the open transactions, innermost last. @type {Array<Array<() => void>>} */
+  const frames = [];
+  /**
+   * Every record write goes through here so an open transaction can undo it. Records are
+   * replaced, never mutated in place, so keeping the previous object is enough.
+   * @param {string} type @param {string} id @param {SRecord | undefined} rec `undefined` deletes
+   */
+  function putRecord(type, id, rec) {
+    const t = table(type);
+    const prev = t[id];
+    if (frames.length > 0) frames[frames.length - 1].push(() => { if (prev === undefined) delete t[id]; else t[id] = prev; });
+    if (rec === undefined) delete t[id]; else t[id] = rec;
+  }
 
   /** @param {string} name */
   const objectOf = (name) => {
@@ -257,6 +273,13 @@ export function createStore(options) {
       sentAt: new Date(now()).toISOString(), origin: 'salesforce', fields: ownedSnapshot(c),
     };
     if (contact && contact.Name) message.contactName = String(contact.Name);
+    // SeamOutbox.enqueueCases: one Seam_Outbox__c row per case version, upserted on the key.
+    const { sentAt, ...payload } = message;
+    const row = { Case__c: c.Id, Kind__c: 'case', Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: key, Message_Id__c: message.messageId,
+      Version__c: version, Payload__c: JSON.stringify(payload), Reason__c: 'change', Next_Attempt_At__c: null, Last_Error__c: null };
+    const existing = all('Seam_Outbox__c').find((r) => r.Idempotency_Key__c === key);
+    const seam = { ...ctx, inbound: true };
+    if (existing) update('Seam_Outbox__c', String(existing.Id), row, seam); else create('Seam_Outbox__c', row, seam);
     enqueue({ kind: 'case', message }, ctx);
   }
 
@@ -298,7 +321,7 @@ export function createStore(options) {
       rec.Seam_Local_Version__c = 1;
       rec.Seam_Sync_Status__c = 'Pending';
     }
-    table(object.name)[id] = rec;
+    putRecord(object.name, id, rec);
     if (object.name === 'Case' && !ctx.inbound) enqueueCaseMessage(rec, ctx);
     if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished && !/^\[Seam: from ServiceNow · /.test(String(rec.CommentBody ?? ''))) {
       const key = `salesforce:${id}:1:comment`;
@@ -336,7 +359,7 @@ export function createStore(options) {
       rec.Seam_Local_Version__c = Number(before.Seam_Local_Version__c ?? 0) + 1;
       rec.Seam_Sync_Status__c = 'Pending';
     }
-    table(object.name)[String(record.Id)] = rec;
+    putRecord(object.name, String(record.Id), rec);
     if (outbound) enqueueCaseMessage(rec, ctx);
     return { before, after: rec };
   }
@@ -344,9 +367,9 @@ export function createStore(options) {
   /** @param {string} type @param {string} rawId */
   function remove(type, rawId) {
     const { object, record } = mustGet(type, rawId);
-    delete table(object.name)[String(record.Id)];
+    putRecord(object.name, String(record.Id), undefined);
     if (object.name === 'Case') {
-      for (const [id, c] of Object.entries(table('CaseComment'))) if (c.ParentId === record.Id) delete table('CaseComment')[id];
+      for (const [id, c] of Object.entries(table('CaseComment'))) if (c.ParentId === record.Id) putRecord('CaseComment', id, undefined);
     }
   }
 
@@ -490,12 +513,16 @@ export function createStore(options) {
    * @returns {T}
    */
   function transaction(ctx, fn) {
-    const snapshot = structuredClone(state);
+    frames.push([]);
     const mark = ctx.after.length;
     try {
-      return fn(() => { throw ROLLBACK; });
+      const result = fn(() => { throw ROLLBACK; });
+      const done = /** @type {Array<() => void>} */ (frames.pop());
+      if (frames.length > 0) frames[frames.length - 1].push(...done);
+      return result;
     } catch (e) {
-      state = snapshot;
+      const undo = /** @type {Array<() => void>} */ (frames.pop());
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]();
       ctx.after.length = mark;
       throw e;
     }
@@ -513,8 +540,7 @@ export function createStore(options) {
     remove,
     mustGet,
     transaction,
-    /** @param {string} type */
-    all: (type) => Object.values(state.records[type] ?? {}),
+    all,
     /** @param {WriteContext} ctx */
     commit(ctx) { const fns = ctx.after.splice(0); for (const fn of fns) fn(); },
     /** @param {(e: PlatformEvent) => void} fn */

@@ -1,0 +1,103 @@
+// The package's outbox dispatcher on the twin: what happens to Seam_Outbox__c rows and the Case
+// after ServiceNow answers (the sandbox supplies the HTTP call; here a stub plays ServiceNow).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ATTEMPTS, backoffMinutes, type SalesforceTwin } from './index.js';
+import { client, q, startTwin, type Client } from './helpers';
+
+let clock = Date.parse('2026-11-23T12:00:00Z');
+let twin: SalesforceTwin;
+let c: Client;
+
+beforeAll(async () => {
+  twin = await startTwin({ now: () => clock });
+  c = await client(twin);
+});
+afterAll(() => twin.close());
+
+const newCase = async (subject: string) => (await c.call('POST', '/sobjects/Case', { Subject: subject })).body.id as string;
+const getCase = async (id: string) => (await c.call('GET', `/sobjects/Case/${id}`)).body;
+const outboxOf = async (id: string) => (await c.call('GET', q(`SELECT Id, Status__c, Attempts__c, Next_Attempt_At__c, Last_Error__c, Message_Id__c, Version__c FROM Seam_Outbox__c WHERE Case__c = '${id}' ORDER BY Version__c`))).body.records;
+const auditsOf = async (id: string) => (await c.call('GET', q(`SELECT Result__c, Detail__c, Direction__c FROM Seam_Audit__c WHERE Case__c = '${id}' ORDER BY Name`))).body.records.map((a: any) => a.Result__c);
+/** Plays ServiceNow: answers every message with `status` (or a fixed HTTP reply). */
+const serviceNow = (answer: (m: any) => Record<string, unknown>) => async (req: { messages: any[] }) => ({ status: 200, body: { results: req.messages.map((m) => ({ messageId: m.messageId, ...answer(m) })) } });
+const drainAll = async () => { while ((await twin.dispatchOutbox(serviceNow(() => ({ status: 'duplicate' })))).attempted > 0); };
+
+describe('outbox dispatcher', () => {
+  it('writes an outbox row per case version and marks it sent with the identity ServiceNow returns', async () => {
+    await drainAll();
+    const id = await newCase('Login error');
+    const [row] = await outboxOf(id);
+    expect(row).toMatchObject({ Status__c: 'Pending', Attempts__c: 0, Version__c: 1 });
+    let seen: any[] = [];
+    const summary = await twin.dispatchOutbox(async (req) => {
+      seen = req.messages;
+      return serviceNow(() => ({ status: 'created', incidentNumber: 'INC0010001', incidentSysId: 'f'.repeat(32), correlationId: `SNOW-INC0010001|SFDC-${id}` }))(req);
+    });
+    expect(summary).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0 });
+    expect(seen[0]).toMatchObject({ caseId: id, messageId: row.Message_Id__c, version: 1, sentAt: new Date(clock).toISOString() });
+    expect((await outboxOf(id))[0]).toMatchObject({ Status__c: 'Sent', Attempts__c: 1 });
+    const after = await getCase(id);
+    expect(after).toMatchObject({ Seam_Sync_Status__c: 'Synced', Seam_Incident_Number__c: 'INC0010001', Seam_Incident_Sys_Id__c: 'f'.repeat(32), Seam_Local_Version__c: 1 });
+    expect(await auditsOf(id)).toEqual(['created']);
+    // The dispatcher's own case write is Seam's: no new version, nothing queued again.
+    expect((await twin.dispatchOutbox(serviceNow(() => ({ status: 'created' })))).attempted).toBe(0);
+  });
+
+  it('records the triage route for cases ServiceNow keeps in Salesforce', async () => {
+    await drainAll();
+    const id = await newCase('Billing question');
+    await twin.dispatchOutbox(serviceNow(() => ({ status: 'kept_in_salesforce' })));
+    expect(await getCase(id)).toMatchObject({ Seam_Triage_Route__c: 'kept_in_salesforce', Seam_Sync_Status__c: 'Synced' });
+  });
+
+  it('retries with backoff while ServiceNow is down, then dead-letters; a replay converges', async () => {
+    await drainAll();
+    const id = await newCase('Outage case');
+    const down = async () => ({ status: 503, body: 'unavailable' });
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      expect(await twin.dispatchOutbox(down)).toMatchObject({ attempted: 1, retried: 1 });
+      const [row] = await outboxOf(id);
+      expect(row).toMatchObject({ Status__c: 'Retrying', Attempts__c: attempt, Last_Error__c: 'ServiceNow answered HTTP 503; will retry' });
+      expect(Date.parse(row.Next_Attempt_At__c.replace('+0000', 'Z'))).toBe(clock + backoffMinutes(attempt) * 60_000);
+      // Not due yet: nothing is sent before the backoff has passed.
+      expect((await twin.dispatchOutbox(down)).attempted).toBe(0);
+      clock += backoffMinutes(attempt) * 60_000;
+    }
+    expect(await twin.dispatchOutbox(async () => { throw new Error('connect ECONNREFUSED'); })).toMatchObject({ deadLettered: 1 });
+    const [dead] = await outboxOf(id);
+    expect(dead).toMatchObject({ Status__c: 'Dead_Letter', Attempts__c: MAX_ATTEMPTS });
+    expect(dead.Last_Error__c).toContain(`ECONNREFUSED (gave up after ${MAX_ATTEMPTS} attempts)`);
+    expect(await getCase(id)).toMatchObject({ Seam_Sync_Status__c: 'Error' });
+    expect(await auditsOf(id)).toEqual([...Array(MAX_ATTEMPTS - 1).fill('retry'), 'dead_letter']);
+
+    // Replay from the dead letter: set the row back to Pending through the REST API.
+    expect((await c.call('PATCH', `/sobjects/Seam_Outbox__c/${dead.Id}`, { Status__c: 'Pending', Next_Attempt_At__c: null })).status).toBe(204);
+    expect(await twin.dispatchOutbox(serviceNow(() => ({ status: 'created', incidentNumber: 'INC0010002' })))).toMatchObject({ sent: 1 });
+    expect(await getCase(id)).toMatchObject({ Seam_Sync_Status__c: 'Synced', Seam_Incident_Number__c: 'INC0010002', Seam_Last_Error__c: null });
+  });
+
+  it('dead-letters at once on a 400 or a rejected result, and retries a missing result', async () => {
+    await drainAll();
+    const a = await newCase('contract breach');
+    await twin.dispatchOutbox(async () => ({ status: 400, body: { error: { message: 'bad' } } }));
+    expect((await outboxOf(a))[0]).toMatchObject({ Status__c: 'Dead_Letter', Last_Error__c: expect.stringContaining('ServiceNow rejected the batch (400)') });
+
+    const b = await newCase('rejected one');
+    const d = await newCase('forgotten one');
+    await twin.dispatchOutbox(async (req) => ({ status: 200, body: { results: req.messages.filter((m) => m.caseId === b).map((m) => ({
+      messageId: m.messageId, status: 'rejected', problems: [{ field: 'Subject', problem: 'empty', fix: 'write a subject' }] })) } }));
+    expect((await outboxOf(b))[0]).toMatchObject({ Status__c: 'Dead_Letter', Last_Error__c: 'ServiceNow rejected the case: Subject: empty (fix: write a subject)' });
+    expect((await outboxOf(d))[0]).toMatchObject({ Status__c: 'Retrying', Last_Error__c: expect.stringContaining('sent no result') });
+  });
+
+  it('queues each new Salesforce-owned version as its own row', async () => {
+    await drainAll();
+    const id = await newCase('v1');
+    await c.call('PATCH', `/sobjects/Case/${id}`, { Subject: 'v2' });
+    await c.call('PATCH', `/sobjects/Case/${id}`, { Seam_AI_Summary__c: 'not owned' });
+    expect((await outboxOf(id)).map((r: any) => r.Version__c)).toEqual([1, 2]);
+    const versions: number[] = [];
+    await twin.dispatchOutbox(async (req) => { versions.push(...req.messages.filter((m) => m.caseId === id).map((m) => m.version)); return serviceNow(() => ({ status: 'updated' }))(req); });
+    expect(versions).toEqual([1, 2]);
+  });
+});
