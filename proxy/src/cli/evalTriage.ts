@@ -44,6 +44,8 @@ function examplesFrom(args: Record<string, string | true>): { examples: TriageEx
     if (!parsed.ok) throw new Error(`cannot evaluate on ${file}:\n  - ${parsed.problems.join('\n  - ')}`);
     const dir = typeof args['model'] === 'string' ? resolve(args['model']) : DEFAULT_MODEL_DIR;
     const model = modelExists(dir) ? readModel(dir) : trainDefaultModel();
+    // A model trained on this very file is judged on the split it never saw (same seed as train).
+    if (model.source === file) return { examples: splitExamples(parsed.examples).test, model, source: `held-out 10 % of ${file}` };
     return { examples: parsed.examples, model, source: file };
   }
   // The shipped model was trained on the train split of the same seeded split, so this is held out.

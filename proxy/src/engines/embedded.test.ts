@@ -19,6 +19,16 @@ describe('embedded engine', () => {
     expect(r.rationale).toContain('Embedded classifier');
   });
 
+  it('sends outage language that the classifier would keep in Salesforce to review', () => {
+    const base = { idempotencyKey: 'k', correlationId: 'c', caseId: '500000000000001AAA', subject: 'Card payments' };
+    const calm = engine.triage({ ...base, description: 'My card payment was declined and my top up failed.' });
+    expect(calm.route).toBe('salesforce');
+    const outage = engine.triage({ ...base, description: 'Outage: my card payment was declined and my top up failed.' });
+    expect(outage.route).toBe('review');
+    expect(outage.priority).toBe(1);
+    expect(outage.rationale).toMatch(/^Outage language/);
+  });
+
   it('summaries are extractive, AI-labelled and pick up open questions', () => {
     const check = ajv.compile(SCHEMAS.summarizeResult);
     const r = engine.summarize({

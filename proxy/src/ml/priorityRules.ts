@@ -5,8 +5,8 @@
  * Priorities follow ServiceNow: 1 critical … 5 planning.
  */
 const RULES: ReadonlyArray<readonly [priority: number, pattern: RegExp]> = [
-  [1, /\b(outage|all users|everyone|whole (company|office|site)|production (is )?down|data breach|security breach|ransomware|hacked|fraud)\b/],
-  [2, /\b(urgent|asap|immediately|critical|cannot work|can't work|unable to work|blocked|stolen|compromised|deadline)\b/],
+  [1, /\b(outage|all users|everyone|whole (company|office|site)|production (is )?down|data breach|security breach|ransomware|hacked)\b/],
+  [2, /\b(fraud|urgent|asap|immediately|critical|cannot work|can't work|unable to work|blocked|stolen|compromised|deadline)\b/],
   [3, /\b(error|fail(ed|s|ing|ure)?|not working|broken|crash(es|ed)?|declined|cannot|can't|unable|down)\b/],
   [5, /\b(how (do|can|to)|question|wondering|information|request for|new (user|starter)|would like)\b/],
 ];
