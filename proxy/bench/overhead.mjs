@@ -4,6 +4,7 @@
  *
  *   npm run bench -w proxy            (compiles first; uses dist/model, trains in memory if absent)
  *   node bench/overhead.mjs --n 2000 --concurrency 16 --json
+ *   node bench/overhead.mjs --emit-bench-lines          (for the root `npm run bench`)
  *
  * Rows: the engine called directly; the service in-process (masking, validation, audit); the
  * whole proxy over HTTP on loopback (auth, rate limit, JSON, idempotency bookkeeping). Every HTTP
@@ -24,6 +25,8 @@ const N = flag('n', 2000);
 const CONCURRENCY = flag('concurrency', 16);
 const WARMUP = Math.min(200, N);
 const asJson = args.includes('--json');
+// The root `npm run bench` collects `BENCH {json}` lines (scripts/bench/emit.mjs) into one table.
+const emitLines = args.includes('--emit-bench-lines');
 
 const SECRET = 'bench-secret-'.padEnd(48, 'x');
 const config = loadConfig({
@@ -115,7 +118,17 @@ agent.destroy();
 
 const directP50 = rows[0][1].p50;
 const directP99 = rows[0][1].p99;
-if (asJson) {
+if (emitLines) {
+  const emit = (metric, value, unit, note) => console.log('BENCH ' + JSON.stringify({ group: 'proxy', metric, value, unit, note }));
+  for (const [name, s] of rows) {
+    emit(`${name}: p50`, s.p50, 'ms');
+    emit(`${name}: p99`, s.p99, 'ms');
+    emit(`${name}: throughput`, s.rps, 'req/s');
+  }
+  const http = rows[2][1];
+  emit('proxy overhead over the direct engine call: p50', http.p50 - directP50, 'ms', `embedded engine, /v1/triage, n=${N}`);
+  emit('proxy overhead over the direct engine call: p99', http.p99 - directP99, 'ms', 'loopback HTTP, keep-alive, no cache hits');
+} else if (asJson) {
   console.log(JSON.stringify({ benchmark: 'proxy-overhead', engine: 'embedded', endpoint: 'triage', n: N, concurrency: CONCURRENCY, rows: rows.map(([name, s]) => ({ name, ...s })) }));
 } else {
   const f = (x) => x.toFixed(3).padStart(8);
