@@ -272,9 +272,9 @@ export async function loadApp(host, appDir, options = {}) {
 
   for (const r of records('sys_rest_message')) {
     const f = r.fields;
-    /** @type {import('./glide/sn-ws.js').RestMessageDef} */
     const profile = records('oauth_entity_profile').find((p) => p.fields.sys_id === f.oauth2_profile);
     const entity = profile ? records('oauth_entity').find((e) => e.fields.sys_id === profile.fields.oauth_entity) : undefined;
+    /** @type {import('./glide/sn-ws.js').RestMessageDef} */
     const def = { name: f.name, endpoint: f.rest_endpoint ?? '', headers: {}, methods: {}, authType: f.authentication_type || 'no_authentication', ...(entity?.fields.token_url ? { oauthTokenUrl: entity.fields.token_url } : {}) };
     for (const h of records('sys_rest_message_headers')) if (h.fields.rest_message === f.sys_id) def.headers[h.fields.name] = h.fields.value ?? '';
     for (const fn of records('sys_rest_message_fn')) {

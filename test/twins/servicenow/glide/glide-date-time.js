@@ -6,7 +6,7 @@ import { glideDateTime } from '../store.js';
 function parseGlide(s) {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?/.exec(s.trim());
   if (!m) throw new Error(`GlideDateTime: "${s}" is not a date-time; use 'YYYY-MM-DD HH:mm:ss' (UTC)`);
-  return Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
 }
 
 /** @param {() => Date} now */
@@ -14,6 +14,7 @@ export function createGlideDateTimeClass(now) {
   class GlideDateTime {
     /** @param {string | GlideDateTime} [value] */
     constructor(value) {
+      /** @type {number} */
       this._ms = value === undefined ? now().getTime() : value instanceof GlideDateTime ? value._ms : value === '' ? 0 : parseGlide(String(value));
     }
     getValue() { return glideDateTime(new Date(this._ms)); }

@@ -54,7 +54,7 @@ export class GlideElement extends GlideElementBase {
     const { store } = this._gr._host;
     const rows = store.find('sys_journal_field', `element=${this._name}^element_id=${this._gr.getUniqueValue()}^ORDERBYDESCsys_created_on`);
     const picked = n === -1 ? rows : rows.slice(0, Math.max(0, n));
-    return picked.map((r) => `${r.sys_created_on} - ${r.sys_created_by} (${this._name === 'work_notes' ? 'Work notes' : 'Additional comments'})\n${r.value}\n`).join('\n');
+    return picked.map((/** @type {Row} */ r) => `${r.sys_created_on} - ${r.sys_created_by} (${this._name === 'work_notes' ? 'Work notes' : 'Additional comments'})\n${r.value}\n`).join('\n');
   }
 }
 
@@ -70,7 +70,7 @@ export function createGlideRecordClass(host) {
       if (!store.hasTable(table)) throw new Error(`GlideRecord: table "${table}" does not exist in the twin; load the app's dictionary or define it`);
       this._host = host;
       this._table = table;
-      /** @type {Condition[][][]} parts ANDed; each part is OR-of-groups as parsed, or one structured clause */
+      /** @type {import('../encoded-query.js').Group[][]} parts ANDed; each part is OR-of-groups (addEncodedQuery) or one structured clause (addQuery) */
       this._parts = [];
       /** @type {{ field: string, desc: boolean }[]} */
       this._order = [];

@@ -25,7 +25,7 @@ import { createSnWs, RESTAPIRequest, RESTAPIResponse, ServiceError } from './sn-
  */
 /** @typedef {{ name: string, script: string | (() => void), periodMs?: number, active?: boolean, runAs?: string, nextRunAt?: number }} ScheduledJob */
 /**
- * @typedef {{ name: string, method: string, basePath: string, relativePath: string, requiresAuthentication: boolean,
+ * @typedef {{ name: string, method: string, basePath: string, relativePath: string, paths?: string[], requiresAuthentication: boolean,
  *   requiresAclAuthorization: boolean, acls: string[], script: string | ((request: any, response: any) => void) }} ScriptedRoute
  * @typedef {{ sys_id: string, name: string, type: string, operation: string, roles: string[], adminOverrides: boolean, active: boolean }} Acl
  */
