@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Deploys the package to an authorised org and runs its Apex tests with coverage.
+#   scripts/deploy-and-test.sh <org-alias> [--scratch]
+# --scratch also deploys org-setup/ (the Case Status values the ServiceNow state map needs);
+# never use it against a production org, it replaces the CaseStatus value set.
+# The Salesforce CLI is not installed in this repository: `sf` on PATH is used if present,
+# otherwise `npx --yes @salesforce/cli@2` downloads it on first use.
+set -euo pipefail
+
+org="${1:-}"
+if [[ -z "$org" ]]; then
+  echo "usage: $0 <org-alias> [--scratch]   (authorise the org first: sf org login web --alias <org-alias>)" >&2
+  exit 2
+fi
+cd "$(dirname "$0")/.."
+
+if command -v sf >/dev/null 2>&1; then
+  SF=(sf)
+else
+  echo "sf CLI not installed; using npx --yes @salesforce/cli@2" >&2
+  SF=(npx --yes @salesforce/cli@2)
+fi
+
+if [[ ! -f force-app/main/default/lwc/seamCore/seamCore.js ]]; then
+  echo "seamCore.js is missing: run 'npm run build' at the repository root first" >&2
+  exit 2
+fi
+
+"${SF[@]}" org display --target-org "$org" >/dev/null
+
+if [[ "${2:-}" == "--scratch" ]]; then
+  "${SF[@]}" project deploy start --source-dir org-setup --target-org "$org" --wait 30
+fi
+
+"${SF[@]}" project deploy start --source-dir force-app --target-org "$org" --wait 30
+
+mkdir -p .sf-test-results
+"${SF[@]}" apex run test --target-org "$org" --test-level RunLocalTests --code-coverage \
+  --result-format human --output-dir .sf-test-results --wait 30
+echo "Apex test results and coverage: salesforce-pkg/.sf-test-results"
