@@ -13,6 +13,8 @@ export interface LlmConfig {
   readonly model: string;
   readonly apiKey: string;
   readonly timeoutMs: number;
+  /** Budget for all attempts and backoff of one call; no retry starts that would overrun it. */
+  readonly deadlineMs: number;
   /** Retries after the first attempt on 429, 5xx and network errors. */
   readonly maxRetries: number;
   /** First backoff; doubles per retry (plus jitter) unless the server sends Retry-After. */
@@ -161,6 +163,7 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
       model: model ?? '',
       apiKey: apiKey || 'not-needed',
       timeoutMs: int('SEAM_PROXY_LLM_TIMEOUT_MS', 20_000, 100, 600_000),
+      deadlineMs: int('SEAM_PROXY_LLM_DEADLINE_MS', 45_000, 100, 3_600_000),
       maxRetries: int('SEAM_PROXY_LLM_MAX_RETRIES', 2, 0, 10),
       backoffMs: int('SEAM_PROXY_LLM_BACKOFF_MS', 500, 0, 60_000),
       priceInputPerMTok: num('SEAM_PROXY_LLM_PRICE_INPUT_PER_MTOK', 0),

@@ -135,6 +135,16 @@ describe('retries', () => {
     expect(res.json.fallbackReason).toBe('llm_rate_limited');
   });
 
+  it('starts no retry that would overrun the call deadline', async () => {
+    await start({ SEAM_PROXY_LLM_TIMEOUT_MS: '1000', SEAM_PROXY_LLM_DEADLINE_MS: '5000', SEAM_PROXY_LLM_MAX_RETRIES: '5' });
+    // Waiting 4.5 s and then allowing a 1 s attempt would end past the 5 s budget.
+    stub.script({ status: 429, headers: { 'retry-after': '4.5' } });
+    const res = await post(url, '/v1/triage', triageBody());
+    expect(stub.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(res.json.fallbackReason).toBe('llm_rate_limited');
+  });
+
   it('does not retry a 400 from the model server', async () => {
     await start();
     stub.script({ status: 400 });

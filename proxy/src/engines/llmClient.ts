@@ -39,6 +39,7 @@ export interface LlmClientDeps {
   readonly random?: () => number;
   /** Called once per HTTP attempt with its outcome, for metrics. */
   readonly onAttempt?: (outcome: 'ok' | LlmFailure) => void;
+  readonly now?: () => number;
 }
 
 const MAX_RETRY_AFTER_MS = 30_000;
@@ -86,6 +87,8 @@ export class LlmClient {
       { role: 'user', content: call.user },
       ...(call.followUp ?? []).map((m) => ({ role: m.role, content: m.content })),
     ];
+    const now = this.deps.now ?? Date.now;
+    const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
         const res = await this.client.chat.completions.create({
@@ -111,11 +114,12 @@ export class LlmClient {
         if (err instanceof LlmCallError) throw err;
         const c = classify(err);
         this.deps.onAttempt?.(c.reason);
-        if (!c.retryable || attempt > this.config.maxRetries || (c.waitMs ?? 0) > MAX_RETRY_AFTER_MS) {
+        // Exponential backoff with jitter, unless the server said when to come back.
+        const backoff = c.waitMs ?? this.config.backoffMs * 2 ** (attempt - 1) * (0.5 + this.random() / 2);
+        const overrun = now() - started + backoff + this.config.timeoutMs > this.config.deadlineMs;
+        if (!c.retryable || attempt > this.config.maxRetries || backoff > MAX_RETRY_AFTER_MS || overrun) {
           throw new LlmCallError(c.reason, (err as Error).message, attempt);
         }
-        // Exponential backoff with full jitter, unless the server said when to come back.
-        const backoff = c.waitMs ?? this.config.backoffMs * 2 ** (attempt - 1) * (0.5 + this.random() / 2);
         await this.sleep(backoff);
       }
     }
