@@ -105,6 +105,11 @@ describe('maskPii', () => {
     expect(unmaskPii(m.text, m.tokens)).toBe(text.replace('DOE', 'Doe'));
   });
 
+  it('finds e-mails from the "@" outwards, without sentence punctuation', () => {
+    expect(maskPii('Mail ...jane.doe@acme.co.uk. Or a@b, or @home, or x@y.io..').text).toBe('Mail ...[EMAIL_1]. Or a@b, or @home, or [EMAIL_2]..');
+    expect(maskPii('j.doe@a.io@b.io').text).toBe('[EMAIL_1]@b.io');
+  });
+
   it('leaves numbers that fail their checks, dates, times and ids alone', () => {
     const text =
       'Card 4111 1111 1111 1112, IBAN DE89 3704 0044 0532 0130 01, case 00001026, INC0012345, ' +

@@ -129,8 +129,31 @@ function scan(
 /** Not inside a word: the characters before and after are no letters, digits or "_". */
 const wordBounded = (t: string, start: number, end: number): boolean => !isWordChar(t.charAt(start - 1)) && !isWordChar(t.charAt(end));
 
-const EMAIL = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/g;
-const emails = (t: string): Span[] => scan(t, EMAIL, (m) => ({ start: 0, end: m.length }), () => true);
+const EMAIL_LOCAL_CHAR = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/;
+const EMAIL_DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const EMAIL_EXACT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+
+/**
+ * E-mail addresses, found from each "@" outwards: linear in the text, where a regex scan would
+ * retry from every letter of a long word and go quadratic on a pasted blob.
+ */
+function emails(t: string): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > from && EMAIL_LOCAL_CHAR.test(t.charAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < t.length && EMAIL_DOMAIN_CHAR.test(t.charAt(end))) end++;
+    while (start < at && t.charAt(start) === '.') start++;
+    while (end > at + 1 && (t.charAt(end - 1) === '.' || t.charAt(end - 1) === '-')) end--;
+    if (EMAIL_EXACT.test(t.slice(start, end))) {
+      spans.push({ start, end });
+      from = end;
+    }
+  }
+  return spans;
+}
 
 /** A card is the whole digit run (groups split by single spaces or hyphens), 13-19 digits, Luhn-valid. */
 const CARD_RUN = /\d(?:[ -]?\d)+/g;
@@ -196,7 +219,8 @@ const ipv4s = (t: string): Span[] =>
     (t, start, end) => !isWordChar(t.charAt(start - 1)) && t.charAt(start - 1) !== '.' && !isWordChar(t.charAt(end)) && !(t.charAt(end) === '.' && isDigit(t.charAt(end + 1))),
   );
 
-const IPV6_RUN = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/g;
+/** Maximal runs of hex digits, colons and dots: one pass, then validated as IPv6. */
+const IPV6_RUN = /[0-9A-Fa-f:.]+/g;
 const ipv6s = (t: string): Span[] =>
   scan(
     t,
@@ -208,7 +232,7 @@ const ipv6s = (t: string): Span[] =>
       const s = m.slice(0, end);
       return (s.match(/:/g) || []).length >= 2 && ipv6Valid(s) ? { start: 0, end } : null;
     },
-    (t, start, end) => wordBounded(t, start, end) && t.charAt(start - 1) !== ':',
+    wordBounded,
   );
 
 const PHONE_RUN = /\+?\(?\d[\d ().-]*\d/g;
