@@ -96,7 +96,7 @@ describe('outbox dispatcher', () => {
     await c.call('PATCH', `/sobjects/Case/${id}`, { Subject: 'v2' });
     await c.call('PATCH', `/sobjects/Case/${id}`, { Seam_AI_Summary__c: 'not owned' });
     expect((await outboxOf(id)).map((r: any) => r.Version__c)).toEqual([1, 2]);
-    const versions: number[] = [];
+    const versions: unknown[] = [];
     await twin.dispatchOutbox(async (req) => { versions.push(...req.messages.filter((m) => m.caseId === id).map((m) => m.version)); return serviceNow(() => ({ status: 'updated' }))(req); });
     expect(versions).toEqual([1, 2]);
   });

@@ -92,6 +92,7 @@ function readBody(req) {
  * @param {FieldMappingRecord[]} [options.mappings] mapping records given directly (tests)
  * @param {(item: OutboundItem) => void} [options.onOutbound] called for each CaseMessage / CommentMessage the package would send
  * @param {() => number} [options.now]
+ * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
  */
 export async function createSalesforceTwin(options = {}) {
   const {
@@ -106,7 +107,16 @@ export async function createSalesforceTwin(options = {}) {
     const ownership = ownershipIndex(await resolveMappings(options));
     store = createStore({ objects, ownership, now, state: /** @type {import('./store.js').State | undefined} */ (options.store) });
   }
+  if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
   const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage });
+  /** @type {NodeJS.Timeout | null} */
+  let saveTimer = null;
+  /** With `stateFile`, writes the state shortly after each request (batched), and on close. */
+  const scheduleSave = () => {
+    if (!options.stateFile || saveTimer) return;
+    saveTimer = setTimeout(() => { saveTimer = null; store.save(/** @type {string} */ (options.stateFile)); }, 200);
+    saveTimer.unref();
+  };
   if (options.onOutbound) store.onOutbound(options.onOutbound);
 
   /** @type {Array<FaultSpec & { remaining: number }>} */
@@ -216,6 +226,7 @@ export async function createSalesforceTwin(options = {}) {
     if (path === '/services/oauth2/token') {
       if (method !== 'POST') return send(res, 405, { error: 'invalid_request', error_description: 'must use HTTP POST' });
       const r = token(text);
+      scheduleSave();
       return send(res, r.status, r.body);
     }
     if (path === '/services/data' || path === '/services/data/') {
@@ -252,6 +263,7 @@ export async function createSalesforceTwin(options = {}) {
       reply = errorReply(e);
     }
     store.commit(ctx);
+    scheduleSave();
     return send(res, reply.status, reply.body, { ...limitHeader, ...(reply.headers ?? {}) });
   }
 
@@ -292,7 +304,7 @@ export async function createSalesforceTwin(options = {}) {
      * (the caller's HTTP call to ServiceNow), and the response is applied as the Apex does.
      * @param {import('./dispatcher.js').Send} send
      */
-    dispatchOutbox: (send) => dispatchOutbox(store, send, { now }),
+    dispatchOutbox: async (send) => { const r = await dispatchOutbox(store, send, { now }); scheduleSave(); return r; },
     /** Fault injection for the next matching `/services/…` requests. */
     faults: {
       /** @param {FaultSpec} spec */
@@ -315,6 +327,8 @@ export async function createSalesforceTwin(options = {}) {
     /** @param {string} file */
     load: (file) => store.load(file),
     close() {
+      if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; }
+      if (options.stateFile) store.save(options.stateFile);
       for (const s of streams) s.end();
       for (const w of [...waiters]) w();
       return new Promise((resolve) => { server.close(() => resolve(undefined)); server.closeAllConnections(); });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OWNERSHIP, idempotencyKey, messageId, parseOriginTag } from '@seam/shared';
-// @ts-expect-error plain ESM helper without declarations (the build's own renderer)
+// The build's own renderer of the custom metadata records (plain ESM, typed by inference).
 import { mappingRecordXml, recordFileName } from '../../../scripts/lib/custom-metadata.mjs';
 import { DEFAULT_PACKAGE_DIR, createSalesforceTwin, loadMappingRecords, loadSchema, type OutboundItem, type PlatformEvent, type SalesforceTwin } from './index.js';
 import { client, q, realMappings, startTwin, type Client } from './helpers';
@@ -181,7 +181,7 @@ describe('Incident_Update__e subscriber (the package\'s inbound apply)', () => {
   it('follows the ownership in the custom metadata files, not a copy of the map', async () => {
     const dir = tmp();
     // The generated records, with the assignee's owner flipped: the subscriber must follow the file.
-    writeMetadata(dir, (m) => (m.key === 'assignedTo' ? { ...m, owner: 'salesforce' } : m));
+    writeMetadata(dir, (m: any) => (m.key === 'assignedTo' ? { ...m, owner: 'salesforce' } : m));
     const records = loadMappingRecords(dir)!;
     expect(records).toHaveLength(OWNERSHIP.length);
     expect(records.find((r) => r.Key__c === 'state')).toMatchObject({ Owner__c: 'servicenow', Salesforce_Object__c: 'Case', Salesforce_Field__c: 'Status', ServiceNow_Field__c: 'state,hold_reason' });
@@ -279,6 +279,27 @@ describe('schema and persistence', () => {
     const custom = loadSchema({ packageDir: dir }).objects.get('Case')!;
     expect(custom.fields.has('only_this__c')).toBe(true);
     expect(custom.fields.has('seam_assignee__c')).toBe(false);
+  });
+
+  it('keeps its state in a stateFile across restarts', async () => {
+    const file = path.join(tmp(), 'nested', 'salesforce.json');
+    const first = await startTwin({ stateFile: file });
+    const token = (await client(first)).token;
+    const made = await fetch(`${first.url}/services/data/v62.0/sobjects/Account`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ Name: 'Survives restarts' }),
+    });
+    const id = (await made.json()).id;
+    await first.close();
+    expect(fs.existsSync(file)).toBe(true);
+    const second = await startTwin({ stateFile: file });
+    try {
+      // Records and sessions survive, as they do on an org when a client restarts.
+      const r = await fetch(`${second.url}/services/data/v62.0/sobjects/Account/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(200);
+      expect((await r.json()).Name).toBe('Survives restarts');
+    } finally {
+      await second.close();
+    }
   });
 
   it('saves and loads its state: records, events, replay ids, applied versions and tokens', async () => {

@@ -113,6 +113,7 @@ export function createRestApi(store, limits) {
     if (!Array.isArray(body.records)) throw new ApiError(400, 'JSON_PARSER_ERROR', 'records: expected an array of sObjects, each with attributes.type');
     if (body.records.length > MAX_COLLECTION) throw new ApiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`);
     const allOrNone = body.allOrNone === true;
+    const records = /** @type {unknown[]} */ (body.records);
     /** @param {unknown} raw */
     const one = (raw) => {
       const rec = /** @type {Record<string, any>} */ (raw ?? {});
@@ -144,7 +145,7 @@ export function createRestApi(store, limits) {
       return r;
     };
     if (!allOrNone) {
-      return body.records.map((raw) => {
+      return records.map((raw) => {
         try { return store.transaction(call.ctx, () => one(raw)); } catch (e) { return failure(raw, e); }
       });
     }
@@ -153,7 +154,7 @@ export function createRestApi(store, limits) {
     let failed = false;
     try {
       store.transaction(call.ctx, (rollback) => {
-        for (const raw of body.records ?? []) {
+        for (const raw of records) {
           try { results.push(one(raw)); } catch (e) { results.push(failure(raw, e)); failed = true; }
         }
         if (failed) rollback();

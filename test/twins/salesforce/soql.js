@@ -546,7 +546,9 @@ export function executeSoql(text, ctx, options = {}) {
       let current = r;
       for (const step of rp.steps) {
         const key = /** @type {string} */ (step.field.relationshipName);
+        /** @type {import('./types.js').Scalar} */
         const id = current ? current[step.field.name] : null;
+        /** @type {{ type: string, record: SRecord } | null} */
         const hit = typeof id === 'string' ? ctx.byId(id) : null;
         if (!hit) { if (!(key in target)) target[key] = null; current = null; break; }
         if (!target[key]) target[key] = { attributes: { type: hit.type, url: ctx.recordUrl(hit.type, String(hit.record.Id)) } };

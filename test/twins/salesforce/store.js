@@ -352,6 +352,7 @@ export function createStore(options) {
     const { values, errors } = validate(object, body, 'update', { bypassAccess: ctx.inbound });
     if (errors.length > 0) throw errors;
     const before = { ...record };
+    /** @type {SRecord} */
     const rec = { ...record, ...values, LastModifiedById: ctx.userId };
     beforeWrite(object, before, rec);
     const outbound = object.name === 'Case' && !ctx.inbound && ownedFieldsChanged(before, rec);
