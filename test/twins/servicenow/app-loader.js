@@ -54,14 +54,20 @@ export function parseRecordUpdate(xml) {
 /**
  * Parses a `dictionary/<table>.xml` file (the build's table definitions).
  * @param {string} xml
- * @returns {{ table: string, display?: string, fields: Record<string, import('./store.js').FieldDef> } | null}
+ * @returns {{ table: string, display?: string, unique?: string[][], fields: Record<string, import('./store.js').FieldDef> } | null}
  */
 export function parseDictionary(xml) {
-  /** @type {{ table: string, display?: string, fields: Record<string, import('./store.js').FieldDef> } | null} */
+  /** @type {{ table: string, display?: string, unique?: string[][], fields: Record<string, import('./store.js').FieldDef> } | null} */
   let out = null;
   /** @type {import('./store.js').FieldDef | null} */
   let last = null;
-  for (const m of xml.matchAll(/<element\s([^>]*?)\/?>/g)) {
+  /** @type {string[][]} */
+  const unique = [];
+  for (const m of xml.matchAll(/<index\s([^>]*)>([\s\S]*?)<\/index>/g)) {
+    if (parseAttrs(m[1]).unique === 'true') unique.push([...m[2].matchAll(/<element\s+name="([^"]+)"/g)].map((e) => e[1]));
+  }
+  const withoutIndexes = xml.replace(/<index\s[^>]*>[\s\S]*?<\/index>/g, '');
+  for (const m of withoutIndexes.matchAll(/<element\s([^>]*?)\/?>/g)) {
     const a = parseAttrs(m[1]);
     if (a.type === 'collection') {
       out = { table: a.name, fields: {}, display: a.display && a.display !== 'true' && a.display !== 'false' ? a.display : undefined };
@@ -72,11 +78,13 @@ export function parseDictionary(xml) {
       last = { type: a.type, label: a.label, ...(a.reference ? { reference: a.reference } : {}), ...(a.default_value !== undefined ? { default: a.default_value } : {}) };
       if (a.type === 'boolean' && last.default === undefined) last.default = 'false';
       out.fields[a.name] = last;
+      if (a.unique === 'true') unique.push([a.name]);
       if (a.display === 'true') out.display = a.name;
     } else if (a.value !== undefined && a.label !== undefined && last) {
       (last.choices ??= {})[a.value] = a.label;
     }
   }
+  if (out && unique.length) out.unique = unique;
   return out;
 }
 
@@ -136,7 +144,7 @@ export async function loadApp(host, appDir, options = {}) {
     for (const f of readdirSync(dictDir).filter((n) => n.endsWith('.xml'))) {
       const def = parseDictionary(readFileSync(join(dictDir, f), 'utf8'));
       if (!def) continue;
-      host.store.defineTable(def.table, { fields: def.fields, ...(def.display ? { display: def.display } : {}) });
+      host.store.defineTable(def.table, { fields: def.fields, ...(def.display ? { display: def.display } : {}), ...(def.unique ? { unique: def.unique } : {}) });
       summary.tables += 1;
     }
   } else {

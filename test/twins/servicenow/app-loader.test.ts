@@ -112,6 +112,12 @@ describe('loader parsing and errors', () => {
     expect(d).toEqual({ table: 't', display: 'a', fields: { a: { type: 'string', label: undefined, default: 'x' }, s: { type: 'string', label: undefined, choices: { 1: 'One' } } } });
   });
 
+  it('reads unique indexes and unique columns from a dictionary file', () => {
+    const d = parseDictionary(`<database><element name="t" type="collection"><element name="k" type="string"/><element name="u" type="string" unique="true"/><index name="t_k" unique="true"><element name="k"/></index><index name="t_x" unique="false"><element name="u"/></index></element></database>`);
+    expect(d?.unique).toEqual([['k'], ['u']]);
+    expect(Object.keys(d?.fields ?? {})).toEqual(['k', 'u']);
+  });
+
   it('says how to fix a missing build', async () => {
     const host = createHost({ store: new TableStore() });
     await expect(loadApp(host, join(tmpdir(), 'definitely-not-an-app'))).rejects.toThrow(/now-sdk build/);

@@ -39,6 +39,17 @@ describe('business rules', () => {
     expect(host.asyncQueue).toHaveLength(0);
   });
 
+  it('async rules run in the session of the user who made the change', () => {
+    rule({ name: 'who', when: 'async', script: () => trail.push(host.glide.gs.getUserName()) });
+    host.runAs({ sys_id: 'u9', user_name: 'seam.integration', roles: [] }, () => {
+      const gr = new GlideRecord('incident');
+      gr.initialize();
+      gr.insert();
+    });
+    host.runJobs();
+    expect(trail).toEqual(['seam.integration']);
+  });
+
   it('setWorkflow(false) skips every rule', () => {
     rule({ name: 'b', when: 'before', script: () => trail.push('before') });
     rule({ name: 'a', when: 'after', script: () => trail.push('after') });

@@ -43,6 +43,7 @@ export function parseTerm(term) {
   if (!op) throw new EncodedQueryError(`encoded query term "${term}" has no known operator after "${field}"; use one of ${OPERATORS.join(', ')}`);
   const value = rest.slice(op.length);
   const norm = op === 'NOT LIKE' ? 'NOTLIKE' : op === 'NOTIN' ? 'NOT IN' : op;
+  if (value.startsWith('javascript:')) throw new EncodedQueryError(`encoded query term "${term}": javascript: values are not evaluated by the twin; compute the value (e.g. with GlideDateTime) and pass it literally`);
   if (UNARY.has(norm) && value !== '') throw new EncodedQueryError(`encoded query term "${term}": ${norm} takes no value; remove "${value}"`);
   return { field, op: norm, value };
 }

@@ -52,6 +52,7 @@ describe('encoded query operators', () => {
     expect(() => parseEncodedQuery('priority~1')).toThrow(/priority~1/);
     expect(() => parseEncodedQuery('^ORpriority=1')).toThrow(/\^OR/);
     expect(() => parseTerm('assigned_toISEMPTYx')).toThrow(/takes no value/);
+    expect(() => parseTerm('sys_created_on>=javascript:gs.daysAgoStart(7)')).toThrow(/javascript: values are not evaluated/);
   });
 
   it('change operators need a previous value (business-rule filters)', () => {

@@ -140,6 +140,26 @@ describe('GlideRecord', () => {
     expect(gr.getValue('short_description')).toBe('b');
   });
 
+  it('a unique index rejects a duplicate insert or update: insert() returns null and the error is logged', () => {
+    host.store.defineTable('x_seam_bridge_link', { fields: { sf_case_id: {}, note: {} }, unique: [['sf_case_id']] });
+    const a = new GlideRecord('x_seam_bridge_link');
+    a.initialize();
+    a.sf_case_id = '500A';
+    expect(a.insert()).toMatch(/^[0-9a-f]{32}$/);
+    const b = new GlideRecord('x_seam_bridge_link');
+    b.initialize();
+    b.sf_case_id = '500A';
+    expect(b.insert()).toBeNull();
+    expect(host.logs.at(-1)?.message).toMatch(/Unique Key violation.*sf_case_id=500A/);
+    b.sf_case_id = '500B';
+    const idB = b.insert();
+    expect(idB).toMatch(/^[0-9a-f]{32}$/);
+    b.sf_case_id = '500A';
+    expect(b.update()).toBeNull();
+    expect(host.store.get('x_seam_bridge_link', idB)?.sf_case_id).toBe('500B');
+    expect(host.store.find('x_seam_bridge_link', '')).toHaveLength(2);
+  });
+
   it('an unknown table is an error that says how to fix it', () => {
     expect(() => new GlideRecord('x_nope')).toThrow(/x_nope.*define/);
   });

@@ -14,7 +14,7 @@ import { parseEncodedQuery, matchGroups, comparator } from './encoded-query.js';
 /**
  * @typedef {{ type?: string, reference?: string, default?: string, choices?: Record<string, string>,
  *   label?: string, mandatory?: boolean, maxLength?: number }} FieldDef
- * @typedef {{ fields: Record<string, FieldDef>, display?: string, numberPrefix?: string, label?: string }} TableDef
+ * @typedef {{ fields: Record<string, FieldDef>, display?: string, numberPrefix?: string, label?: string, unique?: string[][] }} TableDef
  */
 
 export const SYS_FIELDS = ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'];
@@ -101,6 +101,7 @@ export class TableStore {
       ...existing, ...def,
       fields: { ...(existing?.fields ?? {}), ...(def.fields ?? {}) },
       display: def.display ?? existing?.display,
+      unique: [...(existing?.unique ?? []), ...(def.unique ?? [])],
     });
     this.schemas.set(name, merged);
     if (!this.tables.has(name)) this.tables.set(name, new Map());
@@ -185,6 +186,21 @@ export class TableStore {
       row.sys_mod_count = String(Number(row.sys_mod_count || '0') + 1);
     }
     return { ...row };
+  }
+
+  /**
+   * The unique index a row would break, if any (the database enforces these on the platform).
+   * @param {string} table @param {Row} row
+   * @returns {string[] | null}
+   */
+  uniqueViolation(table, row) {
+    for (const cols of this.schema(table).unique ?? []) {
+      if (cols.every((c) => (row[c] ?? '') === '')) continue;
+      for (const other of this.rows(table).values()) {
+        if (other.sys_id !== row.sys_id && cols.every((c) => (other[c] ?? '') === (row[c] ?? ''))) return cols;
+      }
+    }
+    return null;
   }
 
   /** @param {string} table @param {string} sysId */

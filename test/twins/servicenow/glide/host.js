@@ -59,7 +59,7 @@ export function createHost(options) {
     rules: [],
     /** @type {ScheduledJob[]} */
     jobs: [],
-    /** @type {{ rule: BusinessRule, table: string, sysId: string, action: Action }[]} */
+    /** @type {{ rule: BusinessRule, table: string, sysId: string, action: Action, user: SessionUser }[]} */
     asyncQueue: [],
     /** @type {Map<string, Record<string, unknown>>} loaded module namespaces by normalised path */
     modules: new Map(),
@@ -148,7 +148,8 @@ export function createHost(options) {
       for (let guard = 0; host.asyncQueue.length && guard < 10_000; guard++) {
         const item = /** @type {typeof host.asyncQueue[number]} */ (host.asyncQueue.shift());
         asyncRules += 1;
-        host.runAs(SYSTEM_USER, () => host.transaction.runAsync(item));
+        // Async rules run in the session of the user whose change queued them.
+        host.runAs(item.user ?? SYSTEM_USER, () => host.transaction.runAsync(item));
       }
       let jobs = 0;
       const t = now().getTime();
@@ -310,7 +311,7 @@ function createTransaction(host, GlideRecord) {
   function after(gr, action, previous) {
     for (const rule of rulesFor(gr.getTableName(), 'after', action)) fire(rule, gr, previous);
     for (const rule of rulesFor(gr.getTableName(), 'async', action)) {
-      if (conditionHolds(rule, gr, previous)) host.asyncQueue.push({ rule, table: gr.getTableName(), sysId: gr.getUniqueValue(), action });
+      if (conditionHolds(rule, gr, previous)) host.asyncQueue.push({ rule, table: gr.getTableName(), sysId: gr.getUniqueValue(), action, user: host.session });
     }
   }
 
@@ -352,6 +353,12 @@ function createTransaction(host, GlideRecord) {
       if (gr._abort) { host.log('info', `insert into ${table} aborted by a before rule`, 'business_rule'); return null; }
       const values = { ...gr._row };
       const journal = takeJournal(table, values);
+      const clash = store.uniqueViolation(table, values);
+      if (clash) {
+        // The platform's database rejects the row; insert() returns nothing and the error is logged.
+        host.log('error', `Unique Key violation detected by database: ${table} already has a row with ${clash.map((/** @type {string} */ c) => `${c}=${values[c]}`).join(', ')}`, 'database');
+        return null;
+      }
       const row = store.insert(table, values, host.session.user_name);
       writeJournal(table, row.sys_id, journal);
       gr._row = { ...row, ...journal };
@@ -376,6 +383,11 @@ function createTransaction(host, GlideRecord) {
       // Like the platform, an update that changes nothing writes nothing and fires no after rules.
       if (Object.keys(changed).length === 0) return gr.getUniqueValue();
       const journal = takeJournal(table, changed);
+      const clash = store.uniqueViolation(table, { ...gr._prev, ...changed, sys_id: gr.getUniqueValue() });
+      if (clash) {
+        host.log('error', `Unique Key violation detected by database: ${table} already has a row with ${clash.map((/** @type {string} */ c) => `${c}=${changed[c] ?? gr._prev?.[c]}`).join(', ')}`, 'database');
+        return null;
+      }
       const row = store.update(table, gr.getUniqueValue(), changed, host.session.user_name, { autoSysFields: gr._autoSys });
       if (!row) throw new Error(`GlideRecord.update: ${table} ${gr.getUniqueValue()} no longer exists`);
       writeJournal(table, row.sys_id, journal);
@@ -402,7 +414,7 @@ function createTransaction(host, GlideRecord) {
     /**
      * Async rules run later with `current` re-read from the database; `previous` is not available
      * there on the platform either.
-     * @param {{ rule: BusinessRule, table: string, sysId: string, action: Action }} item
+     * @param {{ rule: BusinessRule, table: string, sysId: string, action: Action, user?: SessionUser }} item
      */
     runAsync(item) {
       const current = new GlideRecord(item.table);
