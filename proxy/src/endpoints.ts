@@ -38,10 +38,17 @@ export interface EndpointSpec {
   readonly responseSchema: JsonSchema;
 }
 
-/** The shared response schema plus the optional `fallbackReason` the proxy adds. */
+/**
+ * The response schema is the shared one. Platforms validate answers with it (closed objects), so the
+ * proxy puts `fallbackReason` in the body only once the shared schema allows it; until then the
+ * reason travels in the `X-Seam-Fallback-Reason` header (and the audit log and metrics).
+ */
 function proxyResponseSchema(result: JsonSchema): JsonSchema {
-  const base = responseSchema(result);
-  return { ...base, properties: { ...base.properties, fallbackReason: { type: 'string', minLength: 1, maxLength: 200 } } };
+  return responseSchema(result);
+}
+
+export function bodyMayCarryFallbackReason(endpoint: Endpoint): boolean {
+  return Boolean(ENDPOINT_SPECS[endpoint].responseSchema.properties?.['fallbackReason']);
 }
 
 export const ENDPOINT_SPECS: Readonly<Record<Endpoint, EndpointSpec>> = {

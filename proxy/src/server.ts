@@ -25,6 +25,16 @@ interface CachedAnswer {
   readonly status: number;
   readonly body: unknown;
   readonly engine: string;
+  readonly fallbackReason?: string;
+}
+
+function answerHeaders(answer: CachedAnswer, hit: boolean, correlationId: string): Record<string, string> {
+  return {
+    'x-seam-cache': hit ? 'hit' : 'miss',
+    'x-seam-engine': answer.engine,
+    'x-correlation-id': correlationId,
+    ...(answer.fallbackReason ? { 'x-seam-fallback-reason': answer.fallbackReason } : {}),
+  };
 }
 
 const PATHS: Readonly<Record<string, Endpoint>> = Object.fromEntries(ENDPOINTS.map((e) => [`/v1/${e}`, e]));
@@ -115,7 +125,7 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
         return;
       }
       metrics.cacheHits.inc({ endpoint });
-      sendJson(res, cached.value.status, cached.value.body, { 'x-seam-cache': 'hit', 'x-correlation-id': correlationId });
+      sendJson(res, cached.value.status, cached.value.body, answerHeaders(cached.value, true, correlationId));
       finish(cached.value.status, cached.value.engine);
       return;
     }
@@ -124,14 +134,14 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
     if (!pending) {
       pending = deps.service
         .run(endpoint, request, { client: auth.client, correlationId, idempotencyKey })
-        .then((o: ServiceOutcome): CachedAnswer => ({ status: 200, body: o.body, engine: o.engine }));
+        .then((o: ServiceOutcome): CachedAnswer => ({ status: 200, body: o.body, engine: o.engine, ...(o.fallbackReason ? { fallbackReason: o.fallbackReason } : {}) }));
       inFlight.set(cacheKey, pending);
     }
     try {
       const answer = await pending;
       if (first) cache.set(cacheKey, answer, fingerprint);
       else metrics.cacheHits.inc({ endpoint });
-      sendJson(res, answer.status, answer.body, { 'x-seam-cache': first ? 'miss' : 'hit', 'x-correlation-id': correlationId });
+      sendJson(res, answer.status, answer.body, answerHeaders(answer, !first, correlationId));
       finish(answer.status, answer.engine);
     } finally {
       if (first) inFlight.delete(cacheKey);

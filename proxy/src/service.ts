@@ -4,7 +4,7 @@
  */
 import { isAiLabelled, labelAiText, validate, type FieldProblem, type JsonSchema } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
-import { ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
+import { bodyMayCarryFallbackReason, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
 import { LlmEngineError, type LlmEngine } from './engines/llm.js';
 import { maskRequest, unmaskDeep } from './masking.js';
@@ -19,9 +19,11 @@ export interface RunContext {
 }
 
 export interface ServiceOutcome {
-  /** The response body: the result, `engine`, and `fallbackReason` when the LLM could not answer. */
+  /** The response body: the result and `engine` (validated against the shared response schema). */
   readonly body: Record<string, unknown>;
   readonly engine: 'llm' | 'embedded';
+  /** Why the embedded engine answered although an LLM is configured. */
+  readonly fallbackReason?: string;
 }
 
 export interface HealthReport {
@@ -140,7 +142,7 @@ export class ModelService implements ProxyService {
       if (prices) metrics.cost.inc({ endpoint }, (promptTokens * prices.inputPerMTok + completionTokens * prices.outputPerMTok) / 1e6);
     }
     const unmasked = fitLengths(unmaskDeep(result, masked.tokens), ENDPOINT_SPECS[endpoint].resultSchema);
-    const body: Record<string, unknown> = { ...unmasked, engine, ...(fallbackReason ? { fallbackReason } : {}) };
+    const body: Record<string, unknown> = { ...unmasked, engine, ...(fallbackReason && bodyMayCarryFallbackReason(endpoint) ? { fallbackReason } : {}) };
     this.deps.audit.write({
       at: new Date(this.now()).toISOString(),
       correlationId: ctx.correlationId,
@@ -155,7 +157,9 @@ export class ModelService implements ProxyService {
       tokens: { prompt: promptTokens, completion: completionTokens },
       latencyMs: this.now() - started,
     });
-    return { body, engine };
+    const final = validate(ENDPOINT_SPECS[endpoint].responseSchema, body);
+    if (!final.ok) throw new Error(`the ${endpoint} response breaks its schema: ${final.error.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
+    return { body, engine, ...(fallbackReason ? { fallbackReason } : {}) };
   }
 
   health(): HealthReport {

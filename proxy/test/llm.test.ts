@@ -1,6 +1,6 @@
 /** The LLM engine against a scripted OpenAI-compatible stub: structured output, repair, fallback, retries. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TRIAGE_CATEGORIES } from '@seam/shared';
+import { responseSchema, TRIAGE_CATEGORIES, TRIAGE_RESULT_SCHEMA, validate } from '@seam/shared';
 import { createProxyServer, MemoryAuditLog, type ProxyServer } from '../src/index.js';
 import { startOpenAiStub, type OpenAiStub } from './helpers/openaiStub.js';
 import { llmEnv, post, smallModel, testConfig, triageBody, VALID_TRIAGE_ANSWER } from './helpers/fixtures.js';
@@ -62,7 +62,7 @@ describe('structured output', () => {
     const res = await post(url, '/v1/triage', triageBody());
     expect(res.status).toBe(200);
     expect(res.json.engine).toBe('embedded');
-    expect(res.json.fallbackReason).toBe('llm_invalid_output');
+    expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_invalid_output');
     expect(['servicenow', 'salesforce', 'review']).toContain(res.json.route);
   });
 });
@@ -81,13 +81,22 @@ describe('repair and fallback', () => {
     expect(stub.requests[1]?.messages.at(-2)?.role).toBe('assistant');
   });
 
+  it('a fallback answer still passes the shared response schema the platforms validate with', async () => {
+    await start();
+    stub.script({ content: 'not json at all' });
+    const res = await post(url, '/v1/triage', triageBody());
+    expect(res.json.engine).toBe('embedded');
+    expect(res.headers.get('x-seam-engine')).toBe('embedded');
+    expect(validate(responseSchema(TRIAGE_RESULT_SCHEMA), res.json).ok).toBe(true);
+  });
+
   it('falls back to the embedded engine after a second invalid answer and says why', async () => {
     await start();
     stub.script({ content: 'not json at all' });
     const res = await post(url, '/v1/triage', triageBody());
     expect(stub.requests).toHaveLength(2);
     expect(res.json.engine).toBe('embedded');
-    expect(res.json.fallbackReason).toBe('llm_invalid_output');
+    expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_invalid_output');
     expect(res.headers.get('x-seam-cache')).toBe('miss');
     expect(proxy.metrics.fallbacks.get({ endpoint: 'triage', reason: 'llm_invalid_output' })).toBe(1);
     // Tokens of the failed attempts still cost money, so they are counted.
@@ -132,7 +141,7 @@ describe('retries', () => {
     const res = await post(url, '/v1/triage', triageBody());
     expect(stub.requests).toHaveLength(3);
     expect(res.json.engine).toBe('embedded');
-    expect(res.json.fallbackReason).toBe('llm_rate_limited');
+    expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_rate_limited');
   });
 
   it('starts no retry that would overrun the call deadline', async () => {
@@ -142,7 +151,7 @@ describe('retries', () => {
     const res = await post(url, '/v1/triage', triageBody());
     expect(stub.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
-    expect(res.json.fallbackReason).toBe('llm_rate_limited');
+    expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_rate_limited');
   });
 
   it('does not retry a 400 from the model server', async () => {
@@ -150,7 +159,7 @@ describe('retries', () => {
     stub.script({ status: 400 });
     const res = await post(url, '/v1/triage', triageBody());
     expect(stub.requests).toHaveLength(1);
-    expect(res.json.fallbackReason).toBe('llm_rejected');
+    expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_rejected');
   });
 
   it('times out a slow model and falls back with llm_timeout', async () => {
@@ -158,7 +167,7 @@ describe('retries', () => {
     stub.script({ delayMs: 1500, content: JSON.stringify(VALID_TRIAGE_ANSWER) });
     const res = await post(url, '/v1/triage', triageBody());
     expect(res.json.engine).toBe('embedded');
-    expect(res.json.fallbackReason).toBe('llm_timeout');
+    expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_timeout');
     expect(stub.requests).toHaveLength(2);
   });
 });
