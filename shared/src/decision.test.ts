@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyInbound, decideOutbound, JOURNAL_MEMORY, localField, newLink, toInboundMessage } from './decision';
+import { applyInbound, decideOutbound, JOURNAL_MEMORY, localField, newLink, sameValue, toInboundMessage } from './decision';
 import type { InboundMessage, LinkState, OutboundDecision } from './decision';
 import { hashValue } from './hash';
 import { idempotencyKey } from './idempotency';
@@ -248,6 +248,40 @@ describe('applyInbound', () => {
     expect(d.link.journalIds[JOURNAL_MEMORY - 1]).toBe(`c${JOURNAL_MEMORY + 9}`);
   });
 
+  it('checks receiver-named values against the receiver domain', () => {
+    const m = (fields: Record<string, FieldValue>): InboundMessage => ({ messageId: 'm', idempotencyKey: 'k', origin: 'servicenow', version: 3, names: 'receiver', fields });
+    const r = applyInbound({
+      to: 'salesforce',
+      message: m({ Status: 'Bogus', Seam_Incident_Priority__c: 'Urgent', Seam_SLA_Due__c: '2026-01-02 10:00:00', Seam_Resolved_At__c: null, Seam_Assignee__c: 'Beth' }),
+      link: newLink(ids),
+    });
+    expect(r.writes).toEqual({ Seam_Resolved_At__c: null, Seam_Assignee__c: 'Beth' });
+    expect(r.problems.map((p) => p.field).sort()).toEqual(['Seam_Incident_Priority__c', 'Seam_SLA_Due__c', 'Status']);
+    const toSn = applyInbound({
+      to: 'servicenow',
+      message: { ...m({ urgency: '2', short_description: 'x'.repeat(256) }), origin: 'salesforce' },
+      link: newLink(ids),
+    });
+    expect(toSn.writes).toEqual({ urgency: '2' });
+    expect(toSn.problems.map((p) => p.field)).toEqual(['short_description']);
+    expect(applyInbound({ to: 'servicenow', message: { ...m({ urgency: 7 }), origin: 'salesforce' }, link: newLink(ids) }).status).toBe('rejected');
+  });
+
+  it('sameValue compares as the platforms store values', () => {
+    expect(sameValue(1, '1')).toBe(true);
+    expect(sameValue(null, '')).toBe(true);
+    expect(sameValue(true, 'true')).toBe(true);
+    expect(sameValue(1, 2)).toBe(false);
+    expect(sameValue('a', 'A')).toBe(false);
+  });
+
+  it('a Glide read-back ("1" for 1, "" for null) is not a local edit', () => {
+    const r = applyInbound({ to: 'servicenow', message: first(), link: newLink(ids) });
+    const glide = Object.fromEntries(Object.entries(r.writes).map(([k, v]) => [k, v === null ? '' : String(v)]));
+    const back = decideOutbound({ from: 'servicenow', current: glide, link: r.link, origin: 'local' });
+    expect(back.problems).toEqual([]);
+  });
+
   it('localField names the field each side holds', () => {
     const state = OWNERSHIP.find((m) => m.key === 'state')!;
     expect(localField(state, 'servicenow')).toBe('state');
@@ -298,9 +332,13 @@ interface Side {
   journal: JournalEntry[];
 }
 
+/** What GlideRecord.getValue gives back: text for everything, "" for empty. */
+const asGlide = (r: Record<string, FieldValue>): Record<string, FieldValue> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]));
+
 let entrySeq = 0;
 /** Sends whatever `a` has to say to `b`; returns what happened. */
-function flow(a: Side, b: Side, origin: 'local' | 'peer' = 'local') {
+function flow(a: Side, b: Side, origin: 'local' | 'peer' = 'local', glide = false) {
   const d = decideOutbound({ from: a.system, current: a.record, link: a.link, origin, journal: a.journal });
   a.link = d.link;
   const m = toInboundMessage(a.system, d, `m-${++seq}`);
@@ -308,6 +346,8 @@ function flow(a: Side, b: Side, origin: 'local' | 'peer' = 'local') {
   const r = applyInbound({ to: b.system, message: m, link: b.link, current: b.record });
   b.link = r.link;
   b.record = { ...b.record, ...r.writes };
+  // A ServiceNow adapter reads the record back through Glide: every value as text.
+  if (glide && b.system === 'servicenow') b.record = asGlide(b.record);
   // The receiver's platform gives the written entries its own ids.
   for (const e of r.journal) b.journal.push({ id: `local-${++entrySeq}`, body: e.body, author: 'integration', createdAt: e.createdAt });
   return { d, m, r };
@@ -319,17 +359,17 @@ describe('properties', () => {
 
     it(`A→B→A never writes (A = ${from})`, () => {
       fc.assert(
-        fc.property(recordArb(from), recordArb(to), recordArb(from), entriesArb, (aStart, bStart, aChanged, newEntries) => {
+        fc.property(recordArb(from), recordArb(to), recordArb(from), entriesArb, fc.boolean(), (aStart, bStart, aChanged, newEntries, glide) => {
           const a: Side = { system: from, record: aStart, link: newLink(ids), journal: [] };
           const b: Side = { system: to, record: bStart, link: newLink(ids), journal: [] };
-          flow(b, a); // B's first sync
-          flow(a, b); // A's first sync: both sides are now in sync
+          flow(b, a, 'local', glide); // B's first sync
+          flow(a, b, 'local', glide); // A's first sync: both sides are now in sync
           expect(a.link.snapshotHash).toBe(b.link.snapshotHash);
 
           // A changes: some fields, some comments.
           a.record = { ...a.record, ...aChanged };
           for (const e of newEntries) a.journal.push({ id: `a-${++entrySeq}`, body: e.body, author: e.author, createdAt: '2026-01-01T00:00:00Z' });
-          const sent = flow(a, b);
+          const sent = flow(a, b, 'local', glide);
           if (sent.r) expect(sent.r.status).toBe('applied');
 
           // B's decision on the applied record writes nothing back, whatever origin the adapter reports.

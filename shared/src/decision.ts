@@ -18,7 +18,19 @@ import { entryOrigin, parseOriginTag, tagOrigin } from './journal';
 import type { JournalEntry } from './journal';
 import { OWNERSHIP } from './ownership';
 import type { FieldMapping } from './ownership';
-import { ownerFields, peerField, transformForPeer } from './transforms';
+import {
+  CASE_PRIORITY_DOMAIN,
+  CASE_STATUS_DOMAIN,
+  TEXT255_MAX,
+  URGENCY_DOMAIN,
+  ownerFields,
+  parseCasePriority,
+  parseCaseStatus,
+  parseChoice,
+  parseDateTime,
+  peerField,
+  transformForPeer,
+} from './transforms';
 import type { FieldProblem, FieldValue, RecordValues, System } from './types';
 import { sameSalesforceId } from './identity';
 
@@ -73,6 +85,37 @@ function travelsFrom(m: FieldMapping, sender: System): boolean {
 export function localField(m: FieldMapping, side: System): string | null {
   return m.owner === side ? ownerFields(m)[0] ?? null : peerField(m);
 }
+
+/**
+ * Equal as the platforms store them: Glide returns every value as text ("1", "" for empty,
+ * "true"), Salesforce and JSON keep types. 1 and "1", null and "" are the same value here.
+ */
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  const norm = (v: FieldValue | undefined): string => (v === null || v === undefined ? '' : String(v));
+  return norm(a) === norm(b);
+}
+
+/** A receiver-named value must already be in the receiver's domain (a bad Status would fail the DML). */
+function checkPeerValue(m: FieldMapping, field: string, value: FieldValue): FieldProblem | null {
+  const bad = (what: string, fix: string): FieldProblem => ({ field, problem: `${JSON.stringify(value)} is not ${what}`, fix, value });
+  switch (m.transform) {
+    case 'incidentStateToCaseStatus':
+      return parseCaseStatus(value, field).ok ? null : bad('a Case Status', `send one of ${CASE_STATUS_DOMAIN.join(', ')}`);
+    case 'incidentPriorityToCasePriority':
+      return parseCasePriority(value, field).ok ? null : bad('a Case priority', `send one of ${CASE_PRIORITY_DOMAIN.join(', ')}`);
+    case 'casePriorityToUrgency':
+      return parseChoice(field, value, URGENCY_DOMAIN).ok ? null : bad('an urgency', 'send 1, 2 or 3');
+    case 'dateTime':
+      return value === null || (typeof value === 'string' && ISO_DATE_TIME_UTC.test(value) && parseDateTime(value).ok)
+        ? null
+        : bad('an ISO-8601 UTC date-time', 'send e.g. "2026-01-31T09:30:00Z" or null');
+    case 'text255':
+      return value === null || (typeof value === 'string' && value.length <= TEXT255_MAX) ? null : bad('text of at most 255 characters', 'truncate it with text255');
+    default:
+      return null;
+  }
+}
+const ISO_DATE_TIME_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function withSnapshot(link: LinkState, snapshot: Record<string, FieldValue>): Pick<LinkState, 'snapshot' | 'snapshotHash'> {
   return { snapshot, snapshotHash: hashValue(snapshot) };
@@ -158,7 +201,7 @@ export function decideOutbound(input: OutboundInput): OutboundDecision {
         continue;
       }
       const before = has(link.snapshot, m.key) ? link.snapshot[m.key] : undefined;
-      if (before === value.value) continue;
+      if (before !== undefined && sameValue(before, value.value)) continue;
       const target = peerField(m) as string;
       fields.push({ key: m.key, label: m.label, sourceFields: read, peerField: target, old: before ?? null, new: value.value });
       peerValues[target] = value.value;
@@ -167,7 +210,7 @@ export function decideOutbound(input: OutboundInput): OutboundDecision {
     } else if (travelsFrom(m, peer) && origin === 'local') {
       // A local edit of a field the peer owns: read-only here, reported, never sent.
       const f = peerField(m) as string;
-      if (has(current, f) && has(link.snapshot, m.key) && current[f] !== link.snapshot[m.key]) {
+      if (has(current, f) && has(link.snapshot, m.key) && !sameValue(current[f], link.snapshot[m.key])) {
         problems.push({
           field: f,
           problem: `was changed in ${label(from)} but ${label(peer)} owns it (${m.label})`,
@@ -339,7 +382,10 @@ export function applyInbound(input: InboundInput): InboundDecision {
       const target = travelsFrom(m, sender) ? peerField(m) : null;
       if (target === null || !has(message.fields, target)) continue;
       consumed.add(target);
-      write(m, message.fields[target]);
+      const value = message.fields[target];
+      const bad = checkPeerValue(m, target, value);
+      if (bad) problems.push(bad);
+      else write(m, value);
     }
   }
   for (const name of Object.keys(message.fields)) {

@@ -74,7 +74,7 @@ export { idempotencyKey, parseIdempotencyKey, messageId } from './idempotency';
 export type { MessageKind, ParsedIdempotencyKey } from './idempotency';
 
 // decision: what to send, what to apply
-export { JOURNAL_MEMORY, newLink, localField, decideOutbound, applyInbound, applyInboundJournal, toInboundMessage } from './decision';
+export { JOURNAL_MEMORY, newLink, localField, sameValue, decideOutbound, applyInbound, applyInboundJournal, toInboundMessage } from './decision';
 export type {
   LinkState,
   NewLink,
