@@ -94,7 +94,7 @@ describe('loading a built Fluent app', () => {
     const gr = new sn.glide.GlideRecord('x_seam_bridge_probe');
     gr.initialize();
     gr.setValue('note', 'sweep-me now');
-    const id = gr.insert();
+    const id = gr.insert() as string;
     expect(sn.runJobs().jobs).toBe(0); // not due for five minutes
     expect(sn.runJobs({ allJobs: true }).jobs).toBe(1);
     expect(sn.store.get('x_seam_bridge_probe', id)?.note).toBe('swept');
