@@ -192,6 +192,26 @@ export async function metaFiles(ctx) {
             }
         }
     }
+    // Flexipages may place only bundles that exist and are exposed for that page type.
+    const pages = path.join(ctx.project.src, "flexipages");
+    for (const f of fs.existsSync(pages) ? fs.readdirSync(pages) : []) {
+        const xml = fs.readFileSync(path.join(pages, f), "utf8");
+        const pageType = xmlValue(xml, "type");
+        for (const name of xmlValues(xml, "componentName")) {
+            const m = /^c:(\w+)$/.exec(name);
+            if (!m) continue;
+            const meta = path.join(ctx.project.src, "lwc", m[1], `${m[1]}.js-meta.xml`);
+            const exposed = fs.existsSync(meta) ? fs.readFileSync(meta, "utf8") : "";
+            if (
+                !/<isExposed>true<\/isExposed>/.test(exposed) ||
+                (pageType === "RecordPage" && !exposed.includes("lightning__RecordPage"))
+            ) {
+                problems.push(
+                    `flexipages/${f}: places ${name}, which is not an LWC exposed for lightning__${pageType}`,
+                );
+            }
+        }
+    }
     // LWC imports of Apex must name a real @AuraEnabled method.
     for (const bundle of ctx.project.lwc) {
         const js = path.join(ctx.project.src, "lwc", bundle, `${bundle}.js`);
