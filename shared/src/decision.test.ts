@@ -124,11 +124,16 @@ describe('decideOutbound', () => {
   });
 
   it('reports a missing record id instead of inventing a key', () => {
-    const d = decideOutbound({ from: 'servicenow', current: { assigned_to: 'x' }, link: newLink(), origin: 'local' });
-    expect(d.send).toBe(true);
+    const link = newLink();
+    const d = decideOutbound({ from: 'servicenow', current: { assigned_to: 'x' }, link, origin: 'local' });
+    expect(d.send).toBe(false);
+    expect(d.fields.map((f) => f.key)).toEqual(['assignedTo']);
     expect(d.idempotencyKey).toBeNull();
     expect(d.problems[0].field).toBe('incident.sys_id');
+    expect(d.link).toBe(link);
     expect(toInboundMessage('servicenow', d, 'm')).toBeNull();
+    const bad = decideOutbound({ from: 'salesforce', current: { Id: 'not an id!', Subject: 's' }, link, origin: 'local' });
+    expect(bad.problems[0]).toMatchObject({ field: 'Case.Id', value: 'not an id!' });
   });
 
   it('sends new local journal entries once, never peer entries, never when the change came from the peer', () => {

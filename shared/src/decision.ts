@@ -160,7 +160,7 @@ export interface OutboundField {
 }
 
 export interface OutboundDecision {
-  /** True when there is at least one field or journal entry to send. */
+  /** True when there is at least one field or journal entry to send (and a record id to key it). */
   readonly send: boolean;
   readonly fields: readonly OutboundField[];
   /** Transformed values by the peer's API names (ServiceNow → `Fields_Json__c`). */
@@ -173,11 +173,14 @@ export interface OutboundDecision {
   readonly problems: readonly FieldProblem[];
   /** The version this message carries (unchanged when nothing is sent). */
   readonly version: number;
-  /** `idempotencyKey(from, recordId, version)`; null when nothing is sent or the record id is unknown. */
+  /** `idempotencyKey(from, recordId, version)`; null when nothing is sent (also when the record id is unknown). */
   readonly idempotencyKey: string | null;
   /** The link state to store once the message is queued in the outbox. */
   readonly link: LinkState;
 }
+
+/** What `idempotencyKey` accepts as a record id (Salesforce id, sys_id). */
+const RECORD_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 const label = (s: System): string => (s === 'salesforce' ? 'Salesforce' : 'ServiceNow');
 
@@ -237,15 +240,17 @@ export function decideOutbound(input: OutboundInput): OutboundDecision {
   }
   const version = Math.max(link.versions[from] + 1, input.recordVersion ?? 0);
   const recordId = from === 'salesforce' ? link.caseId ?? current.Id : link.incidentSysId ?? current.sys_id;
-  let key: string | null = null;
-  if (typeof recordId === 'string' && recordId !== '') key = idempotencyKey(from, recordId, version);
-  else {
+  if (typeof recordId !== 'string' || !RECORD_ID.test(recordId)) {
+    // Without a key the message cannot be sent safely: keep the link as it was, so nothing is lost.
     problems.push({
       field: from === 'salesforce' ? 'Case.Id' : 'incident.sys_id',
-      problem: 'is unknown, so the message has no idempotency key',
+      problem: recordId ? `${JSON.stringify(recordId)} is not a record id` : 'is unknown, so the message has no idempotency key',
       fix: 'store the record id on the link (caseId / incidentSysId) or pass it in `current`',
+      value: recordId,
     });
+    return { send: false, fields, peerValues, sourceValues, journal, problems, version: link.versions[from], idempotencyKey: null, link };
   }
+  const key = idempotencyKey(from, recordId, version);
   const next: LinkState = {
     ...link,
     ...withSnapshot(link, snapshot),
