@@ -36,7 +36,7 @@ const RULES = {
 const NODE_MODULES = new Set(['fs', 'path', 'os', 'child_process', 'http', 'https', 'crypto', 'stream', 'buffer', 'url', 'util', 'net', 'tls', 'zlib', 'events', 'worker_threads']);
 const BANNED_GLOBALS = { Reflect: 'Reflect', WeakRef: 'WeakRef', FinalizationRegistry: 'FinalizationRegistry', Proxy: 'Proxy', SharedArrayBuffer: 'SharedArrayBuffer', Atomics: 'Atomics', XMLHttpRequest: 'browser', fetch: 'browser', __dirname: 'node', __filename: 'node', process: 'node' };
 
-const hasAsync = (node) => (ts.canHaveModifiers(node) ? ts.getModifiers(node) ?? [] : []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+const asyncModifier = (node) => (ts.canHaveModifiers(node) ? ts.getModifiers(node) ?? [] : []).find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 
 /** Lints source text; returns findings `{ line, col, rule, message }`. */
 export function lintSource(text, fileName = 'input.ts') {
@@ -52,12 +52,16 @@ export function lintSource(text, fileName = 'input.ts') {
         if (!p) return false;
         if ((ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node)) return true;
         if ((ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isParameter(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p) || ts.isImportSpecifier(p) || ts.isBindingElement(p)) && p.name === node) return true;
-        if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isShorthandPropertyAssignment(p)) return true;
+        if ((ts.isTypeAliasDeclaration(p) || ts.isInterfaceDeclaration(p) || ts.isClassDeclaration(p) || ts.isEnumDeclaration(p)) && p.name === node) return true;
+        if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isShorthandPropertyAssignment(p) || ts.isTypeQueryNode(p)) return true;
         return false;
     };
     const visit = (node) => {
         if (ts.isPrivateIdentifier(node)) report(node, 'privateName');
-        if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) && hasAsync(node)) report(node, 'async');
+        if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
+            const mod = asyncModifier(node);
+            if (mod) report(mod, 'async');
+        }
         if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) report(node, 'await');
         if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') report(node, 'newFunction');
         if (ts.isIdentifier(node) && Object.prototype.hasOwnProperty.call(BANNED_GLOBALS, node.text) && !isDeclarationName(node)) {

@@ -260,6 +260,7 @@ declare global {
                     rest_seam_v1: {
                         table: 'sys_ws_version'
                         id: '72725a8f8a714532a3977bd9b26dcd49'
+                        deleted: true
                     }
                     rest_sf_h_accept: {
                         table: 'sys_rest_message_headers'

@@ -3,7 +3,8 @@ import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
 import { casesRoute, commentsRoute, linkRoute } from '../../server/entry/rest'
 
-// /api/x_seam_bridge/seam/v1/... (docs/contracts.md). Authenticated, role-checked through the
+// /api/x_seam_bridge/seam/v1/... exactly as in docs/contracts.md: the version is part of the
+// route path (not a sys_ws_version), so the URL Salesforce calls never depends on a default version. Authenticated, role-checked through the
 // endpoint ACL; internalRole false, so the integration user needs no snc_internal.
 export const seamApi = RestApi({
     $id: Now.ID['rest_seam_api'],
@@ -13,14 +14,12 @@ export const seamApi = RestApi({
     produces: 'application/json',
     shortDescription: 'Inbound from Salesforce: cases, comments and link status.',
     enforceAcl: [seamApiAcl],
-    versions: [{ $id: Now.ID['rest_seam_v1'], version: 1, active: true, isDefault: true, shortDescription: 'Seam v1' }],
     routes: [
         {
             $id: Now.ID['rest_seam_cases'],
             name: 'cases',
             method: 'POST',
-            path: '/cases',
-            version: 1,
+            path: '/v1/cases',
             script: casesRoute,
             authentication: true,
             authorization: true,
@@ -34,8 +33,7 @@ export const seamApi = RestApi({
             $id: Now.ID['rest_seam_comments'],
             name: 'comments',
             method: 'POST',
-            path: '/comments',
-            version: 1,
+            path: '/v1/comments',
             script: commentsRoute,
             authentication: true,
             authorization: true,
@@ -49,8 +47,7 @@ export const seamApi = RestApi({
             $id: Now.ID['rest_seam_link'],
             name: 'link',
             method: 'GET',
-            path: '/links/{caseId}',
-            version: 1,
+            path: '/v1/links/{caseId}',
             script: linkRoute,
             authentication: true,
             authorization: true,

@@ -1,0 +1,156 @@
+/**
+ * Runs `now-sdk build` and `now-sdk pack` (offline) and checks the records an admin installs:
+ * tables, fields, business rules, REST routes, REST messages, ACLs, roles, properties, the job,
+ * UI actions, the menu, and that the shared core really ships as code in a sys_module.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROPERTY } from '../src/server/config';
+import { INTEGRATION_ROLE } from '../src/server/sync/outbound';
+
+const APP = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(APP, 'dist', 'app');
+const SDK = join(APP, '..', 'node_modules', '.bin', 'now-sdk');
+
+interface Rec {
+    file: string;
+    table: string;
+    xml: string;
+    field(name: string): string | undefined;
+}
+
+let records: Rec[] = [];
+let buildLog = '';
+
+function parse(file: string): Rec {
+    const xml = readFileSync(file, 'utf8');
+    const table = /<record_update table="([^"]+)"/.exec(xml)?.[1] ?? '';
+    return {
+        file,
+        table,
+        xml,
+        field(name: string) {
+            const m = new RegExp(`<${name}(?: [^>]*)?>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${name}>`).exec(xml);
+            return m ? m[1] : undefined;
+        },
+    };
+}
+
+const of = (table: string) => records.filter((r) => r.table === table);
+const named = (table: string, field = 'name') => of(table).map((r) => r.field(field));
+
+beforeAll(() => {
+    const opts = { cwd: APP, encoding: 'utf8' as const, env: { ...process.env, NO_COLOR: '1' } };
+    buildLog = execFileSync(SDK, ['build'], opts) + execFileSync(SDK, ['pack'], opts);
+    for (const dir of ['update', 'unload']) {
+        const d = join(OUT, dir);
+        if (!existsSync(d)) continue;
+        for (const f of readdirSync(d)) if (f.endsWith('.xml')) records.push(parse(join(d, f)));
+    }
+});
+
+describe('now-sdk build output', () => {
+    it('builds and packs an installable zip', () => {
+        expect(buildLog).toContain('Build completed successfully');
+        const zips = readdirSync(join(APP, 'target')).filter((f) => f.endsWith('.zip'));
+        expect(zips.length).toBeGreaterThan(0);
+    });
+
+    it('creates the four scoped tables and the prefixed incident fields', () => {
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_outbox', 'x_seam_bridge_triage_review']);
+        const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
+        expect(incidentFields.sort()).toEqual([
+            'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
+            'x_seam_bridge_sf_account_id', 'x_seam_bridge_sf_case_id', 'x_seam_bridge_sf_case_number', 'x_seam_bridge_sf_contact_id',
+        ]);
+        const outboxFields = of('sys_dictionary').filter((r) => r.field('name') === 'x_seam_bridge_outbox').map((r) => r.field('element'));
+        expect(outboxFields).toEqual(expect.arrayContaining(['idempotency_key', 'attempts', 'next_attempt_at', 'last_error', 'status']));
+    });
+
+    it('has async business rules that each call one server module function', () => {
+        const rules = of('sys_script');
+        const byTable = rules.map((r) => `${r.field('collection')}:${r.field('when')}`).sort();
+        expect(byTable).toEqual([
+            'incident:async_always', 'incident:async_always', 'incident:async_always',
+            'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
+        ]);
+        for (const r of rules) expect(r.field('script')).toMatch(/^\/\/ @fluent-module \w+;false;x_seam_bridge\/.*\/src\/server\/entry\/business-rules\.ts/);
+        const journal = rules.find((r) => r.field('collection') === 'sys_journal_field');
+        expect(journal?.field('filter_condition')).toBe('name=incident^element=comments');
+    });
+
+    it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
+        expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
+        const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments']);
+        const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
+        for (const op of of('sys_ws_operation')) {
+            expect(op.field('requires_authentication')).toBe('true');
+            expect(op.field('requires_acl_authorization')).toBe('true');
+            expect(op.field('requires_snc_internal_role')).toBe('false');
+            expect(op.field('enforce_acl')).toBe(endpointAcl?.field('sys_id'));
+        }
+    });
+
+    it('defines both REST messages, Salesforce over the shipped OAuth client-credentials profile', () => {
+        const messages = of('sys_rest_message');
+        expect(messages.map((m) => m.field('name')).sort()).toEqual(['Seam Proxy', 'Seam Salesforce']);
+        const sf = messages.find((m) => m.field('name') === 'Seam Salesforce');
+        const profile = of('oauth_entity_profile')[0];
+        expect(sf?.field('authentication_type')).toBe('oauth2');
+        expect(sf?.field('oauth2_profile')).toBe(profile.field('sys_id'));
+        expect(profile.field('grant_type')).toBe('client_credentials');
+        expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
+        const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
+        expect(fns).toEqual(['createRecords', 'impact', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
+    });
+
+    it('has the three roles, table ACLs on every table and the endpoint ACL for the integration role', () => {
+        expect(named('sys_user_role').sort()).toEqual(['x_seam_bridge.admin', 'x_seam_bridge.integration', 'x_seam_bridge.reviewer']);
+        const tableAcls = of('sys_security_acl').filter((r) => r.field('type') === 'record');
+        for (const t of ['x_seam_bridge_link', 'x_seam_bridge_outbox', 'x_seam_bridge_audit', 'x_seam_bridge_triage_review']) {
+            expect(tableAcls.filter((a) => a.field('name') === t).map((a) => a.field('operation'))).toContain('read');
+        }
+        // The audit is append-only: nobody gets write or delete.
+        expect(tableAcls.filter((a) => a.field('name') === 'x_seam_bridge_audit').map((a) => a.field('operation')).sort()).toEqual(['create', 'read']);
+        const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
+        const aclRoles = of('sys_security_acl_role')
+            .filter((r) => r.field('sys_security_acl') === endpointAcl?.field('sys_id'))
+            .map((r) => /<sys_user_role name="([^"]+)"/.exec(r.xml)?.[1]);
+        expect(aclRoles).toContain(INTEGRATION_ROLE);
+    });
+
+    it('ships every property the server code reads, and no secret value', () => {
+        const props = named('sys_properties');
+        for (const name of Object.values(PROPERTY)) expect(props).toContain(name);
+        const key = of('sys_properties').find((r) => r.field('name') === PROPERTY.proxyApiKey);
+        expect(key?.field('type')).toBe('password2');
+        expect(key?.field('value') ?? '').toBe('');
+    });
+
+    it('schedules the outbox drain and adds the replay and review UI actions and the menu', () => {
+        const job = of('sysauto_script')[0];
+        expect(job.field('script')).toContain('drainOutboxJob');
+        expect(named('sys_ui_action').sort()).toEqual(['Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute']);
+        expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
+        expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
+    });
+
+    it('ships the shared core as code in a sys_module, imported by the server modules', () => {
+        const modules = of('sys_module');
+        const core = modules.find((m) => (m.field('path') ?? '').endsWith('/src/server/generated/seam-core.js'));
+        expect(core).toBeDefined();
+        const code = core?.field('content') ?? '';
+        // Real code, not a reference: the decision functions and the ownership map are in it.
+        expect(code).toMatch(/function decideOutbound\s*\(/);
+        expect(code).toMatch(/function applyInbound\s*\(/);
+        expect(code).toContain("SN_SCOPE = 'x_seam_bridge'");
+        expect(code).toContain("sn('sf_case_id')");
+        expect(code.length).toBeGreaterThan(20_000);
+        const outbound = modules.find((m) => (m.field('path') ?? '').endsWith('/src/server/sync/outbound.ts'));
+        expect(outbound?.field('content')).toContain("from '../generated/seam-core'");
+    });
+});
