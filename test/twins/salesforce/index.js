@@ -229,6 +229,24 @@ export async function createSalesforceTwin(options = {}) {
       scheduleSave();
       return send(res, r.status, r.body);
     }
+    if (path === '/services/oauth2/revoke') {
+      const t = new URLSearchParams(text).get('token') ?? url.searchParams.get('token') ?? '';
+      if (!store.state.tokens[t]) return send(res, 400, { error: 'unsupported_token_type', error_description: 'this token type is not supported' });
+      delete store.state.tokens[t];
+      scheduleSave();
+      return send(res, 200, undefined);
+    }
+    const idUrl = /^\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})$/.exec(path);
+    if (idUrl && method === 'GET') {
+      // The identity URL that the token response's `id` names.
+      const bearer = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
+      const s = bearer ? store.state.tokens[bearer[1]] : undefined;
+      if (!s || s.expired) return send(res, 403, 'Bad_OAuth_Token');
+      if (idUrl[1] !== ORG_ID || idUrl[2] !== INTEGRATION_USER_ID) return send(res, 404, 'Bad_Id');
+      return send(res, 200, { id: `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, asserted_user: true, user_id: INTEGRATION_USER_ID, organization_id: ORG_ID,
+        username: 'seam-integration@twin.invalid', nick_name: 'seam-integration', display_name: INTEGRATION_USER_NAME, user_type: 'STANDARD', active: true,
+        urls: { rest: `${baseUrl}/services/data/v{version}/`, sobjects: `${baseUrl}/services/data/v{version}/sobjects/`, query: `${baseUrl}/services/data/v{version}/query/` } });
+    }
     if (path === '/services/data' || path === '/services/data/') {
       return send(res, 200, [{ label: "Winter '25", url: `/services/data/v${API_VERSION}`, version: API_VERSION }]);
     }

@@ -62,6 +62,24 @@ describe('sObject CRUD through jsforce', () => {
   });
 });
 
+describe('queries through jsforce', () => {
+  it('fetches every page through nextRecordsUrl (autoFetch)', async () => {
+    const records = Array.from({ length: 200 }, (_, i) => ({ attributes: { type: 'Contact' }, LastName: `Paged ${i}` }));
+    for (let i = 0; i < 3; i++) await c.call('POST', '/composite/sobjects', { allOrNone: true, records });
+    const seen: string[] = [];
+    const usageBefore = twin.apiUsage;
+    await new Promise<void>((resolve, reject) => {
+      conn.query("SELECT Id FROM Contact WHERE LastName LIKE 'Paged %'")
+        .on('record', (r: any) => seen.push(r.Id)).on('end', () => resolve()).on('error', reject)
+        .run({ autoFetch: true, maxFetch: 10000, headers: { 'Sforce-Query-Options': 'batchSize=250' } });
+    });
+    // 600 rows in batches of 250: the first call and two queryMore calls.
+    expect(twin.apiUsage - usageBefore).toBe(3);
+    expect(seen).toHaveLength(600);
+    expect(new Set(seen).size).toBe(600);
+  });
+});
+
 describe('error bodies', () => {
   it.each([
     ['unknown field', { Subject: 'x', Bogus__c: 1 }, 'INVALID_FIELD', "No such column 'Bogus__c' on sobject of type Case", ['Bogus__c']],
@@ -230,6 +248,22 @@ describe('auth, limits and faults', () => {
     expect(await (await token({ grant_type: 'magic' })).json()).toMatchObject({ error: 'unsupported_grant_type' });
   });
 
+  it('works with jsforce\'s own OAuth 2.0 client: client credentials, identity and logout (revoke)', async () => {
+    const own = new jsforce.Connection({ oauth2: { loginUrl: twin.url, clientId: twin.clientId, clientSecret: twin.clientSecret }, version: '62.0' });
+    const user = await own.authorize({ grant_type: 'client_credentials' });
+    expect(user.id).toMatch(/^005/);
+    expect(user.organizationId).toMatch(/^00D/);
+    expect(own.instanceUrl).toBe(twin.url);
+    const identity: any = await own.identity();
+    expect(identity).toMatchObject({ user_id: user.id, organization_id: user.organizationId });
+    const made = await own.sobject('Account').create({ Name: 'Via OAuth' });
+    expect(made.success).toBe(true);
+    const token = own.accessToken!;
+    await own.logout();
+    const after = await fetch(`${twin.url}${API}/limits`, { headers: { authorization: `Bearer ${token}` } });
+    expect(after.status).toBe(401);
+  });
+
   it('answers 401 INVALID_SESSION_ID without a token, with a wrong one, after expiry and after revocation', async () => {
     const expected = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
     const none = await fetch(`${twin.url}${API}/limits`);
@@ -287,6 +321,12 @@ describe('auth, limits and faults', () => {
     expect((await c.call('POST', '/sobjects/Account', { Name: 'After outage' })).status).toBe(201);
     expect((await c.call('GET', q("SELECT COUNT() FROM Account WHERE Name = 'During outage'"))).body.totalSize).toBe(0);
     expect(twin.faults.pending).toBe(0);
+  });
+
+  it('can hold an answer back long enough for a client timeout', async () => {
+    twin.faults.next({ delayMs: 400 });
+    await expect(fetch(`${twin.url}${API}/limits`, { headers: { authorization: `Bearer ${c.token}` }, signal: AbortSignal.timeout(40) })).rejects.toThrow();
+    expect((await c.call('GET', '/limits')).status).toBe(200);
   });
 
   it('can drop a connection to simulate a timeout', async () => {
