@@ -187,6 +187,16 @@ describe('applyInbound', () => {
     expect(Object.keys(r.writes).sort()).toEqual(['urgency', 'x_seam_bridge_customer_priority']);
     expect(r.problems.map((p) => p.field).sort()).toEqual(['Bogus__c', 'Status', 'state']);
     expect(r.problems.find((p) => p.field === 'state')?.problem).toContain('owned by ServiceNow');
+    const sn = applyInbound({
+      to: 'salesforce',
+      message: { messageId: 'm', idempotencyKey: 'k', origin: 'servicenow', version: 2, fields: { work_notes: 'x', comments: 'y', sys_id: SYS_ID } },
+      link: newLink(ids),
+    });
+    expect(sn.writes).toEqual({ Seam_Incident_Sys_Id__c: SYS_ID });
+    expect(sn.problems.map((p) => p.problem)).toEqual([
+      'is internal to ServiceNow (Work notes) and never synced',
+      'is a journal field (Customer-visible comments)',
+    ]);
     const onlyBad = applyInbound({ to: 'servicenow', message: { ...m, fields: { state: '7' } }, link: newLink(ids) });
     expect(onlyBad.status).toBe('rejected');
     expect(onlyBad.link.versions.salesforce).toBe(0);

@@ -394,23 +394,7 @@ export function applyInbound(input: InboundInput): InboundDecision {
     }
   }
   for (const name of Object.keys(message.fields)) {
-    if (consumed.has(name)) continue;
-    const owned = mappings.find((m) => m.owner !== sender && (ownerFields(m).indexOf(name) >= 0 || peerField(m) === name));
-    problems.push(
-      owned
-        ? {
-            field: name,
-            problem: `is owned by ${label(owned.owner === 'salesforce' ? 'salesforce' : 'servicenow')} (${owned.label}); ${label(sender)} may not write it`,
-            fix: `drop ${name} from ${label(sender)}'s messages; change it where it is owned`,
-            value: message.fields[name],
-          }
-        : {
-            field: name,
-            problem: `is not a synced field from ${label(sender)}`,
-            fix: 'send only fields of the ownership map (shared/src/ownership.ts) owned by the sender',
-            value: message.fields[name],
-          },
-    );
+    if (!consumed.has(name)) problems.push(unacceptedField(mappings, sender, name, message.fields[name]));
   }
 
   const { journal, journalIds } = receiveJournal(message.journal ?? [], sender, to, link);
@@ -435,6 +419,31 @@ export function applyInbound(input: InboundInput): InboundDecision {
     journal,
     problems,
     link: next,
+  };
+}
+
+/** Why a field in a message was not applied, in words for whoever maintains the sender. */
+function unacceptedField(mappings: readonly FieldMapping[], sender: System, name: string, value: FieldValue): FieldProblem {
+  const m = mappings.find((x) => ownerFields(x).indexOf(name) >= 0 || peerField(x) === name);
+  if (m && m.owner === 'entry_origin') {
+    return { field: name, problem: `is a journal field (${m.label})`, fix: 'send comments as journal entries, not as a field value', value };
+  }
+  if (m && m.direction === 'internal') {
+    return { field: name, problem: `is internal to ${label(m.owner as System)} (${m.label}) and never synced`, fix: `drop ${name} from the message`, value };
+  }
+  if (m && m.owner !== sender) {
+    return {
+      field: name,
+      problem: `is owned by ${label(m.owner as System)} (${m.label}); ${label(sender)} may not write it`,
+      fix: `drop ${name} from ${label(sender)}'s messages; change it where it is owned`,
+      value,
+    };
+  }
+  return {
+    field: name,
+    problem: `is not a synced field from ${label(sender)}`,
+    fix: 'send only fields of the ownership map (shared/src/ownership.ts) owned by the sender',
+    value,
   };
 }
 
