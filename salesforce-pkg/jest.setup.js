@@ -1,4 +1,4 @@
 // `expect(element).toBeAccessible()` in every LWC test.
-const { setup } = require("@sa11y/jest");
+const { setup } = require('@sa11y/jest');
 
 setup();

@@ -6,22 +6,22 @@
 //   node scripts/check.mjs --only pmd,apex-ls   some of them
 //   node scripts/check.mjs --dir /tmp/copy      another SFDX project (the self-tests use this)
 //   node scripts/check.mjs --verbose            also print PMD advice (severity 3-5)
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { CHECKS, createContext } from "./lib/checks.mjs";
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHECKS, createContext } from './lib/checks.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
 };
-const root = option("--dir") ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const only = option("--only")?.split(",");
-const verbose = args.includes("--verbose");
+const root = option('--dir') ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = option('--only')?.split(',');
+const verbose = args.includes('--verbose');
 
 const unknown = (only ?? []).filter((n) => !CHECKS.some((c) => c.name === n));
 if (unknown.length) {
-    console.error(`check: unknown check(s) ${unknown.join(", ")}; known: ${CHECKS.map((c) => c.name).join(", ")}`);
+    console.error(`check: unknown check(s) ${unknown.join(', ')}; known: ${CHECKS.map((c) => c.name).join(', ')}`);
     process.exit(2);
 }
 
@@ -34,7 +34,7 @@ for (const check of CHECKS.filter((c) => !only || only.includes(c.name))) {
     try {
         problems = await check.run(
             ctx,
-            check.name === "pmd" && verbose ? { log: (l) => console.log(`  advice: ${l}`) } : undefined,
+            check.name === 'pmd' && verbose ? { log: (l) => console.log(`  advice: ${l}`) } : undefined
         );
     } catch (e) {
         problems = [`the check itself failed: ${e.stack || e.message}`];
@@ -49,6 +49,6 @@ for (const check of CHECKS.filter((c) => !only || only.includes(c.name))) {
     }
 }
 console.log(
-    `check: ${failed ? `${failed} check(s) failed` : "all passed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `check: ${failed ? `${failed} check(s) failed` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`
 );
 process.exit(failed ? 1 : 0);

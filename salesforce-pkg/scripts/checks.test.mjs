@@ -1,11 +1,11 @@
 // Self-tests of scripts/check.mjs: the clean package passes every check, and each check fails on
 // a copy of the package seeded with the mistake it exists to catch. Run: node --test scripts/
-import { after, before, describe, it } from "node:test";
-import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
     apexFieldsExist,
     apexLanguageServer,
@@ -16,47 +16,47 @@ import {
     permissionSets,
     pmdRules,
     prettierApex,
-    sfdxProject,
-} from "./lib/checks.mjs";
-import { fieldReferences } from "./lib/apex-refs.mjs";
+    sfdxProject
+} from './lib/checks.mjs';
+import { fieldReferences } from './lib/apex-refs.mjs';
 
-const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const REPO = path.resolve(PKG, "..");
-const SRC = path.join("force-app", "main", "default");
+const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = path.resolve(PKG, '..');
+const SRC = path.join('force-app', 'main', 'default');
 const copies = [];
 
 /** A throwaway copy of the SFDX project; `seed` edits it before the context is read. */
 function seeded(seed = () => {}) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seam-check-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seam-check-'));
     copies.push(dir);
-    for (const f of ["force-app", "sfdx-project.json", ".prettierrc.json", ".forceignore"]) {
+    for (const f of ['force-app', 'sfdx-project.json', '.prettierrc.json', '.forceignore']) {
         fs.cpSync(path.join(PKG, f), path.join(dir, f), { recursive: true });
     }
     seed(dir);
     return createContext(dir, {
-        ownershipFile: path.join(REPO, "shared", "src", "ownership.ts"),
-        contractsFile: path.join(REPO, "docs", "contracts.md"),
+        ownershipFile: path.join(REPO, 'shared', 'src', 'ownership.ts'),
+        contractsFile: path.join(REPO, 'docs', 'contracts.md')
     });
 }
 
 const write = (dir, file, text) => fs.writeFileSync(path.join(dir, SRC, file), text);
-const edit = (dir, file, fn) => write(dir, file, fn(fs.readFileSync(path.join(dir, SRC, file), "utf8")));
+const edit = (dir, file, fn) => write(dir, file, fn(fs.readFileSync(path.join(dir, SRC, file), 'utf8')));
 const classMeta = (dir, name) =>
     fs.copyFileSync(
-        path.join(dir, SRC, "classes", "SeamOutbox.cls-meta.xml"),
-        path.join(dir, SRC, "classes", `${name}.cls-meta.xml`),
+        path.join(dir, SRC, 'classes', 'SeamOutbox.cls-meta.xml'),
+        path.join(dir, SRC, 'classes', `${name}.cls-meta.xml`)
     );
 const some = (problems, re) =>
     assert.ok(
         problems.some((p) => re.test(p)),
-        `expected a problem matching ${re}, got:\n${problems.join("\n")}`,
+        `expected a problem matching ${re}, got:\n${problems.join('\n')}`
     );
 
 after(() => {
     for (const d of copies) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe("the clean package", () => {
+describe('the clean package', () => {
     let ctx;
     before(() => {
         ctx = seeded();
@@ -70,7 +70,7 @@ describe("the clean package", () => {
         prettierApex,
         convertSource,
         apexLanguageServer,
-        pmdRules,
+        pmdRules
     })) {
         it(`passes ${name}`, async () => {
             assert.deepEqual(await check(ctx), []);
@@ -78,12 +78,12 @@ describe("the clean package", () => {
     }
 });
 
-describe("each check catches its seeded mistake", () => {
-    it("sfdx-project: schema breach and a version without .NEXT", async () => {
+describe('each check catches its seeded mistake', () => {
+    it('sfdx-project: schema breach and a version without .NEXT', async () => {
         const ctx = seeded((dir) => {
-            const file = path.join(dir, "sfdx-project.json");
-            const p = JSON.parse(fs.readFileSync(file, "utf8"));
-            p.packageDirectories[0].versionNumber = "0.1";
+            const file = path.join(dir, 'sfdx-project.json');
+            const p = JSON.parse(fs.readFileSync(file, 'utf8'));
+            p.packageDirectories[0].versionNumber = '0.1';
             p.sourceApiVersion = 62;
             fs.writeFileSync(file, JSON.stringify(p));
         });
@@ -92,81 +92,85 @@ describe("each check catches its seeded mistake", () => {
         some(problems, /versionNumber "0.1"/);
     });
 
-    it("meta-files: an Apex class without its -meta.xml, and an LWC importing a missing Apex method", async () => {
+    it('meta-files: an Apex class without its -meta.xml, an LWC importing a missing Apex method, a page placing a missing LWC', async () => {
         const ctx = seeded((dir) => {
-            fs.rmSync(path.join(dir, SRC, "classes", "SeamOutbox.cls-meta.xml"));
-            edit(dir, "lwc/linkedIncidentPanel/linkedIncidentPanel.js", (s) =>
-                s.replace("SeamPanelController.resync", "SeamPanelController.resyncAll"),
+            fs.rmSync(path.join(dir, SRC, 'classes', 'SeamOutbox.cls-meta.xml'));
+            edit(dir, 'lwc/linkedIncidentPanel/linkedIncidentPanel.js', (s) =>
+                s.replace('SeamPanelController.resync', 'SeamPanelController.resyncAll')
+            );
+            edit(dir, 'flexipages/Seam_Case_Record_Page.flexipage-meta.xml', (s) =>
+                s.replace('c:linkedIncidentPanel', 'c:linkedIncidentPanl')
             );
         });
         const problems = await metaFiles(ctx);
+        some(problems, /places c:linkedIncidentPanl/);
         some(problems, /SeamOutbox\.cls: missing SeamOutbox\.cls-meta\.xml/);
         some(problems, /imports SeamPanelController\.resyncAll/);
     });
 
-    it("apex-fields: unknown fields on a typed variable, in SOQL, in a constructor and in a string", async () => {
+    it('apex-fields: unknown fields on a typed variable, in SOQL, in a constructor and in a string', async () => {
         const ctx = seeded((dir) => {
             write(
                 dir,
-                "classes/Typo.cls",
+                'classes/Typo.cls',
                 [
-                    "public with sharing class Typo {",
-                    "    public static void run(Case c) {",
-                    "        c.Seam_Incident_Numbr__c = null;",
-                    "        List<Case> rows = [SELECT Id, Seam_Last_Synk__c FROM Case WITH USER_MODE];",
-                    "        insert new Seam_Outbox__c(Atempts__c = 1);",
+                    'public with sharing class Typo {',
+                    '    public static void run(Case c) {',
+                    '        c.Seam_Incident_Numbr__c = null;',
+                    '        List<Case> rows = [SELECT Id, Seam_Last_Synk__c FROM Case WITH USER_MODE];',
+                    '        insert new Seam_Outbox__c(Atempts__c = 1);',
                     "        c.put('Seam_Sync_Stat__c', null);",
-                    "    }",
-                    "}",
-                ].join("\n"),
+                    '    }',
+                    '}'
+                ].join('\n')
             );
-            classMeta(dir, "Typo");
+            classMeta(dir, 'Typo');
         });
         const problems = await apexFieldsExist(ctx);
         some(problems, /Typo\.cls:3: .*Case\.Seam_Incident_Numbr__c/);
         some(problems, /Typo\.cls:4: SOQL on Case: no field Case\.Seam_Last_Synk__c/);
         some(problems, /Typo\.cls:5: new Seam_Outbox__c\(Atempts__c/);
         some(problems, /Typo\.cls:6: Seam_Sync_Stat__c is neither/);
-        assert.equal(problems.length, 4, problems.join("\n"));
+        assert.equal(problems.length, 4, problems.join('\n'));
     });
 
-    it("permission-sets: a field that does not exist, and an integration edit right on a Salesforce-owned field", async () => {
+    it('permission-sets: a field that does not exist, and an integration edit right on a Salesforce-owned field', async () => {
         const ctx = seeded((dir) =>
-            edit(dir, "permissionsets/Seam_Integration.permissionset-meta.xml", (s) =>
+            edit(dir, 'permissionsets/Seam_Integration.permissionset-meta.xml', (s) =>
                 s
                     .replace(
-                        "<field>Case.Seam_Local_Version__c</field>",
-                        "<field>Case.Seam_Local_Version__c</field>\n        <!-- seeded -->",
+                        '<field>Case.Seam_Local_Version__c</field>',
+                        '<field>Case.Seam_Local_Version__c</field>\n        <!-- seeded -->'
                     )
                     .replace(
                         /<editable>false<\/editable>(\s*<field>Case\.Seam_Local_Version__c<\/field>)/,
-                        "<editable>true</editable>$1",
+                        '<editable>true</editable>$1'
                     )
-                    .replace("<field>Case.Seam_CI__c</field>", "<field>Case.Seam_Ghost__c</field>"),
-            ),
+                    .replace('<field>Case.Seam_CI__c</field>', '<field>Case.Seam_Ghost__c</field>')
+            )
         );
         const problems = await permissionSets(ctx);
         some(problems, /Seam_Integration: Case\.Seam_Local_Version__c is editable/);
         some(problems, /names Case\.Seam_Ghost__c, which is not a custom field/);
     });
 
-    it("permission-sets: a secret committed in the external credential", async () => {
+    it('permission-sets: a secret committed in the external credential', async () => {
         const ctx = seeded((dir) =>
-            edit(dir, "externalCredentials/Seam_ServiceNow.externalCredential-meta.xml", (s) =>
+            edit(dir, 'externalCredentials/Seam_ServiceNow.externalCredential-meta.xml', (s) =>
                 s.replace(
-                    "<label>",
-                    "<externalCredentialParameters>\n        <parameterName>clientSecret</parameterName>\n        <parameterType>AuthParameter</parameterType>\n        <parameterValue>hunter2</parameterValue>\n    </externalCredentialParameters>\n    <label>",
-                ),
-            ),
+                    '<label>',
+                    '<externalCredentialParameters>\n        <parameterName>clientSecret</parameterName>\n        <parameterType>AuthParameter</parameterType>\n        <parameterValue>hunter2</parameterValue>\n    </externalCredentialParameters>\n    <label>'
+                )
+            )
         );
         some(await permissionSets(ctx), /externalCredentials\/Seam_ServiceNow: holds a secret/);
     });
 
-    it("contract-fields: an event field missing, another of the wrong length", async () => {
+    it('contract-fields: an event field missing, another of the wrong length', async () => {
         const ctx = seeded((dir) => {
-            fs.rmSync(path.join(dir, SRC, "objects", "Incident_Update__e", "fields", "Origin__c.field-meta.xml"));
-            edit(dir, "objects/Incident_Update__e/fields/Message_Id__c.field-meta.xml", (s) =>
-                s.replace("<length>64</length>", "<length>80</length>"),
+            fs.rmSync(path.join(dir, SRC, 'objects', 'Incident_Update__e', 'fields', 'Origin__c.field-meta.xml'));
+            edit(dir, 'objects/Incident_Update__e/fields/Message_Id__c.field-meta.xml', (s) =>
+                s.replace('<length>64</length>', '<length>80</length>')
             );
         });
         const problems = await contractFields(ctx);
@@ -174,53 +178,53 @@ describe("each check catches its seeded mistake", () => {
         some(problems, /Message_Id__c: length 80, docs\/contracts\.md says 64/);
     });
 
-    it("contract-fields: a field of the ownership map without metadata", async () => {
+    it('contract-fields: a field of the ownership map without metadata', async () => {
         const ctx = seeded((dir) =>
-            fs.rmSync(path.join(dir, SRC, "objects", "Case", "fields", "Seam_SLA_Due__c.field-meta.xml")),
+            fs.rmSync(path.join(dir, SRC, 'objects', 'Case', 'fields', 'Seam_SLA_Due__c.field-meta.xml'))
         );
         some(await contractFields(ctx), /ownership\.ts maps Case\.Seam_SLA_Due__c/);
     });
 
-    it("prettier-apex: unformatted and unparsable Apex", async () => {
+    it('prettier-apex: unformatted and unparsable Apex', async () => {
         const ctx = seeded((dir) => {
-            write(dir, "classes/Ugly.cls", "public with sharing class Ugly{public static Integer one(){return 1;}}\n");
-            write(dir, "classes/Broken.cls", "public with sharing class Broken { public void x( { }\n");
-            classMeta(dir, "Ugly");
-            classMeta(dir, "Broken");
+            write(dir, 'classes/Ugly.cls', 'public with sharing class Ugly{public static Integer one(){return 1;}}\n');
+            write(dir, 'classes/Broken.cls', 'public with sharing class Broken { public void x( { }\n');
+            classMeta(dir, 'Ugly');
+            classMeta(dir, 'Broken');
         });
         const problems = await prettierApex(ctx);
         some(problems, /Ugly\.cls: not formatted/);
         some(problems, /Broken\.cls: does not parse as Apex/);
     });
 
-    it("convert-source: a class the conversion drops silently, and a file in an unknown folder", async () => {
+    it('convert-source: a class the conversion drops silently, and a file in an unknown folder', async () => {
         const ctx = seeded((dir) => {
-            write(dir, "classes/Orphan.cls", "public with sharing class Orphan {\n}\n");
-            fs.mkdirSync(path.join(dir, SRC, "clases"));
-            write(dir, "clases/Misplaced.cls", "public with sharing class Misplaced {\n}\n");
+            write(dir, 'classes/Orphan.cls', 'public with sharing class Orphan {\n}\n');
+            fs.mkdirSync(path.join(dir, SRC, 'clases'));
+            write(dir, 'clases/Misplaced.cls', 'public with sharing class Misplaced {\n}\n');
         });
         const problems = await convertSource(ctx);
         some(problems, /ApexClass:Orphan is missing from the converted package\.xml/);
         some(problems, /clases\/Misplaced\.cls: no metadata type is known/);
     });
 
-    it("apex-ls: an unknown method, an unknown type and an unknown field on a custom object", async () => {
+    it('apex-ls: an unknown method, an unknown type and an unknown field on a custom object', async () => {
         const ctx = seeded((dir) => {
             write(
                 dir,
-                "classes/Wrong.cls",
+                'classes/Wrong.cls',
                 [
-                    "public with sharing class Wrong {",
-                    "    public static void run() {",
-                    "        SeamOutbox.enqueueAll(null);",
-                    "        Seam_Outbox__c row = new Seam_Outbox__c();",
-                    "        row.Status = null;",
-                    "        NoSuchType t;",
-                    "    }",
-                    "}",
-                ].join("\n"),
+                    'public with sharing class Wrong {',
+                    '    public static void run() {',
+                    '        SeamOutbox.enqueueAll(null);',
+                    '        Seam_Outbox__c row = new Seam_Outbox__c();',
+                    '        row.Status = null;',
+                    '        NoSuchType t;',
+                    '    }',
+                    '}'
+                ].join('\n')
             );
-            classMeta(dir, "Wrong");
+            classMeta(dir, 'Wrong');
         });
         const problems = await apexLanguageServer(ctx);
         some(problems, /Wrong\.cls:3: .*enqueueAll/);
@@ -228,30 +232,30 @@ describe("each check catches its seeded mistake", () => {
         some(problems, /Wrong\.cls:6: .*NoSuchType/);
     });
 
-    it("pmd: SOQL injection and DML without user mode fail (severity 2)", async () => {
+    it('pmd: SOQL injection and DML without user mode fail (severity 2)', async () => {
         const ctx = seeded((dir) => {
             write(
                 dir,
-                "classes/Risky.cls",
+                'classes/Risky.cls',
                 [
-                    "/**",
-                    " * @description seeded",
-                    " */",
-                    "public with sharing class Risky {",
-                    "    /**",
-                    "     * @description seeded",
-                    "     * @param s text",
-                    "     * @return cases",
-                    "     */",
-                    "    public static List<Case> find(String s) {",
+                    '/**',
+                    ' * @description seeded',
+                    ' */',
+                    'public with sharing class Risky {',
+                    '    /**',
+                    '     * @description seeded',
+                    '     * @param s text',
+                    '     * @return cases',
+                    '     */',
+                    '    public static List<Case> find(String s) {',
                     "        List<Case> rows = Database.query('SELECT Id FROM Case WHERE Subject = \\'' + s + '\\'');",
-                    "        update rows;",
-                    "        return rows;",
-                    "    }",
-                    "}",
-                ].join("\n"),
+                    '        update rows;',
+                    '        return rows;',
+                    '    }',
+                    '}'
+                ].join('\n')
             );
-            classMeta(dir, "Risky");
+            classMeta(dir, 'Risky');
         });
         const problems = await pmdRules(ctx);
         some(problems, /Risky\.cls:11: ApexSOQLInjection \(severity 2\)/);
@@ -259,20 +263,20 @@ describe("each check catches its seeded mistake", () => {
     });
 });
 
-describe("fieldReferences", () => {
-    it("ignores comments and resolves list elements and map lookups", () => {
+describe('fieldReferences', () => {
+    it('ignores comments and resolves list elements and map lookups', () => {
         const refs = fieldReferences(
             [
-                "// c.Ghost__c in a comment",
-                "List<Case> rows; Map<Id, Case> byId;",
-                "rows[0].A__c = 1; byId.get(x).B__c = 2;",
-            ].join("\n"),
-            ["Case"],
+                '// c.Ghost__c in a comment',
+                'List<Case> rows; Map<Id, Case> byId;',
+                'rows[0].A__c = 1; byId.get(x).B__c = 2;'
+            ].join('\n'),
+            ['Case']
         );
         assert.deepEqual(
             refs.filter((r) => r.object).map((r) => `${r.object}.${r.field}@${r.line}`),
-            ["Case.A__c@3", "Case.B__c@3"],
+            ['Case.A__c@3', 'Case.B__c@3']
         );
-        assert.ok(!refs.some((r) => r.field === "Ghost__c"));
+        assert.ok(!refs.some((r) => r.field === 'Ghost__c'));
     });
 });

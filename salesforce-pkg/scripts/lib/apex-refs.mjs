@@ -5,24 +5,24 @@
 
 /** Blanks comments, keeps strings and offsets. */
 export function stripComments(source) {
-    let out = "";
+    let out = '';
     let i = 0;
     while (i < source.length) {
         const two = source.slice(i, i + 2);
         if (source[i] === "'") {
             let j = i + 1;
-            while (j < source.length && source[j] !== "'") j += source[j] === "\\" ? 2 : 1;
+            while (j < source.length && source[j] !== "'") j += source[j] === '\\' ? 2 : 1;
             out += source.slice(i, j + 1);
             i = j + 1;
-        } else if (two === "//") {
-            const end = source.indexOf("\n", i);
+        } else if (two === '//') {
+            const end = source.indexOf('\n', i);
             const stop = end < 0 ? source.length : end;
-            out += " ".repeat(stop - i);
+            out += ' '.repeat(stop - i);
             i = stop;
-        } else if (two === "/*") {
-            const end = source.indexOf("*/", i + 2);
+        } else if (two === '/*') {
+            const end = source.indexOf('*/', i + 2);
             const stop = end < 0 ? source.length : end + 2;
-            out += source.slice(i, stop).replace(/[^\n]/g, " ");
+            out += source.slice(i, stop).replace(/[^\n]/g, ' ');
             i = stop;
         } else {
             out += source[i++];
@@ -31,14 +31,14 @@ export function stripComments(source) {
     return out;
 }
 
-const lineOf = (text, index) => text.slice(0, index).split("\n").length;
+const lineOf = (text, index) => text.slice(0, index).split('\n').length;
 
 /** Index just past the parenthesis that closes the one opening at `open`. */
 function closingParen(text, open) {
     let depth = 0;
     for (let i = open; i < text.length; i++) {
-        if (text[i] === "(") depth++;
-        else if (text[i] === ")" && --depth === 0) return i;
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')' && --depth === 0) return i;
     }
     return text.length;
 }
@@ -52,36 +52,36 @@ function closingParen(text, open) {
 export function fieldReferences(source, sobjects) {
     const text = stripComments(source);
     const refs = [];
-    const types = sobjects.map((s) => s.replace(/[^\w]/g, "")).join("|");
+    const types = sobjects.map((s) => s.replace(/[^\w]/g, '')).join('|');
     const typeOf = new Map();
 
     // Typed variables, loop variables and lists: `Case c`, `for (Case c :`, `List<Case> rows`, `Map<Id, Case> m`.
-    for (const m of text.matchAll(new RegExp(`\\b(${types})\\s+(\\w+)\\s*(?=[=;:,)])`, "g"))) typeOf.set(m[2], m[1]);
-    for (const m of text.matchAll(new RegExp(`\\bList<\\s*(${types})\\s*>\\s+(\\w+)`, "g")))
+    for (const m of text.matchAll(new RegExp(`\\b(${types})\\s+(\\w+)\\s*(?=[=;:,)])`, 'g'))) typeOf.set(m[2], m[1]);
+    for (const m of text.matchAll(new RegExp(`\\bList<\\s*(${types})\\s*>\\s+(\\w+)`, 'g')))
         typeOf.set(`${m[2]}[]`, m[1]);
-    for (const m of text.matchAll(new RegExp(`\\bMap<\\s*\\w+\\s*,\\s*(${types})\\s*>\\s+(\\w+)`, "g")))
+    for (const m of text.matchAll(new RegExp(`\\bMap<\\s*\\w+\\s*,\\s*(${types})\\s*>\\s+(\\w+)`, 'g')))
         typeOf.set(`${m[2]}.get`, m[1]);
 
     // 1. `Case.Seam_X__c`, `Schema.SObjectType.Case.fields.Seam_X__c`, `Seam_Outbox__c.Idempotency_Key__c`.
-    for (const m of text.matchAll(new RegExp(`\\b(${types})\\.(?:fields\\.)?(\\w+__c)\\b`, "g"))) {
+    for (const m of text.matchAll(new RegExp(`\\b(${types})\\.(?:fields\\.)?(\\w+__c)\\b`, 'g'))) {
         refs.push({ object: m[1], field: m[2], line: lineOf(text, m.index), how: `${m[1]}.${m[2]}` });
     }
     // 2. Typed variables: `c.Seam_X__c`, `rows[0].Seam_X__c`, `cases.get(id).Seam_X__c`.
     for (const m of text.matchAll(/\b(\w+)(\[[^\]\n]*\]|\.get\([^()\n]*\))?\.(\w+__c)\b/g)) {
-        const key = m[2] === undefined ? m[1] : m[2].startsWith("[") ? `${m[1]}[]` : `${m[1]}.get`;
+        const key = m[2] === undefined ? m[1] : m[2].startsWith('[') ? `${m[1]}[]` : `${m[1]}.get`;
         const object = typeOf.get(key);
         if (object) refs.push({ object, field: m[3], line: lineOf(text, m.index), how: `${m[0]} (${object})` });
     }
     // 3. Constructors: `new Case(Seam_X__c = …)`.
-    for (const m of text.matchAll(new RegExp(`\\bnew\\s+(${types})\\s*\\(`, "g"))) {
+    for (const m of text.matchAll(new RegExp(`\\bnew\\s+(${types})\\s*\\(`, 'g'))) {
         const open = m.index + m[0].length - 1;
         const args = text.slice(open, closingParen(text, open));
         let depth = 0;
-        let top = "";
+        let top = '';
         for (const ch of args) {
-            if (ch === "(" || ch === "{" || ch === "[") depth++;
+            if (ch === '(' || ch === '{' || ch === '[') depth++;
             if (depth <= 1) top += ch;
-            if (ch === ")" || ch === "}" || ch === "]") depth--;
+            if (ch === ')' || ch === '}' || ch === ']') depth--;
         }
         for (const a of top.matchAll(/\b(\w+__c)\s*=(?!=)/g)) {
             refs.push({ object: m[1], field: a[1], line: lineOf(text, m.index), how: `new ${m[1]}(${a[1]} = …)` });
@@ -90,7 +90,7 @@ export function fieldReferences(source, sobjects) {
     // 4. Static SOQL: every custom field in `[SELECT … FROM X …]` must be on X.
     for (const m of text.matchAll(/\[\s*SELECT\b([\s\S]*?)\bFROM\s+(\w+)([^\]]*)\]/gi)) {
         const object = m[2];
-        const body = `${m[1]} ${m[3]}`.replace(/:\s*[\w.]+/g, " ");
+        const body = `${m[1]} ${m[3]}`.replace(/:\s*[\w.]+/g, ' ');
         for (const f of body.matchAll(/(?<![\w.])(\w+__c)\b/g)) {
             refs.push({ object, field: f[1], line: lineOf(text, m.index), how: `SOQL on ${object}` });
         }

@@ -1,51 +1,51 @@
 // The offline checks of the Salesforce package. Each check takes a context and returns the
 // problems it found (strings naming the file, the problem and the fix); an empty list passes.
 // No org is needed: these catch what a deploy would reject, before there is an org to reject it.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createRequire } from "node:module";
-import { SOURCE_DIR, hasField, isOwnObject, loadProject, walk, xmlValue, xmlValues } from "./project.mjs";
-import { fieldReferences } from "./apex-refs.mjs";
-import { loadSdr } from "./sdr.mjs";
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { SOURCE_DIR, hasField, isOwnObject, loadProject, walk, xmlValue, xmlValues } from './project.mjs';
+import { fieldReferences } from './apex-refs.mjs';
+import { loadSdr } from './sdr.mjs';
 
 const require = createRequire(import.meta.url);
 const rel = (ctx, file) => path.relative(ctx.root, file);
 
 /** Standard objects the package may reference; their custom fields must still be in the metadata. */
-export const STANDARD_OBJECTS = ["Case", "Account", "Contact", "CaseComment", "User"];
+export const STANDARD_OBJECTS = ['Case', 'Account', 'Contact', 'CaseComment', 'User'];
 
 /**
  * @param {string} root the SFDX project folder
  * @param {{ ownershipFile?: string, contractsFile?: string }} [options]
  */
 export function createContext(root, options = {}) {
-    const repo = path.resolve(root, "..");
+    const repo = path.resolve(root, '..');
     return {
         root: path.resolve(root),
-        ownershipFile: options.ownershipFile ?? path.join(repo, "shared", "src", "ownership.ts"),
-        contractsFile: options.contractsFile ?? path.join(repo, "docs", "contracts.md"),
-        project: loadProject(path.resolve(root)),
+        ownershipFile: options.ownershipFile ?? path.join(repo, 'shared', 'src', 'ownership.ts'),
+        contractsFile: options.contractsFile ?? path.join(repo, 'docs', 'contracts.md'),
+        project: loadProject(path.resolve(root))
     };
 }
 
 // ---- 1. prettier --check with prettier-plugin-apex ---------------------------------------------
 export async function prettierApex(ctx) {
-    const prettier = await import("prettier");
-    const config = JSON.parse(fs.readFileSync(path.join(ctx.root, ".prettierrc.json"), "utf8"));
+    const prettier = await import('prettier');
+    const config = JSON.parse(fs.readFileSync(path.join(ctx.root, '.prettierrc.json'), 'utf8'));
     const problems = [];
     for (const a of ctx.project.apex) {
         try {
             const ok = await prettier.check(a.source, {
                 ...config,
-                plugins: [require.resolve("prettier-plugin-apex")],
-                parser: "apex",
-                filepath: a.file,
+                plugins: [require.resolve('prettier-plugin-apex')],
+                parser: 'apex',
+                filepath: a.file
             });
             if (!ok) problems.push(`${rel(ctx, a.file)}: not formatted; run \`npm run format:apex -w salesforce-pkg\``);
         } catch (e) {
-            problems.push(`${rel(ctx, a.file)}: does not parse as Apex: ${String(e.message).split("\n")[0]}`);
+            problems.push(`${rel(ctx, a.file)}: does not parse as Apex: ${String(e.message).split('\n')[0]}`);
         }
     }
     return problems;
@@ -55,9 +55,9 @@ export async function prettierApex(ctx) {
 /** The java-lib folder of @salesforce/code-analyzer-pmd-engine, which ships apex-ls and PMD. */
 export function javaLib() {
     const dir = path.join(
-        path.dirname(require.resolve("@salesforce/code-analyzer-pmd-engine/package.json")),
-        "dist",
-        "java-lib",
+        path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine/package.json')),
+        'dist',
+        'java-lib'
     );
     const jar = fs.readdirSync(dir).find((f) => /^apex-ls.*\.jar$/.test(f));
     if (!jar) throw new Error(`no apex-ls*.jar in ${dir}: reinstall @salesforce/code-analyzer-pmd-engine`);
@@ -69,20 +69,20 @@ export async function apexLanguageServer(ctx) {
     // Main class io.github.apexdevtools.apexls.CheckForIssues (apex-dev-tools/apex-ls): it reads the
     // workspace's sfdx-project.json and all metadata, and exits 4 when it reports errors.
     const r = spawnSync(
-        "java",
+        'java',
         [
-            "-cp",
-            path.join(dir, "*"),
-            "io.github.apexdevtools.apexls.CheckForIssues",
-            "--workspace",
+            '-cp',
+            path.join(dir, '*'),
+            'io.github.apexdevtools.apexls.CheckForIssues',
+            '--workspace',
             ctx.root,
-            "--nocache",
-            "--format",
-            "json",
-            "--detail",
-            "warnings",
+            '--nocache',
+            '--format',
+            'json',
+            '--detail',
+            'warnings'
         ],
-        { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
     );
     if (r.error) return [`java could not be started (${r.error.message}): install Java 17 and put it on PATH`];
     let report;
@@ -97,7 +97,7 @@ export async function apexLanguageServer(ctx) {
             problems.push(`${rel(ctx, file.path)}:${m.start.line}: ${m.category}: ${m.message}`);
         }
     }
-    if (r.status === 4 && problems.length === 0) problems.push("apex-ls exited 4 (errors) but listed none");
+    if (r.status === 4 && problems.length === 0) problems.push('apex-ls exited 4 (errors) but listed none');
     return problems;
 }
 
@@ -105,12 +105,12 @@ export async function apexLanguageServer(ctx) {
 /** Severity 1 (critical) and 2 (high) fail the check; 3–5 are printed as advice. */
 export async function pmdRules(
     ctx,
-    { selectors = ["pmd:Recommended:apex", "pmd:Security:apex"], failAt = 2, log = () => {} } = {},
+    { selectors = ['pmd:Recommended:apex', 'pmd:Security:apex'], failAt = 2, log = () => {} } = {}
 ) {
-    const { CodeAnalyzer, CodeAnalyzerConfig } = await import("@salesforce/code-analyzer-core");
-    const pmd = await import("@salesforce/code-analyzer-pmd-engine");
+    const { CodeAnalyzer, CodeAnalyzerConfig } = await import('@salesforce/code-analyzer-core');
+    const pmd = await import('@salesforce/code-analyzer-pmd-engine');
     const analyzer = new CodeAnalyzer(
-        CodeAnalyzerConfig.fromObject({ config_root: ctx.root, engines: { cpd: { disable_engine: true } } }),
+        CodeAnalyzerConfig.fromObject({ config_root: ctx.root, engines: { cpd: { disable_engine: true } } })
     );
     await analyzer.addEnginePlugin(pmd.createEnginePlugin());
     const workspace = await analyzer.createWorkspace([path.join(ctx.root, SOURCE_DIR)]);
@@ -139,7 +139,7 @@ export async function apexFieldsExist(ctx) {
             if (ref.object) {
                 if (!hasField(project, ref.object, ref.field)) {
                     problems.push(
-                        `${where}: ${ref.how}: no field ${ref.object}.${ref.field} in ${SOURCE_DIR}/objects; add objects/${ref.object}/fields/${ref.field}.field-meta.xml or fix the name`,
+                        `${where}: ${ref.how}: no field ${ref.object}.${ref.field} in ${SOURCE_DIR}/objects; add objects/${ref.object}/fields/${ref.field}.field-meta.xml or fix the name`
                     );
                 }
                 continue;
@@ -149,7 +149,7 @@ export async function apexFieldsExist(ctx) {
                 [...project.objects.keys()].some((o) => hasField(project, o, ref.field));
             if (!known)
                 problems.push(
-                    `${where}: ${ref.field} is neither an object nor a field of this package; add its metadata or fix the name`,
+                    `${where}: ${ref.field} is neither an object nor a field of this package; add its metadata or fix the name`
                 );
         }
     }
@@ -160,8 +160,8 @@ export async function apexFieldsExist(ctx) {
 export async function metaFiles(ctx) {
     const problems = [];
     for (const [folder, ext] of [
-        ["classes", ".cls"],
-        ["triggers", ".trigger"],
+        ['classes', '.cls'],
+        ['triggers', '.trigger']
     ]) {
         const dir = path.join(ctx.project.src, folder);
         if (!fs.existsSync(dir)) continue;
@@ -169,63 +169,63 @@ export async function metaFiles(ctx) {
         for (const f of files) {
             if (f.endsWith(ext) && !files.has(`${f}-meta.xml`))
                 problems.push(
-                    `${folder}/${f}: missing ${f}-meta.xml (the CLI silently skips it); copy a sibling's -meta.xml`,
+                    `${folder}/${f}: missing ${f}-meta.xml (the CLI silently skips it); copy a sibling's -meta.xml`
                 );
-            if (f.endsWith(`${ext}-meta.xml`) && !files.has(f.replace(/-meta\.xml$/, "")))
+            if (f.endsWith(`${ext}-meta.xml`) && !files.has(f.replace(/-meta\.xml$/, '')))
                 problems.push(`${folder}/${f}: -meta.xml without its ${ext} source; delete it or restore the source`);
-            if (f.endsWith("-meta.xml")) {
-                const xml = fs.readFileSync(path.join(dir, f), "utf8");
+            if (f.endsWith('-meta.xml')) {
+                const xml = fs.readFileSync(path.join(dir, f), 'utf8');
                 if (!/<apiVersion>\d+\.0<\/apiVersion>/.test(xml) || !/<status>Active<\/status>/.test(xml))
                     problems.push(`${folder}/${f}: needs <apiVersion>NN.0</apiVersion> and <status>Active</status>`);
             }
         }
     }
     for (const bundle of ctx.project.lwc) {
-        const dir = path.join(ctx.project.src, "lwc", bundle);
+        const dir = path.join(ctx.project.src, 'lwc', bundle);
         for (const need of [`${bundle}.js`, `${bundle}.js-meta.xml`]) {
             if (!fs.existsSync(path.join(dir, need))) {
                 const fix =
-                    bundle === "seamCore" && need === "seamCore.js"
-                        ? "run `npm run build` at the repository root (it is generated)"
-                        : "add it";
+                    bundle === 'seamCore' && need === 'seamCore.js'
+                        ? 'run `npm run build` at the repository root (it is generated)'
+                        : 'add it';
                 problems.push(`lwc/${bundle}: missing ${need}; ${fix}`);
             }
         }
     }
     // Flexipages may place only bundles that exist and are exposed for that page type.
-    const pages = path.join(ctx.project.src, "flexipages");
+    const pages = path.join(ctx.project.src, 'flexipages');
     for (const f of fs.existsSync(pages) ? fs.readdirSync(pages) : []) {
-        const xml = fs.readFileSync(path.join(pages, f), "utf8");
-        const pageType = xmlValue(xml, "type");
-        for (const name of xmlValues(xml, "componentName")) {
+        const xml = fs.readFileSync(path.join(pages, f), 'utf8');
+        const pageType = xmlValue(xml, 'type');
+        for (const name of xmlValues(xml, 'componentName')) {
             const m = /^c:(\w+)$/.exec(name);
             if (!m) continue;
-            const meta = path.join(ctx.project.src, "lwc", m[1], `${m[1]}.js-meta.xml`);
-            const exposed = fs.existsSync(meta) ? fs.readFileSync(meta, "utf8") : "";
+            const meta = path.join(ctx.project.src, 'lwc', m[1], `${m[1]}.js-meta.xml`);
+            const exposed = fs.existsSync(meta) ? fs.readFileSync(meta, 'utf8') : '';
             if (
                 !/<isExposed>true<\/isExposed>/.test(exposed) ||
-                (pageType === "RecordPage" && !exposed.includes("lightning__RecordPage"))
+                (pageType === 'RecordPage' && !exposed.includes('lightning__RecordPage'))
             ) {
                 problems.push(
-                    `flexipages/${f}: places ${name}, which is not an LWC exposed for lightning__${pageType}`,
+                    `flexipages/${f}: places ${name}, which is not an LWC exposed for lightning__${pageType}`
                 );
             }
         }
     }
     // LWC imports of Apex must name a real @AuraEnabled method.
     for (const bundle of ctx.project.lwc) {
-        const js = path.join(ctx.project.src, "lwc", bundle, `${bundle}.js`);
+        const js = path.join(ctx.project.src, 'lwc', bundle, `${bundle}.js`);
         if (!fs.existsSync(js)) continue;
-        for (const m of fs.readFileSync(js, "utf8").matchAll(/@salesforce\/apex\/(\w+)\.(\w+)/g)) {
-            const cls = ctx.project.apex.find((a) => a.kind === "classes" && a.name === m[1]);
+        for (const m of fs.readFileSync(js, 'utf8').matchAll(/@salesforce\/apex\/(\w+)\.(\w+)/g)) {
+            const cls = ctx.project.apex.find((a) => a.kind === 'classes' && a.name === m[1]);
             const aura =
                 cls &&
                 new RegExp(`@AuraEnabled[^\\n]*\\s+(?:public|global)\\s+static\\s+[\\w<>, .]+\\s+${m[2]}\\s*\\(`).test(
-                    cls.source,
+                    cls.source
                 );
             if (!aura)
                 problems.push(
-                    `lwc/${bundle}/${bundle}.js imports ${m[1]}.${m[2]}, which is not a public static @AuraEnabled method`,
+                    `lwc/${bundle}/${bundle}.js imports ${m[1]}.${m[2]}, which is not a public static @AuraEnabled method`
                 );
         }
     }
@@ -235,16 +235,16 @@ export async function metaFiles(ctx) {
 // ---- 4c. permission sets name only real fields, objects, classes, principals -----------------
 /** ServiceNow- and Salesforce-owned Salesforce fields, read from the ownership map's source. */
 export function ownershipFields(ownershipFile) {
-    const text = fs.readFileSync(ownershipFile, "utf8");
+    const text = fs.readFileSync(ownershipFile, 'utf8');
     const out = [];
     for (const m of text.matchAll(
-        /owner:\s*'(\w+)'[\s\S]*?salesforce:\s*(?:null|\{\s*object:\s*'(\w+)',\s*field:\s*'(\w+)'\s*\})/g,
+        /owner:\s*'(\w+)'[\s\S]*?salesforce:\s*(?:null|\{\s*object:\s*'(\w+)',\s*field:\s*'(\w+)'\s*\})/g
     )) {
         if (m[2]) out.push({ owner: m[1], object: m[2], field: m[3] });
     }
     if (out.length === 0)
         throw new Error(
-            `${ownershipFile}: no mappings found; the check's pattern needs updating to the new shape of OWNERSHIP`,
+            `${ownershipFile}: no mappings found; the check's pattern needs updating to the new shape of OWNERSHIP`
         );
     return out;
 }
@@ -254,84 +254,84 @@ export async function permissionSets(ctx) {
     const problems = [];
     const snOwned = new Set(
         ownershipFields(ctx.ownershipFile)
-            .filter((m) => m.owner === "servicenow")
-            .map((m) => `${m.object}.${m.field}`),
+            .filter((m) => m.owner === 'servicenow')
+            .map((m) => `${m.object}.${m.field}`)
     );
     for (const [name, xml] of project.permissionSets) {
         const where = `permissionsets/${name}`;
-        for (const block of xmlValues(xml, "fieldPermissions")) {
-            const field = xmlValue(block, "field");
-            const [object, f] = field.split(".");
-            if (!f || !f.endsWith("__c") || !hasField(project, object, f)) {
+        for (const block of xmlValues(xml, 'fieldPermissions')) {
+            const field = xmlValue(block, 'field');
+            const [object, f] = field.split('.');
+            if (!f || !f.endsWith('__c') || !hasField(project, object, f)) {
                 problems.push(
-                    `${where}: fieldPermissions names ${field}, which is not a custom field of this package; remove it or add the field`,
+                    `${where}: fieldPermissions names ${field}, which is not a custom field of this package; remove it or add the field`
                 );
             }
             if (
-                name === "Seam_Integration" &&
-                object === "Case" &&
-                xmlValue(block, "editable") === "true" &&
+                name === 'Seam_Integration' &&
+                object === 'Case' &&
+                xmlValue(block, 'editable') === 'true' &&
                 !snOwned.has(field)
             ) {
                 problems.push(
-                    `${where}: ${field} is editable, but the integration may edit only ServiceNow-owned Case fields (shared/src/ownership.ts); set editable to false`,
+                    `${where}: ${field} is editable, but the integration may edit only ServiceNow-owned Case fields (shared/src/ownership.ts); set editable to false`
                 );
             }
-            if (name === "Seam_Agent" && xmlValue(block, "editable") === "true" && field.includes("Seam_")) {
+            if (name === 'Seam_Agent' && xmlValue(block, 'editable') === 'true' && field.includes('Seam_')) {
                 problems.push(`${where}: agents must not edit Seam sync fields (${field}); Seam writes them`);
             }
         }
-        for (const block of xmlValues(xml, "objectPermissions")) {
-            const object = xmlValue(block, "object");
+        for (const block of xmlValues(xml, 'objectPermissions')) {
+            const object = xmlValue(block, 'object');
             if (!STANDARD_OBJECTS.includes(object) && !isOwnObject(project, object))
                 problems.push(`${where}: objectPermissions names ${object}, which this package does not define`);
         }
-        for (const cls of xmlValues(xml, "apexClass")) {
-            if (!project.apex.some((a) => a.kind === "classes" && a.name === cls))
+        for (const cls of xmlValues(xml, 'apexClass')) {
+            if (!project.apex.some((a) => a.kind === 'classes' && a.name === cls))
                 problems.push(`${where}: classAccesses names Apex class ${cls}, which does not exist`);
         }
-        for (const block of xmlValues(xml, "customMetadataTypeAccesses")) {
-            const type = xmlValue(block, "name");
+        for (const block of xmlValues(xml, 'customMetadataTypeAccesses')) {
+            const type = xmlValue(block, 'name');
             if (!isOwnObject(project, type))
                 problems.push(`${where}: customMetadataTypeAccesses names ${type}, which does not exist`);
         }
-        for (const principal of xmlValues(xml, "externalCredentialPrincipal")) {
-            const [cred, p] = principal.split("-");
+        for (const principal of xmlValues(xml, 'externalCredentialPrincipal')) {
+            const [cred, p] = principal.split('-');
             const ec = project.externalCredentials.get(cred);
             const principals = ec
-                ? xmlValues(ec, "externalCredentialParameters")
+                ? xmlValues(ec, 'externalCredentialParameters')
                       .filter((b) => /Principal<\/parameterType>/.test(b))
-                      .map((b) => xmlValue(b, "parameterName"))
+                      .map((b) => xmlValue(b, 'parameterName'))
                 : [];
             if (!principals.includes(p))
                 problems.push(
-                    `${where}: externalCredentialPrincipal ${principal} does not match an external credential principal (have: ${principals.join(", ") || "none"})`,
+                    `${where}: externalCredentialPrincipal ${principal} does not match an external credential principal (have: ${principals.join(', ') || 'none'})`
                 );
         }
     }
     for (const [name, xml] of project.namedCredentials) {
-        const ec = xmlValue(xml, "externalCredential");
+        const ec = xmlValue(xml, 'externalCredential');
         if (ec && !project.externalCredentials.has(ec))
             problems.push(`namedCredentials/${name}: names external credential ${ec}, which does not exist`);
     }
     for (const [kind, creds] of [
-        ["namedCredentials", project.namedCredentials],
-        ["externalCredentials", project.externalCredentials],
+        ['namedCredentials', project.namedCredentials],
+        ['externalCredentials', project.externalCredentials]
     ]) {
         for (const [name, xml] of creds) {
             const secret =
                 /<password>/i.test(xml) ||
                 xmlValues(
                     xml,
-                    `${kind === "namedCredentials" ? "namedCredentialParameters" : "externalCredentialParameters"}`,
+                    `${kind === 'namedCredentials' ? 'namedCredentialParameters' : 'externalCredentialParameters'}`
                 ).some(
                     (b) =>
-                        /secret|password|token/i.test(xmlValue(b, "parameterName") ?? "") &&
-                        Boolean(xmlValue(b, "parameterValue")),
+                        /secret|password|token/i.test(xmlValue(b, 'parameterName') ?? '') &&
+                        Boolean(xmlValue(b, 'parameterValue'))
                 );
             if (secret)
                 problems.push(
-                    `${kind}/${name}: holds a secret; secrets are entered on the principal in the org after install, never in source`,
+                    `${kind}/${name}: holds a secret; secrets are entered on the principal in the org after install, never in source`
                 );
         }
     }
@@ -340,53 +340,53 @@ export async function permissionSets(ctx) {
 
 // ---- 4d. the ownership map and the wire contract exist as metadata ---------------------------
 const CONTRACT_TYPES = {
-    "Text(": "Text",
-    "Long Text(": "LongTextArea",
-    "Number(": "Number",
-    DateTime: "DateTime",
+    'Text(': 'Text',
+    'Long Text(': 'LongTextArea',
+    'Number(': 'Number',
+    DateTime: 'DateTime'
 };
 
 export async function contractFields(ctx) {
     const { project } = ctx;
     const problems = [];
     for (const m of ownershipFields(ctx.ownershipFile)) {
-        if (m.field.endsWith("__c") && !hasField(project, m.object, m.field)) {
+        if (m.field.endsWith('__c') && !hasField(project, m.object, m.field)) {
             problems.push(
-                `shared/src/ownership.ts maps ${m.object}.${m.field}, which has no objects/${m.object}/fields/${m.field}.field-meta.xml`,
+                `shared/src/ownership.ts maps ${m.object}.${m.field}, which has no objects/${m.object}/fields/${m.field}.field-meta.xml`
             );
         }
     }
-    const contracts = fs.readFileSync(ctx.contractsFile, "utf8");
-    const section = contracts.slice(contracts.indexOf("Incident_Update__e"));
+    const contracts = fs.readFileSync(ctx.contractsFile, 'utf8');
+    const section = contracts.slice(contracts.indexOf('Incident_Update__e'));
     for (const row of section.matchAll(/^\|\s*`(\w+__c)`\s*\|\s*([^|]+)\|/gm)) {
         const [, field, declared] = row;
-        const xml = project.objects.get("Incident_Update__e")?.fields.get(field);
+        const xml = project.objects.get('Incident_Update__e')?.fields.get(field);
         if (!xml) {
             problems.push(`docs/contracts.md: Incident_Update__e.${field} has no field metadata`);
             continue;
         }
         const want = Object.entries(CONTRACT_TYPES).find(([k]) => declared.trim().startsWith(k));
-        const type = xmlValue(xml, "type");
+        const type = xmlValue(xml, 'type');
         if (want && want[1] !== type)
             problems.push(`Incident_Update__e.${field}: type ${type}, docs/contracts.md says ${declared.trim()}`);
         const len = /\((\d+)\)/.exec(declared);
-        if (len && want && want[1] !== "Number" && xmlValue(xml, "length") !== len[1]) {
+        if (len && want && want[1] !== 'Number' && xmlValue(xml, 'length') !== len[1]) {
             problems.push(
-                `Incident_Update__e.${field}: length ${xmlValue(xml, "length")}, docs/contracts.md says ${len[1]}`,
+                `Incident_Update__e.${field}: length ${xmlValue(xml, 'length')}, docs/contracts.md says ${len[1]}`
             );
         }
     }
     const mdtLine = /Fields:\s*((?:`\w+__c`[,\s]*)+)/.exec(
-        contracts.slice(contracts.indexOf("Seam_Field_Mapping__mdt")),
+        contracts.slice(contracts.indexOf('Seam_Field_Mapping__mdt'))
     );
     for (const f of mdtLine ? mdtLine[1].matchAll(/`(\w+__c)`/g) : []) {
-        if (!hasField(project, "Seam_Field_Mapping__mdt", f[1]))
+        if (!hasField(project, 'Seam_Field_Mapping__mdt', f[1]))
             problems.push(`docs/contracts.md: Seam_Field_Mapping__mdt.${f[1]} has no field metadata`);
     }
-    const event = path.join(project.src, "objects", "Incident_Update__e", "Incident_Update__e.object-meta.xml");
-    if (fs.existsSync(event) && xmlValue(fs.readFileSync(event, "utf8"), "publishBehavior") !== "PublishAfterCommit") {
+    const event = path.join(project.src, 'objects', 'Incident_Update__e', 'Incident_Update__e.object-meta.xml');
+    if (fs.existsSync(event) && xmlValue(fs.readFileSync(event, 'utf8'), 'publishBehavior') !== 'PublishAfterCommit') {
         problems.push(
-            "Incident_Update__e: publishBehavior must be PublishAfterCommit, so a rolled-back transaction publishes nothing",
+            'Incident_Update__e: publishBehavior must be PublishAfterCommit, so a rolled-back transaction publishes nothing'
         );
     }
     return problems;
@@ -394,12 +394,12 @@ export async function contractFields(ctx) {
 
 // ---- 4e. sfdx-project.json validates against @salesforce/schemas -----------------------------
 export async function sfdxProject(ctx) {
-    const Ajv = require("ajv");
-    const schema = require("@salesforce/schemas/sfdx-project.schema.json");
-    const file = path.join(ctx.root, "sfdx-project.json");
+    const Ajv = require('ajv');
+    const schema = require('@salesforce/schemas/sfdx-project.schema.json');
+    const file = path.join(ctx.root, 'sfdx-project.json');
     let project;
     try {
-        project = JSON.parse(fs.readFileSync(file, "utf8"));
+        project = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (e) {
         return [`sfdx-project.json: not JSON (${e.message})`];
     }
@@ -408,13 +408,13 @@ export async function sfdxProject(ctx) {
     if (!ajv.validate(schema, project)) {
         for (const e of ajv.errors)
             problems.push(
-                `sfdx-project.json${e.instancePath || ""}: ${e.message}${e.params && e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ""}`,
+                `sfdx-project.json${e.instancePath || ''}: ${e.message}${e.params && e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`
             );
     }
     const dir = (project.packageDirectories ?? []).find((d) => d.package);
     if (!dir) problems.push('sfdx-project.json: no packageDirectories entry names a package; 2GP needs "package"');
     else {
-        if (!/^\d+\.\d+\.\d+\.(NEXT|\d+)$/.test(dir.versionNumber ?? ""))
+        if (!/^\d+\.\d+\.\d+\.(NEXT|\d+)$/.test(dir.versionNumber ?? ''))
             problems.push(`sfdx-project.json: versionNumber "${dir.versionNumber}" must look like 0.1.0.NEXT`);
         if (!project.packageAliases || !project.packageAliases[dir.package])
             problems.push(`sfdx-project.json: packageAliases has no entry for "${dir.package}"`);
@@ -431,28 +431,28 @@ export function expectedComponent(file) {
     const base = parts[parts.length - 1];
     const strip = (suffix) => base.slice(0, -suffix.length);
     switch (parts[0]) {
-        case "classes":
-            return base.endsWith(".cls") ? [`ApexClass:${strip(".cls")}`] : [];
-        case "triggers":
-            return base.endsWith(".trigger") ? [`ApexTrigger:${strip(".trigger")}`] : [];
-        case "objects":
+        case 'classes':
+            return base.endsWith('.cls') ? [`ApexClass:${strip('.cls')}`] : [];
+        case 'triggers':
+            return base.endsWith('.trigger') ? [`ApexTrigger:${strip('.trigger')}`] : [];
+        case 'objects':
             if (parts.length === 3 && base === `${parts[1]}.object-meta.xml`) return [`CustomObject:${parts[1]}`];
-            if (parts[2] === "fields" && base.endsWith(".field-meta.xml"))
-                return [`CustomField:${parts[1]}.${strip(".field-meta.xml")}`];
+            if (parts[2] === 'fields' && base.endsWith('.field-meta.xml'))
+                return [`CustomField:${parts[1]}.${strip('.field-meta.xml')}`];
             return null;
-        case "permissionsets":
-            return [`PermissionSet:${strip(".permissionset-meta.xml")}`];
-        case "namedCredentials":
-            return [`NamedCredential:${strip(".namedCredential-meta.xml")}`];
-        case "externalCredentials":
-            return [`ExternalCredential:${strip(".externalCredential-meta.xml")}`];
-        case "flexipages":
-            return [`FlexiPage:${strip(".flexipage-meta.xml")}`];
-        case "customMetadata":
-            return [`CustomMetadata:${strip(".md-meta.xml")}`];
-        case "labels":
-            return ["CustomLabels:CustomLabels"];
-        case "lwc":
+        case 'permissionsets':
+            return [`PermissionSet:${strip('.permissionset-meta.xml')}`];
+        case 'namedCredentials':
+            return [`NamedCredential:${strip('.namedCredential-meta.xml')}`];
+        case 'externalCredentials':
+            return [`ExternalCredential:${strip('.externalCredential-meta.xml')}`];
+        case 'flexipages':
+            return [`FlexiPage:${strip('.flexipage-meta.xml')}`];
+        case 'customMetadata':
+            return [`CustomMetadata:${strip('.md-meta.xml')}`];
+        case 'labels':
+            return ['CustomLabels:CustomLabels'];
+        case 'lwc':
             return [`LightningComponentBundle:${parts[1]}`];
         default:
             return null;
@@ -467,46 +467,46 @@ export async function convertSource(ctx) {
         const components = expectedComponent(file);
         if (components === null) {
             problems.push(
-                `${SOURCE_DIR}/${file}: no metadata type is known for this path; conversion would drop or misplace it (move it, or teach expectedComponent in scripts/lib/checks.mjs)`,
+                `${SOURCE_DIR}/${file}: no metadata type is known for this path; conversion would drop or misplace it (move it, or teach expectedComponent in scripts/lib/checks.mjs)`
             );
             continue;
         }
         for (const c of components) if (!expected.has(c)) expected.set(c, file);
     }
-    const labels = path.join(ctx.project.src, "labels", "CustomLabels.labels-meta.xml");
+    const labels = path.join(ctx.project.src, 'labels', 'CustomLabels.labels-meta.xml');
     if (fs.existsSync(labels))
-        for (const name of xmlValues(fs.readFileSync(labels, "utf8"), "fullName"))
-            expected.set(`CustomLabel:${name}`, "labels/CustomLabels.labels-meta.xml");
+        for (const name of xmlValues(fs.readFileSync(labels, 'utf8'), 'fullName'))
+            expected.set(`CustomLabel:${name}`, 'labels/CustomLabels.labels-meta.xml');
 
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "seam-mdapi-"));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'seam-mdapi-'));
     try {
-        const set = ComponentSet.fromSource(path.join(ctx.root, "force-app"));
-        await new MetadataConverter().convert(set, "metadata", {
-            type: "directory",
+        const set = ComponentSet.fromSource(path.join(ctx.root, 'force-app'));
+        await new MetadataConverter().convert(set, 'metadata', {
+            type: 'directory',
             outputDirectory: out,
-            genUniqueDir: false,
+            genUniqueDir: false
         });
-        const pkg = fs.readFileSync(path.join(out, "package.xml"), "utf8");
+        const pkg = fs.readFileSync(path.join(out, 'package.xml'), 'utf8');
         const listed = new Set();
-        for (const block of xmlValues(pkg, "types")) {
-            const type = xmlValue(block, "name");
-            for (const member of xmlValues(block, "members")) listed.add(`${type}:${member}`);
+        for (const block of xmlValues(pkg, 'types')) {
+            const type = xmlValue(block, 'name');
+            for (const member of xmlValues(block, 'members')) listed.add(`${type}:${member}`);
         }
         for (const [component, file] of expected) {
             if (!listed.has(component))
                 problems.push(
-                    `${SOURCE_DIR}/${file}: ${component} is missing from the converted package.xml (the conversion dropped it; check its -meta.xml and file name)`,
+                    `${SOURCE_DIR}/${file}: ${component} is missing from the converted package.xml (the conversion dropped it; check its -meta.xml and file name)`
                 );
         }
         for (const component of listed) {
             if (!expected.has(component))
                 problems.push(`package.xml lists ${component}, which no source file accounts for`);
         }
-        const version = xmlValue(pkg, "version");
-        const projectJson = JSON.parse(fs.readFileSync(path.join(ctx.root, "sfdx-project.json"), "utf8"));
+        const version = xmlValue(pkg, 'version');
+        const projectJson = JSON.parse(fs.readFileSync(path.join(ctx.root, 'sfdx-project.json'), 'utf8'));
         if (version !== projectJson.sourceApiVersion)
             problems.push(
-                `package.xml version ${version} differs from sourceApiVersion ${projectJson.sourceApiVersion}`,
+                `package.xml version ${version} differs from sourceApiVersion ${projectJson.sourceApiVersion}`
             );
     } catch (e) {
         problems.push(`source conversion failed: ${e.message}`);
@@ -518,13 +518,13 @@ export async function convertSource(ctx) {
 
 /** In the order they run; the cheap ones first so a typo fails fast. */
 export const CHECKS = [
-    { name: "sfdx-project", run: sfdxProject },
-    { name: "meta-files", run: metaFiles },
-    { name: "apex-fields", run: apexFieldsExist },
-    { name: "permission-sets", run: permissionSets },
-    { name: "contract-fields", run: contractFields },
-    { name: "prettier-apex", run: prettierApex },
-    { name: "convert-source", run: convertSource },
-    { name: "apex-ls", run: apexLanguageServer },
-    { name: "pmd", run: pmdRules },
+    { name: 'sfdx-project', run: sfdxProject },
+    { name: 'meta-files', run: metaFiles },
+    { name: 'apex-fields', run: apexFieldsExist },
+    { name: 'permission-sets', run: permissionSets },
+    { name: 'contract-fields', run: contractFields },
+    { name: 'prettier-apex', run: prettierApex },
+    { name: 'convert-source', run: convertSource },
+    { name: 'apex-ls', run: apexLanguageServer },
+    { name: 'pmd', run: pmdRules }
 ];

@@ -1,17 +1,17 @@
 // Reads an SFDX project's source into a plain model the checks share: objects and their fields,
 // Apex sources, permission sets, credentials, LWC bundles. No org, no network.
-import fs from "node:fs";
-import path from "node:path";
+import fs from 'node:fs';
+import path from 'node:path';
 
-export const SOURCE_DIR = path.join("force-app", "main", "default");
+export const SOURCE_DIR = path.join('force-app', 'main', 'default');
 
 const list = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
-const read = (file) => fs.readFileSync(file, "utf8");
+const read = (file) => fs.readFileSync(file, 'utf8');
 
 /** The text of every `<tag>…</tag>` in an XML string (the metadata files here are flat enough). */
 export function xmlValues(xml, tag) {
     const out = [];
-    const re = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g");
+    const re = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g');
     let m;
     while ((m = re.exec(xml))) out.push(m[1].trim());
     return out;
@@ -27,20 +27,20 @@ export function loadProject(root) {
     const src = path.join(root, SOURCE_DIR);
     /** objectName -> { defined: boolean, fields: Map<fieldName, xml> } */
     const objects = new Map();
-    for (const name of list(path.join(src, "objects"))) {
-        const dir = path.join(src, "objects", name);
+    for (const name of list(path.join(src, 'objects'))) {
+        const dir = path.join(src, 'objects', name);
         const fields = new Map();
-        for (const f of list(path.join(dir, "fields"))) {
-            if (f.endsWith(".field-meta.xml"))
-                fields.set(f.replace(".field-meta.xml", ""), read(path.join(dir, "fields", f)));
+        for (const f of list(path.join(dir, 'fields'))) {
+            if (f.endsWith('.field-meta.xml'))
+                fields.set(f.replace('.field-meta.xml', ''), read(path.join(dir, 'fields', f)));
         }
         objects.set(name, { defined: fs.existsSync(path.join(dir, `${name}.object-meta.xml`)), fields });
     }
 
     const apex = [];
     for (const [folder, ext] of [
-        ["classes", ".cls"],
-        ["triggers", ".trigger"],
+        ['classes', '.cls'],
+        ['triggers', '.trigger']
     ]) {
         for (const f of list(path.join(src, folder))) {
             if (f.endsWith(ext)) {
@@ -54,7 +54,7 @@ export function loadProject(root) {
         new Map(
             list(path.join(src, folder))
                 .filter((f) => f.endsWith(suffix))
-                .map((f) => [f.slice(0, -suffix.length), read(path.join(src, folder, f))]),
+                .map((f) => [f.slice(0, -suffix.length), read(path.join(src, folder, f))])
         );
 
     return {
@@ -62,10 +62,10 @@ export function loadProject(root) {
         src,
         objects,
         apex,
-        permissionSets: byExt("permissionsets", ".permissionset-meta.xml"),
-        externalCredentials: byExt("externalCredentials", ".externalCredential-meta.xml"),
-        namedCredentials: byExt("namedCredentials", ".namedCredential-meta.xml"),
-        lwc: list(path.join(src, "lwc")).filter((d) => fs.statSync(path.join(src, "lwc", d)).isDirectory()),
+        permissionSets: byExt('permissionsets', '.permissionset-meta.xml'),
+        externalCredentials: byExt('externalCredentials', '.externalCredential-meta.xml'),
+        namedCredentials: byExt('namedCredentials', '.namedCredential-meta.xml'),
+        lwc: list(path.join(src, 'lwc')).filter((d) => fs.statSync(path.join(src, 'lwc', d)).isDirectory())
     };
 }
 
@@ -90,9 +90,9 @@ export function walk(dir, base = dir) {
     for (const entry of list(dir)) {
         const full = path.join(dir, entry);
         if (fs.statSync(full).isDirectory()) {
-            if (entry === "__tests__") continue;
+            if (entry === '__tests__') continue;
             out.push(...walk(full, base));
-        } else if (!["jsconfig.json", ".eslintrc.json"].includes(entry)) {
+        } else if (!['jsconfig.json', '.eslintrc.json'].includes(entry)) {
             out.push(path.relative(base, full));
         }
     }

@@ -1,27 +1,27 @@
-import { LightningElement, api, wire } from "lwc";
-import { refreshApex } from "@salesforce/apex";
-import { notifyRecordUpdateAvailable } from "lightning/uiRecordApi";
-import { subscribe, unsubscribe, onError } from "lightning/empApi";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
-import getLink from "@salesforce/apex/SeamPanelController.getLink";
-import escalate from "@salesforce/apex/SeamPanelController.escalate";
-import resync from "@salesforce/apex/SeamPanelController.resync";
-import { slaView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from "c/seamCore";
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { subscribe, unsubscribe, onError } from 'lightning/empApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getLink from '@salesforce/apex/SeamPanelController.getLink';
+import escalate from '@salesforce/apex/SeamPanelController.escalate';
+import resync from '@salesforce/apex/SeamPanelController.resync';
+import { slaView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
 
-export const CHANNEL = "/event/Incident_Update__e";
+export const CHANNEL = '/event/Incident_Update__e';
 const TICK_MS = 60000;
 
 const SLA_BADGES = {
-    breached: { label: "SLA breached", className: "slds-badge slds-theme_error" },
-    at_risk: { label: "SLA at risk", className: "slds-badge slds-theme_warning" },
-    on_track: { label: "SLA on track", className: "slds-badge slds-theme_success" },
-    none: { label: "No SLA", className: "slds-badge" },
+    breached: { label: 'SLA breached', className: 'slds-badge slds-theme_error' },
+    at_risk: { label: 'SLA at risk', className: 'slds-badge slds-theme_warning' },
+    on_track: { label: 'SLA on track', className: 'slds-badge slds-theme_success' },
+    none: { label: 'No SLA', className: 'slds-badge' }
 };
 
 const HEALTH_CLASSES = {
-    ok: "slds-text-color_success",
-    pending: "slds-text-color_weak",
-    error: "slds-text-color_error",
+    ok: 'slds-text-color_success',
+    pending: 'slds-text-color_weak',
+    error: 'slds-text-color_error'
 };
 
 /** Record ids arrive as 15 or 18 characters; the first 15 identify the record. */
@@ -29,10 +29,10 @@ const sameId = (a, b) => Boolean(a && b) && a.substring(0, 15) === b.substring(0
 
 /** The first readable message of an Apex/LDS error. */
 function errorMessage(error) {
-    if (!error) return "Unknown error";
-    if (error.body && typeof error.body.message === "string") return error.body.message;
-    if (Array.isArray(error.body) && error.body.length) return error.body.map((e) => e.message).join(", ");
-    return error.message || "Unknown error";
+    if (!error) return 'Unknown error';
+    if (error.body && typeof error.body.message === 'string') return error.body.message;
+    if (Array.isArray(error.body) && error.body.length) return error.body.map((e) => e.message).join(', ');
+    return error.message || 'Unknown error';
 }
 
 /**
@@ -48,11 +48,11 @@ export default class LinkedIncidentPanel extends LightningElement {
     wiredResult;
     now = Date.now();
     busy = false;
-    announcement = "";
+    announcement = '';
     subscription;
     timer;
 
-    @wire(getLink, { caseId: "$recordId" })
+    @wire(getLink, { caseId: '$recordId' })
     wiredLink(result) {
         this.wiredResult = result;
         if (result.data) {
@@ -85,7 +85,7 @@ export default class LinkedIncidentPanel extends LightningElement {
         onError((error) => {
             // The panel still works without live updates; it just refreshes on reload.
             // eslint-disable-next-line no-console
-            console.warn("Seam: live incident updates unavailable", error);
+            console.warn('Seam: live incident updates unavailable', error);
         });
         try {
             this.subscription = await subscribe(CHANNEL, -1, (message) => this.handleIncidentUpdate(message));
@@ -100,7 +100,7 @@ export default class LinkedIncidentPanel extends LightningElement {
         this.now = Date.now();
         await refreshApex(this.wiredResult);
         await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
-        const number = this.view && this.view.incidentNumber ? ` ${this.view.incidentNumber}` : "";
+        const number = this.view && this.view.incidentNumber ? ` ${this.view.incidentNumber}` : '';
         this.announcement = `Incident${number} was updated in ServiceNow.`;
     }
 
@@ -132,10 +132,10 @@ export default class LinkedIncidentPanel extends LightningElement {
         return `Open incident ${this.view.incidentNumber} in ServiceNow (opens in a new tab)`;
     }
     get assigneeText() {
-        return this.view.assignee || "Unassigned";
+        return this.view.assignee || 'Unassigned';
     }
     get groupText() {
-        return this.view.assignmentGroup || "No group";
+        return this.view.assignmentGroup || 'No group';
     }
     get sla() {
         return slaView(this.view.slaDue, this.now);
@@ -156,7 +156,7 @@ export default class LinkedIncidentPanel extends LightningElement {
         const text = this.view.aiSummary;
         if (!text) return null;
         // The label is shown as a badge; the text itself never reads as a person's words.
-        return isAiLabelled(text) ? text.replace(AI_LABEL, "").trim() : text;
+        return isAiLabelled(text) ? text.replace(AI_LABEL, '').trim() : text;
     }
     get aiLabel() {
         return AI_LABEL;
@@ -174,10 +174,10 @@ export default class LinkedIncidentPanel extends LightningElement {
         return this.health.detail;
     }
     get healthClass() {
-        return `slds-text-title_bold ${HEALTH_CLASSES[this.health.status] || ""}`;
+        return `slds-text-title_bold ${HEALTH_CLASSES[this.health.status] || ''}`;
     }
     get hasSyncError() {
-        return this.health.status === "error";
+        return this.health.status === 'error';
     }
 
     // ---- actions --------------------------------------------------------------------------
@@ -188,14 +188,14 @@ export default class LinkedIncidentPanel extends LightningElement {
     handleEscalate() {
         return this.runAction(
             escalate,
-            "Escalate to IT",
-            "Escalated to IT",
-            "The case was sent to ServiceNow for IT to pick up.",
+            'Escalate to IT',
+            'Escalated to IT',
+            'The case was sent to ServiceNow for IT to pick up.'
         );
     }
 
     handleResync() {
-        return this.runAction(resync, "Resync", "Resync requested", "The case will be sent to ServiceNow again.");
+        return this.runAction(resync, 'Resync', 'Resync requested', 'The case will be sent to ServiceNow again.');
     }
 
     async runAction(action, name, title, message) {
@@ -204,11 +204,11 @@ export default class LinkedIncidentPanel extends LightningElement {
             await action({ caseId: this.recordId });
             await refreshApex(this.wiredResult);
             this.announcement = `${title}. ${message}`;
-            this.dispatchEvent(new ShowToastEvent({ title, message, variant: "success" }));
+            this.dispatchEvent(new ShowToastEvent({ title, message, variant: 'success' }));
         } catch (error) {
             const text = errorMessage(error);
             this.announcement = `${name} failed: ${text}`;
-            this.dispatchEvent(new ShowToastEvent({ title: `${name} failed`, message: text, variant: "error" }));
+            this.dispatchEvent(new ShowToastEvent({ title: `${name} failed`, message: text, variant: 'error' }));
         } finally {
             this.busy = false;
         }
