@@ -22,7 +22,7 @@ export interface TwinStore {
 }
 export interface SalesforceTwinOptions {
   port?: number; host?: string; store?: TwinStore | object; clientId?: string; clientSecret?: string; apiLimit?: number;
-  packageDir?: string; metadataDir?: string; stateFile?: string; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
+  packageDir?: string; metadataDir?: string; stateFile?: string; serviceNowUrl?: string | null; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
 }
 export interface SalesforceTwin {
   readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;
@@ -32,6 +32,7 @@ export interface SalesforceTwin {
   onOutbound(fn: (item: OutboundItem) => void): () => void;
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
   dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
+  apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
   faults: { next(spec: FaultSpec): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
   revokeTokens(): void;
@@ -59,3 +60,10 @@ export function loadSchema(options?: { packageDir?: string }): { objects: Map<st
 export function parseFieldMeta(xml: string): { name: string; type: string; length?: number; required?: boolean } | null;
 export function backoffMinutes(attempts: number): number;
 export const MAX_ATTEMPTS: number;
+/** SeamPanelController.LinkView as Aura serialises it (datetimes ISO-8601 with Z). */
+export interface LinkView {
+  accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;
+  incidentPriority?: string | null; assignee?: string | null; assignmentGroup?: string | null; slaDue?: string | null; resolvedAt?: string | null;
+  latestUpdate?: string | null; aiSummary?: string | null; correlationId?: string | null; lastSync?: string | null; syncStatus?: string | null;
+  lastError?: string | null; pending?: number; triageRoute?: string | null; triageConfidence?: number | null; escalatedAt?: string | null;
+}

@@ -17,9 +17,10 @@ import { DEFAULT_METADATA_DIR, loadMappingRecords, ownershipIndex } from './mapp
 export { loadMappingRecords, parseMappingRecord, DEFAULT_METADATA_DIR } from './mapping.js';
 export { loadSchema, parseFieldMeta, DEFAULT_PACKAGE_DIR } from './schema.js';
 import { API_VERSION, createRestApi, errorReply } from './rest.js';
-import { loadSchema } from './schema.js';
+import { DEFAULT_PACKAGE_DIR, loadSchema } from './schema.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
 import { dispatchOutbox } from './dispatcher.js';
+import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 export { backoffMinutes, MAX_ATTEMPTS } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
@@ -93,6 +94,7 @@ function readBody(req) {
  * @param {(item: OutboundItem) => void} [options.onOutbound] called for each CaseMessage / CommentMessage the package would send
  * @param {() => number} [options.now]
  * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
+ * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
  */
 export async function createSalesforceTwin(options = {}) {
   const {
@@ -109,6 +111,9 @@ export async function createSalesforceTwin(options = {}) {
   }
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
   const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage });
+  const panel = createPanelController(store, {
+    serviceNowUrl: options.serviceNowUrl !== undefined ? options.serviceNowUrl : serviceNowUrlLabel(options.packageDir ?? DEFAULT_PACKAGE_DIR), now,
+  });
   /** @type {NodeJS.Timeout | null} */
   let saveTimer = null;
   /** With `stateFile`, writes the state shortly after each request (batched), and on close. */
@@ -208,6 +213,20 @@ export async function createSalesforceTwin(options = {}) {
 
     if (path === '/seam-twin/events' && method === 'GET') return eventFeed(req, res, url);
     if (path === '/seam-twin/outbound' && method === 'GET') return send(res, 200, { outbound: store.state.outbound });
+    const apex = /^\/seam-twin\/apex\/SeamPanelController\/(getLink|escalate|resync)$/.exec(path);
+    if (apex && method === 'POST') {
+      // Twin-only: the @AuraEnabled methods of the panel's controller, for the console's LWC.
+      let caseId;
+      try { caseId = JSON.parse((await readBody(req)) || '{}').caseId; } catch { return send(res, 400, { error: 'The body must be JSON: {"caseId": "500…"}' }); }
+      try {
+        const view = panel[/** @type {'getLink' | 'escalate' | 'resync'} */ (apex[1])](caseId);
+        scheduleSave();
+        return send(res, 200, view);
+      } catch (e) {
+        if (e instanceof AuraHandledException) return send(res, 400, { error: e.message });
+        throw e;
+      }
+    }
 
     if (path.startsWith('/services/')) {
       const fault = takeFault(path);
@@ -323,6 +342,8 @@ export async function createSalesforceTwin(options = {}) {
      * @param {import('./dispatcher.js').Send} send
      */
     dispatchOutbox: async (send) => { const r = await dispatchOutbox(store, send, { now }); scheduleSave(); return r; },
+    /** The package's Apex controllers that the console's LWC calls. */
+    apex: { SeamPanelController: panel },
     /** Fault injection for the next matching `/services/…` requests. */
     faults: {
       /** @param {FaultSpec} spec */

@@ -262,8 +262,8 @@ export function createStore(options) {
     });
   }
 
-  /** @param {SRecord} c @param {WriteContext} ctx */
-  function enqueueCaseMessage(c, ctx) {
+  /** @param {SRecord} c @param {WriteContext} ctx @param {string} [reason] `change`, `escalate` or `resync` (Seam_Outbox__c.Reason__c) */
+  function enqueueCaseMessage(c, ctx, reason = 'change') {
     const version = Number(c.Seam_Local_Version__c);
     const key = `salesforce:${c.Id}:${version}`;
     const contact = typeof c.ContactId === 'string' ? byId(c.ContactId)?.record : undefined;
@@ -276,7 +276,7 @@ export function createStore(options) {
     // SeamOutbox.enqueueCases: one Seam_Outbox__c row per case version, upserted on the key.
     const { sentAt, ...payload } = message;
     const row = { Case__c: c.Id, Kind__c: 'case', Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: key, Message_Id__c: message.messageId,
-      Version__c: version, Payload__c: JSON.stringify(payload), Reason__c: 'change', Next_Attempt_At__c: null, Last_Error__c: null };
+      Version__c: version, Payload__c: JSON.stringify(payload), Reason__c: reason, Next_Attempt_At__c: null, Last_Error__c: null };
     const existing = all('Seam_Outbox__c').find((r) => r.Idempotency_Key__c === key);
     const seam = { ...ctx, inbound: true };
     if (existing) update('Seam_Outbox__c', String(existing.Id), row, seam); else create('Seam_Outbox__c', row, seam);
@@ -549,6 +549,12 @@ export function createStore(options) {
     /** @param {(item: OutboundItem) => void} fn */
     onOutbound(fn) { outboundListeners.add(fn); return () => { outboundListeners.delete(fn); }; },
     applyIncidentUpdate,
+    /**
+     * SeamOutbox.enqueueCases for one case: the outbox row and the outbound message of its
+     * current version (the panel's escalate / resync after bumping the version).
+     * @param {string} caseId @param {string} reason @param {WriteContext} ctx
+     */
+    enqueueCase(caseId, reason, ctx) { enqueueCaseMessage(mustGet('Case', caseId).record, ctx, reason); },
     /** @param {string} id */
     eventUuid: (id) => eventUuids.get(id),
     /** @param {string} file */
