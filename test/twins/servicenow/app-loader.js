@@ -161,7 +161,7 @@ export async function loadApp(host, appDir, options = {}) {
   }
 
   for (const r of records('sys_user_role')) {
-    if (!host.store.find('sys_user_role', `name=${r.fields.name}`).length) host.store.insert('sys_user_role', { sys_id: r.fields.sys_id, name: r.fields.name, suffix: r.fields.suffix ?? '', description: r.fields.description ?? '' }, 'system');
+    if (!host.store.findBy('sys_user_role', { name: r.fields.name }).length) host.store.insert('sys_user_role', { sys_id: r.fields.sys_id, name: r.fields.name, suffix: r.fields.suffix ?? '', description: r.fields.description ?? '' }, 'system');
     summary.roles += 1;
   }
 

@@ -48,6 +48,11 @@ describe('GlideRecord', () => {
     expect(gr.assigned_to.nil()).toBe(true);
     expect(gr.getValue('assigned_to')).toBeNull();
     expect(gr.no_such_field).toBeUndefined();
+    const other = insertIncident({ short_description: 'parent' });
+    gr.problem_id = other.gr; // a record assigned to a reference stores its sys_id
+    expect(gr.getValue('problem_id')).toBe(other.id);
+    gr.short_description = other.gr.short_description; // an element assigns its value
+    expect(gr.getValue('short_description')).toBe('parent');
     gr.category = 'network';
     expect(gr.getValue('category')).toBe('network');
     expect(gr.getTableName()).toBe('incident');

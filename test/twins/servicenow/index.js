@@ -44,11 +44,11 @@ export async function createServiceNowTwin(options = {}) {
   if (options.storeFile) store.load(options.storeFile);
 
   const auth = new Authenticator({ users: options.users ?? DEFAULT_USERS, clients: options.oauthClients ?? DEFAULT_OAUTH_CLIENTS, now: host.now }, (u) => {
-    const existing = store.find('sys_user', `user_name=${u.user_name}`)[0];
+    const existing = store.findBy('sys_user', { user_name: u.user_name })[0];
     const row = existing ?? store.insert('sys_user', { user_name: u.user_name, name: u.name ?? u.user_name }, 'system');
     for (const role of u.roles) {
-      const r = store.find('sys_user_role', `name=${role}`)[0] ?? store.insert('sys_user_role', { name: role }, 'system');
-      if (!store.find('sys_user_has_role', `user=${row.sys_id}^role=${r.sys_id}`).length) store.insert('sys_user_has_role', { user: row.sys_id, role: r.sys_id }, 'system');
+      const r = store.findBy('sys_user_role', { name: role })[0] ?? store.insert('sys_user_role', { name: role }, 'system');
+      if (!store.findBy('sys_user_has_role', { user: row.sys_id, role: r.sys_id }).length) store.insert('sys_user_has_role', { user: row.sys_id, role: r.sys_id }, 'system');
     }
     return row.sys_id;
   }, (roles) => host.expandRoles(roles));

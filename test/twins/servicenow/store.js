@@ -243,6 +243,14 @@ export class TableStore {
   /** @param {string} table @param {string} encoded */
   find(table, encoded) { return this.select(table, parseEncodedQuery(encoded)); }
 
+  /**
+   * Rows whose fields equal the given values, without building an encoded query from data.
+   * @param {string} table @param {Record<string, string>} values
+   */
+  findBy(table, values) {
+    return [...this.rows(table).values()].filter((r) => Object.entries(values).every(([k, v]) => (r[k] ?? '') === v)).map((r) => ({ ...r }));
+  }
+
   /** The display field of a table: the dictionary's display column, else number/name, else sys_id. @param {string} table */
   displayField(table) {
     const s = this.schema(table);
@@ -266,6 +274,21 @@ export class TableStore {
     }
     if (def.choices && value in def.choices) return def.choices[value];
     return value;
+  }
+
+  /**
+   * A journal field's entries as the platform renders them, newest first ("<when> - <who> (<label>)\n<text>\n").
+   * @param {string} table @param {string} sysId @param {string} element @param {number} [n] -1 or omitted for all
+   */
+  journalText(table, sysId, element, n = -1) {
+    // Newest first; entries written in the same second keep reverse write order.
+    const rows = this.findBy('sys_journal_field', { name: table, element, element_id: sysId }).reverse();
+    rows.sort((a, b) => (a.sys_created_on < b.sys_created_on ? 1 : a.sys_created_on > b.sys_created_on ? -1 : 0));
+    const label = element === 'work_notes' ? 'Work notes' : element === 'comments' ? 'Additional comments' : element;
+    const picked = n === -1 ? rows : rows.slice(0, Math.max(0, n));
+    /** @param {string} userName */
+    const who = (userName) => this.findBy('sys_user', { user_name: userName })[0]?.name || userName;
+    return picked.map((r) => `${r.sys_created_on} - ${who(r.sys_created_by)} (${label})\n${r.value}\n`).join('\n');
   }
 
   /** @param {string} file */

@@ -48,7 +48,8 @@ export function renderRow(host, table, row, fields, mode, excludeLinks, baseUrl)
     const def = store.fieldDef(table, head);
     if (!def && !f.includes('.')) continue;
     const value = store.read(table, row, f);
-    const display = store.displayValue(table, row, f);
+    // Journal fields store nothing on the record; their display value is the journal itself.
+    const display = def?.type?.startsWith('journal') && !f.includes('.') ? store.journalText(table, row.sys_id, f) : store.displayValue(table, row, f);
     if (def?.reference && !f.includes('.')) {
       const link = `${baseUrl}/api/now/table/${def.reference}/${value}`;
       if (!value) out[f] = mode === 'all' ? { display_value: '', value: '' } : '';

@@ -92,6 +92,16 @@ describe('Table API query parameters', () => {
     });
   });
 
+  it('journal fields: a write adds an entry, the value reads empty, the display value is the journal', async () => {
+    const inc = await createIncident({ short_description: 'j', comments: 'first' });
+    await call(table(`/${inc.sys_id}`), { method: 'PATCH', auth: INTEGRATION, json: { comments: 'second' } });
+    const raw = await call(table(`/${inc.sys_id}?sysparm_fields=comments`), { auth: ADMIN });
+    expect(raw.json.result).toEqual({ comments: '' });
+    const shown = (await call(table(`/${inc.sys_id}?sysparm_fields=comments&sysparm_display_value=true`), { auth: ADMIN })).json.result.comments as string;
+    expect(shown.indexOf('second')).toBeLessThan(shown.indexOf('first'));
+    expect(shown).toContain('Seam Integration (Additional comments)');
+  });
+
   it('dot-walked fields work in queries and sysparm_fields', async () => {
     const admin = sn.store.find('sys_user', 'user_name=admin')[0];
     await createIncident({ short_description: 'walk', caller_id: admin.sys_id });

@@ -14,8 +14,19 @@ import { SYS_FIELDS } from '../store.js';
 
 const INTERNAL = new Set(['then', 'toJSON', 'constructor', 'inspect', 'valueOf', 'toString']);
 
-/** @param {unknown} v */
-const str = (v) => (v === null || v === undefined ? '' : v instanceof GlideElementBase ? v.toString() : typeof v === 'object' && v && 'getValue' in v && typeof v.getValue === 'function' ? String(v.getValue()) : String(v));
+/**
+ * A value as the platform stores it: elements by their value, a GlideRecord by its sys_id
+ * (assigning a record to a reference field), everything else as a string.
+ * @param {unknown} v
+ */
+const str = (v) => {
+  if (v === null || v === undefined) return '';
+  if (v instanceof GlideElementBase) return v.toString();
+  const o = /** @type {any} */ (v);
+  if (typeof v === 'object' && typeof o.getUniqueValue === 'function' && typeof o.getTableName === 'function') return String(o.getUniqueValue());
+  if (typeof v === 'object' && typeof o.getValue === 'function' && o.getValue.length === 0) return String(o.getValue() ?? '');
+  return String(v);
+};
 
 /** Base class so values can recognise elements without a circular import. */
 export class GlideElementBase {}
@@ -51,10 +62,7 @@ export class GlideElement extends GlideElementBase {
    * @param {number} n
    */
   getJournalEntry(n) {
-    const { store } = this._gr._host;
-    const rows = store.find('sys_journal_field', `element=${this._name}^element_id=${this._gr.getUniqueValue()}^ORDERBYDESCsys_created_on`);
-    const picked = n === -1 ? rows : rows.slice(0, Math.max(0, n));
-    return picked.map((/** @type {Row} */ r) => `${r.sys_created_on} - ${r.sys_created_by} (${this._name === 'work_notes' ? 'Work notes' : 'Additional comments'})\n${r.value}\n`).join('\n');
+    return this._gr._host.store.journalText(this._gr.getTableName(), this._gr.getUniqueValue(), this._name, n);
   }
 }
 
