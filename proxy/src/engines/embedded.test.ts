@@ -26,7 +26,17 @@ describe('embedded engine', () => {
     const outage = engine.triage({ ...base, description: 'Outage: my card payment was declined and my top up failed.' });
     expect(outage.route).toBe('review');
     expect(outage.priority).toBe(1);
-    expect(outage.rationale).toMatch(/^Outage language/);
+    expect(outage.rationale).toMatch(/^Outage or breach language/);
+  });
+
+  it('computes priority from urgency × impact, taking urgency from the customer when given', () => {
+    const base = { idempotencyKey: 'k', correlationId: 'c', caseId: '500000000000001AAA', subject: 'Question' };
+    expect(engine.triage({ ...base, description: 'How do I export my report to PDF?' }).priority).toBe(5);
+    expect(engine.triage({ ...base, description: 'The export fails with an error.' }).priority).toBe(4);
+    expect(engine.triage({ ...base, description: 'The export fails with an error for the whole team.' }).priority).toBe(3);
+    const high = engine.triage({ ...base, description: 'How do I export my report to PDF?', customerPriority: 'High' });
+    expect(high.priority).toBe(3);
+    expect(high.rationale).toContain('urgency 1 (customer priority High) × impact 3');
   });
 
   it('summaries are extractive, AI-labelled and pick up open questions', () => {

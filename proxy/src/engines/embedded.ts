@@ -67,21 +67,21 @@ export class EmbeddedEngine {
   triage(req: TriageRequest): TriageResult {
     const text = stripMaskTokens(`${req.subject}\n${req.description}`);
     const p = predictTriage(this.model, text);
-    const rule = rulePriority(text);
+    const rule = rulePriority(text, req.customerPriority);
     const predicted = (p.route?.label ?? 'salesforce') as 'servicenow' | 'salesforce';
     // Outage or breach language that the classifier would keep in Salesforce is exactly the case
     // its training data covers worst (the IT set is mostly requests): a person decides.
-    const route: TriageResult['route'] = predicted === 'salesforce' && rule.priority === 1 ? 'review' : predicted;
+    const route: TriageResult['route'] = predicted === 'salesforce' && rule.impact === 1 ? 'review' : predicted;
     const confidence = round3(p.route?.confidence ?? 0);
     const category = (p.category?.label ?? 'other') as TriageCategory;
     const learned = p.priority ? Number(p.priority.label) : NaN;
     const priority = Number.isInteger(learned) && learned >= 1 && learned <= 5 ? learned : rule.priority;
     const evidence = topTerms(text, 4);
     const rationale = clip(
-      (route === 'review' ? `Outage language ("${rule.rule}") but the classifier says salesforce; needs a person. ` : '') +
+      (route === 'review' ? 'Outage or breach language but the classifier says salesforce; needs a person. ' : '') +
         `Embedded classifier: route ${predicted} (p=${confidence}), category ${category}` +
         (p.category ? ` (p=${round3(p.category.confidence)})` : '') +
-        (p.priority ? `, priority ${priority} (p=${round3(p.priority.confidence)})` : `, priority ${priority} from the rule "${rule.rule}"`) +
+        (p.priority ? `, priority ${priority} (p=${round3(p.priority.confidence)})` : `, ${rule.explanation}`) +
         (evidence.length ? `; key terms: ${evidence.join(', ')}.` : '.'),
       500,
     );
