@@ -7,6 +7,7 @@
  *   sn.url; sn.glide.GlideRecord; sn.store; sn.runJobs(); await sn.close();
  */
 import { createServer } from 'node:http';
+import { rmSync } from 'node:fs';
 import { TableStore } from './store.js';
 import { createHost } from './glide/host.js';
 import { Authenticator, DEFAULT_USERS, DEFAULT_OAUTH_CLIENTS } from './auth.js';
@@ -128,6 +129,8 @@ export async function createServiceNowTwin(options = {}) {
       if (options.storeFile) store.save(options.storeFile);
       server.closeAllConnections?.();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
+      // The app's modules are already imported; their temp copies are no longer needed.
+      if (appSummary) rmSync(appSummary.dir, { recursive: true, force: true });
     },
   };
 }
