@@ -68,6 +68,20 @@ describe('Platform Events', () => {
     expect((await c.call('GET', `/sobjects/Incident_Update__e/${one.body.id}`)).status).toBe(404);
   });
 
+  it('keeps delivering when a subscriber throws', async () => {
+    const caseId = await newCase();
+    const stop = twin.events.subscribe(() => { throw new Error('listener bug'); });
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      await publish(caseId, { messageId: 'throwing-listener', version: 1, fields: { Seam_CI__c: 'still applied' } });
+    } finally {
+      console.error = quiet;
+      stop();
+    }
+    expect((await getCase(caseId)).Seam_CI__c).toBe('still applied');
+  });
+
   it('does not deliver events of a rolled-back allOrNone call', async () => {
     const before = twin.events.list().length;
     const r = await c.call('POST', '/composite/sobjects', { allOrNone: true, records: [

@@ -361,6 +361,7 @@ export function createRestApi(store, limits) {
           return { status: 204 };
         }
         if (method === 'DELETE') { store.remove(object.name, b); return { status: 204 }; }
+        throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,PATCH,DELETE`);
       }
       if (parts.length === 4) {
         // Upsert / retrieve by an external id field.

@@ -45,6 +45,15 @@ describe('sObject CRUD through jsforce', () => {
     await expect(conn.sobject('Case').retrieve(created.id!)).rejects.toMatchObject({ errorCode: 'NOT_FOUND' });
   });
 
+  it('resolves the owner and creator to the integration user', async () => {
+    const id = (await c.call('POST', '/sobjects/Case', { Subject: 'Who owns me' })).body.id;
+    const r = await c.call('GET', q(`SELECT Owner.Name, CreatedBy.Name FROM Case WHERE Id = '${id}'`));
+    expect(r.body.records[0].Owner.Name).toBe('Seam Integration');
+    expect(r.body.records[0].CreatedBy.Name).toBe('Seam Integration');
+    expect((await c.call('POST', '/sobjects/User', {})).body[0].errorCode).toBe('INVALID_TYPE_FOR_OPERATION');
+    expect((await c.call('POST', `/sobjects/Case/${id}`, {})).status).toBe(405);
+  });
+
   it('returns only the requested fields with ?fields=', async () => {
     const id = (await c.call('POST', '/sobjects/Contact', { FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@example.com' })).body.id;
     const r = await c.call('GET', `/sobjects/Contact/${id}?fields=Name,Email`);

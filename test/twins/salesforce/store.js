@@ -51,9 +51,20 @@ export const taggedCommentBody = (c) => {
   return `[Seam: from ${c.origin === 'salesforce' ? 'Salesforce' : 'ServiceNow'} · ${author}]\n${c.body}`;
 };
 
+/** The one user of the twin's org, so `Owner.Name` and `CreatedBy.Name` resolve. @param {State} state */
+function ensureUser(state) {
+  const users = (state.records.User ??= {});
+  if (!users[INTEGRATION_USER_ID]) {
+    const ts = sfDateTime(Date.parse('2026-01-01T00:00:00Z'));
+    users[INTEGRATION_USER_ID] = { Id: INTEGRATION_USER_ID, IsDeleted: false, Name: INTEGRATION_USER_NAME, Username: 'seam-integration@twin.invalid',
+      CreatedDate: ts, CreatedById: INTEGRATION_USER_ID, LastModifiedDate: ts, LastModifiedById: INTEGRATION_USER_ID, SystemModstamp: ts };
+  }
+  return state;
+}
+
 /** @returns {State} */
 export function emptyState() {
-  return {
+  return ensureUser({
     format: 'seam-salesforce-twin/1',
     records: {},
     counters: {},
@@ -63,7 +74,7 @@ export function emptyState() {
     outbound: [],
     tokens: {},
     apiUsage: 0,
-  };
+  });
 }
 
 /**
@@ -80,16 +91,25 @@ export function emptyState() {
  */
 
 /**
- * @param {{ objects: Map<string, ObjectDef>, ownership: ReturnType<typeof import('./mapping.js').ownershipIndex>, state?: State, now?: () => number }} options
+ * @param {{ objects: Map<string, ObjectDef>, ownership: ReturnType<typeof import('./mapping.js').ownershipIndex>, state?: State, now?: () => number, eventRetention?: number }} options
  */
 export function createStore(options) {
   const { objects, ownership } = options;
   const now = options.now ?? Date.now;
-  let state = options.state ?? emptyState();
+  let state = options.state ? ensureUser({ ...emptyState(), ...options.state }) : emptyState();
   /** @type {Set<(e: PlatformEvent) => void>} */
   const eventListeners = new Set();
   /** @type {Set<(item: OutboundItem) => void>} */
   const outboundListeners = new Set();
+  const eventRetention = options.eventRetention ?? 10_000;
+  /**
+   * A listener's failure is the listener's bug: it must not stop delivery to the others or the
+   * package's own subscriber.
+   * @template T @param {(x: T) => void} fn @param {T} value @param {string} what
+   */
+  const notify = (fn, value, what) => {
+    try { fn(value); } catch (e) { console.error(`Salesforce twin: a ${what} listener threw; fix the listener:`, e); }
+  };
   /** Publish-call id → EventUuid, for the OPERATION_ENQUEUED entry of the SaveResult. @type {Map<string, string>} */
   const eventUuids = new Map();
 
@@ -258,7 +278,7 @@ export function createStore(options) {
   function enqueue(item, ctx) {
     ctx.after.push(() => {
       state.outbound.push(item);
-      for (const fn of outboundListeners) fn(item);
+      for (const fn of outboundListeners) notify(fn, item, 'onOutbound');
     });
   }
 
@@ -309,6 +329,7 @@ export function createStore(options) {
   function create(type, body, ctx) {
     const object = objectOf(type);
     if (object.isEvent) return publish(object, body, ctx);
+    if (object.name === 'User') throw new ApiError(400, 'INVALID_TYPE_FOR_OPERATION', 'entity type User does not support insert in the Salesforce twin: its org has one integration user');
     const { values, errors } = validate(object, body, 'create', { bypassAccess: ctx.inbound });
     if (errors.length > 0) throw errors;
     const id = nextId(object.keyPrefix);
@@ -391,7 +412,9 @@ export function createStore(options) {
       const event = { replayId: state.nextReplayId++, type: object.name, payload: { ...values, EventUuid: uuid, CreatedDate: sfDateTime(now()), CreatedById: ctx.userId } };
       event.payload.ReplayId = String(event.replayId);
       state.events.push(event);
-      for (const fn of eventListeners) fn(event);
+      // The platform keeps events for a while, not forever; so does the twin (see README).
+      if (state.events.length > eventRetention) state.events.splice(0, state.events.length - eventRetention);
+      for (const fn of eventListeners) notify(fn, event, 'events.subscribe');
       if (object.name === 'Incident_Update__e') applyIncidentUpdate(event);
     });
     eventUuids.set(id, uuid);
@@ -556,17 +579,17 @@ export function createStore(options) {
      */
     enqueueCase(caseId, reason, ctx) { enqueueCaseMessage(mustGet('Case', caseId).record, ctx, reason); },
     /** @param {string} id */
-    eventUuid: (id) => eventUuids.get(id),
+    eventUuid: (id) => { const u = eventUuids.get(id); eventUuids.delete(id); return u; },
     /** @param {string} file */
     save(file) { mkdirSync(dirname(file), { recursive: true }); writeFileSync(file, JSON.stringify(state, null, 1)); },
     /** @param {string} file */
     load(file) {
       const loaded = JSON.parse(readFileSync(file, 'utf8'));
       if (loaded?.format !== 'seam-salesforce-twin/1') throw new Error(`${file}: not a Salesforce twin state file (format ${JSON.stringify(loaded?.format)}); delete it or pass a file written by twin.save()`);
-      state = { ...emptyState(), ...loaded };
+      state = ensureUser({ ...emptyState(), ...loaded });
     },
     /** @param {State} s */
-    replace(s) { state = s; },
+    replace(s) { state = ensureUser(s); },
   };
 }
 
