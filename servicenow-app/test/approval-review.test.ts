@@ -32,7 +32,8 @@ describe('approval of high-priority transfers', () => {
         const ports = pendingApproval();
         const [first, second] = ports.records.rows('sysapproval_approver');
         ports.records.update('sysapproval_approver', first.sys_id, { state: 'approved' });
-        const outcome = onApprovalDecided(ports, { ...(ports.records.get('sysapproval_approver', first.sys_id) as Record<string, string>), sys_id: first.sys_id });
+        const row = ports.records.get('sysapproval_approver', first.sys_id) as Record<string, string>;
+        const outcome = onApprovalDecided(ports, { sys_id: first.sys_id, state: row.state, source_table: row.source_table, document_id: row.document_id });
         expect(outcome).toBe('approved');
         expect(review(ports).status).toBe('approved');
         expect(ports.records.get('sysapproval_approver', second.sys_id)?.state).toBe('not_required');

@@ -257,11 +257,6 @@ declare global {
                         table: 'sys_ws_query_parameter'
                         id: '26d3c7b3be9c4dcda96795b53ff22961'
                     }
-                    rest_seam_v1: {
-                        table: 'sys_ws_version'
-                        id: '72725a8f8a714532a3977bd9b26dcd49'
-                        deleted: true
-                    }
                     rest_sf_h_accept: {
                         table: 'sys_rest_message_headers'
                         id: '3920595b53074a68901193bbbeba5de2'
@@ -1943,16 +1938,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '984839eb44944b208ff364a20fe89215'
-                        deleted: true
-                        key: {
-                            name: 'x_seam_bridge_link'
-                            element: 'snapshot'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_security_acl_role'
                         id: '996bf243b9d24ea8b77f7d8b54d1fa75'
                         key: {
@@ -2305,15 +2290,6 @@ declare global {
                                     name: 'x_seam_bridge.integration'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'c0658ee99ff74ef3ba215fa92ed58dac'
-                        deleted: true
-                        key: {
-                            name: 'x_seam_bridge_link'
-                            element: 'snapshot'
                         }
                     },
                     {
