@@ -11,6 +11,7 @@ describe('Salesforce ids', () => {
     expect(idSuffix('00D000000000062')).toBe('EAA');
     expect(normalizeId('00D000000000062')).toBe('00D000000000062EAA');
     expect(idSuffix('ABCDEabcde00000')).toBe('5AA');
+    expect(normalizeId('001A0000006Vm9r')).toBe('001A0000006Vm9rIAC');
   });
 
   it('accepts 15- and 18-character forms and rejects a wrong suffix or bad characters', () => {

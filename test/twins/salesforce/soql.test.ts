@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseSoql, soqlQuote, type SalesforceTwin } from './index.js';
 import { client, q, startTwin, type Client } from './helpers';
 
@@ -40,6 +41,16 @@ describe('SOQL parser', () => {
     // A trailing backslash cannot swallow the closing quote either.
     const ast2 = parseSoql(`SELECT Id FROM Case WHERE Subject = ${soqlQuote('abc\\')}`) as any;
     expect(ast2.where.value.value).toBe('abc\\');
+  });
+
+  it('any value quoted with soqlQuote parses back to exactly that value, as one comparison (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
+      const ast = parseSoql(`SELECT Id FROM Case WHERE Subject = ${soqlQuote(value)} AND Status = 'New'`) as any;
+      expect(ast.where.type).toBe('and');
+      expect(ast.where.items).toHaveLength(2);
+      expect(ast.where.items[0]).toMatchObject({ type: 'cmp', path: 'Subject', op: '=' });
+      expect(ast.where.items[0].value.value).toBe(value);
+    }), { numRuns: 300 });
   });
 
   it.each([
