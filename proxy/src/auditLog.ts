@@ -13,6 +13,7 @@ export interface AuditRecord {
   readonly endpoint: string;
   readonly engine: 'llm' | 'embedded';
   readonly fallbackReason?: string;
+  /** A replay answered from the idempotency cache: no engine ran, nothing was paid. */
   readonly cached: boolean;
   /** The prompt as sent to the model (masked). Embedded calls log the masked input text. */
   readonly maskedPrompt: string;

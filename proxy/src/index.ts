@@ -85,7 +85,7 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
     ...(config.llm ? { prices: { inputPerMTok: config.llm.priceInputPerMTok, outputPerMTok: config.llm.priceOutputPerMTok } } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = createHttpServerFor(config, { service, metrics, ...(options.now ? { now: options.now } : {}) });
+  const server = createHttpServerFor(config, { service, metrics, audit, ...(options.now ? { now: options.now } : {}) });
   return {
     server,
     metrics,

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { AuditSink } from './auditLog.js';
 import { authenticate } from './auth.js';
 import { IdempotencyCache } from './cache.js';
 import type { ProxyConfig } from './config.js';
@@ -18,6 +19,8 @@ import { ENDPOINTS, type Endpoint, type ProxyService, type ServiceOutcome } from
 export interface ProxyServerDeps {
   readonly service: ProxyService;
   readonly metrics: ProxyMetrics;
+  /** Replays answered from the cache are audited too (no prompt, no tokens). */
+  readonly audit: AuditSink;
   readonly now?: () => number;
 }
 
@@ -46,6 +49,20 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
   const cache = new IdempotencyCache<CachedAnswer>(config.cache.maxEntries, config.cache.ttlSeconds * 1000, now);
   // Concurrent replays of one key wait for the first call instead of paying for a second.
   const inFlight = new Map<string, Promise<CachedAnswer>>();
+
+  function auditReplay(answer: CachedAnswer, ids: { client: string; endpoint: Endpoint; correlationId: string; idempotencyKey: string }): void {
+    deps.audit.write({
+      at: new Date(now()).toISOString(),
+      ...ids,
+      engine: answer.engine === 'llm' ? 'llm' : 'embedded',
+      ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+      cached: true,
+      maskedPrompt: '',
+      maskedOutput: null,
+      tokens: { prompt: 0, completion: 0 },
+      latencyMs: 0,
+    });
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://proxy.local');
@@ -125,6 +142,7 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
         return;
       }
       metrics.cacheHits.inc({ endpoint });
+      auditReplay(cached.value, { client: auth.client, endpoint, correlationId, idempotencyKey });
       sendJson(res, cached.value.status, cached.value.body, answerHeaders(cached.value, true, correlationId));
       finish(cached.value.status, cached.value.engine);
       return;
@@ -140,7 +158,10 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
     try {
       const answer = await pending;
       if (first) cache.set(cacheKey, answer, fingerprint);
-      else metrics.cacheHits.inc({ endpoint });
+      else {
+        metrics.cacheHits.inc({ endpoint });
+        auditReplay(answer, { client: auth.client, endpoint, correlationId, idempotencyKey });
+      }
       sendJson(res, answer.status, answer.body, answerHeaders(answer, !first, correlationId));
       finish(answer.status, answer.engine);
     } finally {

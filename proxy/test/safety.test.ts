@@ -148,6 +148,7 @@ describe('idempotent replay', () => {
     expect(first.headers.get('x-seam-cache')).toBe('miss');
     expect(second.headers.get('x-seam-cache')).toBe('hit');
     expect(proxy.metrics.cacheHits.get({ endpoint: 'triage' })).toBe(1);
+    expect(audit.records.map((r) => [r.engine, r.cached, r.tokens.prompt])).toEqual([['llm', false, 100], ['llm', true, 0]]);
   });
 
   it('makes one model call for concurrent replays of one key', async () => {

@@ -54,6 +54,19 @@ describe('embedded engine', () => {
     for (const point of r.keyPoints) expect('The printer on floor 3 jams on every job. It started after the firmware update. We rolled back the firmware on one printer. Can you test again?').toContain(point);
   });
 
+  it('keeps hostnames, IP addresses and e-mails out of customer-facing text', () => {
+    const res = engine.resolution({
+      idempotencyKey: 'k', correlationId: 'c', subject: 'VPN error 809',
+      resolutionNotes: 'A firewall rule was blocking the VPN protocol. Rule updated on fw-edge-02 at [IP_1]. Escalated by [EMAIL_1]. Please restart the VPN client if the error persists.',
+    });
+    expect(res.summary).toContain('A firewall rule was blocking the VPN protocol.');
+    expect(res.summary).not.toMatch(/fw-edge-02|\[IP_1\]|\[EMAIL_1\]/);
+    expect(res.nextSteps).toEqual(['Please restart the VPN client if the error persists.']);
+    const imp = engine.impact({ idempotencyKey: 'k', correlationId: 'c', incidentNumber: 'INC0012345', status: 'investigating', shortDescription: 'Email is down. Node mx-01.corp.local is not responding.' });
+    expect(imp.body).toContain('Email is down.');
+    expect(imp.body).not.toContain('mx-01');
+  });
+
   it('resolution summaries and impact notices match their schemas even for very long input', () => {
     const long = 'The database failover completed and replication is healthy again. '.repeat(200);
     const res = engine.resolution({ idempotencyKey: 'k', correlationId: 'c', subject: 'Slow portal', resolutionNotes: long.slice(0, 8000) });

@@ -44,6 +44,14 @@ const ASSIGNMENT_GROUPS: Readonly<Record<TriageCategory, string>> = {
   other: 'Service Desk',
 };
 
+/**
+ * Customer-facing text (resolution summaries, impact notices) must not carry internal details: a
+ * sentence naming an IP address, an e-mail or a host-like identifier (fw-edge-02, srv01.corp.local)
+ * is left out. The shared prompt asks the LLM for the same.
+ */
+const INTERNAL_DETAIL = /\[(IP|EMAIL|PHONE|CARD|IBAN)_\d+\]|\b[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*[-_.][a-z0-9]*\d[a-z0-9]*\b/i;
+export const isCustomerSafe = (sentence: string): boolean => !INTERNAL_DETAIL.test(sentence);
+
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 /** Labels AI text and keeps the labelled result within the schema's length limit. */
@@ -114,10 +122,11 @@ export class EmbeddedEngine {
   }
 
   resolution(req: ResolutionSummaryRequest): ResolutionSummaryResult {
-    const picked = extractSentences(req.resolutionNotes, { maxSentences: 2, maxChars: 900 });
+    const safeNotes = splitSentences(req.resolutionNotes).filter(isCustomerSafe).join('\n');
+    const picked = extractSentences(safeNotes, { maxSentences: 2, maxChars: 900 });
     const code = req.resolutionCode ? ` (${clip(req.resolutionCode, 60)})` : '';
     const summary = `Your request "${clip(req.subject, 150)}" has been resolved${code}. ${picked.join(' ')}`.trim();
-    const advice = splitSentences(req.resolutionNotes)
+    const advice = splitSentences(safeNotes)
       .filter((s) => /\b(please|if|should|restart|reboot|clear|update|try|contact|reply|log (in|out)|sign (in|out))\b/i.test(s))
       .slice(0, 3)
       .map((s) => clip(s, 300));
@@ -140,11 +149,12 @@ export class EmbeddedEngine {
     };
     const what = req.affectedService ? `an issue affecting ${req.affectedService}` : 'a service issue';
     const since = req.startedAt ? ` since ${req.startedAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}` : '';
-    const detail = extractSentences(req.shortDescription, { maxSentences: 2, maxChars: 600 }).join(' ');
+    const detail = extractSentences(splitSentences(req.shortDescription).filter(isCustomerSafe).join('\n'), { maxSentences: 2, maxChars: 600 }).join(' ');
     const body =
       `${statusLine[req.status]} ${what}${since} (${req.incidentNumber}). ${detail}` +
       (req.status === 'resolved' ? ' Service is back to normal.' : ' We will post an update here as soon as we know more.');
-    const headline = clip(`${req.status[0]?.toUpperCase()}${req.status.slice(1)}: ${req.affectedService || req.shortDescription}`, 120);
+    const subject = req.affectedService || splitSentences(req.shortDescription).find(isCustomerSafe) || 'service disruption';
+    const headline = clip(`${req.status[0]?.toUpperCase()}${req.status.slice(1)}: ${subject}`, 120);
     const customerAction = req.workaround
       ? clip(`Workaround: ${req.workaround}`, 500)
       : req.status === 'resolved' ? 'No action is needed.' : 'No action is needed; we will keep you updated.';
