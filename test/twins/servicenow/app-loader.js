@@ -102,7 +102,7 @@ const toMjs = (spec) => spec.replace(/\.(m?[jt]s|cjs)$/, '') + '.mjs';
 
 /** The exports each `@servicenow/glide` subpath provides in the host. */
 const GLIDE_SUBPATHS = {
-  '': ['gs', 'GlideRecord', 'GlideDateTime', 'GlideSysAttachment', 'GlideElement'],
+  '': ['gs', 'GlideRecord', 'GlideAggregate', 'GlideDateTime', 'GlideSysAttachment', 'GlideElement'],
   sn_ws: ['RESTMessageV2', 'RESTResponseV2'],
   sn_ws_int: ['RESTAPIRequest', 'RESTAPIResponse'],
   sn_ws_err: ['ServiceError'],

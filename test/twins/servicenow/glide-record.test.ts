@@ -165,6 +165,25 @@ describe('GlideRecord', () => {
     expect(host.store.find('x_seam_bridge_link', '')).toHaveLength(2);
   });
 
+  it('GlideAggregate counts and sums per group over a query', () => {
+    for (const [p, s] of [['1', '1'], ['1', '2'], ['2', '1'], ['3', '7']]) insertIncident({ priority: p, state: s });
+    const agg = new host.glide.GlideAggregate('incident');
+    agg.addQuery('state', '!=', '7');
+    agg.addAggregate('COUNT');
+    agg.addAggregate('SUM', 'state');
+    agg.groupBy('priority');
+    agg.orderBy('priority');
+    agg.query();
+    const out: string[] = [];
+    while (agg.next()) out.push(`${agg.getValue('priority')}:${agg.getAggregate('COUNT')}:${agg.getAggregate('SUM', 'state')}`);
+    expect(out).toEqual(['1:2:3', '2:1:1']);
+    const all = new host.glide.GlideAggregate('incident');
+    all.addAggregate('COUNT');
+    all.query();
+    expect(all.next()).toBe(true);
+    expect(all.getAggregate('COUNT')).toBe('4');
+  });
+
   it('an unknown table is an error that says how to fix it', () => {
     expect(() => new GlideRecord('x_nope')).toThrow(/x_nope.*define/);
   });

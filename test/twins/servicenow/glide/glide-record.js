@@ -333,5 +333,57 @@ export function createGlideRecordClass(host) {
     canDelete() { return true; }
   }
 
-  return GlideRecord;
+  /**
+   * GlideAggregate: COUNT/SUM/MIN/MAX/AVG over a query, optionally grouped; one row per group.
+   */
+  class GlideAggregate extends GlideRecord {
+    /** @param {string} table */
+    constructor(table) {
+      super(table);
+      /** @type {{ fn: string, field: string }[]} */
+      this._aggs = [];
+      /** @type {string[]} */
+      this._groupBy = [];
+      /** @type {Record<string, string>[]} */
+      this._aggRows = [];
+    }
+    /** @param {string} fn @param {string} [field] */
+    addAggregate(fn, field = '') { this._aggs.push({ fn: fn.toUpperCase(), field }); }
+    /** @param {string} field */
+    groupBy(field) { this._groupBy.push(field); }
+    query() {
+      super.query();
+      /** @type {Map<string, Row[]>} */
+      const groups = new Map();
+      for (const r of this._rows) {
+        const key = JSON.stringify(this._groupBy.map((f) => store.read(this._table, r, f)));
+        if (!groups.has(key)) groups.set(key, []);
+        /** @type {Row[]} */ (groups.get(key)).push(r);
+      }
+      if (groups.size === 0 && this._groupBy.length === 0) groups.set('[]', []);
+      this._aggRows = [...groups.entries()].map(([key, rows]) => {
+        /** @type {Record<string, string>} */
+        const out = {};
+        this._groupBy.forEach((f, i) => { out[f] = JSON.parse(key)[i]; });
+        for (const { fn, field } of this._aggs) {
+          const nums = rows.map((r) => Number(store.read(this._table, r, field))).filter((n) => !Number.isNaN(n));
+          const v = fn === 'COUNT' ? rows.length : fn === 'SUM' ? nums.reduce((a, b) => a + b, 0) : fn === 'MIN' ? Math.min(...nums) : fn === 'MAX' ? Math.max(...nums) : nums.reduce((a, b) => a + b, 0) / (nums.length || 1);
+          out[`${fn}:${field}`] = String(v);
+        }
+        return out;
+      });
+      this._aggIdx = -1;
+    }
+    next() {
+      this._aggIdx = (this._aggIdx ?? -1) + 1;
+      if (this._aggIdx >= this._aggRows.length) return false;
+      this._row = { ...this._aggRows[this._aggIdx] };
+      return true;
+    }
+    hasNext() { return (this._aggIdx ?? -1) + 1 < this._aggRows.length; }
+    /** @param {string} fn @param {string} [field] */
+    getAggregate(fn, field = '') { return this._row?.[`${fn.toUpperCase()}:${field}`] ?? null; }
+  }
+
+  return { GlideRecord, GlideAggregate };
 }

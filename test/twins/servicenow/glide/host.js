@@ -169,7 +169,7 @@ export function createHost(options) {
   };
 
   const GlideDateTime = createGlideDateTimeClass(now);
-  const GlideRecord = createGlideRecordClass(/** @type {any} */ (host));
+  const { GlideRecord, GlideAggregate } = createGlideRecordClass(/** @type {any} */ (host));
   const snWs = createSnWs(/** @type {any} */ (host));
 
   /** @param {string} fmt @param {unknown[]} args platform logs substitute {0}, {1}, … */
@@ -243,7 +243,7 @@ export function createHost(options) {
   const sn_ws = { RESTMessageV2: snWs.RESTMessageV2, RESTResponseV2: snWs.RESTResponseV2 };
   const sn_ws_int = { RESTAPIRequest, RESTAPIResponse };
   const sn_ws_err = { ServiceError };
-  const globals = { gs, GlideRecord, GlideDateTime, GlideSysAttachment, GlideElement, sn_ws, sn_ws_err, sn_ws_int };
+  const globals = { gs, GlideRecord, GlideAggregate, GlideDateTime, GlideSysAttachment, GlideElement, sn_ws, sn_ws_err, sn_ws_int };
   host.transaction = createTransaction(/** @type {any} */ (host), GlideRecord);
 
   return Object.assign(host, { glide: { ...globals } });
