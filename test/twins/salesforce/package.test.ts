@@ -211,6 +211,10 @@ describe('Incident_Update__e subscriber (the package\'s inbound apply)', () => {
     }
   });
 
+  it('refuses to start without mapping records, saying how to get them', async () => {
+    await expect(createSalesforceTwin({ metadataDir: tmp() })).rejects.toThrow(/no Seam_Field_Mapping__mdt records in .* Run the root "npm run build"/);
+  });
+
   it('reads the generated metadata of the package by default', async () => {
     const records = loadMappingRecords();
     expect(records, 'run the root "npm run build" to generate salesforce-pkg/.../customMetadata').not.toBeNull();
