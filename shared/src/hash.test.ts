@@ -16,7 +16,7 @@ describe('sha256Hex', () => {
 
   it('agrees with node:crypto on any text, including non-ASCII, astral and lone surrogates', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.string({ maxLength: 200 })), (s) => {
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ maxLength: 200 })), (s) => {
         expect(sha256Hex(s)).toBe(nodeSha(s));
       }),
       { numRuns: 300 },
