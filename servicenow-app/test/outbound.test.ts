@@ -98,4 +98,12 @@ describe('outbound: customer-visible comments', () => {
         expect(onJournalEntry(ports, settings, ports.records.get('sys_journal_field', note) as Record<string, string>).status).toBe('nothing_to_send');
         expect(outbox(ports)).toHaveLength(1);
     });
+
+    it('treats an untagged comment written by the integration user as an echo, not news', () => {
+        const { ports, sysId } = linked();
+        onIncidentChanged(ports, settings, incidentRow(ports, sysId));
+        const entry = ports.records.seed('sys_journal_field', { name: 'incident', element: 'comments', element_id: sysId, value: 'Written by the integration', sys_created_by: 'sf.integration', sys_created_on: '2026-11-23 12:04:00' });
+        expect(onJournalEntry(ports, settings, ports.records.get('sys_journal_field', entry) as Record<string, string>).status).toBe('nothing_to_send');
+        expect(outbox(ports)).toHaveLength(1);
+    });
 });
