@@ -108,7 +108,7 @@ describe('each check catches its seeded mistake', () => {
         some(problems, /imports SeamPanelController\.resyncAll/);
     });
 
-    it('apex-fields: unknown fields on a typed variable, in SOQL, in a constructor and in a string', async () => {
+    it('apex-fields: unknown fields on a typed variable, in SOQL, in a constructor and in a string; a long text field in WHERE', async () => {
         const ctx = seeded((dir) => {
             write(
                 dir,
@@ -120,6 +120,7 @@ describe('each check catches its seeded mistake', () => {
                     '        List<Case> rows = [SELECT Id, Seam_Last_Synk__c FROM Case WITH USER_MODE];',
                     '        insert new Seam_Outbox__c(Atempts__c = 1);',
                     "        c.put('Seam_Sync_Stat__c', null);",
+                    "        Integer n = [SELECT COUNT() FROM Seam_Audit__c WHERE Fields__c = 'comments' AND Result__c = 'sent'];",
                     '    }',
                     '}'
                 ].join('\n')
@@ -131,7 +132,8 @@ describe('each check catches its seeded mistake', () => {
         some(problems, /Typo\.cls:4: SOQL on Case: no field Case\.Seam_Last_Synk__c/);
         some(problems, /Typo\.cls:5: new Seam_Outbox__c\(Atempts__c/);
         some(problems, /Typo\.cls:6: Seam_Sync_Stat__c is neither/);
-        assert.equal(problems.length, 4, problems.join('\n'));
+        some(problems, /Typo\.cls:7: Seam_Audit__c\.Fields__c is a LongTextArea field, which SOQL cannot filter on/);
+        assert.equal(problems.length, 5, problems.join('\n'));
     });
 
     it('permission-sets: a field that does not exist, and an integration edit right on a Salesforce-owned field', async () => {

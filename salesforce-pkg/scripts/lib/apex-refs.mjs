@@ -46,7 +46,7 @@ function closingParen(text, open) {
 /**
  * @param {string} source Apex source
  * @param {string[]} sobjects names of the SObject types to track (custom and standard)
- * @returns {{ object: string | null, field: string, line: number, how: string }[]}
+ * @returns {{ object: string | null, field: string, line: number, how: string, filtered?: boolean }[]}
  *   `object` null means "some object": the name only has to exist on one of them.
  */
 export function fieldReferences(source, sobjects) {
@@ -87,12 +87,21 @@ export function fieldReferences(source, sobjects) {
             refs.push({ object: m[1], field: a[1], line: lineOf(text, m.index), how: `new ${m[1]}(${a[1]} = …)` });
         }
     }
-    // 4. Static SOQL: every custom field in `[SELECT … FROM X …]` must be on X.
+    // 4. Static SOQL: every custom field in `[SELECT … FROM X …]` must be on X; those in the
+    //    WHERE clause are marked, since some types (long text) cannot be filtered.
     for (const m of text.matchAll(/\[\s*SELECT\b([\s\S]*?)\bFROM\s+(\w+)([^\]]*)\]/gi)) {
         const object = m[2];
-        const body = `${m[1]} ${m[3]}`.replace(/:\s*[\w.]+/g, ' ');
-        for (const f of body.matchAll(/(?<![\w.])(\w+__c)\b/g)) {
-            refs.push({ object, field: f[1], line: lineOf(text, m.index), how: `SOQL on ${object}` });
+        const strip = (s) => s.replace(/:\s*[\w.]+(\([^()]*\))?/g, ' ');
+        const where = /\bWHERE\b([\s\S]*?)(?=\bWITH\b|\bGROUP\s+BY\b|\bORDER\s+BY\b|\bLIMIT\b|$)/i.exec(m[3]);
+        const filtered = new Set(where ? [...strip(where[1]).matchAll(/(?<![\w.])(\w+__c)\b/g)].map((f) => f[1]) : []);
+        for (const f of strip(`${m[1]} ${m[3]}`).matchAll(/(?<![\w.])(\w+__c)\b/g)) {
+            refs.push({
+                object,
+                field: f[1],
+                line: lineOf(text, m.index),
+                how: `SOQL on ${object}`,
+                filtered: filtered.has(f[1])
+            });
         }
     }
     // 5. Everything else (dynamic field names in strings, SObject.get/put): must exist somewhere.

@@ -129,6 +129,16 @@ export async function pmdRules(
 }
 
 // ---- 4a. every custom field named in Apex exists in the metadata -----------------------------
+/** The <type> of a field of this package, or undefined. */
+function fieldType(project, objectName, fieldName) {
+    for (const [name, obj] of project.objects) {
+        if (name.toLowerCase() !== objectName.toLowerCase()) continue;
+        for (const [f, xml] of obj.fields)
+            if (f.toLowerCase() === fieldName.toLowerCase()) return xmlValue(xml, 'type');
+    }
+    return undefined;
+}
+
 export async function apexFieldsExist(ctx) {
     const { project } = ctx;
     const sobjects = [...STANDARD_OBJECTS, ...[...project.objects.keys()].filter((o) => isOwnObject(project, o))];
@@ -137,6 +147,14 @@ export async function apexFieldsExist(ctx) {
         for (const ref of fieldReferences(a.source, sobjects)) {
             const where = `${rel(ctx, a.file)}:${ref.line}`;
             if (ref.object) {
+                if (
+                    ref.filtered &&
+                    /^(LongTextArea|Html|EncryptedText)$/.test(fieldType(project, ref.object, ref.field) ?? '')
+                ) {
+                    problems.push(
+                        `${where}: ${ref.object}.${ref.field} is a ${fieldType(project, ref.object, ref.field)} field, which SOQL cannot filter on; filter on another field and check it in Apex`
+                    );
+                }
                 if (!hasField(project, ref.object, ref.field)) {
                     problems.push(
                         `${where}: ${ref.how}: no field ${ref.object}.${ref.field} in ${SOURCE_DIR}/objects; add objects/${ref.object}/fields/${ref.field}.field-meta.xml or fix the name`

@@ -1,0 +1,6 @@
+/**
+ * @description The one CaseComment trigger: SeamCaseCommentTriggerHandler decides.
+ */
+trigger SeamCaseCommentTrigger on CaseComment(after insert) {
+    SeamCaseCommentTriggerHandler.afterInsert(Trigger.new);
+}
