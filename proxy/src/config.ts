@@ -19,6 +19,10 @@ export interface LlmConfig {
   readonly maxRetries: number;
   /** First backoff; doubles per retry (plus jitter) unless the server sends Retry-After. */
   readonly backoffMs: number;
+  /** Sampling temperature; absent → not sent (reasoning models reject it). */
+  readonly temperature?: number;
+  /** Upper bound on answer tokens (sent as max_tokens); absent → the server's default. */
+  readonly maxOutputTokens?: number;
   /** USD per million tokens, for the cost metric. */
   readonly priceInputPerMTok: number;
   readonly priceOutputPerMTok: number;
@@ -158,8 +162,16 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     }
     // Local servers (llama.cpp, Ollama, vLLM) accept any key; OpenAI itself needs a real one.
     if (!apiKey && /api\.openai\.com/.test(url)) add('SEAM_PROXY_LLM_API_KEY', 'no API key for api.openai.com', 'set SEAM_PROXY_LLM_API_KEY, SEAM_PROXY_LLM_API_KEY_FILE or llmApiKey in the secrets file');
+    const tempRaw = env['SEAM_PROXY_LLM_TEMPERATURE'] ?? '0';
+    const temperature = tempRaw === 'omit' ? undefined : Number(tempRaw);
+    if (temperature !== undefined && !(Number.isFinite(temperature) && temperature >= 0 && temperature <= 2)) {
+      add('SEAM_PROXY_LLM_TEMPERATURE', `"${tempRaw}" is not a number from 0 to 2`, 'set 0 (deterministic, the default), another value up to 2, or "omit" for models that reject the parameter');
+    }
+    const maxOut = env['SEAM_PROXY_LLM_MAX_OUTPUT_TOKENS'] ? int('SEAM_PROXY_LLM_MAX_OUTPUT_TOKENS', 0, 16, 100_000) : undefined;
     llm = {
       baseURL: url,
+      ...(temperature !== undefined && Number.isFinite(temperature) ? { temperature } : {}),
+      ...(maxOut ? { maxOutputTokens: maxOut } : {}),
       model: model ?? '',
       apiKey: apiKey || 'not-needed',
       timeoutMs: int('SEAM_PROXY_LLM_TIMEOUT_MS', 20_000, 100, 600_000),

@@ -43,6 +43,16 @@ describe('structured output', () => {
     const props = rf?.json_schema?.schema['properties'] as Record<string, { enum?: string[] }>;
     expect(props['category']?.enum).toEqual([...TRIAGE_CATEGORIES]);
     expect(stub.requests[0]?.model).toBe('stub-model');
+    expect(stub.requests[0]).toMatchObject({ temperature: 0 });
+    expect(stub.requests[0]).not.toHaveProperty('max_tokens');
+  });
+
+  it('sends the configured output-token cap and can omit temperature', async () => {
+    await start({ SEAM_PROXY_LLM_TEMPERATURE: 'omit', SEAM_PROXY_LLM_MAX_OUTPUT_TOKENS: '600' });
+    stub.script({ content: JSON.stringify(VALID_TRIAGE_ANSWER) });
+    await post(url, '/v1/triage', triageBody());
+    expect(stub.requests[0]).toMatchObject({ max_tokens: 600 });
+    expect(stub.requests[0]).not.toHaveProperty('temperature');
   });
 
   it('keeps ticket text inside the fenced data block, never in the system prompt', async () => {

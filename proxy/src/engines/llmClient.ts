@@ -94,7 +94,8 @@ export class LlmClient {
         const res = await this.client.chat.completions.create({
           model: this.config.model,
           messages,
-          temperature: 0,
+          ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
+          ...(this.config.maxOutputTokens !== undefined ? { max_tokens: this.config.maxOutputTokens } : {}),
           response_format: { type: 'json_schema', json_schema: { name: call.schemaName, schema: call.schema, strict: true } },
         });
         const choice = res.choices[0];
