@@ -369,6 +369,23 @@ function flow(a: Side, b: Side, origin: 'local' | 'peer' = 'local', glide = fals
 }
 
 describe('properties', () => {
+  it('a field the sender does not own is never sent, whatever the record holds', () => {
+    const anyValue = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('1', '3', 'High', 'Closed', '2026-01-01 00:00:00'), fc.integer(), fc.constant(null));
+    const allFields = Array.from(new Set(OWNERSHIP.flatMap((m) => [...(m.salesforce ? [m.salesforce.object === 'Case' ? m.salesforce.field : `${m.salesforce.object}.${m.salesforce.field}`] : []), m.servicenow.field, ...(m.servicenow.extra ?? [])])));
+    fc.assert(
+      fc.property(fc.constantFrom('salesforce' as const, 'servicenow' as const), fc.dictionary(fc.constantFrom(...allFields), anyValue), fc.constantFrom('local' as const, 'peer' as const), (from, record, origin) => {
+        const d = decideOutbound({ from, current: { Id: CASE_ID, sys_id: SYS_ID, ...record }, link: newLink(ids), origin });
+        for (const f of d.fields) {
+          const m = OWNERSHIP.find((x) => x.key === f.key)!;
+          expect(m.owner).toBe(from);
+          expect(m.direction).not.toBe('internal');
+        }
+        const allowedPeer = new Set(OWNERSHIP.filter((m) => m.owner === from && m.direction !== 'internal').map((m) => localField(m, from === 'salesforce' ? 'servicenow' : 'salesforce')));
+        for (const k of Object.keys(d.peerValues)) expect(allowedPeer.has(k)).toBe(true);
+      }),
+    );
+  });
+
   for (const from of ['salesforce', 'servicenow'] as const) {
     const to: System = from === 'salesforce' ? 'servicenow' : 'salesforce';
 

@@ -181,6 +181,15 @@ describe('schemas are standard JSON Schema (the proxy feeds them to ajv)', () =>
     }
   });
 
+  it('never throws on any input, and every problem names a field, a problem and a fix', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.values(SCHEMAS)), fc.anything(), (schema, value) => {
+        const r = validate(schema, value);
+        if (!r.ok) for (const p of r.error) expect(p.field.length * p.problem.length * p.fix.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
   it('every valid triage result the property generates passes, every mutation fails', () => {
     const arb = fc.record({
       route: fc.constantFrom('servicenow', 'salesforce', 'review'),
