@@ -108,6 +108,38 @@ const GLIDE_SUBPATHS = {
   sn_ws_err: ['ServiceError'],
 };
 
+/**
+ * Things Node runs but the ServiceNow server runtime does not have (per the SDK's JavaScript
+ * compatibility guide). Node would run them happily, so the twin flags them instead of hiding them.
+ */
+const COMPAT_RULES = /** @type {[RegExp, string][]} */ ([
+  [/(?<![.\w$])process\.\w+/, '`process` is a Node.js global; read settings with gs.getProperty'],
+  [/(?<![.\w$])fetch\s*\(/, '`fetch` does not exist on the platform; use sn_ws.RESTMessageV2'],
+  [/(?<![.\w$])(setTimeout|setInterval|setImmediate)\s*\(/, 'timers do not exist on the platform; use a scheduled job or an async business rule'],
+  [/\b(__dirname|__filename)\b/, '`__dirname`/`__filename` are Node.js globals'],
+  [/(?<![.\w$])(window|document|localStorage|sessionStorage|navigator)\.\w/, 'browser globals do not exist in server scripts'],
+  [/\bXMLHttpRequest\b/, '`XMLHttpRequest` does not exist; use sn_ws.RESTMessageV2'],
+  [/\bfrom\s+['"](node:)?(fs|path|child_process|os|http|https|stream|crypto|buffer|util|url|events)['"]/, 'Node.js built-in modules cannot be imported on the platform'],
+  [/\bclass\s+[\w$]+\s+extends\s+(Array|RegExp|Function|Promise|Error|TypeError|RangeError|Map|Set)\b/, 'subclassing built-ins (Error, Map, …) is disallowed on the platform'],
+  [/^\s+(?!static\b)#[A-Za-z_$][\w$]*\s*[=;(]/m, 'private instance class fields/methods are not supported on the platform'],
+]);
+
+/**
+ * @param {string} content module source
+ * @returns {string[]} one message per broken rule, with the line
+ */
+export function compatibilityProblems(content) {
+  // Comments may mention anything; strings are left in (a false positive there is rare and visible).
+  const code = content.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:\\])\/\/.*$/gm, '$1');
+  /** @type {string[]} */
+  const out = [];
+  for (const [re, why] of COMPAT_RULES) {
+    const m = re.exec(code);
+    if (m) out.push(`line ${code.slice(0, m.index).split('\n').length}: ${why} (found "${m[0].trim()}")`);
+  }
+  return out;
+}
+
 let loadCounter = 0;
 
 /** @param {string} base @param {string} rel */
@@ -116,7 +148,7 @@ const joinPath = (base, rel) => base.replace(/\/$/, '') + '/' + rel.replace(/^\/
 /**
  * @param {Host} host
  * @param {string} appDir the app project (with dist/app), dist/app itself, or a folder holding update/*.xml
- * @param {{ tmpDir?: string, keepProperties?: Record<string, string> }} [options]
+ * @param {{ tmpDir?: string, strict?: boolean }} [options] strict: a platform-compatibility problem in a module fails the load
  */
 export async function loadApp(host, appDir, options = {}) {
   const base = existsSync(join(appDir, 'dist', 'app', 'update')) ? join(appDir, 'dist', 'app') : appDir;
@@ -136,7 +168,9 @@ export async function loadApp(host, appDir, options = {}) {
   }
   /** @param {string} t */
   const records = (t) => byTable.get(t) ?? [];
-  const summary = { tables: 0, properties: 0, roles: 0, acls: 0, modules: 0, businessRules: 0, routes: 0, jobs: 0, restMessages: 0 };
+  /** @type {string[]} */
+  const compatibility = [];
+  const summary = { tables: 0, properties: 0, roles: 0, acls: 0, modules: 0, businessRules: 0, routes: 0, jobs: 0, restMessages: 0, compatibility };
 
   // Tables: the dictionary folder has complete definitions; sys_dictionary records are the fallback.
   const dictDir = join(base, 'dictionary');
@@ -223,6 +257,12 @@ export async function loadApp(host, appDir, options = {}) {
         return whole;
       },
     );
+    for (const problem of compatibilityProblems(r.fields.content ?? '')) {
+      const message = `module ${path} ${problem}`;
+      if (options.strict) throw new Error(`loadApp: ${message}`);
+      host.log('warn', message, 'loader');
+      summary.compatibility.push(message);
+    }
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, rewritten);
     modules.push({ key: normaliseModulePath(path), file });

@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServiceNowTwin, loadApp, TableStore, createHost } from './index.js';
-import { parseRecordUpdate, parseDictionary } from './app-loader.js';
+import { parseRecordUpdate, parseDictionary, compatibilityProblems } from './app-loader.js';
 import { ADMIN, INTEGRATION, NO_ROLES, call } from './helpers.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('loading a built Fluent app', () => {
   it('registers every record type from the build', () => {
-    expect(sn.app).toMatchObject({ tables: 1, properties: 1, roles: 1, acls: 1, modules: 3, businessRules: 3, routes: 2, jobs: 1 });
+    expect(sn.app).toMatchObject({ tables: 1, properties: 1, roles: 1, acls: 1, modules: 3, businessRules: 3, routes: 2, jobs: 1, compatibility: [] });
   });
 
   it('loads properties and the dictionary (defaults, references, choices)', () => {
@@ -116,6 +116,28 @@ describe('loader parsing and errors', () => {
     const d = parseDictionary(`<database><element name="t" type="collection"><element name="k" type="string"/><element name="u" type="string" unique="true"/><index name="t_k" unique="true"><element name="k"/></index><index name="t_x" unique="false"><element name="u"/></index></element></database>`);
     expect(d?.unique).toEqual([['k'], ['u']]);
     expect(Object.keys(d?.fields ?? {})).toEqual(['k', 'u']);
+  });
+
+  it('flags code Node runs but the platform does not, ignoring comments', () => {
+    expect(compatibilityProblems(`import { gs } from '@servicenow/glide';\n// fetch( in a comment is fine\n/* process.env too */\nexport const f = () => gs.info('x');`)).toEqual([]);
+    const found = compatibilityProblems(`import { readFileSync } from 'node:fs';\nconst k = process.env.KEY;\nsetTimeout(() => 1, 5);\nconst r = fetch('https://x');\nexport class SeamError extends Error {}\nclass A {\n  #secret = 1;\n  static #ok = 2;\n}`);
+    expect(found.map((p) => p.split(':')[0])).toEqual(['line 2', 'line 4', 'line 3', 'line 1', 'line 5', 'line 7']);
+    expect(found[0]).toMatch(/gs\.getProperty/);
+  });
+
+  it('warns about incompatible modules on load, or refuses them with strict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sn-compat-app-'));
+    try {
+      mkdirSync(join(dir, 'update'));
+      writeFileSync(join(dir, 'update', 'sys_module_x.xml'), `<?xml version="1.0"?><record_update table="sys_module"><sys_module action="INSERT_OR_UPDATE"><content><![CDATA[export function later() { setTimeout(() => 0, 1); }]]></content><path>x_seam_bridge/p/1/src/server/later.ts</path></sys_module></record_update>`);
+      const host = createHost({ store: new TableStore() });
+      const summary = await loadApp(host, dir);
+      expect(summary.compatibility).toEqual([expect.stringContaining('later.ts line 1: timers do not exist')]);
+      expect(host.logs.some((l) => l.level === 'warn' && l.source === 'loader')).toBe(true);
+      await expect(loadApp(createHost({ store: new TableStore() }), dir, { strict: true })).rejects.toThrow(/timers do not exist/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says how to fix a missing build', async () => {
