@@ -13,7 +13,17 @@ const { replayMessage, replayAllDeadLetters, approveReview } = await import('../
 const { context } = await import('../src/server/entry/context');
 
 function response() {
-    const r = { status: 0, body: undefined as unknown, setStatus: (s: number) => { r.status = s; }, setBody: (b: unknown) => { r.body = b; } };
+    const r = {
+        status: 0,
+        contentType: '',
+        text: '',
+        get body(): unknown {
+            return JSON.parse(r.text);
+        },
+        setStatus: (s: number) => { r.status = s; },
+        setContentType: (t: string) => { r.contentType = t; },
+        getStreamWriter: () => ({ writeString: (t: string) => { r.text += t; } }),
+    };
     return r;
 }
 
@@ -34,6 +44,8 @@ describe('REST entry points', () => {
         const res = response();
         casesRoute({ body: { dataString: body([caseMessage()]) } }, res);
         expect(res.status).toBe(200);
+        expect(res.contentType).toBe('application/json');
+        // Top-level `results`, exactly as in the contract (setBody would wrap it in `result`).
         expect((res.body as { results: { status: string }[] }).results[0].status).toBe('created');
 
         const link = response();
@@ -43,6 +55,7 @@ describe('REST entry points', () => {
         const bad = response();
         commentsRoute({ body: { dataString: 'nope' } }, bad);
         expect(bad.status).toBe(400);
+        expect((bad.body as { error: { problems: unknown[] } }).error.problems.length).toBeGreaterThan(0);
     });
 });
 

@@ -11,7 +11,8 @@ interface RestRequestLike {
 }
 interface RestResponseLike {
     setStatus(status: number): void;
-    setBody(body: unknown): void;
+    setContentType(type: string): void;
+    getStreamWriter(): { writeString(text: string): void };
 }
 
 function toApiRequest(request: RestRequestLike): ApiRequest {
@@ -24,9 +25,14 @@ function toApiRequest(request: RestRequestLike): ApiRequest {
     return { bodyText, pathParams: request.pathParams ?? {} };
 }
 
+/**
+ * Writes the JSON body as is. `setBody` would wrap it in `{ "result": … }`; the contract
+ * (docs/contracts.md) and the Apex dispatcher read `results` / `error` at the top level.
+ */
 function respond(response: RestResponseLike, result: ApiResponse): void {
     response.setStatus(result.status);
-    response.setBody(result.body);
+    response.setContentType('application/json');
+    response.getStreamWriter().writeString(JSON.stringify(result.body));
 }
 
 export function casesRoute(request: RestRequestLike, response: RestResponseLike): void {
