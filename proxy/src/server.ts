@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { stableStringify } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
 import { authenticate } from './auth.js';
 import { IdempotencyCache } from './cache.js';
@@ -29,6 +30,11 @@ interface CachedAnswer {
   readonly body: unknown;
   readonly engine: string;
   readonly fallbackReason?: string;
+}
+
+/** A problem echoes at most the start of the offending value (a 32,000-character description helps nobody). */
+function shortValue(p: Problem): Problem {
+  return typeof p.value === 'string' && p.value.length > 80 ? { ...p, value: `${p.value.slice(0, 77)}...` } : p;
 }
 
 function answerHeaders(answer: CachedAnswer, hit: boolean, correlationId: string): Record<string, string> {
@@ -124,14 +130,15 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
     const problems: Problem[] = deps.service.validateRequest(endpoint, parsed);
     if (problems.length > 0) {
       metrics.rejected.inc({ reason: 'invalid' });
-      sendError(res, 400, 'invalid request', `${problems.length} problem(s) in the ${endpoint} request`, problems);
+      sendError(res, 400, 'invalid request', `${problems.length} problem(s) in the ${endpoint} request`, problems.map(shortValue));
       finish(400, 'none');
       return;
     }
     const request = parsed as Record<string, unknown>;
     const idempotencyKey = String(request['idempotencyKey'] ?? '');
     const correlationId = String(request['correlationId'] ?? req.headers['x-correlation-id'] ?? randomUUID());
-    const fingerprint = createHash('sha256').update(body.raw).digest('hex');
+    // Same content, any key order or spacing, is the same request (a platform may re-serialise a retry).
+    const fingerprint = createHash('sha256').update(stableStringify(request)).digest('hex');
     const cacheKey = `${auth.client}\u0000${endpoint}\u0000${idempotencyKey}`;
 
     const cached = cache.get(cacheKey);

@@ -124,6 +124,9 @@ describe('limits', () => {
     expect(fields).toEqual(expect.arrayContaining(['caseId', 'customerPriority']));
     const prio = res.json.error.problems.find((p: { field: string }) => p.field === 'customerPriority');
     expect(prio.fix).toContain('High');
+    const long = await post(url, '/v1/triage', triageBody({ subject: 'x'.repeat(300) }));
+    expect(long.json.error.problems[0]).toMatchObject({ field: 'subject', problem: 'is 300 characters, longer than 255' });
+    expect(long.json.error.problems[0].value.length).toBeLessThanOrEqual(80);
     const bad = await post(url, '/v1/triage', '{"subject": ');
     expect(bad.status).toBe(400);
     expect(bad.json.error.problems[0].field).toBe('body');
@@ -158,6 +161,18 @@ describe('idempotent replay', () => {
     const answers = await Promise.all([post(url, '/v1/triage', body), post(url, '/v1/triage', body), post(url, '/v1/triage', body)]);
     expect(stub.requests).toHaveLength(1);
     expect(answers.every((a) => a.json.engine === 'llm')).toBe(true);
+  });
+
+  it('treats the same content in another key order as the same request', async () => {
+    await start(llmEnv(stub.baseURL));
+    stub.script({ content: JSON.stringify(VALID_TRIAGE_ANSWER) });
+    const body = triageBody();
+    await post(url, '/v1/triage', body);
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await post(url, '/v1/triage', JSON.stringify(reordered, null, 2));
+    expect(again.status).toBe(200);
+    expect(again.headers.get('x-seam-cache')).toBe('hit');
+    expect(stub.requests).toHaveLength(1);
   });
 
   it('refuses a reused key with a different body (409), and keys are per client', async () => {
