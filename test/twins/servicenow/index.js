@@ -22,6 +22,7 @@ export { loadApp } from './app-loader.js';
 export { parseEncodedQuery, matchGroups } from './encoded-query.js';
 export { DEFAULT_USERS, DEFAULT_OAUTH_CLIENTS } from './auth.js';
 export { stopSyncHttp } from './glide/sync-http.js';
+export { startServiceNowTwinProcess } from './process.js';
 
 /**
  * @typedef {{
