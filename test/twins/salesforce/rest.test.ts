@@ -41,8 +41,13 @@ describe('sObject CRUD through jsforce', () => {
     expect(rows.totalSize).toBe(1);
     expect(rows.records[0].Account.Name).toBe('Acme');
 
+    const comment = await conn.sobject('CaseComment').create({ ParentId: created.id, CommentBody: 'goes with the case' });
+    const audit = await conn.sobject('Seam_Audit__c').create({ Case__c: created.id, Result__c: 'kept' });
     await conn.sobject('Case').destroy(created.id!);
     await expect(conn.sobject('Case').retrieve(created.id!)).rejects.toMatchObject({ errorCode: 'NOT_FOUND' });
+    await expect(conn.sobject('CaseComment').retrieve(comment.id!)).rejects.toMatchObject({ errorCode: 'NOT_FOUND' });
+    // Seam_Audit__c.Case__c is deleteConstraint SetNull: the row stays, the lookup is cleared.
+    expect(await conn.sobject('Seam_Audit__c').retrieve(audit.id!)).toMatchObject({ Case__c: null, Result__c: 'kept' });
   });
 
   it('resolves the owner and creator to the integration user', async () => {

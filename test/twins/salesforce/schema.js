@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
  * @property {boolean} updateable
  * @property {string[]} [referenceTo]
  * @property {string} [relationshipName]
+ * @property {string} [childRelationshipName] the name of the child list on the parent (Case.CaseComments)
  * @property {string[]} [picklist]
  * @property {boolean} [restricted]
  * @property {import('./types.js').Scalar} [defaultValue]
@@ -70,7 +71,7 @@ const STANDARD = {
     prefix: '003', label: 'Contact',
     fields: [owner(), f('FirstName', 'First Name', 'string', { length: 40 }), f('LastName', 'Last Name', 'string', { length: 80, required: true }),
       f('Name', 'Full Name', 'string', { ...ro, length: 121 }), f('Email', 'Email', 'email', { length: 80 }), f('Phone', 'Business Phone', 'phone', { length: 40 }),
-      f('AccountId', 'Account ID', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' })],
+      f('AccountId', 'Account ID', 'reference', { referenceTo: ['Account'], relationshipName: 'Account', childRelationshipName: 'Contacts' })],
   },
   Case: {
     prefix: '500', label: 'Case',
@@ -81,21 +82,21 @@ const STANDARD = {
       f('Origin', 'Case Origin', 'picklist', { picklist: ['Phone', 'Email', 'Web'] }), f('Type', 'Case Type', 'picklist', { picklist: [] }),
       f('Reason', 'Case Reason', 'picklist', { picklist: [] }), f('IsClosed', 'Closed', 'boolean', ro), f('ClosedDate', 'Closed Date', 'datetime', ro),
       f('SuppliedEmail', 'Web Email', 'email', { length: 80 }), f('SuppliedName', 'Web Name', 'string', { length: 80 }),
-      f('AccountId', 'Account ID', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' }),
-      f('ContactId', 'Contact ID', 'reference', { referenceTo: ['Contact'], relationshipName: 'Contact' }),
+      f('AccountId', 'Account ID', 'reference', { referenceTo: ['Account'], relationshipName: 'Account', childRelationshipName: 'Cases' }),
+      f('ContactId', 'Contact ID', 'reference', { referenceTo: ['Contact'], relationshipName: 'Contact', childRelationshipName: 'Cases' }),
       f('EntitlementId', 'Entitlement ID', 'reference', { referenceTo: ['Entitlement'], relationshipName: 'Entitlement' })],
   },
   Task: {
     prefix: '00T', label: 'Task',
     fields: [owner(), f('Subject', 'Subject', 'string', { length: 255 }), f('Description', 'Description', 'textarea', { length: 32000 }),
-      f('WhatId', 'Related To ID', 'reference', { referenceTo: ['Account', 'Case'], relationshipName: 'What' }),
-      f('WhoId', 'Name ID', 'reference', { referenceTo: ['Contact'], relationshipName: 'Who' }),
+      f('WhatId', 'Related To ID', 'reference', { referenceTo: ['Account', 'Case'], relationshipName: 'What', childRelationshipName: 'Tasks' }),
+      f('WhoId', 'Name ID', 'reference', { referenceTo: ['Contact'], relationshipName: 'Who', childRelationshipName: 'Tasks' }),
       f('Status', 'Status', 'picklist', { picklist: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], defaultValue: 'Not Started' }),
       f('Priority', 'Priority', 'picklist', { picklist: ['High', 'Normal', 'Low'], defaultValue: 'Normal' }), f('ActivityDate', 'Due Date Only', 'date')],
   },
   CaseComment: {
     prefix: '00a', label: 'Case Comment',
-    fields: [f('ParentId', 'Parent Case ID', 'reference', { required: true, referenceTo: ['Case'], relationshipName: 'Parent', updateable: false }),
+    fields: [f('ParentId', 'Parent Case ID', 'reference', { required: true, referenceTo: ['Case'], relationshipName: 'Parent', childRelationshipName: 'CaseComments', updateable: false }),
       f('CommentBody', 'Body', 'textarea', { length: 4000 }), f('IsPublished', 'Published', 'boolean', { defaultValue: false })],
   },
 };
@@ -134,7 +135,7 @@ const FALLBACK_CUSTOM_FIELDS = {
     ['Sent_At__c', 'DateTime'],
   ],
   Seam_Audit__c: [
-    ['Actor__c', 'Text', { length: 255 }], ['Case__c', 'Lookup', { referenceTo: 'Case' }], ['Correlation_Id__c', 'Text', { length: 128 }],
+    ['Actor__c', 'Text', { length: 255 }], ['Case__c', 'Lookup', { referenceTo: 'Case', child: 'Seam_Audit__r' }], ['Correlation_Id__c', 'Text', { length: 128 }],
     ['Detail__c', 'Text', { length: 255 }], ['Direction__c', 'Picklist', { picklist: ['sf_to_sn', 'sn_to_sf'], restricted: true }],
     ['Fields__c', 'LongTextArea', { length: 32768 }], ['Latency_Ms__c', 'Number', { precision: 18, scale: 0 }], ['Message_Id__c', 'Text', { length: 64 }],
     ['New_Values__c', 'LongTextArea', { length: 32768 }], ['Old_Values__c', 'LongTextArea', { length: 32768 }], ['Result__c', 'Text', { length: 40 }],
@@ -178,6 +179,8 @@ export function parseFieldMeta(xml) {
     const to = tag(xml, 'referenceTo');
     def.referenceTo = to ? [to] : [];
     def.relationshipName = name.replace(/__c$/, '__r');
+    const child = tag(xml, 'relationshipName');
+    if (child) def.childRelationshipName = `${child}__r`;
   }
   if (type === 'picklist') {
     def.picklist = [...xml.matchAll(/<value>\s*<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1]);
@@ -195,7 +198,7 @@ function fallbackField([name, mdType, extra = {}]) {
   if (e.length) def.length = e.length;
   if (e.precision !== undefined) { def.precision = e.precision; def.scale = e.scale; }
   if (e.picklist) { def.picklist = e.picklist; def.restricted = e.restricted; }
-  if (e.referenceTo) { def.referenceTo = [e.referenceTo]; def.relationshipName = name.replace(/__c$/, '__r'); }
+  if (e.referenceTo) { def.referenceTo = [e.referenceTo]; def.relationshipName = name.replace(/__c$/, '__r'); if (e.child) def.childRelationshipName = e.child; }
   return def;
 }
 

@@ -6,7 +6,7 @@
  *
  * Grammar (keywords case-insensitive):
  *   query   := SELECT select FROM name [alias] [WHERE or] [ORDER BY order {, order}] [LIMIT int] [OFFSET int]
- *   select  := COUNT() | item {, item}        item := path | COUNT(path) [alias]
+ *   select  := COUNT() | item {, item}        item := path | COUNT(path) [alias] | ( query )  (children, one level)
  *   or      := and {OR and}   and := not {AND not}   (AND and OR may not be mixed without parentheses)
  *   not     := NOT not | ( or ) | path op value | path [NOT] IN ( value {, value} ) | path LIKE string
  *   value   := string | number | NULL | TRUE | FALSE | date | datetime | TODAY | LAST_N_DAYS:n | …
@@ -23,7 +23,7 @@ import { findObject } from './schema.js';
  *   | { type: 'in', path: string, negate: boolean, values: Value[], pos: number }
  *   | { type: 'and' | 'or', items: Cond[] } | { type: 'not', expr: Cond }} Cond
  * @typedef {{ path: string, desc: boolean, nullsLast: boolean }} Order
- * @typedef {{ kind: 'field', path: string, pos: number } | { kind: 'count', path: string | null, alias: string | null, pos: number }} SelectItem
+ * @typedef {{ kind: 'field', path: string, pos: number } | { kind: 'count', path: string | null, alias: string | null, pos: number } | { kind: 'subquery', query: Query, pos: number }} SelectItem
  * @typedef {{ select: SelectItem[], countOnly: boolean, from: string, fromPos: number, alias: string | null, where: Cond | null,
  *   orderBy: Order[], limit: number | null, offset: number | null, text: string }} Query
  */
@@ -232,72 +232,88 @@ export function parseSoql(text, options = {}) {
     return joiner ? { type: joiner, items } : first;
   };
 
-  expectKw('SELECT');
-  /** @type {SelectItem[]} */
-  const select = [];
-  let countOnly = false;
-  do {
-    if (select.length > 0) p++;
-    const t = peek();
-    if (isKw('COUNT') && tokens[p + 1].kind === 'punct' && tokens[p + 1].value === '(') {
-      p += 2;
-      if (isPunct(')')) {
-        p++;
-        if (select.length > 0 || isPunct(',')) throw errorAt(text, t.pos, 'COUNT() must be the only element in the SELECT list');
-        countOnly = true;
-        break;
-      }
-      const arg = path();
-      expectPunct(')');
-      let alias = null;
-      if (peek().kind === 'ident' && !KEYWORDS.has(peek().value.toUpperCase())) alias = tokens[p++].value;
-      select.push({ kind: 'count', path: arg.value, alias, pos: t.pos });
-      continue;
-    }
-    if (isPunct('(')) throw errorAt(text, t.pos, 'relationship subqueries are not supported by the Salesforce twin; query the child object instead');
-    const f = path();
-    select.push({ kind: 'field', path: f.value, pos: f.pos });
-  } while (isPunct(','));
-  expectKw('FROM');
-  const fromTok = path();
-  if (fromTok.value.includes('.')) throw unexpected(fromTok);
-  let alias = null;
-  if (peek().kind === 'ident' && !KEYWORDS.has(peek().value.toUpperCase())) alias = tokens[p++].value;
-  /** @type {Cond | null} */
-  let where = null;
-  if (isKw('WHERE')) { p++; where = orExpr(); }
-  /** @type {Order[]} */
-  const orderBy = [];
-  if (isKw('ORDER')) {
-    p++;
-    expectKw('BY');
+  /**
+   * One SELECT; `nested` for a parent-to-child subquery, which ends at its closing parenthesis.
+   * @param {boolean} nested
+   * @returns {Query}
+   */
+  const query = (nested) => {
+    expectKw('SELECT');
+    /** @type {SelectItem[]} */
+    const select = [];
+    let countOnly = false;
     do {
-      if (orderBy.length > 0) p++;
-      const f = path();
-      let desc = false;
-      if (isKw('ASC')) p++;
-      else if (isKw('DESC')) { p++; desc = true; }
-      let nullsLast = desc;
-      if (isKw('NULLS')) {
-        p++;
-        if (isKw('FIRST')) nullsLast = false;
-        else if (isKw('LAST')) nullsLast = true;
-        else throw unexpected();
-        p++;
+      if (select.length > 0) p++;
+      const t = peek();
+      if (isKw('COUNT') && tokens[p + 1].kind === 'punct' && tokens[p + 1].value === '(') {
+        if (nested) throw errorAt(text, t.pos, 'aggregate functions are not allowed in a relationship subquery');
+        p += 2;
+        if (isPunct(')')) {
+          p++;
+          if (select.length > 0 || isPunct(',')) throw errorAt(text, t.pos, 'COUNT() must be the only element in the SELECT list');
+          countOnly = true;
+          break;
+        }
+        const arg = path();
+        expectPunct(')');
+        let alias = null;
+        if (peek().kind === 'ident' && !KEYWORDS.has(peek().value.toUpperCase())) alias = tokens[p++].value;
+        select.push({ kind: 'count', path: arg.value, alias, pos: t.pos });
+        continue;
       }
-      orderBy.push({ path: f.value, desc, nullsLast });
+      if (isPunct('(')) {
+        if (nested) throw errorAt(text, t.pos, 'unexpected token: \'(\': subqueries cannot be nested');
+        p++;
+        if (!isKw('SELECT')) throw unexpected();
+        select.push({ kind: 'subquery', query: query(true), pos: t.pos });
+        expectPunct(')');
+        continue;
+      }
+      const f = path();
+      select.push({ kind: 'field', path: f.value, pos: f.pos });
     } while (isPunct(','));
-  }
-  let limit = null;
-  let offset = null;
-  if (isKw('LIMIT')) { p++; limit = integer(); }
-  if (isKw('OFFSET')) {
-    p++;
-    offset = integer();
-    if (offset > 2000) throw new ApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', 'Maximum SOQL offset allowed is 2000');
-  }
-  if (peek().kind !== 'eof') throw unexpected();
-  return { select, countOnly, from: fromTok.value, fromPos: fromTok.pos, alias, where, orderBy, limit, offset, text };
+    expectKw('FROM');
+    const fromTok = path();
+    if (fromTok.value.includes('.')) throw unexpected(fromTok);
+    let alias = null;
+    if (peek().kind === 'ident' && !KEYWORDS.has(peek().value.toUpperCase())) alias = tokens[p++].value;
+    /** @type {Cond | null} */
+    let where = null;
+    if (isKw('WHERE')) { p++; where = orExpr(); }
+    /** @type {Order[]} */
+    const orderBy = [];
+    if (isKw('ORDER')) {
+      p++;
+      expectKw('BY');
+      do {
+        if (orderBy.length > 0) p++;
+        const f = path();
+        let desc = false;
+        if (isKw('ASC')) p++;
+        else if (isKw('DESC')) { p++; desc = true; }
+        let nullsLast = desc;
+        if (isKw('NULLS')) {
+          p++;
+          if (isKw('FIRST')) nullsLast = false;
+          else if (isKw('LAST')) nullsLast = true;
+          else throw unexpected();
+          p++;
+        }
+        orderBy.push({ path: f.value, desc, nullsLast });
+      } while (isPunct(','));
+    }
+    let limit = null;
+    let offset = null;
+    if (isKw('LIMIT')) { p++; limit = integer(); }
+    if (isKw('OFFSET')) {
+      p++;
+      offset = integer();
+      if (offset > 2000) throw new ApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', 'Maximum SOQL offset allowed is 2000');
+    }
+    if (!nested && peek().kind !== 'eof') throw unexpected();
+    return { select, countOnly, from: fromTok.value, fromPos: fromTok.pos, alias, where, orderBy, limit, offset, text };
+  };
+  return query(false);
 }
 
 /**
@@ -468,6 +484,28 @@ export function executeSoql(text, ctx, options = {}) {
   if (!object || !object.queryable) {
     throw new ApiError(400, 'INVALID_TYPE', `\n${q.text}\n${' '.repeat(q.fromPos)}^\nERROR at Row:1:Column:${q.fromPos + 1}\nsObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
   }
+  return compileQuery(q, object, ctx)(ctx.all(object.name));
+}
+
+/**
+ * The child relationship `name` of `parent` (e.g. Case.CaseComments): the child object and its lookup.
+ * @param {Map<string, ObjectDef>} objects @param {ObjectDef} parent @param {string} name
+ */
+function childRelationship(objects, parent, name) {
+  for (const child of objects.values()) {
+    for (const f of child.fields.values()) {
+      if (f.childRelationshipName && f.childRelationshipName.toLowerCase() === name.toLowerCase() && (f.referenceTo ?? []).includes(parent.name)) return { child, field: f };
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks a parsed query against the schema once and returns the function that runs it over rows.
+ * @param {Query} q @param {ObjectDef} object @param {QueryContext} ctx
+ * @returns {(source: SRecord[]) => { totalSize: number, records: Array<Record<string, unknown>> }}
+ */
+function compileQuery(q, object, ctx) {
   const resolve = (/** @type {string} */ p) => resolvePath(ctx.objects, object, q.alias, p);
 
   /** @param {Cond} c @returns {(r: SRecord) => boolean} */
@@ -494,70 +532,86 @@ export function executeSoql(text, ctx, options = {}) {
     }
   };
 
-  const selected = q.select.map((s) => (s.kind === 'field' ? { item: s, rp: resolve(s.path) } : { item: s, rp: s.path ? resolve(s.path) : null }));
+  const selected = q.select.map((s) => (s.kind === 'field' ? { item: s, rp: resolve(s.path) } : s.kind === 'count' ? { item: s, rp: s.path ? resolve(s.path) : null } : { item: s, rp: null }));
+  /** Parent-to-child subqueries: `(SELECT CommentBody FROM CaseComments)`. */
+  const children = q.select.flatMap((s) => {
+    if (s.kind !== 'subquery') return [];
+    const rel = childRelationship(ctx.objects, object, s.query.from);
+    if (!rel) {
+      throw new ApiError(400, 'INVALID_TYPE', `Didn't understand relationship '${s.query.from}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+    }
+    const run = compileQuery(s.query, rel.child, ctx);
+    return [{ name: /** @type {string} */ (rel.field.childRelationshipName), run, child: rel.child, fk: rel.field.name }];
+  });
   const aggregates = selected.filter((s) => s.item.kind === 'count');
   if (aggregates.length > 0) {
-    const plain = selected.find((s) => s.item.kind === 'field');
-    if (plain) throw malformedQuery(`Field must be grouped or aggregated: ${plain.item.path}`);
+    const plain = q.select.find((s) => s.kind === 'field');
+    if (plain && plain.kind === 'field') throw malformedQuery(`Field must be grouped or aggregated: ${plain.path}`);
   }
   const where = q.where ? compile(q.where) : () => true;
   const order = q.orderBy.map((o) => ({ ...o, rp: resolve(o.path) }));
 
-  let rows = ctx.all(object.name).filter(where);
-  if (order.length > 0) {
-    rows = [...rows].sort((a, b) => {
-      for (const o of order) {
-        const va = readPath(ctx, a, o.rp);
-        const vb = readPath(ctx, b, o.rp);
-        if (va === null && vb === null) continue;
-        if (va === null) return o.nullsLast ? 1 : -1;
-        if (vb === null) return o.nullsLast ? -1 : 1;
-        const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).toLowerCase().localeCompare(String(vb).toLowerCase());
-        if (c !== 0) return o.desc ? -c : c;
-      }
-      return 0;
-    });
-  }
-  if (q.offset) rows = rows.slice(q.offset);
-  if (q.limit !== null) rows = rows.slice(0, q.limit);
-
-  if (q.countOnly) return { totalSize: rows.length, records: [] };
-  if (aggregates.length > 0) {
-    /** @type {Record<string, unknown>} */
-    const agg = { attributes: { type: 'AggregateResult' } };
-    aggregates.forEach((s, i) => {
-      const item = /** @type {{ kind: 'count', alias: string | null }} */ (s.item);
-      const rp = s.rp;
-      agg[item.alias ?? `expr${i}`] = rp ? rows.filter((r) => readPath(ctx, r, rp) !== null).length : rows.length;
-    });
-    return { totalSize: 1, records: [agg] };
-  }
-
-  const records = rows.map((r) => {
-    /** @type {Record<string, unknown>} */
-    const out = { attributes: { type: object.name, url: ctx.recordUrl(object.name, String(r.Id)) } };
-    for (const { rp } of selected) {
-      if (!rp) continue;
-      if (rp.steps.length === 0) { out[rp.leaf.name] = r[rp.leaf.name] ?? null; continue; }
-      // Nested relationship objects, as the platform returns them: { Account: { attributes, Name } }.
-      /** @type {Record<string, unknown>} */
-      let target = out;
-      /** @type {SRecord | null} */
-      let current = r;
-      for (const step of rp.steps) {
-        const key = /** @type {string} */ (step.field.relationshipName);
-        /** @type {import('./types.js').Scalar} */
-        const id = current ? current[step.field.name] : null;
-        /** @type {{ type: string, record: SRecord } | null} */
-        const hit = typeof id === 'string' ? ctx.byId(id) : null;
-        if (!hit) { if (!(key in target)) target[key] = null; current = null; break; }
-        if (!target[key]) target[key] = { attributes: { type: hit.type, url: ctx.recordUrl(hit.type, String(hit.record.Id)) } };
-        target = /** @type {Record<string, unknown>} */ (target[key]);
-        current = hit.record;
-      }
-      if (current) target[rp.leaf.name] = current[rp.leaf.name] ?? null;
+  return (source) => {
+    let rows = source.filter(where);
+    if (order.length > 0) {
+      rows = [...rows].sort((a, b) => {
+        for (const o of order) {
+          const va = readPath(ctx, a, o.rp);
+          const vb = readPath(ctx, b, o.rp);
+          if (va === null && vb === null) continue;
+          if (va === null) return o.nullsLast ? 1 : -1;
+          if (vb === null) return o.nullsLast ? -1 : 1;
+          const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).toLowerCase().localeCompare(String(vb).toLowerCase());
+          if (c !== 0) return o.desc ? -c : c;
+        }
+        return 0;
+      });
     }
-    return out;
-  });
-  return { totalSize: records.length, records };
+    if (q.offset) rows = rows.slice(q.offset);
+    if (q.limit !== null) rows = rows.slice(0, q.limit);
+
+    if (q.countOnly) return { totalSize: rows.length, records: [] };
+    if (aggregates.length > 0) {
+      /** @type {Record<string, unknown>} */
+      const agg = { attributes: { type: 'AggregateResult' } };
+      aggregates.forEach((s, i) => {
+        const item = /** @type {{ kind: 'count', alias: string | null }} */ (s.item);
+        const rp = s.rp;
+        agg[item.alias ?? `expr${i}`] = rp ? rows.filter((r) => readPath(ctx, r, rp) !== null).length : rows.length;
+      });
+      return { totalSize: 1, records: [agg] };
+    }
+
+    const records = rows.map((r) => {
+      /** @type {Record<string, unknown>} */
+      const out = { attributes: { type: object.name, url: ctx.recordUrl(object.name, String(r.Id)) } };
+      for (const { rp } of selected) {
+        if (!rp) continue;
+        if (rp.steps.length === 0) { out[rp.leaf.name] = r[rp.leaf.name] ?? null; continue; }
+        // Nested relationship objects, as the platform returns them: { Account: { attributes, Name } }.
+        /** @type {Record<string, unknown>} */
+        let target = out;
+        /** @type {SRecord | null} */
+        let current = r;
+        for (const step of rp.steps) {
+          const key = /** @type {string} */ (step.field.relationshipName);
+          /** @type {import('./types.js').Scalar} */
+          const id = current ? current[step.field.name] : null;
+          /** @type {{ type: string, record: SRecord } | null} */
+          const hit = typeof id === 'string' ? ctx.byId(id) : null;
+          if (!hit) { if (!(key in target)) target[key] = null; current = null; break; }
+          if (!target[key]) target[key] = { attributes: { type: hit.type, url: ctx.recordUrl(hit.type, String(hit.record.Id)) } };
+          target = /** @type {Record<string, unknown>} */ (target[key]);
+          current = hit.record;
+        }
+        if (current) target[rp.leaf.name] = current[rp.leaf.name] ?? null;
+      }
+      for (const c of children) {
+        const result = c.run(ctx.all(c.child.name).filter((x) => x[c.fk] === r.Id));
+        out[c.name] = result.records.length > 0 ? { totalSize: result.totalSize, done: true, records: result.records } : null;
+      }
+      return out;
+    });
+    return { totalSize: records.length, records };
+  };
 }

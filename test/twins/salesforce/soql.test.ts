@@ -139,6 +139,24 @@ describe('SOQL against the twin', () => {
     expect(await subjects("SELECT Subject FROM Case WHERE Account.Name = 'Globex'")).toEqual(["O'Brien cannot log in"]);
   });
 
+  it('returns child records with parent-to-child subqueries, null when there are none', async () => {
+    await c.call('POST', '/sobjects/CaseComment', { ParentId: ids['Login error'], CommentBody: 'second', IsPublished: true });
+    await c.call('POST', '/sobjects/CaseComment', { ParentId: ids['Login error'], CommentBody: 'first', IsPublished: false });
+    const r = await c.call('GET', q("SELECT Subject, (SELECT CommentBody FROM CaseComments WHERE IsPublished = true ORDER BY CommentBody), (SELECT Id FROM Tasks) FROM Case WHERE Subject IN ('Login error', 'Billing question') ORDER BY Subject"));
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.records[0]).toMatchObject({ Subject: 'Billing question', CaseComments: null, Tasks: null });
+    expect(r.body.records[1].CaseComments).toEqual({ totalSize: 1, done: true, records: [
+      { attributes: { type: 'CaseComment', url: expect.stringMatching(/\/CaseComment\/00a/) }, CommentBody: 'second' },
+    ] });
+    const accounts = await c.call('GET', q("SELECT Name, (SELECT Subject FROM Cases ORDER BY Subject) FROM Account WHERE Name = 'Acme'"));
+    expect(accounts.body.records[0].Cases.records.map((x: any) => x.Subject)).toEqual(['Login error']);
+    const bad = await c.call('GET', q('SELECT Id, (SELECT Id FROM Comments) FROM Case'));
+    expect(bad.status).toBe(400);
+    expect(bad.body[0]).toMatchObject({ errorCode: 'INVALID_TYPE', message: expect.stringContaining("Didn't understand relationship 'Comments'") });
+    const nested = await c.call('GET', q('SELECT Id, (SELECT Id, (SELECT Id FROM Tasks) FROM CaseComments) FROM Case'));
+    expect(nested.body[0].errorCode).toBe('MALFORMED_QUERY');
+  });
+
   it('orders with nulls first by default, then limits and offsets', async () => {
     expect(await subjects('SELECT Subject FROM Case ORDER BY Origin, Subject LIMIT 3')).toEqual(['100%_sure', 'Billing question', "O'Brien cannot log in"]);
     expect(await subjects('SELECT Subject FROM Case ORDER BY Origin DESC, Subject LIMIT 2 OFFSET 1')).toEqual(['100%_sure', 'Billing question']);

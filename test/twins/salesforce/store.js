@@ -390,8 +390,17 @@ export function createStore(options) {
   function remove(type, rawId) {
     const { object, record } = mustGet(type, rawId);
     putRecord(object.name, String(record.Id), undefined);
-    if (object.name === 'Case') {
-      for (const [id, c] of Object.entries(table('CaseComment'))) if (c.ParentId === record.Id) putRecord('CaseComment', id, undefined);
+    // What points at the deleted record: comments and activities go with it, other lookups
+    // (Case.AccountId, Seam_Audit__c.Case__c with deleteConstraint SetNull) are cleared.
+    for (const child of objects.values()) {
+      for (const f of child.fields.values()) {
+        if (f.type !== 'reference' || !(f.referenceTo ?? []).includes(object.name) || f.name === 'CreatedById' || f.name === 'LastModifiedById') continue;
+        for (const r of all(child.name)) {
+          if (r[f.name] !== record.Id) continue;
+          if (child.name === 'CaseComment' || child.name === 'Task') putRecord(child.name, String(r.Id), undefined);
+          else putRecord(child.name, String(r.Id), { ...r, [f.name]: null });
+        }
+      }
     }
   }
 
