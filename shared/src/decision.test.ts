@@ -282,6 +282,16 @@ describe('applyInbound', () => {
     expect(applyInbound({ to: 'servicenow', message: { ...m({ urgency: 7 }), origin: 'salesforce' }, link: newLink(ids) }).status).toBe('rejected');
   });
 
+  it('checks receiver-named date-times in the receiver format (custom mappings)', () => {
+    const slaDue = OWNERSHIP.find((x) => x.key === 'slaDue')!;
+    const followUp = { ...slaDue, key: 'followUp', owner: 'salesforce' as const, direction: 'sf_to_sn' as const, salesforce: { object: 'Case' as const, field: 'Follow_Up__c' }, servicenow: { table: 'incident' as const, field: 'x_follow_up' } };
+    const msg = (v: FieldValue): InboundMessage => ({ messageId: 'm', idempotencyKey: 'k', origin: 'salesforce', version: 1, names: 'receiver', fields: { x_follow_up: v } });
+    expect(applyInbound({ to: 'servicenow', message: msg('2026-01-02 03:04:05'), link: newLink(ids), mappings: [followUp] }).writes).toEqual({ x_follow_up: '2026-01-02 03:04:05' });
+    const bad = applyInbound({ to: 'servicenow', message: msg('2026-01-02T03:04:05Z'), link: newLink(ids), mappings: [followUp] });
+    expect(bad.status).toBe('rejected');
+    expect(bad.problems[0].fix).toContain('"2026-01-31 09:30:00"');
+  });
+
   it('sameValue compares as the platforms store values', () => {
     expect(sameValue(1, '1')).toBe(true);
     expect(sameValue(null, '')).toBe(true);

@@ -105,10 +105,15 @@ function checkPeerValue(m: FieldMapping, field: string, value: FieldValue): Fiel
       return parseCasePriority(value, field).ok ? null : bad('a Case priority', `send one of ${CASE_PRIORITY_DOMAIN.join(', ')}`);
     case 'casePriorityToUrgency':
       return parseChoice(field, value, URGENCY_DOMAIN).ok ? null : bad('an urgency', 'send 1, 2 or 3');
-    case 'dateTime':
-      return value === null || (typeof value === 'string' && ISO_DATE_TIME_UTC.test(value) && parseDateTime(value).ok)
+    case 'dateTime': {
+      const toSalesforce = m.owner !== 'salesforce';
+      const shape = toSalesforce ? ISO_DATE_TIME_UTC : SN_DATE_TIME;
+      return value === null || (typeof value === 'string' && shape.test(value) && parseDateTime(value).ok)
         ? null
-        : bad('an ISO-8601 UTC date-time', 'send e.g. "2026-01-31T09:30:00Z" or null');
+        : toSalesforce
+          ? bad('an ISO-8601 UTC date-time', 'send e.g. "2026-01-31T09:30:00Z" or null')
+          : bad('a ServiceNow UTC date-time', 'send e.g. "2026-01-31 09:30:00" or null');
+    }
     case 'text255':
       return value === null || (typeof value === 'string' && value.length <= TEXT255_MAX) ? null : bad('text of at most 255 characters', 'truncate it with text255');
     default:
@@ -116,6 +121,7 @@ function checkPeerValue(m: FieldMapping, field: string, value: FieldValue): Fiel
   }
 }
 const ISO_DATE_TIME_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const SN_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 function withSnapshot(link: LinkState, snapshot: Record<string, FieldValue>): Pick<LinkState, 'snapshot' | 'snapshotHash'> {
   return { snapshot, snapshotHash: hashValue(snapshot) };

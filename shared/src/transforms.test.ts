@@ -220,6 +220,12 @@ describe('mapping helpers and transformForPeer', () => {
     expect(value(transformForPeer(mapping('incidentPriority'), { priority: '1' }))).toBe('High');
   });
 
+  it('writes date-times in the peer format, whichever side owns them', () => {
+    const sfOwned: FieldMapping = { ...mapping('slaDue'), key: 'followUp', owner: 'salesforce', direction: 'sf_to_sn', salesforce: { object: 'Case', field: 'Follow_Up__c' }, servicenow: { table: 'incident', field: 'x_follow_up' } };
+    expect(value(transformForPeer(sfOwned, { Follow_Up__c: '2026-01-02T03:04:05.000Z' }))).toBe('2026-01-02 03:04:05');
+    expect(value(transformForPeer(mapping('slaDue'), { sla_due: '' }))).toBeNull();
+  });
+
   it('never sends internal or journal fields, and rejects non-scalar identity values', () => {
     expect(transformForPeer(mapping('workNotes'), { work_notes: 'x' }).ok).toBe(false);
     expect(transformForPeer(mapping('comments'), { comments: 'x' }).ok).toBe(false);

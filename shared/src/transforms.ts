@@ -350,7 +350,7 @@ export function peerField(mapping: FieldMapping): string | null {
 const isFieldValue = (v: unknown): v is FieldValue =>
   v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
-function applyTransform(name: TransformName, field: string, values: readonly unknown[]): Result<FieldValue> {
+function applyTransform(name: TransformName, field: string, values: readonly unknown[], peer: 'salesforce' | 'servicenow'): Result<FieldValue> {
   const [v, extra] = values;
   switch (name) {
     case 'identity':
@@ -366,7 +366,8 @@ function applyTransform(name: TransformName, field: string, values: readonly unk
     case 'incidentStateLabel':
       return incidentStateLabel(v, extra);
     case 'dateTime':
-      return toIsoDateTime(v, field);
+      // Each side gets its own format: ISO-8601 for Salesforce, "YYYY-MM-DD HH:mm:ss" UTC for ServiceNow.
+      return peer === 'salesforce' ? toIsoDateTime(v, field) : toServiceNowDateTime(v, field);
     case 'text255':
       return text255(v, field);
     case 'journal':
@@ -405,5 +406,5 @@ export function transformForPeer(mapping: FieldMapping, ownerRecord: RecordValue
   }
   const fields = ownerFields(mapping);
   const values = fields.map((f) => (Object.prototype.hasOwnProperty.call(ownerRecord, f) ? ownerRecord[f] : null));
-  return applyTransform(mapping.transform, fields[0], values);
+  return applyTransform(mapping.transform, fields[0], values, mapping.owner === 'salesforce' ? 'servicenow' : 'salesforce');
 }
