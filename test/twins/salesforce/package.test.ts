@@ -299,6 +299,35 @@ describe('schema and persistence', () => {
     expect(custom.fields.has('seam_assignee__c')).toBe(false);
   });
 
+  it('can go down (connection refused) and come back on the same port with the same store', async () => {
+    const first = await startTwin();
+    const fc = await client(first);
+    const id = (await fc.call('POST', '/sobjects/Account', { Name: 'Still here' })).body.id;
+    const { port, store } = first;
+    await first.close();
+    await expect(fc.call('GET', '/limits')).rejects.toThrow();
+    const back = await createSalesforceTwin({ port, store });
+    try {
+      expect(back.url).toBe(first.url);
+      expect((await fc.call('GET', `/sobjects/Account/${id}`)).body.Name).toBe('Still here');
+    } finally {
+      await back.close();
+    }
+  });
+
+  it('answers 503 for as long as a fault with times: Infinity stays', async () => {
+    const down = await startTwin();
+    const dc = await client(down);
+    try {
+      down.faults.next({ status: 503, times: Infinity });
+      for (let i = 0; i < 5; i++) expect((await dc.call('GET', '/limits')).status).toBe(503);
+      down.faults.clear();
+      expect((await dc.call('GET', '/limits')).status).toBe(200);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('keeps its state in a stateFile across restarts', async () => {
     const file = path.join(tmp(), 'nested', 'salesforce.json');
     const first = await startTwin({ stateFile: file });
