@@ -36,24 +36,34 @@ describe('Salesforce client', () => {
 describe('proxy client', () => {
     it('sends the bearer secret from the property and the correlation id, and audits latency and engine', () => {
         const ports = fakePorts({ route: () => { ports.now += 250; return json(200, { summary: 'x', engine: 'embedded' }); } });
-        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: 'k1' }, '/v1/summarize', { text: 'a' }, { idempotencyKey: 'k', correlationId: 'c' });
+        const req = { subject: 'VPN down', resolutionNotes: 'Replaced the switch' };
+        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: 'k1' }, '/v1/resolution-summary', req, { idempotencyKey: 'k', correlationId: 'c' });
         expect(out).toMatchObject({ ok: true, engine: 'embedded' });
-        expect(ports.http.requests[0]).toMatchObject({ message: 'Seam Proxy', fn: 'summarize', endpoint: 'https://p.test/v1/summarize' });
+        expect(ports.http.requests[0]).toMatchObject({ message: 'Seam Proxy', fn: 'resolutionSummary', endpoint: 'https://p.test/v1/resolution-summary' });
         expect(ports.http.requests[0].headers?.Authorization).toBe('Bearer k1');
-        expect(JSON.parse(ports.http.requests[0].body ?? '')).toEqual({ text: 'a', idempotencyKey: 'k', correlationId: 'c' });
-        expect(ports.records.rows('x_seam_bridge_audit')[0]).toMatchObject({ direction: 'proxy', operation: '/v1/summarize', latency_ms: '250', result: 'success', detail: 'engine=embedded' });
+        expect(JSON.parse(ports.http.requests[0].body ?? '')).toEqual({ ...req, idempotencyKey: 'k', correlationId: 'c' });
+        expect(ports.records.rows('x_seam_bridge_audit')[0]).toMatchObject({ direction: 'proxy', operation: '/v1/resolution-summary', latency_ms: '250', result: 'success', detail: 'engine=embedded' });
+    });
+
+    it('checks the request against the shared proxy schema before calling out', () => {
+        const ports = fakePorts();
+        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: 'k' }, '/v1/triage', { caseId: 'nope', subject: 's', description: '' }, { idempotencyKey: 'k', correlationId: '' });
+        expect(out.ok).toBe(false);
+        expect(!out.ok && out.error).toMatch(/request breaks the \/v1\/triage schema/);
+        expect(ports.http.requests).toHaveLength(0);
     });
 
     it('does not call the proxy without its secret', () => {
         const ports = fakePorts();
-        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: '' }, '/v1/triage', {}, { idempotencyKey: 'k' });
+        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: '' }, '/v1/triage', {}, { idempotencyKey: 'k', correlationId: 'c' });
         expect(out.ok).toBe(false);
         expect(ports.http.requests).toHaveLength(0);
     });
 
     it('audits a failed call with its status', () => {
         const ports = fakePorts({ route: () => ({ status: 401, body: 'bad token' }) });
-        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: 'k' }, '/v1/triage', {}, { idempotencyKey: 'k' });
+        const triage = { caseId: '500000000000001AAA', subject: 'VPN down', description: '' };
+        const out = callProxy(ports, { proxyUrl: 'https://p.test', proxyApiKey: 'k' }, '/v1/triage', triage, { idempotencyKey: 'k', correlationId: 'c' });
         expect(out).toMatchObject({ ok: false, status: 401 });
         expect(ports.records.rows('x_seam_bridge_audit')[0]).toMatchObject({ result: 'failed', http_status: '401' });
     });

@@ -3,6 +3,14 @@
  * password2 property x_seam_bridge.proxy.api_key at call time, never from source. Every call is
  * audited (direction `proxy`) with its latency and the engine that answered.
  */
+import {
+    validateImpactRequest,
+    validateResolutionSummaryRequest,
+    validateSummarizeRequest,
+    validateTriageRequest,
+    type FieldProblem,
+    type Result,
+} from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
@@ -20,8 +28,17 @@ const FN: Readonly<Record<ProxyRoute, string>> = {
     '/v1/impact': 'impact',
 };
 
+/** The proxy validates with the same schemas; checking here turns contract drift into a clear local error. */
+const REQUEST_CHECK: Readonly<Record<ProxyRoute, (v: unknown) => Result<unknown, FieldProblem[]>>> = {
+    '/v1/triage': validateTriageRequest,
+    '/v1/summarize': validateSummarizeRequest,
+    '/v1/resolution-summary': validateResolutionSummaryRequest,
+    '/v1/impact': validateImpactRequest,
+};
+
 export interface ProxyCallContext {
-    readonly correlationId?: string;
+    /** Required by the proxy schemas (1..128 characters). */
+    readonly correlationId: string;
     readonly idempotencyKey: string;
     readonly caseId?: string;
 }
@@ -35,6 +52,12 @@ export function callProxy<T>(
 ): ProxyOutcome<T> {
     if (!settings.proxyUrl) return { ok: false, status: 0, error: 'x_seam_bridge.proxy.url is empty: set it to the proxy base URL' };
     if (!settings.proxyApiKey) return { ok: false, status: 0, error: 'x_seam_bridge.proxy.api_key is empty: set the proxy secret on the instance' };
+    const payload = { ...body, idempotencyKey: context.idempotencyKey, correlationId: context.correlationId };
+    const checked = REQUEST_CHECK[route](payload);
+    if (!checked.ok) {
+        const first = checked.error[0];
+        return { ok: false, status: 0, error: `request breaks the ${route} schema: ${first.field} ${first.problem}; ${first.fix}` };
+    }
     const started = ports.clock.nowMs();
     const res = ports.http.send({
         message: 'Seam Proxy',
@@ -42,7 +65,7 @@ export function callProxy<T>(
         method: 'POST',
         endpoint: `${settings.proxyUrl}${route}`,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${settings.proxyApiKey}` },
-        body: JSON.stringify({ ...body, idempotencyKey: context.idempotencyKey, correlationId: context.correlationId ?? '' }),
+        body: JSON.stringify(payload),
     });
     const latencyMs = ports.clock.nowMs() - started;
     let outcome: ProxyOutcome<T>;

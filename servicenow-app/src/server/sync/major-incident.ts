@@ -73,7 +73,7 @@ export function onMajorIncident(
             status: 'investigating',
             ...(opened.ok ? { startedAt: formatIso(opened.value) } : {}),
         },
-        { idempotencyKey: key, correlationId: incident.x_seam_bridge_correlation_id || undefined },
+        { idempotencyKey: key, correlationId: incident.x_seam_bridge_correlation_id || `SNOW-${incident.number}` },
     );
     if (!answer.ok) return { status: 'proxy_failed', error: answer.error };
     const checked = validate<ImpactResult>(RESPONSE_SCHEMA, answer.value);

@@ -28,7 +28,7 @@ export function onIncidentResolved(
     const link = findLinkByIncident(ports, incident.sys_id);
     const caseId = link ? link.state.caseId ?? link.row.sf_case_id : '';
     if (!link || !caseId) return { status: 'not_linked' };
-    const correlationId = link.state.correlationId ?? link.row.correlation_id;
+    const correlationId = link.state.correlationId || link.row.correlation_id || `SNOW-${incident.number}`;
     const key = idempotencyKey('servicenow', incident.sys_id, Number(incident.sys_mod_count || '0'), 'resolution-summary');
 
     const answer = callProxy<unknown>(

@@ -41,7 +41,8 @@ export function triageCase(ports: Ports, settings: Pick<Settings, 'triageEnabled
         ...(message.contactName ? { contactName: message.contactName } : {}),
     };
     const key = idempotencyKey('salesforce', message.caseId, message.version, 'triage');
-    const answer = callProxy<unknown>(ports, settings, '/v1/triage', request, { idempotencyKey: key, caseId: message.caseId });
+    // No incident yet, so the correlation id is the case half only; the full one is set on create.
+    const answer = callProxy<unknown>(ports, settings, '/v1/triage', request, { idempotencyKey: key, correlationId: `SFDC-${message.caseId}`, caseId: message.caseId });
     if (!answer.ok) return { action: 'review', reason: `triage unavailable (${answer.error}); a person decides` };
     const checked = validate<TriageResult & { engine: string }>(TRIAGE_RESPONSE_SCHEMA, answer.value);
     if (!checked.ok) {
