@@ -18,8 +18,9 @@ const HALTED = { errorCode: 'PROCESSING_HALTED', message: 'The transaction was r
 /**
  * @typedef {import('./store.js').Store} Store
  * @typedef {import('./store.js').WriteContext} WriteContext
- * @typedef {{ status: number, body?: unknown, headers?: Record<string, string> }} Reply
- * @typedef {{ method: string, path: string, query: URLSearchParams, body: unknown, headers: Record<string, string | string[] | undefined>, ctx: WriteContext }} Call
+ * @typedef {{ status: number, body?: unknown, headers?: Record<string, string>, failed?: boolean }} Reply  `failed`: a 200 whose records failed (rolls back an allOrNone composite)
+ * @typedef {{ method: string, path: string, query: URLSearchParams, body: unknown, headers: Record<string, string | string[] | undefined>, ctx: WriteContext, allOrNone?: boolean }} Call
+ *   `allOrNone`: set by an allOrNone composite; it overrides the collection's own flag, as on the platform
  */
 
 /** @param {unknown} e @returns {ApiError[]} */
@@ -112,7 +113,7 @@ export function createRestApi(store, limits) {
     const body = /** @type {{ allOrNone?: boolean, records?: unknown }} */ (call.body ?? {});
     if (!Array.isArray(body.records)) throw new ApiError(400, 'JSON_PARSER_ERROR', 'records: expected an array of sObjects, each with attributes.type');
     if (body.records.length > MAX_COLLECTION) throw new ApiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`);
-    const allOrNone = body.allOrNone === true;
+    const allOrNone = body.allOrNone === true || call.allOrNone === true;
     const records = /** @type {unknown[]} */ (body.records);
     /** @param {unknown} raw */
     const one = (raw) => {
@@ -171,7 +172,7 @@ export function createRestApi(store, limits) {
     const ids = (call.query.get('ids') ?? '').split(',').filter((x) => x);
     if (ids.length === 0) throw new ApiError(400, 'MISSING_ARGUMENT', 'ids: give the ids to delete, comma-separated');
     if (ids.length > MAX_COLLECTION) throw new ApiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`);
-    const allOrNone = call.query.get('allOrNone') === 'true';
+    const allOrNone = call.query.get('allOrNone') === 'true' || call.allOrNone === true;
     /** @param {string} raw */
     const one = (raw) => {
       const hit = store.byId(raw);
@@ -256,7 +257,7 @@ export function createRestApi(store, limits) {
         const url = new URL(substitute(s.url, false), 'http://twin');
         const rest = url.pathname.replace(/^\/services\/data\/v\d+\.\d/, '');
         const subBody = s.body === undefined ? undefined : JSON.parse(substitute(JSON.stringify(s.body), true));
-        return route({ method: String(s.method ?? 'GET').toUpperCase(), path: rest, query: url.searchParams, body: subBody, headers: s.httpHeaders ?? {}, ctx: call.ctx });
+        return route({ method: String(s.method ?? 'GET').toUpperCase(), path: rest, query: url.searchParams, body: subBody, headers: s.httpHeaders ?? {}, ctx: call.ctx, allOrNone });
       } catch (e) {
         return errorReply(e);
       }
@@ -278,7 +279,7 @@ export function createRestApi(store, limits) {
         for (let i = 0; i < subs.length; i++) {
           const r = runOne(subs[i]);
           record(subs[i], r);
-          if (r.status >= 400) { failedAt = i; rollback(); }
+          if (r.status >= 400 || r.failed) { failedAt = i; rollback(); }
         }
       });
     } catch (e) {
@@ -319,9 +320,11 @@ export function createRestApi(store, limits) {
     if (head === 'composite') {
       if (parts.length === 1 && method === 'POST') return { status: 200, body: composite(call) };
       if (a === 'sobjects' && parts.length === 2) {
-        if (method === 'POST') return { status: 200, body: collectionWrite(call, 'create') };
-        if (method === 'PATCH') return { status: 200, body: collectionWrite(call, 'update') };
-        if (method === 'DELETE') return { status: 200, body: collectionDelete(call) };
+        /** @param {unknown[]} results */
+        const reply = (results) => ({ status: 200, body: results, failed: results.some((r) => !(/** @type {any} */ (r).success)) });
+        if (method === 'POST') return reply(collectionWrite(call, 'create'));
+        if (method === 'PATCH') return reply(collectionWrite(call, 'update'));
+        if (method === 'DELETE') return reply(collectionDelete(call));
       }
       if (a === 'sobjects' && parts.length === 3 && (method === 'GET' || method === 'POST')) return { status: 200, body: collectionRetrieve(call, b) };
       throw notFound();

@@ -226,6 +226,21 @@ describe('composite', () => {
     expect((await c.call('GET', q("SELECT COUNT() FROM Account WHERE Name = 'Rolled back Inc'"))).body.totalSize).toBe(0);
   });
 
+  it('an allOrNone composite makes its collections all-or-none too', async () => {
+    const r = await c.call('POST', '/composite', { allOrNone: true, compositeRequest: [
+      { method: 'POST', url: `${API}/composite/sobjects`, referenceId: 'Accounts', body: { allOrNone: false, records: [
+        { attributes: { type: 'Account' }, Name: 'Outer wins A' }, { attributes: { type: 'Account' } },
+      ] } },
+      { method: 'POST', url: `${API}/sobjects/Contact`, referenceId: 'Person', body: { LastName: 'Not kept' } },
+    ] });
+    const [accounts, person] = r.body.compositeResponse;
+    expect(accounts.body[0].errors[0].statusCode).toBe('ALL_OR_NONE_OPERATION_ROLLED_BACK');
+    expect(accounts.body[1].errors[0].statusCode).toBe('REQUIRED_FIELD_MISSING');
+    expect(person).toMatchObject({ httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED' }] });
+    expect((await c.call('GET', q("SELECT COUNT() FROM Account WHERE Name = 'Outer wins A'"))).body.totalSize).toBe(0);
+    expect((await c.call('GET', q("SELECT COUNT() FROM Contact WHERE LastName = 'Not kept'"))).body.totalSize).toBe(0);
+  });
+
   it('with allOrNone false, a subrequest that references a failed one is halted, others run', async () => {
     const r = await c.call('POST', '/composite', { allOrNone: false, compositeRequest: [
       { method: 'POST', url: `${API}/sobjects/Account`, referenceId: 'Bad', body: {} },
