@@ -297,7 +297,12 @@ export function createRestApi(store, limits) {
    */
   function route(call) {
     const { method } = call;
-    const parts = call.path.split('/').filter((x) => x).map(decodeURIComponent);
+    let parts;
+    try {
+      parts = call.path.split('/').filter((x) => x).map(decodeURIComponent);
+    } catch {
+      throw notFound();
+    }
     const [head, a, b, c] = parts;
     const base = `/services/data/v${API_VERSION}`;
     if (parts.length === 0 && method === 'GET') {
