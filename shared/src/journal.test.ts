@@ -26,6 +26,12 @@ describe('origin tags', () => {
     expect(parseOriginTag(tagOrigin('b', 'salesforce', '  '))?.author).toBe('unknown');
   });
 
+  it('reads tags after the platform normalised the text (CRLF, trimmed newline, leading blanks)', () => {
+    expect(parseOriginTag('[Seam: from ServiceNow · Beth]\r\nFixed')).toEqual({ origin: 'servicenow', author: 'Beth', body: 'Fixed' });
+    expect(parseOriginTag('[Seam: from ServiceNow · Beth]')).toEqual({ origin: 'servicenow', author: 'Beth', body: '' });
+    expect(parseOriginTag('  [Seam: from Salesforce · Jane]\nx')?.origin).toBe('salesforce');
+  });
+
   it('does not mistake text that merely mentions Seam for a tag', () => {
     expect(parseOriginTag('see [Seam: from Salesforce · x]\nlater')).toBeNull();
     expect(stripOriginTag('plain')).toBe('plain');

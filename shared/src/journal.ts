@@ -18,8 +18,11 @@ export interface JournalEntry {
 
 const SYSTEM_LABEL: Readonly<Record<System, string>> = { salesforce: 'Salesforce', servicenow: 'ServiceNow' };
 
-/** `[Seam: from Salesforce · Jane Doe]` on the first line. */
-const TAG = /^\[Seam: from (Salesforce|ServiceNow) · ([^\]\n]*)\]\n/;
+/**
+ * `[Seam: from Salesforce · Jane Doe]` on the first line. Read leniently (CRLF, a trimmed trailing
+ * newline, leading blanks) because each platform may normalise the text it stores.
+ */
+const TAG = /^[ \t]*\[Seam: from (Salesforce|ServiceNow) · ([^\]\r\n]*)\](?:\r?\n|$)/;
 
 export interface OriginTag {
   readonly origin: System;
