@@ -297,6 +297,11 @@ describe('schema and persistence', () => {
     const custom = loadSchema({ packageDir: dir }).objects.get('Case')!;
     expect(custom.fields.has('only_this__c')).toBe(true);
     expect(custom.fields.has('seam_assignee__c')).toBe(false);
+
+    // Without the package the built-in copy of the Seam fields stands in, matching the package.
+    const fallback = loadSchema({ packageDir: tmp() });
+    expect(fallback.sources.Case).toBe('built-in');
+    for (const f of caseFields) expect(fallback.objects.get('Case')!.fields.has(f.toLowerCase()), f).toBe(true);
   });
 
   it('can go down (connection refused) and come back on the same port with the same store', async () => {
