@@ -8,7 +8,7 @@ import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
 import { slaView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
 
-export const CHANNEL = '/event/Incident_Update__e';
+const CHANNEL = '/event/Incident_Update__e';
 const TICK_MS = 60000;
 
 const SLA_BADGES = {
