@@ -90,6 +90,21 @@ describe('outbox dispatcher', () => {
     expect((await outboxOf(d))[0]).toMatchObject({ Status__c: 'Retrying', Last_Error__c: expect.stringContaining('sent no result') });
   });
 
+  it('ends sessions after the session timeout, measured on the twin\'s clock', async () => {
+    const timed = await startTwin({ now: () => clock, sessionTimeoutMs: 2 * 3600_000 });
+    try {
+      const tc = await client(timed);
+      expect((await tc.call('GET', '/limits')).status).toBe(200);
+      clock += 2 * 3600_000 + 1;
+      const late = await tc.call('GET', '/limits');
+      expect(late.status).toBe(401);
+      expect(late.body[0].errorCode).toBe('INVALID_SESSION_ID');
+      expect((await (await client(timed)).call('GET', '/limits')).status).toBe(200);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('queues each new Salesforce-owned version as its own row', async () => {
     await drainAll();
     const id = await newCase('v1');

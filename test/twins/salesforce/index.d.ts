@@ -22,7 +22,7 @@ export interface TwinStore {
 }
 export interface SalesforceTwinOptions {
   port?: number; host?: string; store?: TwinStore | object; clientId?: string; clientSecret?: string; apiLimit?: number;
-  packageDir?: string; metadataDir?: string; stateFile?: string; serviceNowUrl?: string | null; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
+  packageDir?: string; metadataDir?: string; stateFile?: string; serviceNowUrl?: string | null; sessionTimeoutMs?: number; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
 }
 export interface SalesforceTwin {
   readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;

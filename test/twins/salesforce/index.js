@@ -94,6 +94,7 @@ function readBody(req) {
  * @param {(item: OutboundItem) => void} [options.onOutbound] called for each CaseMessage / CommentMessage the package would send
  * @param {() => number} [options.now]
  * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
+ * @param {number} [options.sessionTimeoutMs] sessions end this long after the token was issued (the org's session timeout); default never
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
  */
 export async function createSalesforceTwin(options = {}) {
@@ -274,6 +275,7 @@ export async function createSalesforceTwin(options = {}) {
 
     const auth = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
     const session = auth ? store.state.tokens[auth[1]] : undefined;
+    if (session && options.sessionTimeoutMs && now() - session.issuedAt > options.sessionTimeoutMs) session.expired = true;
     if (!session || session.expired) {
       return send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { 'WWW-Authenticate': 'Token' });
     }
