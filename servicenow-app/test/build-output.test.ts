@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROPERTY } from '../src/server/config';
 import { INTEGRATION_ROLE } from '../src/server/sync/outbound';
+// @ts-expect-error plain ESM script without types
+import { lintSource } from '../scripts/engine-lint.mjs';
 
 const APP = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(APP, 'dist', 'app');
@@ -152,5 +154,13 @@ describe('now-sdk build output', () => {
         expect(code.length).toBeGreaterThan(20_000);
         const outbound = modules.find((m) => (m.field('path') ?? '').endsWith('/src/server/sync/outbound.ts'));
         expect(outbound?.field('content')).toContain("from '../generated/seam-core'");
+    });
+
+    it('ships only code the engine can run: the engine lint passes on every built sys_module', () => {
+        const scripts = of('sys_module').filter((m) => /\.(ts|js)$/.test(m.field('path') ?? ''));
+        expect(scripts.length).toBeGreaterThan(30);
+        for (const m of scripts) {
+            expect({ path: m.field('path'), findings: lintSource(m.field('content') ?? '', 'built.js') }).toEqual({ path: m.field('path'), findings: [] });
+        }
     });
 });
