@@ -190,7 +190,7 @@ export async function createSalesforceTwin(options = {}) {
       push();
       waiters.add(push);
       streams.add(res);
-      req.on('close', () => { waiters.delete(push); streams.delete(res); });
+      res.on('close', () => { waiters.delete(push); streams.delete(res); });
       return;
     }
     const wait = Math.min(30_000, Math.max(0, Number(url.searchParams.get('wait') ?? 0) || 0));
@@ -199,7 +199,7 @@ export async function createSalesforceTwin(options = {}) {
         const done = () => { clearTimeout(timer); waiters.delete(done); resolve(undefined); };
         const timer = setTimeout(done, wait);
         waiters.add(done);
-        req.on('close', done);
+        res.on('close', done);
       });
     }
     const events = list();
