@@ -16,7 +16,8 @@ import {
     permissionSets,
     pmdRules,
     prettierApex,
-    sfdxProject
+    sfdxProject,
+    wireShapes
 } from './lib/checks.mjs';
 import { fieldReferences } from './lib/apex-refs.mjs';
 
@@ -67,6 +68,7 @@ describe('the clean package', () => {
         apexFieldsExist,
         permissionSets,
         contractFields,
+        wireShapes,
         prettierApex,
         convertSource
         // apex-ls and pmd start a JVM each: their clean run is folded into the seeded tests below,
@@ -185,6 +187,19 @@ describe('each check catches its seeded mistake', () => {
             fs.rmSync(path.join(dir, SRC, 'objects', 'Case', 'fields', 'Seam_SLA_Due__c.field-meta.xml'))
         );
         some(await contractFields(ctx), /ownership\.ts maps Case\.Seam_SLA_Due__c/);
+    });
+
+    it('wire-shapes: a misspelled key and a missing required key in the messages Apex builds', async () => {
+        const ctx = seeded((dir) =>
+            edit(dir, 'classes/SeamCaseMessages.cls', (s) =>
+                s.replace("'caseNumber' =>", "'caseNo' =>").replace("'createdAt' =>", "'created' =>")
+            )
+        );
+        const problems = await wireShapes(ctx);
+        some(problems, /build: key "caseNo" is not in the shared schema/);
+        some(problems, /build: required key "caseNumber" of the shared schema is never set/);
+        some(problems, /buildComment: key "created" is not in the shared schema/);
+        some(problems, /buildComment: required key "createdAt"/);
     });
 
     it('prettier-apex: unformatted and unparsable Apex', async () => {

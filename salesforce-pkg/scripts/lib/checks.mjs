@@ -534,6 +534,57 @@ export async function convertSource(ctx) {
     return problems;
 }
 
+// ---- 4g. the messages Apex builds have the shape of the shared JSON Schemas ------------------
+/** The keys an Apex method puts into its message map: `'key' =>` literals and `.put('key', …)`. */
+export function apexMessageKeys(source, method) {
+    const start = source.search(new RegExp(`\\bstatic\\s+Map<String,\\s*Object>\\s+${method}\\s*\\(`));
+    if (start < 0) return null;
+    const next = source.slice(start + 1).search(/\n\s*(public|private|global|protected|@TestVisible)\b[^\n]*\(/);
+    const body = next < 0 ? source.slice(start) : source.slice(start, start + 1 + next);
+    const keys = new Set();
+    for (const m of body.matchAll(/'(\w+)'\s*=>/g)) keys.add(m[1]);
+    for (const m of body.matchAll(/\bmessage\.put\(\s*'(\w+)'/g)) keys.add(m[1]);
+    return keys;
+}
+
+export async function wireShapes(ctx) {
+    const dist = path.join(path.dirname(ctx.ownershipFile), '..', 'dist', 'seam-core.cjs');
+    if (!fs.existsSync(dist))
+        return [`${dist} is missing; run \`npm run build\` at the repository root (the schemas come from shared/)`];
+    const core = require(dist);
+    const source = (name) => ctx.project.apex.find((a) => a.name === name)?.source ?? '';
+    const problems = [];
+    const shapes = [
+        // The dispatcher stamps sentAt on case messages when it really sends them.
+        {
+            method: 'build',
+            schema: core.CASE_MESSAGE_SCHEMA,
+            extra: /message\.put\('sentAt'/.test(source('SeamOutboxDispatcher')) ? ['sentAt'] : []
+        },
+        { method: 'buildComment', schema: core.COMMENT_MESSAGE_SCHEMA, extra: [] }
+    ];
+    for (const { method, schema, extra } of shapes) {
+        const keys = apexMessageKeys(source('SeamCaseMessages'), method);
+        if (!keys) {
+            problems.push(
+                `classes/SeamCaseMessages.cls: no method ${method}; the check needs it to compare the message with the shared schema`
+            );
+            continue;
+        }
+        for (const k of extra) keys.add(k);
+        const allowed = Object.keys(schema.properties);
+        for (const k of keys)
+            if (!allowed.includes(k))
+                problems.push(
+                    `SeamCaseMessages.${method}: key "${k}" is not in the shared schema (${allowed.join(', ')}); ServiceNow rejects the whole batch (additionalProperties: false)`
+                );
+        for (const k of schema.required)
+            if (!keys.has(k))
+                problems.push(`SeamCaseMessages.${method}: required key "${k}" of the shared schema is never set`);
+    }
+    return problems;
+}
+
 /** In the order they run; the cheap ones first so a typo fails fast. */
 export const CHECKS = [
     { name: 'sfdx-project', run: sfdxProject },
@@ -541,6 +592,7 @@ export const CHECKS = [
     { name: 'apex-fields', run: apexFieldsExist },
     { name: 'permission-sets', run: permissionSets },
     { name: 'contract-fields', run: contractFields },
+    { name: 'wire-shapes', run: wireShapes },
     { name: 'prettier-apex', run: prettierApex },
     { name: 'convert-source', run: convertSource },
     { name: 'apex-ls', run: apexLanguageServer },
