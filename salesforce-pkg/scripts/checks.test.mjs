@@ -202,6 +202,15 @@ describe('each check catches its seeded mistake', () => {
         some(problems, /buildComment: required key "createdAt"/);
     });
 
+    it('wire-shapes: a CaseResult status the dispatcher would treat as a failure', async () => {
+        const ctx = seeded((dir) =>
+            edit(dir, 'classes/SeamOutboxDispatcher.cls', (s) => s.replace("'approval_pending'", "'approval_pend'"))
+        );
+        const problems = await wireShapes(ctx);
+        some(problems, /status "approval_pending" is neither done/);
+        some(problems, /DONE lists "approval_pend"/);
+    });
+
     it('prettier-apex: unformatted and unparsable Apex', async () => {
         const ctx = seeded((dir) => {
             write(dir, 'classes/Ugly.cls', 'public with sharing class Ugly{public static Integer one(){return 1;}}\n');

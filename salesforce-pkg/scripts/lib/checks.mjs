@@ -582,6 +582,32 @@ export async function wireShapes(ctx) {
             if (!keys.has(k))
                 problems.push(`SeamCaseMessages.${method}: required key "${k}" of the shared schema is never set`);
     }
+    // Every CaseResult status ServiceNow may answer must be handled by the dispatcher.
+    const schemasTs = path.join(path.dirname(ctx.ownershipFile), 'schemas.ts');
+    const union = /export type CaseResultStatus =([^;]+);/.exec(
+        fs.existsSync(schemasTs) ? fs.readFileSync(schemasTs, 'utf8') : ''
+    );
+    const dispatcher = source('SeamOutboxDispatcher');
+    const done = /Set<String>\s+DONE\s*=\s*new Set<String>\{([^}]*)\}/.exec(dispatcher);
+    if (!union || !done) {
+        problems.push(
+            'CaseResultStatus (shared/src/schemas.ts) or the DONE set (SeamOutboxDispatcher.cls) not found; the check needs both'
+        );
+    } else {
+        const statuses = [...union[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+        const handled = new Set([...done[1].matchAll(/'(\w+)'/g)].map((m) => m[1]));
+        for (const st of statuses) {
+            if (!handled.has(st) && st !== 'rejected' && st !== 'error')
+                problems.push(
+                    `SeamOutboxDispatcher: CaseResult status "${st}" is neither done, rejected nor retried; add it to DONE or handle it`
+                );
+        }
+        for (const st of handled)
+            if (!statuses.includes(st))
+                problems.push(
+                    `SeamOutboxDispatcher: DONE lists "${st}", which ServiceNow never answers (CaseResultStatus)`
+                );
+    }
     return problems;
 }
 
