@@ -30,6 +30,9 @@ const jest = (name, dir) => ({
   report: path.join(tmp, `${name}.json`),
 });
 
+/** Node's own test runner; its TAP summary (`# pass N`, `# fail N`) is counted. */
+const nodeTest = (name, dir, target) => ({ name, dir, cmd: process.execPath, args: ['--test', '--test-reporter=tap', target], tap: true });
+
 /** A check script counts as one test: it passes or it fails. */
 const check = (name, dir, script) => ({ name, dir, cmd: process.execPath, args: [script], report: null });
 
@@ -40,6 +43,7 @@ const suites = [
   has('servicenow-app/scripts/engine-lint.mjs') && check('servicenow-engine-lint', at('servicenow-app'), 'scripts/engine-lint.mjs'),
   has('salesforce-pkg/jest.config.js') && jest('salesforce-lwc', at('salesforce-pkg')),
   has('salesforce-pkg/scripts/check.mjs') && check('salesforce-static-checks', at('salesforce-pkg'), 'scripts/check.mjs'),
+  has('salesforce-pkg/scripts/checks.test.mjs') && nodeTest('salesforce-check-selftests', at('salesforce-pkg'), 'scripts/'),
   has('proxy/vitest.config.ts') && vitest('proxy', at('proxy')),
   has('test/vitest.config.ts') && vitest('cross-package', at('test')),
 ].filter(Boolean);
@@ -59,6 +63,11 @@ function countReport(file) {
   return { passed: j.numPassedTests || 0, failed: (j.numFailedTests || 0) + failedSuites, skipped: (j.numPendingTests || 0) + (j.numTodoTests || 0) };
 }
 
+function countTap(out) {
+  const n = (k) => Number((new RegExp(`^# ${k} (\\d+)$`, 'm').exec(out) || [])[1] || 0);
+  return { passed: n('pass'), failed: n('fail') + n('cancelled'), skipped: n('skipped') + n('todo') };
+}
+
 const rows = [];
 const buildOk = process.env.SEAM_SKIP_BUILD === '1' || runBuild();
 rows.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, skipped: 0, ms: 0 });
@@ -66,10 +75,13 @@ rows.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, ski
 for (const s of buildOk ? selected : []) {
   const t0 = Date.now();
   console.log(`\n=== ${s.name} ===`);
-  const r = spawnSync(s.cmd, s.args, { cwd: s.dir, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(s.cmd, s.args, { cwd: s.dir, stdio: s.tap ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Date.now() - t0;
   let counts;
-  if (s.report && fs.existsSync(s.report)) counts = countReport(s.report);
+  if (s.tap) {
+    process.stdout.write(r.stdout || '');
+    counts = countTap(r.stdout || '');
+  } else if (s.report && fs.existsSync(s.report)) counts = countReport(s.report);
   else counts = { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, skipped: 0 };
   // A runner that exits non-zero without a counted failure (coverage threshold, crash) still fails.
   if (r.status !== 0 && counts.failed === 0) counts.failed = 1;

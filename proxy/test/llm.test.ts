@@ -107,6 +107,7 @@ describe('repair and fallback', () => {
     expect(stub.requests).toHaveLength(2);
     expect(res.json.engine).toBe('embedded');
     expect(res.headers.get('x-seam-fallback-reason')).toBe('llm_invalid_output');
+    expect(res.json.fallbackReason).toBe('llm_invalid_output');
     expect(res.headers.get('x-seam-cache')).toBe('miss');
     expect(proxy.metrics.fallbacks.get({ endpoint: 'triage', reason: 'llm_invalid_output' })).toBe(1);
     // Tokens of the failed attempts still cost money, so they are counted.

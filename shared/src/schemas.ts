@@ -269,7 +269,10 @@ export const IMPACT_RESULT_SCHEMA: JsonSchema = {
   additionalProperties: false,
 };
 
-/** The proxy's responses: a result plus the engine that produced it. */
+/**
+ * The proxy's responses: a result plus the engine that produced it and, when the embedded
+ * engine answered in place of a configured model, why (so callers can see and alert on it).
+ */
 export const ENGINES = ['llm', 'embedded'] as const;
 export type Engine = (typeof ENGINES)[number];
 
@@ -278,7 +281,11 @@ export function responseSchema(result: JsonSchema): JsonSchema {
     ...result,
     ...(result.$id ? { $id: result.$id.replace(/-result$/, '-response') } : {}),
     ...(result.title ? { title: result.title.replace(/Result$/, 'Response') } : {}),
-    properties: { ...result.properties, engine: { type: 'string', enum: ENGINES } },
+    properties: {
+      ...result.properties,
+      engine: { type: 'string', enum: ENGINES },
+      fallbackReason: { type: 'string', minLength: 1, maxLength: 300 },
+    },
     required: [...(result.required ?? []), 'engine'],
   };
 }

@@ -142,6 +142,13 @@ describe('validate: AI requests and results', () => {
     expect(responseSchema({ type: 'object', properties: {} })).not.toHaveProperty('$id');
   });
 
+  it('response schemas let the proxy say why the embedded engine answered, and nothing else extra', () => {
+    const s = responseSchema(TRIAGE_RESULT_SCHEMA);
+    expect(validate(s, { ...triage, engine: 'embedded', fallbackReason: 'model output failed the schema twice' }).ok).toBe(true);
+    expect(validate(s, { ...triage, engine: 'embedded', fallbackReason: '' }).ok).toBe(false);
+    expect(validate(s, { ...triage, engine: 'embedded', debug: true }).ok).toBe(false);
+  });
+
   it('supports const and type lists', () => {
     const s: JsonSchema = { type: ['string', 'null'], const: 'x' };
     expect(validate(s, 'x').ok).toBe(true);
