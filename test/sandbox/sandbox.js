@@ -1,0 +1,297 @@
+// @ts-check
+/**
+ * The local sandbox: the proxy (embedded engine), the Salesforce twin and the ServiceNow twin
+ * (running the real built app in its own process), wired to each other on 127.0.0.1 only.
+ * `npm start` (scripts/start.mjs) and the end-to-end scenarios (test/e2e) both use it.
+ *
+ *   const sb = await createSandbox({ stateDir: '.seam-state', reset: false });
+ *   sb.urls.salesforce; await sb.settle(); await sb.close();
+ *
+ * Wiring (test/twins/salesforce/README.md, "Wiring it into the sandbox"):
+ * - Salesforce → ServiceNow: the package's own outbox path, `twin.dispatchOutbox(send)`, whenever a
+ *   case item is queued and on a timer (retries); comment items are forwarded to `/v1/comments`
+ *   (the package has no outbox for them, so the sandbox keeps failed ones and retries them).
+ * - ServiceNow → Salesforce: the app's RESTMessageV2 calls the Salesforce twin and the proxy
+ *   directly; that is why the ServiceNow twin runs in a child process (execute() blocks its thread).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createSalesforceTwin } from '../twins/salesforce/index.js';
+import { startServiceNowTwinProcess } from '../twins/servicenow/process.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const API = '/api/x_seam_bridge/seam/v1';
+/** What the ServiceNow app is configured with; the twin's endpoint map points them at the local servers. */
+export const SALESFORCE_ORIGIN = 'https://seam-sandbox.my.salesforce.com';
+export const PROXY_ORIGIN = 'https://seam-proxy.sandbox.invalid';
+
+/** The twins' default users (test/twins/servicenow/README.md, "Users"). */
+export const SERVICENOW_USERS = Object.freeze({
+  admin: { user: 'admin', password: 'admin' },
+  integration: { user: 'seam.integration', password: 'integration' },
+  agent: { user: 'itil.agent', password: 'itil' },
+});
+
+/**
+ * @typedef {{ proxy?: number, salesforce?: number, servicenow?: number }} SandboxPorts
+ * @typedef {{
+ *   stateDir?: string,
+ *   reset?: boolean,
+ *   ports?: SandboxPorts,
+ *   properties?: Record<string, string>,
+ *   tickMs?: number,
+ *   pumpMs?: number,
+ *   log?: (line: string) => void,
+ * }} SandboxOptions
+ * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, asyncRules: number }} SettleSummary
+ */
+
+/** Properties the sandbox sets on top of the app's defaults (a test may override any). */
+const SANDBOX_PROPERTIES = {
+  // Retries within seconds, not minutes: people watch the sandbox and tests wait for it.
+  'x_seam_bridge.outbox.backoff_base_seconds': '1',
+  'x_seam_bridge.outbox.backoff_max_seconds': '5',
+};
+
+/** @param {number | undefined} wanted */
+async function freePort(wanted) {
+  if (wanted) return wanted;
+  const server = createServer();
+  await new Promise((res, rej) => { server.once('error', rej); server.listen(0, '127.0.0.1', () => res(undefined)); });
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  await new Promise((res) => server.close(() => res(undefined)));
+  return port;
+}
+
+/** @param {{ user: string, password: string }} u */
+const basic = (u) => 'Basic ' + Buffer.from(`${u.user}:${u.password}`).toString('base64');
+
+/**
+ * Builds output the sandbox needs; start.mjs builds it when missing.
+ * @returns {string[]} the missing paths (empty when all are there)
+ */
+export function missingBuildOutputs() {
+  return ['servicenow-app/dist/app', 'proxy/dist/index.js', 'proxy/dist/model/triage-model.json', 'shared/dist']
+    .filter((p) => !existsSync(join(REPO, p)));
+}
+
+/**
+ * Starts the three pieces and wires them. Everything listens on 127.0.0.1.
+ * @param {SandboxOptions} [options]
+ */
+export async function createSandbox(options = {}) {
+  const missing = missingBuildOutputs();
+  if (missing.length) throw new Error(`sandbox: missing build output ${missing.join(', ')}; run "npm run build" at the repository root first`);
+  const log = options.log ?? (() => {});
+  const stateDir = resolve(options.stateDir ?? join(REPO, '.seam-state'));
+  if (options.reset) {
+    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl']) rmSync(join(stateDir, f), { force: true });
+  }
+  mkdirSync(stateDir, { recursive: true });
+  const ports = options.ports ?? {};
+  /** @type {Array<() => Promise<void>>} closers, run in reverse order */
+  const closers = [];
+  const closeAll = async () => {
+    for (const c of closers.splice(0).reverse()) {
+      try { await c(); } catch (e) { log(`sandbox: close failed: ${/** @type {Error} */ (e).message}`); }
+    }
+  };
+
+  try {
+    // 1. The proxy, in-process, embedded engine only (no LLM variables are passed).
+    const proxySecrets = { servicenow: randomBytes(32).toString('hex'), salesforce: randomBytes(32).toString('hex') };
+    const proxyMod = /** @type {typeof import('../../proxy/dist/index.js')} */ (await import(pathToFileURL(join(REPO, 'proxy/dist/index.js')).href));
+    const proxyConfig = proxyMod.loadConfig({
+      SEAM_PROXY_CLIENT_SECRETS: `servicenow=${proxySecrets.servicenow},salesforce=${proxySecrets.salesforce}`,
+      SEAM_PROXY_HOST: '127.0.0.1',
+      SEAM_PROXY_AUDIT_LOG: join(stateDir, 'proxy-audit.jsonl'),
+      // A person clicking around and the scenario tests both stay far below this.
+      SEAM_PROXY_RATE_LIMIT_PER_MINUTE: '6000',
+      SEAM_PROXY_RATE_LIMIT_BURST: '1000',
+      SEAM_PROXY_MODEL_DIR: join(REPO, 'proxy/dist/model'),
+    });
+    const proxy = proxyMod.createProxyServer(proxyConfig);
+    const { url: proxyUrl } = await proxy.listen(ports.proxy ?? 0, '127.0.0.1');
+    closers.push(async () => { proxy.server.closeAllConnections?.(); await proxy.close(); });
+
+    // 2. The Salesforce twin, in-process. Its onOutbound wakes the pump (below).
+    const serviceNowPort = await freePort(ports.servicenow);
+    const serviceNowUrl = `http://127.0.0.1:${serviceNowPort}`;
+    /** @type {() => void} */
+    let wake = () => {};
+    const salesforce = await createSalesforceTwin({
+      port: ports.salesforce ?? 0,
+      stateFile: join(stateDir, 'salesforce.json'),
+      serviceNowUrl,
+      onOutbound: () => wake(),
+    });
+    closers.push(() => salesforce.close());
+
+    // 3. The ServiceNow twin in its own process, loading the real built app.
+    const servicenow = await startServiceNowTwinProcess({
+      app: join(REPO, 'servicenow-app'),
+      port: serviceNowPort,
+      host: '127.0.0.1',
+      storeFile: join(stateDir, 'servicenow.json'),
+      tickMs: options.tickMs ?? 250,
+      // The app accepts https URLs only (as an admin would enter them); the twin's endpoint map
+      // turns these two origins into the local http servers.
+      properties: {
+        'x_seam_bridge.salesforce.instance_url': SALESFORCE_ORIGIN,
+        'x_seam_bridge.proxy.url': PROXY_ORIGIN,
+        'x_seam_bridge.proxy.api_key': proxySecrets.servicenow,
+        ...SANDBOX_PROPERTIES,
+        ...options.properties,
+      },
+      outboundAuth: {
+        'Seam Salesforce': { type: 'oauth2_client_credentials', clientId: salesforce.clientId, clientSecret: salesforce.clientSecret, tokenUrl: `${salesforce.url}/services/oauth2/token` },
+      },
+      endpointMap: {
+        [SALESFORCE_ORIGIN]: salesforce.url,
+        [PROXY_ORIGIN]: proxyUrl,
+        // The build's placeholder endpoints, in case a call uses the REST message's own URL.
+        'https://example.my.salesforce.com': salesforce.url,
+        'https://seam-proxy.example.com': proxyUrl,
+      },
+    });
+    closers.push(() => servicenow.close());
+    log(`sandbox: salesforce ${salesforce.url}, servicenow ${servicenow.url}, proxy ${proxyUrl}`);
+
+    const integrationAuth = basic(SERVICENOW_USERS.integration);
+    /** @param {string} path @param {unknown} body */
+    const postToServiceNow = async (path, body) => {
+      const res = await fetch(`${servicenow.url}${API}${path}`, {
+        method: 'POST',
+        headers: { authorization: integrationAuth, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed;
+      try { parsed = JSON.parse(text); } catch { parsed = text; }
+      return { status: res.status, body: parsed };
+    };
+
+    // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
+    /** @type {Array<Record<string, unknown>>} comment messages not yet accepted by ServiceNow */
+    const pendingComments = [];
+    const stats = { dispatched: 0, comments: 0, errors: 0 };
+    /** @type {Promise<{ dispatched: number, comments: number }> | null} */
+    let running = null;
+    let again = false;
+    const pumpOnce = async () => {
+      let dispatched = 0;
+      // Rows that fail stay Retrying with a backoff, so this loop ends once nothing is due.
+      for (let i = 0; i < 20; i++) {
+        const r = await salesforce.dispatchOutbox((request) => postToServiceNow('/cases', request).catch((e) => ({ status: 0, body: String(e) })));
+        dispatched += r.attempted;
+        if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
+      }
+      for (const item of salesforce.drainOutbound()) if (item.kind === 'comment') pendingComments.push(item.message);
+      let comments = 0;
+      if (pendingComments.length) {
+        const batch = pendingComments.splice(0, 200);
+        const res = await postToServiceNow('/comments', { messages: batch }).catch((e) => ({ status: 0, body: String(e) }));
+        if (res.status === 200) comments += batch.length;
+        else if (res.status === 400) { stats.errors += 1; log(`sandbox: ServiceNow refused ${batch.length} comment(s): ${JSON.stringify(res.body).slice(0, 300)}`); }
+        else { pendingComments.unshift(...batch); stats.errors += 1; }
+      }
+      stats.dispatched += dispatched;
+      stats.comments += comments;
+      return { dispatched, comments };
+    };
+    /** @returns {Promise<{ dispatched: number, comments: number }>} */
+    const pump = () => {
+      if (running) { again = true; return running; }
+      running = (async () => {
+        const total = { dispatched: 0, comments: 0 };
+        try {
+          do {
+            again = false;
+            const r = await pumpOnce();
+            total.dispatched += r.dispatched;
+            total.comments += r.comments;
+          } while (again);
+        } finally {
+          running = null;
+        }
+        return total;
+      })();
+      return running;
+    };
+    let closed = false;
+    wake = () => { if (!closed) setImmediate(() => { pump().catch((e) => log(`sandbox: pump failed: ${e}`)); }); };
+    const timer = setInterval(wake, options.pumpMs ?? 1000);
+    timer.unref();
+    closers.push(async () => { closed = true; clearInterval(timer); if (running) await running.catch(() => undefined); });
+
+    /**
+     * Runs the Salesforce dispatcher, comment forwarding and the ServiceNow jobs (async rules and the
+     * outbox drain) until two rounds in a row change nothing, at most `maxRounds` rounds.
+     * @param {{ maxRounds?: number }} [opts]
+     * @returns {Promise<SettleSummary>}
+     */
+    const settle = async (opts = {}) => {
+      const maxRounds = opts.maxRounds ?? 25;
+      const summary = { rounds: 0, quiet: false, dispatched: 0, comments: 0, asyncRules: 0 };
+      let quietRounds = 0;
+      while (summary.rounds < maxRounds) {
+        summary.rounds += 1;
+        const events = salesforce.store.state.events.length;
+        const p = await pump();
+        const jobs = await servicenow.runJobs({ allJobs: true });
+        const p2 = await pump();
+        const changed = p.dispatched + p.comments + p2.dispatched + p2.comments + jobs.asyncRules > 0 || salesforce.store.state.events.length !== events;
+        summary.dispatched += p.dispatched + p2.dispatched;
+        summary.comments += p.comments + p2.comments;
+        summary.asyncRules += jobs.asyncRules;
+        quietRounds = changed ? 0 : quietRounds + 1;
+        if (quietRounds >= 2) { summary.quiet = true; break; }
+      }
+      return summary;
+    };
+
+    return {
+      urls: { salesforce: salesforce.url, servicenow: servicenow.url, proxy: proxyUrl },
+      credentials: {
+        salesforce: { loginUrl: salesforce.url, clientId: salesforce.clientId, clientSecret: salesforce.clientSecret },
+        servicenow: SERVICENOW_USERS,
+        proxy: proxySecrets,
+      },
+      stateDir,
+      salesforce,
+      servicenow,
+      proxy,
+      stats,
+      /** Comment messages waiting for ServiceNow to accept them. */
+      get pendingComments() { return pendingComments.length; },
+      pump,
+      settle,
+      /**
+       * A Table API call to ServiceNow as `user` (default admin).
+       * @param {string} path e.g. `/api/now/table/incident?sysparm_query=…`
+       * @param {{ method?: string, body?: unknown, as?: keyof typeof SERVICENOW_USERS }} [opts]
+       */
+      async serviceNowApi(path, opts = {}) {
+        const res = await fetch(servicenow.url + path, {
+          method: opts.method ?? 'GET',
+          headers: { authorization: basic(SERVICENOW_USERS[opts.as ?? 'admin']), accept: 'application/json', 'content-type': 'application/json' },
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        });
+        const text = await res.text();
+        let body;
+        try { body = JSON.parse(text); } catch { body = text; }
+        return { status: res.status, body };
+      },
+      /** Stops the pump, the ServiceNow process (saving its store), the Salesforce twin (saving its state) and the proxy. */
+      close: closeAll,
+    };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+}
+
+/** @typedef {Awaited<ReturnType<typeof createSandbox>>} Sandbox */
