@@ -38,7 +38,12 @@ const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 /** SHA-256 of the UTF-8 encoding of `text`, as 64 lowercase hex characters. */
 export function sha256Hex(text: string): string {
-  const bytes = utf8Bytes(text);
+  return sha256HexOfBytes(utf8Bytes(text));
+}
+
+/** SHA-256 of raw bytes (0..255 each), e.g. an attachment's content, as 64 lowercase hex characters. */
+export function sha256HexOfBytes(input: readonly number[]): string {
+  const bytes = input.slice();
   const bitLength = bytes.length * 8;
   bytes.push(0x80);
   while (bytes.length % 64 !== 56) bytes.push(0);

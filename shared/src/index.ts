@@ -67,7 +67,7 @@ export {
 export type { Correlation, CompanyRecord } from './identity';
 
 // hash: pure SHA-256 and stable JSON
-export { sha256Hex, stableStringify, hashValue, utf8Bytes } from './hash';
+export { sha256Hex, sha256HexOfBytes, stableStringify, hashValue, utf8Bytes } from './hash';
 
 // idempotency: deterministic keys and message ids
 export { idempotencyKey, parseIdempotencyKey, messageId } from './idempotency';
@@ -181,3 +181,22 @@ export type { TriagePolicy, TriageAction, TriageDecision } from './triage';
 // panel: Salesforce side-panel display logic
 export { toEpochMs, formatDuration, slaView, syncHealth } from './panel';
 export type { SlaBadge, SlaView, SlaOptions, SyncHealthStatus, SyncHealthInput, SyncHealth } from './panel';
+
+// attachments: which file crosses the seam, its origin tag, its text for prompts
+export {
+  DEFAULT_ATTACHMENT_POLICY,
+  TEXT_ATTACHMENT_TYPES,
+  fileExtension,
+  tagAttachmentOrigin,
+  parseAttachmentTag,
+  attachmentOrigin,
+  decideAttachment,
+  parseAttachmentPolicy,
+  base64ToBytes,
+  bytesToBase64,
+  contentSha256,
+  utf8Decode,
+  extractAttachmentText,
+  attachmentTextForPrompt,
+} from './attachments';
+export type { AttachmentPolicy, AttachmentFile, AttachmentInput, AttachmentSkipReason, AttachmentDecision, ExtractedText } from './attachments';
