@@ -200,3 +200,15 @@ export {
   attachmentTextForPrompt,
 } from './attachments';
 export type { AttachmentPolicy, AttachmentFile, AttachmentInput, AttachmentSkipReason, AttachmentDecision, ExtractedText } from './attachments';
+
+// budget: the Salesforce API budget guard
+export { DEFAULT_BUDGET_POLICY, parseLimitInfo, parseBudgetPolicy, budgetMode, budgetFor, usageDay } from './budget';
+export type { ApiUsage, BudgetPolicy, BudgetMode, TrafficClass, BudgetDecision } from './budget';
+
+// credential: token lifecycle verdicts
+export { credentialVerdict, credentialAlert } from './credential';
+export type { CredentialVerdict } from './credential';
+
+// reconcile: the drift sweep's decision
+export { RECONCILE_CHUNK, CASE_SYNC_STATUS_FIELD, reconciledMappings, reconcileCaseFields, chunk, reconcileQuery, decideDrift } from './reconcile';
+export type { DriftCause, DriftField, DriftInput, DriftDecision } from './reconcile';
