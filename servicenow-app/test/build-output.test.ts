@@ -84,6 +84,18 @@ describe('now-sdk build output', () => {
         expect(journal?.field('filter_condition')).toBe('name=incident^element=comments');
     });
 
+    it('writes rule filters with real encoded-query operators ("changes" is VALCHANGES, not CHANGES)', () => {
+        // An unknown operator makes the platform ignore the condition or never fire the rule.
+        const operator = /^[a-z_.]+(VALCHANGES|CHANGESTO.+|CHANGESFROM.+|ISNOTEMPTY|ISEMPTY|IN.+|NOT IN.+|!=.*|=.*)$/;
+        const rules = of('sys_script').filter((r) => r.field('filter_condition'));
+        expect(rules.length).toBeGreaterThan(0);
+        for (const r of rules) {
+            for (const term of (r.field('filter_condition') ?? '').split('^').filter((t) => t && t !== 'EQ')) {
+                expect(term, `${r.field('name')}: ${term}`).toMatch(operator);
+            }
+        }
+    });
+
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();

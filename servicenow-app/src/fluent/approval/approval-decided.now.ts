@@ -10,7 +10,7 @@ export const approvalDecidedRule = BusinessRule({
     table: 'sysapproval_approver',
     when: 'after',
     action: ['update'],
-    filterCondition: 'source_table=x_seam_bridge_triage_review^stateCHANGES',
+    filterCondition: 'source_table=x_seam_bridge_triage_review^stateVALCHANGES',
     order: 100,
     active: true,
     description: 'Approved: the triage review becomes approved and the incident is created. Rejected: the review is rejected.',

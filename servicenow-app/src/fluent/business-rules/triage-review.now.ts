@@ -8,7 +8,7 @@ export const reviewDecisionRule = BusinessRule({
     table: 'x_seam_bridge_triage_review',
     when: 'async',
     action: ['update'],
-    filterCondition: 'statusCHANGES^statusINapproved,rerouted,rejected',
+    filterCondition: 'statusVALCHANGES^statusINapproved,rerouted,rejected',
     order: 100,
     active: true,
     description: 'Approved or rerouted reviews create the incident from the stored Salesforce message.',
