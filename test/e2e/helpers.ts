@@ -56,13 +56,13 @@ export class ServiceNowClient {
   }
 
   async query(table: string, query: string, as: SnUser = 'admin'): Promise<Row[]> {
-    const res = await this.call('GET', `/api/now/table/${table}?sysparm_query=${encodeURIComponent(query)}&sysparm_limit=1000`, undefined, as);
+    const res = await this.call('GET', `/api/now/table/${table}?sysparm_query=${encodeURIComponent(query)}&sysparm_limit=1000&sysparm_exclude_reference_link=true`, undefined, as);
     if (res.status !== 200) throw new Error(`GET ${table} ${query}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.result;
   }
 
   async patch(table: string, sysId: string, fields: Record<string, unknown>, as: SnUser = 'admin'): Promise<Row> {
-    const res = await this.call('PATCH', `/api/now/table/${table}/${sysId}`, fields, as);
+    const res = await this.call('PATCH', `/api/now/table/${table}/${sysId}?sysparm_exclude_reference_link=true`, fields, as);
     if (res.status !== 200) throw new Error(`PATCH ${table}/${sysId}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.result;
   }
