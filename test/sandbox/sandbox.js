@@ -161,8 +161,17 @@ export async function createSandbox(options = {}) {
     log(`sandbox: salesforce ${salesforce.url}, servicenow ${servicenow.url}, proxy ${proxyUrl}`);
 
     const integrationAuth = basic(SERVICENOW_USERS.integration);
-    /** @param {string} path @param {unknown} body */
+    /** @type {Array<{ path: string, at: string, status: number, messages: unknown[] }>} the last 100 deliveries to ServiceNow (console, tests) */
+    const delivered = [];
+    /** @param {string} path @param {{ messages: unknown[] }} body */
     const postToServiceNow = async (path, body) => {
+      const out = await postJson(path, body);
+      delivered.push({ path, at: new Date().toISOString(), status: out.status, messages: body.messages });
+      if (delivered.length > 100) delivered.shift();
+      return out;
+    };
+    /** @param {string} path @param {unknown} body */
+    const postJson = async (path, body) => {
       const res = await fetch(`${servicenow.url}${API}${path}`, {
         method: 'POST',
         headers: { authorization: integrationAuth, 'content-type': 'application/json', accept: 'application/json' },
@@ -265,6 +274,7 @@ export async function createSandbox(options = {}) {
       servicenow,
       proxy,
       stats,
+      delivered,
       /** Comment messages waiting for ServiceNow to accept them. */
       get pendingComments() { return pendingComments.length; },
       pump,
