@@ -35,6 +35,17 @@ describe('outbox', () => {
         expect(dueMessages(ports, 10).map((r) => r.sys_id)).toEqual(['new', 'due']);
     });
 
+    it('sends an incident\'s messages in version order: a message waiting for its retry holds back the newer ones', () => {
+        const ports = fakePorts({ now: Date.UTC(2026, 10, 23, 12, 0, 0) });
+        const v = (n: number): string => JSON.stringify({ attributes: { type: 'Incident_Update__e' }, Link_Version__c: n });
+        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'a5', incident: 'A', status: 'failed', next_attempt_at: '2026-11-23 12:05:00', payload: v(5) });
+        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'a6', incident: 'A', status: 'pending', next_attempt_at: '', payload: v(6) });
+        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'b3', incident: 'B', status: 'pending', next_attempt_at: '', payload: v(3) });
+        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'c8', incident: 'C', status: 'pending', next_attempt_at: '', payload: v(8) });
+        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'c7', incident: 'C', status: 'failed', next_attempt_at: '2026-11-23 11:59:00', payload: v(7) });
+        expect(dueMessages(ports, 10).map((r) => r.sys_id)).toEqual(['b3', 'c7', 'c8']);
+    });
+
     it('replays dead letters, failed and held messages with a fresh attempt budget, never sent ones', () => {
         const ports = fakePorts();
         const dead = ports.records.seed('x_seam_bridge_outbox', { status: 'dead_letter', attempts: 8, last_error: 'HTTP 500' });

@@ -47,12 +47,41 @@ export function enqueue(ports: Pick<Ports, 'records'>, message: OutboundMessage)
     return { status: 'queued', sysId, messageId: id };
 }
 
-/** Rows the drain may send now: pending or failed, due, oldest due first. */
+/** The Link_Version__c a row carries (0 when its payload has none). */
+function rowVersion(row: Row): number {
+    try {
+        const v = Number((JSON.parse(row.payload || '{}') as { Link_Version__c?: unknown }).Link_Version__c);
+        return Number.isFinite(v) ? v : 0;
+    } catch {
+        return 0;
+    }
+}
+
+/**
+ * Rows the drain may send now: pending or failed and due, oldest due first, and per incident in
+ * version order. A message waiting for its retry holds back the newer ones of its incident:
+ * Salesforce drops a version older than one it applied as stale, so a newer message overtaking
+ * a retried one would lose the retried one's changes.
+ */
 export function dueMessages(ports: Pick<Ports, 'records' | 'clock'>, limit: number): Row[] {
     const now = formatServiceNowDateTime(ports.clock.nowMs());
     // Glide stores date-times as UTC "YYYY-MM-DD HH:mm:ss", which sorts and compares as text.
-    const rows = ports.records.find(TABLE.outbox, 'statusINpending,failed', { orderBy: 'next_attempt_at', limit });
-    return rows.filter((r) => r.next_attempt_at === '' || r.next_attempt_at <= now);
+    const rows = ports.records.find(TABLE.outbox, 'statusINpending,failed', { orderBy: 'next_attempt_at' });
+    const isDue = (r: Row): boolean => r.next_attempt_at === '' || r.next_attempt_at <= now;
+    const key = (r: Row): string => r.incident || r.sys_id;
+    const firstWaiting: Record<string, number> = {};
+    for (const r of rows) {
+        if (isDue(r)) continue;
+        const v = rowVersion(r);
+        const k = key(r);
+        if (!(k in firstWaiting) || v < firstWaiting[k]) firstWaiting[k] = v;
+    }
+    const due = rows.filter((r) => isDue(r) && !(key(r) in firstWaiting && rowVersion(r) >= firstWaiting[key(r)]));
+    // Per incident ascending version, keeping the due order between incidents.
+    const position: Record<string, number> = {};
+    due.forEach((r, i) => { if (!(key(r) in position)) position[key(r)] = i; });
+    due.sort((a, b) => position[key(a)] - position[key(b)] || rowVersion(a) - rowVersion(b));
+    return due.slice(0, limit);
 }
 
 export type ReplayResult = { readonly replayed: number; readonly skipped: readonly { sysId: string; reason: string }[] };
