@@ -1,0 +1,114 @@
+// The sandbox console in a real browser: Debian's Chromium driven by playwright-core (never a
+// downloaded browser). Creates a case through the console's form and waits for the package's
+// linkedIncidentPanel LWC, rendered by the LWC runtime, to show the incident ServiceNow opened.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createSandbox } from '../sandbox/sandbox.js';
+import { createConsole } from '../console/index.js';
+
+export const CHROMIUM = process.env.SEAM_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOT = join(tmpdir(), 'seam-console.png');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type Console = Awaited<ReturnType<typeof createConsole>>;
+
+describe('sandbox console in Chromium', () => {
+  let sandbox: Sandbox | undefined;
+  let web: Console | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const dirs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM}; install Debian's package with "apt-get update && apt-get install -y chromium" (CI's .ci/run does this when test/browser exists), or set SEAM_CHROMIUM to its path`);
+    }
+    const stateDir = mkdtempSync(join(tmpdir(), 'seam-browser-state-'));
+    const profile = mkdtempSync(join(tmpdir(), 'seam-browser-profile-'));
+    dirs.push(stateDir, profile);
+    sandbox = await createSandbox({ stateDir, reset: true });
+    web = await createConsole({ sandbox, port: 0 });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1000 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await web?.close();
+    await sandbox?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('creates a case through the form and shows the linked incident in the rendered LWC panel', async () => {
+    await page.goto(web!.url);
+    await expect(page.getByTestId('live-status')).toContainText('Live', { timeout: 10_000 }).catch(async () => {
+      throw new Error(`the console's event stream did not connect: ${await page.getByTestId('live-status').textContent()}`);
+    });
+
+    await page.fill('#case-subject', 'Customer reports a login error: SSO says "authentication failed"');
+    await page.fill('#case-description', 'Since this morning none of our users can log in. The single sign-on page shows "authentication failed" after the password step, and the VPN client rejects the same credentials. Password reset did not help.');
+    await page.selectOption('#case-priority', 'Medium');
+    await page.fill('#case-contact', 'Ada Lovelace');
+    await page.click('#case-form button[type=submit]');
+
+    // The case shows up selected, and the panel (the real component) is mounted for it.
+    const row = page.locator('tr.seam-case-row[aria-selected="true"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('th').textContent()).toMatch(/^\d{8}$/);
+    const panel = page.locator('c-linked-incident-panel');
+    await panel.locator('article.slds-card').waitFor({ timeout: 10_000 });
+
+    // ServiceNow's scheduled outbox drain publishes Incident_Update__e; the panel's empApi
+    // subscription (over the console's SSE) makes it refresh its Apex wire.
+    await sandbox!.settle();
+    const number = panel.locator('[data-id="incident-number"]');
+    await expect(number).toContainText('INC', { timeout: 20_000 }).catch(async (e) => {
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      throw new Error(`${e.message}; the page is in ${SCREENSHOT}`);
+    });
+    const incidentNumber = (await number.textContent())!.trim();
+    expect(incidentNumber).toMatch(/^INC\d{7}$/);
+
+    // The same incident, read from ServiceNow's Table API, on the right-hand side.
+    await expect(page.getByTestId('incident-number')).toHaveText(incidentNumber, { timeout: 10_000 });
+    // SLDS reached inside the component (synthetic shadow): the card has SLDS's border radius.
+    const radius = await panel.locator('article.slds-card').evaluate((el) => getComputedStyle(el).borderRadius);
+    expect(radius).not.toBe('0px');
+
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+// vitest's expect has no locator matchers; a minimal polling version for the two used above.
+declare module 'vitest' {
+  interface Assertion {
+    toContainText(text: string, opts?: { timeout?: number }): Promise<void>;
+    toHaveText(text: string, opts?: { timeout?: number }): Promise<void>;
+  }
+}
+expect.extend({
+  async toContainText(locator: { textContent(): Promise<string | null> }, text: string, opts?: { timeout?: number }) {
+    return poll(locator, (t) => t.includes(text), `to contain "${text}"`, opts?.timeout);
+  },
+  async toHaveText(locator: { textContent(): Promise<string | null> }, text: string, opts?: { timeout?: number }) {
+    return poll(locator, (t) => t.trim() === text, `to be "${text}"`, opts?.timeout);
+  },
+});
+
+async function poll(locator: { textContent(): Promise<string | null> }, ok: (text: string) => boolean, what: string, timeout = 5000) {
+  const until = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    last = (await locator.textContent().catch(() => null)) ?? '';
+    if (ok(last)) return { pass: true, message: () => `expected text not ${what}` };
+    if (Date.now() > until) return { pass: false, message: () => `expected text ${what}, got "${last}"` };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
