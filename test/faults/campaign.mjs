@@ -1,0 +1,406 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The fault campaign: a seeded, reproducible run of the whole seam (the sandbox: proxy, Salesforce
+ * twin, ServiceNow twin running the real built app) under faults, driven through public APIs only.
+ *
+ *   node test/faults/campaign.mjs --changes 3000 [--seed 42] [--links 40] [--json]
+ *
+ * Changes from both sides: Case updates of Salesforce-owned fields (Salesforce REST), incident
+ * updates of ServiceNow-owned fields (Table API as an ITIL agent), comments both ways, a few new
+ * cases (triage through the proxy). Faults: the Salesforce twin answers 5xx / 429 with Retry-After,
+ * stalls or drops the connection, its tokens expire or are revoked (ServiceNow must refresh);
+ * ServiceNow's inbound API answers 503 / 429, loses the answer after writing, gets messages twice
+ * and late, restarts; the proxy answers 5xx / 429 or stalls; comments are duplicated, delayed and
+ * reordered; platform events are published again after newer ones.
+ * At the end: drain, replay the dead letters of both sides, drain again, then check and print:
+ * messages sent / retried / dead-lettered / replayed, duplicates (0), echo writes (0), changes lost
+ * (0), and both sides equal to the owner's values field by field for every link.
+ * Exit code 1 when an invariant fails.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createSandbox } from '../sandbox/sandbox.js';
+import { salesforceClient, serviceNowClient } from './lib/clients.mjs';
+import { createRandom } from './lib/prng.mjs';
+import { advanceSalesforceClock, eventReplayer, restartServiceNow, wrapCaseDelivery, wrapCommentDelivery, wrapHttpServer } from './lib/chaos.mjs';
+import { CASE_FIELDS, INCIDENT_FIELDS, fieldDifferences, flattenCase } from './lib/convergence.mjs';
+
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Properties for the run: fast backoff, and few attempts so that outages reach the dead letter. */
+export const CAMPAIGN_PROPERTIES = {
+  'x_seam_bridge.outbox.backoff_base_seconds': '1',
+  'x_seam_bridge.outbox.backoff_max_seconds': '2',
+  'x_seam_bridge.outbox.max_attempts': '4',
+};
+
+const IT_SUBJECTS = [
+  'VPN error 809 when connecting to the corporate network',
+  'Outlook cannot connect to the exchange server after password reset',
+  'Laptop docking station monitors not detected after driver update',
+  'Shared network drive mapping fails with access denied',
+  'Printer on floor 3 offline, print spooler service crashes',
+];
+const STATES = [{ state: '1', hold_reason: '' }, { state: '2', hold_reason: '' }, { state: '3', hold_reason: '1' }, { state: '3', hold_reason: '3' }, { state: '3', hold_reason: '4' }];
+const PRIORITIES = ['High', 'Medium', 'Low'];
+
+/**
+ * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number }} CampaignOptions
+ */
+
+/** @param {CampaignOptions} options */
+export async function runCampaign(options) {
+  const { seed, changes } = options;
+  const log = options.log ?? (() => {});
+  const rnd = createRandom(seed);
+  const stateDir = mkdtempSync(join(tmpdir(), 'seam-faults-'));
+  const faultLog = /** @type {string[]} */ ([]);
+  const note = (/** @type {string} */ t) => faultLog.push(t);
+  const sb = await createSandbox({ stateDir, reset: true, properties: CAMPAIGN_PROPERTIES, pumpMs: 300 });
+  try {
+    return await campaign(sb, rnd, options, log, note, faultLog);
+  } finally {
+    await sb.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * @param {import('../sandbox/sandbox.js').Sandbox} sb @param {import('./lib/prng.mjs').Random} rnd
+ * @param {CampaignOptions} options @param {(l: string) => void} log @param {(t: string) => void} note @param {string[]} faultLog
+ */
+async function campaign(sb, rnd, options, log, note, faultLog) {
+  const started = Date.now();
+  const sf = salesforceClient({ url: sb.urls.salesforce, clientId: sb.salesforce.clientId, clientSecret: sb.salesforce.clientSecret });
+  const admin = serviceNowClient(sb.urls.servicenow, sb.credentials.servicenow.admin);
+  const agent = serviceNowClient(sb.urls.servicenow, sb.credentials.servicenow.agent);
+  const tag = `s${options.seed}`;
+
+  /** A public-API write of the driver; it waits out a restarting instance (that is not the system's fault). */
+  const write = async (/** @type {() => Promise<{ status: number, body: any }>} */ fn, /** @type {string} */ what) => {
+    for (let i = 0; i < 50; i++) {
+      const r = await fn().catch((e) => ({ status: 0, body: String(e) }));
+      if (r.status >= 200 && r.status < 300) return r;
+      if (r.status && r.status !== 503) throw new Error(`${what} failed: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      await sleep(100);
+    }
+    throw new Error(`${what}: no answer after 50 tries`);
+  };
+
+  // ---- 1. links: cases created through Salesforce REST, triaged and linked by ServiceNow ----------
+  /** @type {Map<string, { caseId: string, sysId: string, priority: string, state: number, sfChanges: number, snChanges: number }>} */
+  const links = new Map();
+  /** @param {number} n @param {string} label */
+  const createCases = async (n, label) => {
+    const ids = [];
+    for (let i = 0; i < n; i++) {
+      const priority = rnd.pick(['Medium', 'Low']);
+      const r = await write(() => sf.request('POST', '/sobjects/Case', {
+        Subject: `${rnd.pick(IT_SUBJECTS)} (${tag} ${label}${i})`,
+        Description: `The problem started this morning on several laptops; error code ${1000 + rnd.int(8000)}. Restart did not help.`,
+        Priority: priority, Origin: 'Web',
+      }), 'create case');
+      ids.push({ id: String(r.body.id), priority });
+    }
+    return ids;
+  };
+  const linkCases = async (/** @type {Array<{ id: string, priority: string }>} */ created) => {
+    const byId = new Map(created.map((c) => [c.id, c]));
+    const rows = await sf.query(`SELECT Id, Seam_Incident_Sys_Id__c, Seam_Triage_Route__c FROM Case WHERE Id IN (${[...byId.keys()].map((id) => `'${id}'`).join(',')})`);
+    let review = 0;
+    for (const r of rows) {
+      if (r.Seam_Incident_Sys_Id__c) links.set(r.Id, { caseId: r.Id, sysId: r.Seam_Incident_Sys_Id__c, priority: /** @type {any} */ (byId.get(r.Id)).priority, state: 0, sfChanges: 0, snChanges: 0 });
+      else review++;
+    }
+    return review;
+  };
+  const initial = await createCases(options.links, 'L');
+  await sb.settle();
+  const notLinkedAtStart = await linkCases(initial);
+  if (links.size === 0) throw new Error('no case was linked to an incident at start; the sandbox does not sync');
+  log(`campaign: ${links.size} links (${notLinkedAtStart} cases not linked), seed ${options.seed}`);
+
+  // ---- 2. chaos wrappers --------------------------------------------------------------------------
+  const cases = wrapCaseDelivery(sb, note);
+  // Consumers called at moments that depend on timing get their own streams, so the driver's
+  // sequence of changes and faults is the same for a seed whatever the timing.
+  const comments = wrapCommentDelivery(sb, createRandom(options.seed ^ 0x5eed01));
+  const proxy = wrapHttpServer(/** @type {any} */ (sb.proxy).server, note);
+  const events = eventReplayer(sb, createRandom(options.seed ^ 0x5eed02));
+  const faultCounts = /** @type {Record<string, number>} */ ({});
+  const COMPOSITE = '/services/data/v62.0/composite/sobjects';
+  /** @type {Record<string, () => Promise<void> | void>} */
+  const FAULTS = {
+    sf_5xx: () => sb.salesforce.faults.next({ status: rnd.pick([500, 503]), path: COMPOSITE, times: 1 + rnd.int(3) }),
+    sf_429: () => sb.salesforce.faults.next({ status: 429, retryAfter: 1, path: COMPOSITE, times: 1 + rnd.int(2) }),
+    sf_slow: () => sb.salesforce.faults.next({ delayMs: 200 + rnd.int(800), path: COMPOSITE }),
+    sf_drop: () => sb.salesforce.faults.next({ drop: true, path: COMPOSITE }),
+    sf_token_expired: () => sb.salesforce.expireTokens(),
+    sf_token_revoked: () => sb.salesforce.revokeTokens(),
+    sf_outage: () => sb.salesforce.faults.next({ status: 503, path: COMPOSITE, times: 12 }),
+    sn_5xx: () => cases.arm({ kind: 'status', status: rnd.pick([500, 502, 503]) }),
+    sn_429: () => cases.arm({ kind: 'status', status: 429, retryAfter: 1 }),
+    sn_lost_answer: () => cases.arm({ kind: 'lost_answer' }),
+    sn_duplicate: () => cases.arm({ kind: 'duplicate' }),
+    sn_late_duplicate: () => cases.arm({ kind: 'late_duplicate', afterDispatches: 2 + rnd.int(6) }),
+    sn_outage: () => { for (let i = 0; i < 8; i++) cases.arm({ kind: 'status', status: 503 }); },
+    sn_restart: async () => { note('ServiceNow restart'); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400)); },
+    proxy_5xx: () => proxy.arm({ status: rnd.pick([500, 502, 503]) }),
+    proxy_429: () => proxy.arm({ status: 429, retryAfter: 1 }),
+    proxy_slow: () => proxy.arm({ delayMs: 300 + rnd.int(700) }),
+    comment_duplicate: () => comments.arm('duplicate', 1 + rnd.int(3)),
+    comment_delay: () => comments.arm('delay', 1 + rnd.int(3)),
+    comment_reorder: () => comments.arm('reorder', 1),
+    event_republish: () => events.republish(sf, 1 + rnd.int(5)),
+  };
+  const FAULT_WEIGHTS = {
+    sf_5xx: 6, sf_429: 4, sf_slow: 3, sf_drop: 3, sf_token_expired: 3, sf_token_revoked: 1, sf_outage: 0.4,
+    sn_5xx: 6, sn_429: 4, sn_lost_answer: 4, sn_duplicate: 4, sn_late_duplicate: 4, sn_outage: 0.4, sn_restart: 0.3,
+    proxy_5xx: 2, proxy_429: 1, proxy_slow: 1,
+    comment_duplicate: 3, comment_delay: 3, comment_reorder: 2, event_republish: 3,
+  };
+
+  // ---- 3. drive N changes from both sides ----------------------------------------------------------
+  const ACTIONS = { sf_update: 34, sn_update: 34, sf_comment: 15, sn_comment: 15, new_case: 2 };
+  const done = { sf_update: 0, sn_update: 0, sf_comment: 0, sn_comment: 0, new_case: 0 };
+  /** @type {Array<{ token: string, origin: 'salesforce' | 'servicenow', caseId: string }>} */
+  const commentsMade = [];
+  /** @type {Array<{ id: string, priority: string }>} */
+  const newCases = [];
+  const linkList = () => [...links.values()];
+  for (let step = 0; step < options.changes; step++) {
+    if (rnd.chance(options.faultRate ?? 0.12)) {
+      const kind = rnd.weighted(FAULT_WEIGHTS);
+      faultCounts[kind] = (faultCounts[kind] ?? 0) + 1;
+      await FAULTS[kind]();
+    }
+    const action = rnd.weighted(ACTIONS);
+    const link = rnd.pick(linkList());
+    if (action === 'sf_update') {
+      const field = rnd.pick(['Subject', 'Description', 'Priority']);
+      /** @type {Record<string, string>} */
+      const body = {};
+      if (field === 'Priority') { link.priority = rnd.pick(PRIORITIES.filter((p) => p !== link.priority)); body.Priority = link.priority; }
+      else body[field] = field === 'Subject' ? `${rnd.pick(IT_SUBJECTS)} (${tag} #${step})` : `Update ${step}: ${rnd.pick(['still failing', 'happens on Wi-Fi only', 'users on floor 2 too', 'worse after reboot'])} ⚠️ «${step}»`;
+      await write(() => sf.request('PATCH', `/sobjects/Case/${link.caseId}`, body), 'case update');
+      link.sfChanges++;
+    } else if (action === 'sn_update') {
+      /** @type {Record<string, string>} */
+      const body = {};
+      if (rnd.chance(0.5)) { let s; do { s = rnd.int(STATES.length); } while (s === link.state); link.state = s; Object.assign(body, STATES[s]); }
+      else body.close_notes = `Work ${step}: ${rnd.pick(['reset the VPN profile', 'replaced the dock', 'patched the spooler', 'rebuilt the mailbox cache'])}`;
+      await write(() => agent.request('PATCH', `/api/now/table/incident/${link.sysId}`, body), 'incident update');
+      link.snChanges++;
+    } else if (action === 'sf_comment') {
+      const token = `<SFC-${tag}-${step}>`;
+      await write(() => sf.request('POST', '/sobjects/CaseComment', { ParentId: link.caseId, CommentBody: `${token} customer says: still broken ✓`, IsPublished: true }), 'case comment');
+      commentsMade.push({ token, origin: 'salesforce', caseId: link.caseId });
+    } else if (action === 'sn_comment') {
+      const token = `<SNC-${tag}-${step}>`;
+      await write(() => agent.request('PATCH', `/api/now/table/incident/${link.sysId}`, { comments: `${token} we are on it (agent)` }), 'incident comment');
+      commentsMade.push({ token, origin: 'servicenow', caseId: link.caseId });
+      link.snChanges++;
+    } else {
+      newCases.push(...(await createCases(1, `N${step}-`)));
+    }
+    done[action]++;
+    if (step % 50 === 49) {
+      advanceSalesforceClock(sb);
+      await sb.servicenow.runJobs({ allJobs: true }).catch(() => undefined);
+      await sb.pump();
+    }
+    if (step % 500 === 499) log(`campaign: ${step + 1}/${options.changes} changes, ${faultLog.length} faults so far`);
+  }
+
+  // ---- 4. drain, replay dead letters, drain again ----------------------------------------------------
+  sb.salesforce.faults.clear();
+  cases.clear(); comments.clear(); proxy.clear();
+  const drain = async () => {
+    for (let round = 0; round < 60; round++) {
+      advanceSalesforceClock(sb);
+      await cases.flushLate();
+      const s = await sb.settle({ maxRounds: 10 });
+      const retrying = (await sf.query("SELECT COUNT() FROM Seam_Outbox__c WHERE Status__c IN ('Pending', 'Retrying')").catch(() => [])).length;
+      const snWaiting = (await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'sys_id')).length;
+      const sfRetrying = Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Pending' || r.Status__c === 'Retrying').length;
+      if (s.quiet && sfRetrying === 0 && snWaiting === 0 && comments.held === 0 && sb.pendingComments === 0 && retrying === 0) return round + 1;
+      if (snWaiting) await sleep(1100); // ServiceNow's own backoff runs on its clock (1–2 s here)
+    }
+    const waiting = await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'status,attempts,next_attempt_at,last_error,incident,payload');
+    throw new Error(`the seam did not drain in 60 rounds: ServiceNow outbox waiting ${JSON.stringify(waiting.slice(0, 5).map((w) => ({ ...w, payload: String(w.payload).slice(0, 200) })))}; Salesforce outbox waiting ${JSON.stringify(Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Pending' || r.Status__c === 'Retrying').slice(0, 5))}; comments held ${comments.held}, pending ${sb.pendingComments}`);
+  };
+  await drain();
+
+  const sfOutbox = () => Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {});
+  const sfDead = await sf.query("SELECT Id FROM Seam_Outbox__c WHERE Status__c = 'Dead_Letter'");
+  const snDead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id');
+  // Before replay: every unconverged link must be explained by a dead letter (nothing silently lost).
+  const before = await compare();
+  const deadCaseIds = new Set([
+    ...sfOutbox().filter((r) => r.Status__c === 'Dead_Letter').map((r) => String(r.Case__c)),
+    ...(await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sf_case_id')).map((r) => String(r.sf_case_id)),
+  ]);
+  const unexplained = before.unconverged.filter((c) => !deadCaseIds.has(c));
+  for (const r of sfDead) await write(() => sf.request('PATCH', `/sobjects/Seam_Outbox__c/${r.Id}`, { Status__c: 'Pending' }), 'replay Salesforce dead letter');
+  // The app's "Replay" UI action (outbox.ts replay()) sets exactly these values; the twin runs no UI actions.
+  for (const r of snDead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+  await drain();
+
+  // New cases the proxy could not triage wait in the review queue: a reviewer approves them.
+  const reviews = await admin.rows('x_seam_bridge_triage_review', 'status=pending', 'sys_id');
+  for (const r of reviews) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_triage_review/${r.sys_id}`, { status: 'approved' }), 'approve review');
+  if (reviews.length) await drain();
+  await linkCases(newCases);
+  const after = await compare();
+  if (process.env.SEAM_FAULTS_DEBUG) {
+    const rows = await admin.rows('x_seam_bridge_outbox', 'attempts>1', 'status,attempts,last_error,sf_case_id');
+    for (const r of rows.slice(0, 15)) log(`sn outbox: ${JSON.stringify(r)}`);
+    const audits = await sf.query("SELECT Result__c, Detail__c, Message_Id__c FROM Seam_Audit__c WHERE Result__c IN ('rejected', 'stale', 'duplicate')");
+    for (const a of audits.slice(0, 30)) log(`sf audit: ${JSON.stringify(a)}`);
+    for (const l of faultLog) log(`fault: ${l}`);
+  }
+
+  // ---- 5. the numbers -----------------------------------------------------------------------------
+  const snOutbox = await admin.rows('x_seam_bridge_outbox', '', 'sys_id,status,attempts,kind,sys_created_by,payload');
+  const sfRows = sfOutbox();
+  const retriedSf = sfRows.reduce((s, r) => s + Math.max(0, Number(r.Attempts__c ?? 0) - 1), 0);
+  const retriedSn = snOutbox.reduce((s, r) => s + Math.max(0, Number(r.attempts || 0) - 1), 0);
+  const versions = await sf.query(`SELECT Id, Seam_Local_Version__c FROM Case WHERE Id IN (${linkList().map((l) => `'${l.caseId}'`).join(',')})`);
+  let sfEcho = 0;
+  for (const v of versions) {
+    const l = /** @type {any} */ (links.get(v.Id));
+    sfEcho += Math.max(0, Number(v.Seam_Local_Version__c ?? 0) - (1 + l.sfChanges));
+  }
+  // A ServiceNow message with no field and no comment in it can only be an echo of an inbound write.
+  const snEmpty = snOutbox.filter((r) => {
+    try {
+      const p = JSON.parse(r.payload);
+      return p.Fields_Json__c === '{}' && (p.Comments_Json__c ?? '[]') === '[]';
+    } catch { return false; }
+  }).length;
+
+  const report = {
+    seed: options.seed,
+    changes: options.changes,
+    links: links.size,
+    newCasesLinked: newCases.filter((c) => links.has(c.id)).length,
+    newCases: newCases.length,
+    driven: done,
+    faultsInjected: faultLog.length + Object.values(faultCounts).reduce((a, b) => a + b, 0) - faultLog.length,
+    faultsByKind: faultCounts,
+    messages: {
+      sent: { salesforceToServiceNow: sfRows.length + comments.stats.duplicated + commentsMade.filter((c) => c.origin === 'salesforce').length, serviceNowToSalesforce: snOutbox.length },
+      retried: { salesforce: retriedSf, servicenow: retriedSn },
+      deadLettered: { salesforce: sfDead.length, servicenow: snDead.length },
+      replayed: sfDead.length + snDead.length,
+      reviewsApproved: reviews.length,
+    },
+    deliveryFaults: { caseDelivery: cases.stats, comments: comments.stats, proxy: proxy.stats, events: events.stats },
+    duplicatesCreated: after.duplicates,
+    echoWrites: sfEcho + after.commentEchoes + snEmpty,
+    echoDetail: { salesforceVersionBumps: sfEcho, commentsSentBack: after.commentEchoes, emptyServiceNowMessages: snEmpty },
+    changesLost: after.lostComments + after.unconverged.length + unexplained.length,
+    lostDetail: { commentsMissing: after.lostComments, linksNotConverged: after.unconverged.length, unconvergedWithoutDeadLetterBeforeReplay: unexplained.length },
+    fieldMismatches: after.mismatches,
+    fieldsCompared: after.fieldsCompared,
+    unconvergedBeforeReplay: before.unconverged.length,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+  return { report, faultLog };
+
+  /** Reads both sides and compares every link and every comment made. */
+  async function compare() {
+    const ids = linkList().map((l) => l.caseId);
+    const caseRows = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      caseRows.push(...(await sf.query(`SELECT ${CASE_FIELDS.join(', ')}, (SELECT CommentBody FROM CaseComments) FROM Case WHERE Id IN (${ids.slice(i, i + 100).map((id) => `'${id}'`).join(',')})`)));
+    }
+    const incidents = await admin.rows('incident', 'x_seam_bridge_sf_case_idISNOTEMPTY', INCIDENT_FIELDS.join(','));
+    const journal = await admin.rows('sys_journal_field', 'element=comments', 'element_id,value');
+    /** @type {Map<string, any[]>} */
+    const incByCase = new Map();
+    for (const inc of incidents) incByCase.set(inc.x_seam_bridge_sf_case_id, [...(incByCase.get(inc.x_seam_bridge_sf_case_id) ?? []), inc]);
+    let duplicates = 0;
+    for (const list of incByCase.values()) duplicates += list.length - 1;
+    /** @type {Map<string, string[]>} */
+    const snComments = new Map();
+    for (const j of journal) snComments.set(j.element_id, [...(snComments.get(j.element_id) ?? []), String(j.value)]);
+    const unconverged = [];
+    let mismatches = 0;
+    let fieldsCompared = 0;
+    /** @type {Map<string, string[]>} */
+    const sfComments = new Map();
+    for (const row of caseRows) {
+      sfComments.set(row.Id, (row.CaseComments?.records ?? []).map((/** @type {any} */ c) => String(c.CommentBody)));
+      const inc = incByCase.get(row.Id)?.[0];
+      if (!inc) { unconverged.push(row.Id); continue; }
+      const diffs = fieldDifferences(flattenCase(row), inc);
+      fieldsCompared += 1;
+      if (diffs.length) { unconverged.push(row.Id); mismatches += diffs.length; if (mismatches <= 20) log(`mismatch ${row.Id}: ${JSON.stringify(diffs)}`); }
+    }
+    let lostComments = 0;
+    let commentEchoes = 0;
+    for (const c of commentsMade) {
+      const link = /** @type {any} */ (links.get(c.caseId));
+      const onSf = (sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)).length;
+      const onSn = (snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)).length;
+      const [own, peer] = c.origin === 'salesforce' ? [onSf, onSn] : [onSn, onSf];
+      if (peer === 0) { lostComments++; if (lostComments <= 10) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
+      if (peer > 1) duplicates += peer - 1;
+      if (own > 1) { commentEchoes += own - 1; log(`comment came back: ${JSON.stringify(c)} sf=${JSON.stringify((sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)))} sn=${JSON.stringify((snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)))}`); }
+    }
+    return { duplicates, unconverged, mismatches, fieldsCompared: fieldsCompared, lostComments, commentEchoes };
+  }
+}
+
+/** @param {Awaited<ReturnType<typeof runCampaign>>['report']} r */
+export function formatReport(r) {
+  const m = r.messages;
+  return [
+    `fault campaign  seed ${r.seed}  (rerun: node test/faults/campaign.mjs --seed ${r.seed} --changes ${r.changes})`,
+    `changes driven            ${r.changes}  ${JSON.stringify(r.driven)}  on ${r.links} links (+${r.newCasesLinked}/${r.newCases} new cases linked)`,
+    `faults injected           ${Object.values(r.faultsByKind).reduce((a, b) => a + b, 0)}  ${JSON.stringify(r.faultsByKind)}`,
+    `messages sent             SF→SN ${m.sent.salesforceToServiceNow}, SN→SF ${m.sent.serviceNowToSalesforce}`,
+    `messages retried          SF ${m.retried.salesforce}, SN ${m.retried.servicenow}`,
+    `messages dead-lettered    SF ${m.deadLettered.salesforce}, SN ${m.deadLettered.servicenow}`,
+    `messages replayed         ${m.replayed} (reviews approved ${m.reviewsApproved})`,
+    `links unconverged before replay ${r.unconvergedBeforeReplay} (without a dead letter: ${r.lostDetail.unconvergedWithoutDeadLetterBeforeReplay})`,
+    `duplicates created        ${r.duplicatesCreated}`,
+    `echo writes               ${r.echoWrites}  ${JSON.stringify(r.echoDetail)}`,
+    `changes lost              ${r.changesLost}  ${JSON.stringify(r.lostDetail)}`,
+    `field mismatches          ${r.fieldMismatches} over ${r.fieldsCompared} links`,
+    `took                      ${r.seconds} s`,
+  ].join('\n');
+}
+
+/** The invariants; empty when the run passed. @param {Awaited<ReturnType<typeof runCampaign>>['report']} r */
+export function failures(r) {
+  const f = [];
+  if (r.duplicatesCreated !== 0) f.push(`duplicates created: ${r.duplicatesCreated}`);
+  if (r.echoWrites !== 0) f.push(`echo writes: ${r.echoWrites}`);
+  if (r.changesLost !== 0) f.push(`changes lost: ${r.changesLost}`);
+  if (r.fieldMismatches !== 0) f.push(`field mismatches: ${r.fieldMismatches}`);
+  return f;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, changes: { type: 'string' }, links: { type: 'string' }, json: { type: 'boolean' }, 'fault-log': { type: 'boolean' } } });
+  const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
+  const changes = Number(values.changes ?? 3000);
+  const linkCount = Number(values.links ?? Math.max(10, Math.min(60, Math.round(changes / 50))));
+  if (!Number.isInteger(seed) || !Number.isInteger(changes) || changes < 1) {
+    console.error('usage: node test/faults/campaign.mjs [--seed <integer>] [--changes <n ≥ 1>] [--links <n>] [--json] [--fault-log]');
+    process.exit(2);
+  }
+  console.log(`fault campaign: seed ${seed} (rerun with --seed ${seed}), ${changes} changes on ${linkCount} links`);
+  const { report, faultLog } = await runCampaign({ seed, changes, links: linkCount, log: (l) => console.log(l) });
+  if (values['fault-log']) for (const l of faultLog) console.log(`fault: ${l}`);
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  const failed = failures(report);
+  if (failed.length) { console.error(`FAILED: ${failed.join('; ')}`); process.exit(1); }
+  console.log('PASSED: no duplicates, no echo writes, no lost changes, both sides equal to the owners’ values');
+}

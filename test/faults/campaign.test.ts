@@ -1,0 +1,30 @@
+// The fault campaign at a small size inside `npm test` (the full run is `npm run test:faults`).
+// It runs the sandbox (proxy, Salesforce twin, ServiceNow twin with the real built app) under
+// seeded faults and checks the invariants; no timing is asserted.
+import { describe, expect, it } from 'vitest';
+import { failures, formatReport, runCampaign } from './campaign.mjs';
+
+interface Report {
+  duplicatesCreated: number; echoWrites: number; changesLost: number; fieldMismatches: number; fieldsCompared: number; links: number;
+  faultsByKind: Record<string, number>;
+  driven: Record<string, number>;
+  messages: { sent: { salesforceToServiceNow: number; serviceNowToSalesforce: number }; retried: { salesforce: number; servicenow: number } };
+  deliveryFaults: { caseDelivery: { faulted: number } };
+}
+
+describe('fault campaign (150 changes, seed 20261123)', () => {
+  it('loses nothing, duplicates nothing, never echoes, and both sides hold the owners’ values', async () => {
+    const { report } = (await runCampaign({ seed: 20261123, changes: 150, links: 10, faultRate: 0.2 })) as { report: Report };
+    console.log(formatReport(report));
+    // The run did exercise the seam: changes from both sides, faults that forced retries.
+    expect(report.driven.sf_update + report.driven.sf_comment).toBeGreaterThan(0);
+    expect(report.driven.sn_update + report.driven.sn_comment).toBeGreaterThan(0);
+    expect(report.deliveryFaults.caseDelivery.faulted + report.messages.retried.servicenow).toBeGreaterThan(0);
+    expect(report.fieldsCompared).toBe(report.links);
+    expect(report.duplicatesCreated).toBe(0);
+    expect(report.echoWrites).toBe(0);
+    expect(report.changesLost).toBe(0);
+    expect(report.fieldMismatches).toBe(0);
+    expect(failures(report)).toEqual([]);
+  }, 120_000);
+});
