@@ -40,7 +40,8 @@ const { createSandbox, missingBuildOutputs } = await import(pathToFileURL(join(R
 const missing = missingBuildOutputs();
 if (missing.length) {
   console.error(`start: building first (missing ${missing.join(', ')})`);
-  const build = spawnSync(process.execPath, [join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: 'inherit' });
+  // The build talks on stderr here, so that stdout stays the one line people (and CI) read.
+  const build = spawnSync(process.execPath, [join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: ['ignore', 2, 2] });
   if (build.status !== 0) {
     console.error('start: the build failed; fix it and run "npm start" again');
     process.exit(1);

@@ -1,7 +1,7 @@
 // Scenario 6: both sides edit the same linked record before either change has synced. Each field
 // ends with its owner's value on both sides (shared/src/ownership.ts), and the sync stops by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, eventsForCase, getCase, incidentTriage, startE2E, type E2E } from './helpers';
+import { createCase, eventsForCase, getCase, incidentTriage, startE2E, type E2E } from './helpers.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });

@@ -1,7 +1,7 @@
 // Scenario 5: at-least-once transports deliver the same message more than once. Three deliveries
 // of the same case, comment and incident update give one incident and one comment on each side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseComments, createCase, eventsForCase, incidentTriage, startE2E, type E2E } from './helpers';
+import { caseComments, createCase, eventsForCase, incidentTriage, startE2E, type E2E } from './helpers.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });

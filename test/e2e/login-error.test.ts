@@ -1,7 +1,7 @@
 // Scenario 1, "customer reports a login error": the whole life of one case across both twins,
 // through public APIs only (jsforce on the Salesforce side, the Table API on the ServiceNow side).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseComments, createCase, eventsForCase, getCase, incidentTriage, startE2E, type E2E, type Row } from './helpers';
+import { caseComments, createCase, eventsForCase, getCase, incidentTriage, startE2E, type E2E, type Row } from './helpers.js';
 
 const AI_LABEL = '[AI-generated — review before relying on it]';
 const WORK_NOTE = 'Internal: AD lockout for jdoe@acme.example from host fw-edge-02, cleared by hand';

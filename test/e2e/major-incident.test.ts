@@ -1,7 +1,7 @@
 // Scenario 4: a P1 on a customer-facing service finds the accounts with open cases on that service
 // and leaves one Task per account in Salesforce, holding an AI-drafted notice for a person to send.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, getCase, incidentTriage, startE2E, type E2E } from './helpers';
+import { createCase, getCase, incidentTriage, startE2E, type E2E } from './helpers.js';
 
 const AI_LABEL = '[AI-generated — review before relying on it]';
 const PORTAL = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'; // the customer-facing service (a CI sys_id)

@@ -1,7 +1,7 @@
 // Scenario 7: Salesforce is unavailable for a while. ServiceNow's outbox retries with backoff, then
 // dead-letters; once Salesforce is back an admin replays the dead letters and both sides converge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseComments, createCase, getCase, incidentTriage, startE2E, type E2E, type Row } from './helpers';
+import { caseComments, createCase, getCase, incidentTriage, startE2E, type E2E, type Row } from './helpers.js';
 
 // Small numbers so the outage plays out in seconds: 3 attempts, 1 s then 2 s apart (± jitter).
 const MAX_ATTEMPTS = 3;

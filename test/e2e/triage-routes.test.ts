@@ -1,7 +1,7 @@
 // Scenarios 2 and 3: triage keeps a billing question in Salesforce, and sends uncertain cases to the
 // review queue, where a reviewer's approval creates the incident and a rejection creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, getCase, incidentTriage, startE2E, type E2E } from './helpers';
+import { createCase, getCase, incidentTriage, startE2E, type E2E } from './helpers.js';
 
 describe('scenario 2: a billing question stays in Salesforce', () => {
   let e: E2E;

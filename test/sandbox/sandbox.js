@@ -40,6 +40,7 @@ export const SERVICENOW_USERS = Object.freeze({
  * @typedef {{
  *   stateDir?: string,
  *   reset?: boolean,
+ *   app?: string,
  *   ports?: SandboxPorts,
  *   properties?: Record<string, string>,
  *   tickMs?: number,
@@ -73,9 +74,14 @@ const basic = (u) => 'Basic ' + Buffer.from(`${u.user}:${u.password}`).toString(
  * Builds output the sandbox needs; start.mjs builds it when missing.
  * @returns {string[]} the missing paths (empty when all are there)
  */
-export function missingBuildOutputs() {
-  return ['servicenow-app/dist/app', 'proxy/dist/index.js', 'proxy/dist/model/triage-model.json', 'shared/dist']
-    .filter((p) => !existsSync(join(REPO, p)));
+export function missingBuildOutputs(app = defaultApp()) {
+  return [join(app, 'dist/app/update'), join(REPO, 'proxy/dist/index.js'), join(REPO, 'proxy/dist/model/triage-model.json'), join(REPO, 'shared/dist')]
+    .filter((p) => !existsSync(p));
+}
+
+/** The ServiceNow project whose build the twin loads: SEAM_SANDBOX_APP (e.g. a CI build elsewhere), else servicenow-app. */
+function defaultApp() {
+  return resolve(process.env.SEAM_SANDBOX_APP || join(REPO, 'servicenow-app'));
 }
 
 /**
@@ -83,7 +89,8 @@ export function missingBuildOutputs() {
  * @param {SandboxOptions} [options]
  */
 export async function createSandbox(options = {}) {
-  const missing = missingBuildOutputs();
+  const app = options.app ? resolve(options.app) : defaultApp();
+  const missing = missingBuildOutputs(app);
   if (missing.length) throw new Error(`sandbox: missing build output ${missing.join(', ')}; run "npm run build" at the repository root first`);
   const log = options.log ?? (() => {});
   const stateDir = resolve(options.stateDir ?? join(REPO, '.seam-state'));
@@ -132,7 +139,7 @@ export async function createSandbox(options = {}) {
 
     // 3. The ServiceNow twin in its own process, loading the real built app.
     const servicenow = await startServiceNowTwinProcess({
-      app: join(REPO, 'servicenow-app'),
+      app,
       port: serviceNowPort,
       host: '127.0.0.1',
       storeFile: join(stateDir, 'servicenow.json'),
@@ -184,7 +191,7 @@ export async function createSandbox(options = {}) {
     };
 
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
-    /** @type {Array<Record<string, unknown>>} comment messages not yet accepted by ServiceNow */
+    /** @type {Array<import("../twins/salesforce/index.js").CommentMessage>} comment messages not yet accepted by ServiceNow */
     const pendingComments = [];
     const stats = { dispatched: 0, comments: 0, errors: 0 };
     /** @type {Promise<{ dispatched: number, comments: number }> | null} */
