@@ -26,6 +26,7 @@ async function readJson(res) {
 }
 
 /** The first readable message of a Salesforce (`[{message}]`) or ServiceNow (`{error:{message}}`) error body. */
+/** @param {unknown} body */
 export function upstreamMessage(body) {
   if (Array.isArray(body) && body[0] && typeof body[0].message === 'string') return body.map((e) => `${e.message}${e.errorCode ? ` (${e.errorCode})` : ''}`).join('; ');
   if (body && typeof body === 'object') {

@@ -35,6 +35,7 @@ const TYPES = /** @type {Record<string, string>} */ ({
  * @typedef {object} SandboxLike
  * @property {{ salesforce: string, servicenow: string, proxy?: string }} urls
  * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } } }} [credentials]
+ * @property {() => Promise<unknown>} [settle]
  * @property {{ clientId?: string, clientSecret?: string, store?: { all(type: string): Array<Record<string, unknown>> }, events?: { subscribe(fn: (e: any) => void): () => void } }} [salesforce]
  */
 
@@ -63,6 +64,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   const changed = (/** @type {string} */ source) => hub.send('changed', { source });
 
   // ---- live feeds --------------------------------------------------------------------------
+  /** @type {Array<() => void>} */
   const stops = [];
   const relay = (/** @type {any} */ e) => {
     hub.send('platform-event', { replayId: e.replayId, type: e.type, payload: e.payload });
@@ -92,7 +94,15 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     ['POST', /^\/api\/approvals\/([^/]+)\/(approve|reject)$/, async (m) => views.decideApproval(m[1], m[2]), 'servicenow'],
     ['POST', /^\/api\/dead-letters\/salesforce\/([^/]+)\/replay$/, async (m) => views.replaySalesforce(m[1]), 'salesforce'],
     ['POST', /^\/api\/dead-letters\/servicenow\/([^/]+)\/replay$/, async (m) => views.replayServiceNow(m[1]), 'servicenow'],
+    // A twin control, not a product feature: run what the platforms' schedulers would run soon
+    // (ServiceNow's minute job draining its outbox, the package's dispatcher) right now.
+    ['POST', /^\/api\/twin\/run-jobs$/, async () => runJobsNow(), 'servicenow'],
   ];
+
+  async function runJobsNow() {
+    if (typeof sandbox.settle === 'function') return { settled: await sandbox.settle() };
+    throw Object.assign(new Error('this sandbox has no settle(); start the console with the object createSandbox() returns'), { status: 501 });
+  }
 
   /** @param {string} what @returns {never} */
   function notFound(what) {

@@ -5,7 +5,7 @@
  * Platform modules the org would provide are resolved to the stand-ins in ./lwc-stubs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +151,9 @@ export async function buildPanelBundle(options = {}) {
   await bundle.close();
   const code = output[0].code;
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, code);
+  // Write then rename, so a console starting at the same time never reads half a bundle.
+  const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(partial, code);
+  renameSync(partial, file);
   return { code, file, cached: false, ms: Date.now() - started };
 }

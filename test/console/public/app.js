@@ -281,6 +281,8 @@ $('journal-form').addEventListener('submit', async (e) => {
     if (await act(label, () => api('PATCH', `/api/incidents/${inc.sys_id}`, { [field]: form.text.value }))) form.reset();
 });
 
+$('run-jobs').addEventListener('click', () => act('Scheduled jobs ran', () => api('POST', '/api/twin/run-jobs')));
+
 // LDS tells record views to reload when the panel saw an update.
 window.addEventListener('seam:record-update-available', refreshSoon);
 
