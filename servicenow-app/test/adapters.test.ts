@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const db = new Map<string, Map<string, Record<string, string>>>();
 const restCalls: { message: string; fn: string; endpoint?: string; method?: string; headers: Record<string, string>; body?: string }[] = [];
-let restAnswer: { status: number; body: string; error?: string; throws?: boolean } = { status: 200, body: '{}' };
+let restAnswer: { status: number; body: string; error?: string; throws?: boolean; headers?: Record<string, string> } = { status: 200, body: '{}' };
 let nextId = 0;
 
 vi.mock('@servicenow/glide', () => {
@@ -85,7 +85,7 @@ vi.mock('@servicenow/glide/sn_ws', () => {
             restCalls.push(this.call);
             if (restAnswer.throws) throw new Error('java.net.UnknownHostException: proxy.invalid');
             const a = restAnswer;
-            return { getStatusCode: () => a.status, getBody: () => a.body, haveError: () => !!a.error, getErrorMessage: () => a.error ?? '' };
+            return { getStatusCode: () => a.status, getBody: () => a.body, haveError: () => !!a.error, getErrorMessage: () => a.error ?? '', getHeader: (n: string) => (a.headers ?? {})[n] ?? null };
         }
     }
     return { RESTMessageV2 };
@@ -123,6 +123,9 @@ describe('glideRecordStore', () => {
 
 describe('glideHttpClient', () => {
     it('starts from the named REST message function and sets endpoint, method, headers and body', () => {
+        restAnswer = { status: 201, body: '[]', headers: { 'Sforce-Limit-Info': 'api-usage=12/15000' } };
+        expect(glideHttpClient.send({ message: 'Seam Salesforce', fn: 'query', method: 'GET', endpoint: 'https://x/limits' }).headers).toEqual({ 'sforce-limit-info': 'api-usage=12/15000' });
+        restCalls.length = 0;
         restAnswer = { status: 201, body: '[]' };
         const res = glideHttpClient.send({ message: 'Seam Salesforce', fn: 'publishEvents', method: 'POST', endpoint: 'https://x/composite/sobjects', headers: { A: '1' }, body: '{}' });
         expect(res).toEqual({ status: 201, body: '[]' });

@@ -48,6 +48,8 @@ export interface HttpResponse {
     readonly body: string;
     /** Transport error text, when there is one. */
     readonly error?: string;
+    /** Response headers the seam reads (lower-case names), e.g. `sforce-limit-info`. */
+    readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface HttpClient {

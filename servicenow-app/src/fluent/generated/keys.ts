@@ -29,6 +29,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'caab01763bf5465bbb9fce9190ba843b'
                     }
+                    acl_ops_state_read: {
+                        table: 'sys_security_acl'
+                        id: '6d3447830c60450facecd0dea5e21547'
+                    }
                     acl_outbox_create: {
                         table: 'sys_security_acl'
                         id: 'd12a4490626f493cb74f239c2529bac8'
@@ -44,6 +48,10 @@ declare global {
                     acl_outbox_write: {
                         table: 'sys_security_acl'
                         id: '66cdcb2a779142199f5d5393366e0891'
+                    }
+                    acl_reconcile_run_read: {
+                        table: 'sys_security_acl'
+                        id: '7a9c84434d234053a236abe8f9144e66'
                     }
                     acl_rest_seam_api: {
                         table: 'sys_security_acl'
@@ -97,6 +105,10 @@ declare global {
                         table: 'sysauto_script'
                         id: '57daa16592d74b54b1b2387be8175099'
                     }
+                    job_reconcile: {
+                        table: 'sysauto_script'
+                        id: '148b2ea65be14ffa97fe150d56786200'
+                    }
                     menu_audit: {
                         table: 'sys_app_module'
                         id: '3bb32e17dda74ff1979a1d09c8c16592'
@@ -121,6 +133,10 @@ declare global {
                         table: 'sys_app_module'
                         id: '36b9027460444aef90eacb66c1719b9f'
                     }
+                    menu_reconcile_runs: {
+                        table: 'sys_app_module'
+                        id: 'dc3bf549309a486b9d689a4df3a37ba7'
+                    }
                     menu_reviews: {
                         table: 'sys_app_module'
                         id: 'ead941c98f854e4b9b3b345469cc428b'
@@ -128,6 +144,10 @@ declare global {
                     menu_seam_bridge: {
                         table: 'sys_app_application'
                         id: '8cedd2bd47b445cda6ad520c45ebdd69'
+                    }
+                    menu_status: {
+                        table: 'sys_app_module'
+                        id: 'c925a61bd3884e4fa36002daa83a9aaf'
                     }
                     oauth_entity_profile_salesforce: {
                         table: 'oauth_entity_profile'
@@ -161,6 +181,18 @@ declare global {
                         table: 'sys_properties'
                         id: '63348a37328f4945a8006b878bcc0a20'
                     }
+                    prop_budget_slow: {
+                        table: 'sys_properties'
+                        id: '6c2a4468df184e1e933192fd59992427'
+                    }
+                    prop_budget_slow_calls: {
+                        table: 'sys_properties'
+                        id: '5d77e8c8addc44728e8ad5d574da8f9f'
+                    }
+                    prop_budget_stop: {
+                        table: 'sys_properties'
+                        id: '62d298d081c24fd18bc561bdbafe96bf'
+                    }
                     prop_inbound_enabled: {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
@@ -184,6 +216,22 @@ declare global {
                     prop_proxy_url: {
                         table: 'sys_properties'
                         id: '21a5374cfa274ce3876cff83e1769499'
+                    }
+                    prop_reconcile_batches: {
+                        table: 'sys_properties'
+                        id: 'bd2d4aef05f046639bfa94325dcf8f67'
+                    }
+                    prop_reconcile_enabled: {
+                        table: 'sys_properties'
+                        id: 'a3378df357204bae814da7d41d31b0bb'
+                    }
+                    prop_reconcile_interval: {
+                        table: 'sys_properties'
+                        id: 'e7d6bb736c7d412b96c2ae11fb4ef021'
+                    }
+                    prop_reconcile_window: {
+                        table: 'sys_properties'
+                        id: 'c9e1971d7074418081148cd3832abc87'
                     }
                     prop_resolution_approval: {
                         table: 'sys_properties'
@@ -257,6 +305,18 @@ declare global {
                         table: 'sys_ws_query_parameter'
                         id: '26d3c7b3be9c4dcda96795b53ff22961'
                     }
+                    rest_seam_metrics: {
+                        table: 'sys_ws_operation'
+                        id: '5443f81edeac4a74a414bde00795b190'
+                    }
+                    rest_seam_reconcile_start: {
+                        table: 'sys_ws_operation'
+                        id: 'e9d63447ba8a4add88d195cf985eddfb'
+                    }
+                    rest_seam_reconcile_status: {
+                        table: 'sys_ws_operation'
+                        id: 'f71c65ceb8e044d9b74735ee9a9b7075'
+                    }
                     rest_sf_h_accept: {
                         table: 'sys_rest_message_headers'
                         id: '3920595b53074a68901193bbbeba5de2'
@@ -297,9 +357,17 @@ declare global {
                         table: 'sys_module'
                         id: '0b3309407f0e4905ad8cd3e54679cd63'
                     }
+                    src_server_api_metrics_ts: {
+                        table: 'sys_module'
+                        id: '95535bc7d57b4b33a1713d694d4df8ec'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
+                    }
+                    src_server_clients_guard_ts: {
+                        table: 'sys_module'
+                        id: '58c672c8af814eb3bd3eaa6c6d78b2f7'
                     }
                     src_server_clients_proxy_ts: {
                         table: 'sys_module'
@@ -325,6 +393,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c7c02775f1b54c2c82964a02213535bf'
                     }
+                    src_server_entry_ops_ts: {
+                        table: 'sys_module'
+                        id: '8b25135faa64405995fc02516037d789'
+                    }
                     src_server_entry_rest_ts: {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
@@ -341,6 +413,14 @@ declare global {
                         table: 'sys_module'
                         id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
+                    src_server_ops_settings_ts: {
+                        table: 'sys_module'
+                        id: 'fa2f983fb68045c9b2d4ee605023f5a7'
+                    }
+                    src_server_ops_state_ts: {
+                        table: 'sys_module'
+                        id: '18e15d074aa1485e85a26b74b7994417'
+                    }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
                         id: '33ff95477d834d5aa81896696e12c7b4'
@@ -356,6 +436,10 @@ declare global {
                     src_server_ports_ts: {
                         table: 'sys_module'
                         id: '92fd266ab1884f16bb0434ab4a6ef583'
+                    }
+                    src_server_reconcile_sweep_ts: {
+                        table: 'sys_module'
+                        id: '65b2b425070548d38b188871f4dd4638'
                     }
                     src_server_sync_inbound_ts: {
                         table: 'sys_module'
@@ -405,6 +489,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: '93372fdf3be0477a8011784f427fc7bf'
                     }
+                    ui_reconcile_start: {
+                        table: 'sys_ui_action'
+                        id: '05ff1cdac72e4dc2931a66d9f01ef3cc'
+                    }
                     ui_review_approve: {
                         table: 'sys_ui_action'
                         id: 'f7ba36a137d444709211ec6beaac1a09'
@@ -425,6 +513,27 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'direction'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '003beab7fbfb4789aa94954e93e3f612'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'finished_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '01eae44ea0dd4b779e8cdc908e08d34d'
+                        key: {
+                            sys_security_acl: '7a9c84434d234053a236abe8f9144e66'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -488,6 +597,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '05094f135bb448f49251c25c0b656c33'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
+                            value: 'queued'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '05662a3eb8624a0d883a192bd85f25ee'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'value'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '056f38a8c242417880baed06bf3894bb'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'status'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '0579a01aec884e8ba6044c82eee782be'
                         key: {
@@ -500,6 +636,22 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'idempotency_key'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '08efc557e0e14d359bba5946a9d643ac'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0d252c0868684e94a19425ad86aef0eb'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'links_checked'
                             language: 'en'
                         }
                     },
@@ -517,6 +669,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'sn_version'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0e9a443c7c9a4f90b31d152bc7ffc7f0'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
                             language: 'en'
                         }
                     },
@@ -629,6 +790,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: '18747e5dbcc446d6afa33b4b72a4c48d'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '1a048f74a2cf400ab891af700221bc41'
                         key: {
@@ -721,6 +889,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '2197605b314f439683a1de8e5ab51f96'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'detail'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '21b2fd7a12ab48a8a38eb84c44aee762'
                         key: {
@@ -734,6 +911,13 @@ declare global {
                         key: {
                             logical_table_name: 'x_seam_bridge_link'
                             col_name_string: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '223e9919f2454f5f9cfc6595c270adca'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
                         }
                     },
                     {
@@ -894,6 +1078,48 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3177d4f731ae4dcdabd47332c0d9917a'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '33531dc1ac5e4352b1772c8cf2101e6c'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'repaired_to_salesforce'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '36378bdd745744bfacc0a8284d0898a5'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'trigger'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '3748d9bd922247dabc1af9bb8a0e6950'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '38a68a807cb442989a22e436e8c5e5d0'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'soql_calls'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '393361032d904c07ac58a7a749f4f87d'
                         key: {
@@ -932,6 +1158,27 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'sf_case_number'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3ca2457974ca42fb8b153c91bafc854d'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'in_flight'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '3ce9d922844645c0b0611e0222d00800'
+                        key: {
+                            sys_security_acl: '7a9c84434d234053a236abe8f9144e66'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -1017,6 +1264,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4645a7862fea4d4190ec1866ca6acb60'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -1153,11 +1409,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '4f8c9ab3c0954ed2a1baafdcf5cb900c'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
+                            value: 'done'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '50438223c4bb497c8e4a77beaa92ab35'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '51030ff9d5ff4bd6b38b3afaa1b6f803'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'repaired_to_servicenow'
+                            language: 'en'
                         }
                     },
                     {
@@ -1204,11 +1480,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '5676156b270140b68c5c45371e9e512c'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'finished_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '56be42c3395e4b3597cf5200e6670191'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '56e9271caffd418e88ef349a1059ebcd'
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '572fc5df2637477090139cfb1d9390b8'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -1266,6 +1568,14 @@ declare global {
                         id: '5941a3bbe4ef40e28236a66322150929'
                         key: {
                             name: 'x_seam_bridge_triage_review'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5a599dd5640a49739f12c02ebcf9d5bd'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
                         }
                     },
                     {
@@ -1391,6 +1701,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '62d970c4ece74f588bbac39af8349e84'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'drift_found'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '62fd5e36c3dd4bf3823c7c1c066b0259'
                         key: {
@@ -1438,6 +1756,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '6679c71ec7d24004bb012753297eb9b5'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '66d793eddb384c858cb490415103aba2'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'in_flight'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '6772a9ad6dd74e1f9e80854cc2809246'
                         key: {
@@ -1465,6 +1800,17 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: '67fdf9765abd4f75b02a96e125ee2557'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'trigger'
+                            value: 'schedule'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: '6b41b955b2864156be0f69c4e2eaf311'
                         key: {
                             name: 'x_seam_bridge_outbox'
@@ -1472,6 +1818,14 @@ declare global {
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6b99088684a94a3eb6ec5fb91faae6f0'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'repaired_to_servicenow'
                         }
                     },
                     {
@@ -1521,10 +1875,26 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '6f9d27f811de4380a8d40fba86b54c54'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'missing_cases'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '705a13ef6af042acbb5d54535126369f'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'idempotency_key'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '71e043bfaad84ca78f59dce72b8f4635'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'trigger'
                         }
                     },
                     {
@@ -1574,6 +1944,17 @@ declare global {
                                     name: 'x_seam_bridge.reviewer'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '728fb80075b4456798f2ed940e2105e5'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
+                            value: 'failed'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1679,6 +2060,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '7b6e5637c0a340778c4a95e67cefacc3'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'soql_calls'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '7ba77cc12b744469a58a17f0cdbc670d'
                         key: {
@@ -1739,6 +2128,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '7de40f0d68d74caf9a38b0c6dc7f51c2'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'problems'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '7e2e8e998c9a48acb804b358bf04b1a2'
                         key: {
                             name: 'x_seam_bridge_outbox'
@@ -1785,11 +2182,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_index'
+                        id: '82d64a6a5fd24be8a93c58697f57ab38'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_reconcile_run'
+                            col_name_string: 'state,started_at'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '833226497a2742ca9499611d799d0af3'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'message_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '842b0247ed6b4ac89e8c918001e3c9ec'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'requested_by'
                         }
                     },
                     {
@@ -1828,6 +2241,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '8758d9cccbec461f98c75b9e180e441c'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'updated_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '876d11283b9942d891e538b17a459260'
                         key: {
                             name: 'x_seam_bridge_triage_review'
@@ -1854,10 +2276,28 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '8c6d585a24eb4ced96fc8f73d9a10d11'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'detail'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '8c764381564f495abfff5295120c0fdc'
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8cafdbc001bb4fa9a9803c23cdc05c77'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'drift_found'
                             language: 'en'
                         }
                     },
@@ -1867,6 +2307,19 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'proposed_action'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '8e66a4b829194bac9a00246fd4430923'
+                        key: {
+                            sys_ui_action: '05ff1cdac72e4dc2931a66d9f01ef3cc'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1912,6 +2365,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '96ea8434cc184a83b14c856b6bd517f3'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '9709985950b64c8ca54b80e61e497e52'
                         key: {
@@ -1935,6 +2396,14 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'sobject_type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '992516e6131e4d2b815a567bc03aebbc'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'cursor'
                         }
                     },
                     {
@@ -1981,6 +2450,23 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'problem'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a015f85ef00e4145b279077a944c2488'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'detail'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a0ee73bff08e419ebaf1d48c6abb4b00'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'requested_by'
                             language: 'en'
                         }
                     },
@@ -2079,11 +2565,53 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'ad4d5e371b284045a87b7a1dc20d08c7'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
+                            value: 'running'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'add661ca24a24c28845529cbfacb5ae9'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'status'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'adf03649d160489d8a32f8794adcfb18'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'missing_cases'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_rest_message_fn'
                         id: 'ae00a9f651224c0bad91dbe5a7e17cde'
                         key: {
                             rest_message: '26061b440e4c46abac4f726c2415d8f2'
                             function_name: 'triage'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ae431c10c68f4a7c83a61382ef37c3a4'
+                        key: {
+                            sys_security_acl: '6d3447830c60450facecd0dea5e21547'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -2097,6 +2625,17 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b1702a6d999043659e8af8d4da4b5ee7'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'trigger'
+                            value: 'manual'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2114,6 +2653,14 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'last_error'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b2ef5acde9164dac9b5ad1101d0a7c44'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'repaired_to_salesforce'
                         }
                     },
                     {
@@ -2199,6 +2746,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b795126f171d4f4d9530bd5435b99d63'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'links_checked'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ba23655ec6be420bb0898435b9b10c15'
                         key: {
@@ -2236,6 +2791,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'bcf6cf3e55ba4b0b8f280bcf6daf9ff2'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
                         }
                     },
                     {
@@ -2293,6 +2856,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'c0b4dba51ca449768cbd965427e7626f'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'updated_at'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c3fda9f9c8ce46309ceaff05f82f8166'
                         key: {
@@ -2328,6 +2899,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_index'
+                        id: 'c7040ad889ce47dcb754c67df4c3e2f3'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_ops_state'
+                            col_name_string: 'name'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c9707fc483e8478b91346e55a42da34c'
                         key: {
@@ -2354,6 +2933,28 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cb461c61403d4858839c1a0fc841afb6'
+                        key: {
+                            sys_security_acl: '6d3447830c60450facecd0dea5e21547'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cc11bb064ae140749608f97a7b91f0eb'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'cursor'
+                            language: 'en'
                         }
                     },
                     {
@@ -2392,12 +2993,40 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'd2a22736d8c447d9a2707ff484318e0a'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                            value: 'credential'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'd309e452fae14f0a94db59575258cacf'
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'message'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd38adeac126b4953a44e4c43fb76a68f'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'problems'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd5e1bd0054ad4d049a44cd044bfb380c'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'detail'
                         }
                     },
                     {
@@ -2454,6 +3083,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'dde68848199f44378e4a7bce00b45d1f'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'value'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'de723f4e48d04b9fa5a34bb573b8aee1'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'started_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'df1ef26576bf43c091f205044201c87d'
                         key: {
@@ -2476,6 +3123,17 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'engine'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'e50a98a9003341f9b190952a5ba508da'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                            value: 'api_usage'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2512,6 +3170,14 @@ declare global {
                                     name: 'x_seam_bridge.integration'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ea558a0ab3c14cf481289e3a41152acb'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'started_at'
                         }
                     },
                     {
@@ -2602,11 +3268,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: 'f1ead05934e647b6b33916e8b140b564'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'trigger'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f274e76f67694669a996e05961855929'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f27731aed09b4cb0b44ac135d0366641'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                            language: 'en'
                         }
                     },
                     {
@@ -2696,6 +3379,17 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'status'
                             value: 'held'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fe9de97a617042cc92bda76795e1f3e3'
+                        key: {
+                            name: 'x_seam_bridge_reconcile_run'
+                            element: 'state'
+                            value: 'throttled'
                             language: 'en'
                             dependent_value: 'NULL'
                         }

@@ -2,6 +2,7 @@ import '@servicenow/sdk/global'
 import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
 import { casesRoute, commentsRoute, linkRoute } from '../../server/entry/rest'
+import { metricsRoute, reconcileStatusRoute, startReconcileRoute } from '../../server/entry/ops'
 
 // /api/x_seam_bridge/seam/v1/... exactly as in docs/contracts.md: the version is part of the
 // route path (not a sys_ws_version), so the URL Salesforce calls never depends on a default version. Authenticated, role-checked through the
@@ -56,6 +57,45 @@ export const seamApi = RestApi({
             produces: 'application/json',
             parameters: [{ $id: Now.ID['rest_seam_link_case'], name: 'caseId', required: true, shortDescription: '15- or 18-character Case id' }],
             shortDescription: 'Link status of a case.',
+        },
+        {
+            $id: Now.ID['rest_seam_reconcile_start'],
+            name: 'reconcile_start',
+            method: 'POST',
+            path: '/v1/reconcile',
+            script: startReconcileRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            produces: 'application/json',
+            shortDescription: 'Start a drift reconciliation run by hand (or join the active one); answers the run with its counts.',
+        },
+        {
+            $id: Now.ID['rest_seam_reconcile_status'],
+            name: 'reconcile_status',
+            method: 'GET',
+            path: '/v1/reconcile',
+            script: reconcileStatusRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            produces: 'application/json',
+            shortDescription: 'Progress of the active reconciliation run, else the last run.',
+        },
+        {
+            $id: Now.ID['rest_seam_metrics'],
+            name: 'metrics',
+            method: 'GET',
+            path: '/v1/metrics',
+            script: metricsRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            produces: 'text/plain',
+            shortDescription: 'Prometheus text: Salesforce API usage today, budget mode, credential pause, outbox, last reconciliation run.',
         },
     ],
 })

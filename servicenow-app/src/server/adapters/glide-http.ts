@@ -10,7 +10,11 @@ interface RestResponseLike {
     getBody(): string;
     haveError(): boolean;
     getErrorMessage(): string;
+    getHeader?(name: string): string | null;
 }
+
+/** The response headers logic reads (the platform's getHeader ignores case). */
+const READ_HEADERS = ['Sforce-Limit-Info'];
 interface RestMessageLike {
     setEndpoint(url: string): void;
     setHttpMethod(method: string): void;
@@ -32,7 +36,13 @@ export const glideHttpClient: HttpClient = {
             const res = msg.execute();
             const status = Number(res.getStatusCode()) || 0;
             const body = String(res.getBody() ?? '');
-            return status === 0 || res.haveError() ? { status, body, error: String(res.getErrorMessage() ?? '') } : { status, body };
+            const read: Record<string, string> = {};
+            for (const name of READ_HEADERS) {
+                const v = status === 0 || typeof res.getHeader !== 'function' ? null : res.getHeader(name);
+                if (v !== null && v !== undefined && v !== '') read[name.toLowerCase()] = String(v);
+            }
+            const withHeaders = Object.keys(read).length ? { headers: read } : {};
+            return status === 0 || res.haveError() ? { status, body, ...withHeaders, error: String(res.getErrorMessage() ?? '') } : { status, body, ...withHeaders };
         } catch (e) {
             return { status: 0, body: '', error: String(e) };
         }

@@ -1,18 +1,25 @@
 /** Builds the ports and settings for one transaction; configuration problems go to the log. */
 import { glidePorts } from '../adapters/runtime';
+import { guardedHttp } from '../clients/guard';
 import { loadSettings, type Settings } from '../config';
+import { loadOpsSettings, type OpsSettings } from '../ops/settings';
 import type { Ports } from '../ports';
 
 export interface Context {
     readonly ports: Ports;
     readonly settings: Settings;
+    /** The sweep and API budget knobs (src/fluent/properties/ops.now.ts). */
+    readonly ops: OpsSettings;
 }
 
 export function context(): Context {
-    const ports = glidePorts();
-    const { settings, problems } = loadSettings(ports.properties);
-    for (const p of problems) ports.log.error(`Seam property ${p.field} ${p.problem}; fix: ${p.fix}. Using the default.`);
-    return { ports, settings };
+    const base = glidePorts();
+    const { settings, problems } = loadSettings(base.properties);
+    const opsLoaded = loadOpsSettings(base.properties);
+    for (const p of problems.concat(opsLoaded.problems)) base.log.error(`Seam property ${p.field} ${p.problem}; fix: ${p.fix}. Using the default.`);
+    // Every Salesforce call: usage recorded, one token refresh on 401, pause on a refused grant.
+    const ports: Ports = { ...base, http: guardedHttp(base.http, base, opsLoaded.settings.budget) };
+    return { ports, settings, ops: opsLoaded.settings };
 }
 
 /** The surface of `current` the entry points use. */

@@ -3,7 +3,8 @@
  * (one call per batch of up to 200), marks each row by its own save result, backs failures
  * off exponentially with jitter and dead-letters a message after the configured attempts.
  */
-import { formatServiceNowDateTime } from '../generated/seam-core';
+import { DEFAULT_BUDGET_POLICY, budgetFor, credentialVerdict, formatServiceNowDateTime, usageDay } from '../generated/seam-core';
+import { readCredential, readUsage } from '../ops/state';
 import { recordAudit } from '../audit/audit';
 import { createRecords, type SObjectRecord } from '../clients/salesforce';
 import type { Settings } from '../config';
@@ -17,6 +18,8 @@ export interface DrainSummary {
     readonly sent: number;
     readonly failed: number;
     readonly deadLettered: number;
+    /** Why nothing more was sent: the credential is refused, or the org's API limit is reached. */
+    readonly paused?: string;
 }
 
 type DrainSettings = Pick<Settings, 'syncEnabled' | 'batchSize' | 'batchesPerRun' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds' | 'salesforceUrl' | 'salesforceApiVersion'>;
@@ -27,11 +30,24 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     let failed = 0;
     let deadLettered = 0;
     if (!settings.syncEnabled) return { calls, sent, failed, deadLettered };
+    const stop = (paused: string): DrainSummary => ({ calls, sent, failed, deadLettered, paused });
+
+    // A refused credential pauses the outbox: one probe call per run, and nothing is sent,
+    // retried or dead-lettered until it succeeds (the guard clears the pause then).
+    if (readCredential(ports).status === 'paused') {
+        if (dueMessages(ports, 1).length === 0) return stop('credential refused; nothing due');
+        probeSalesforce(ports, settings);
+        calls += 1;
+        if (readCredential(ports).status === 'paused') return stop('credential refused; the probe failed, messages stay queued');
+    }
     const policy = { baseSeconds: settings.backoffBaseSeconds, maxSeconds: settings.backoffMaxSeconds, maxAttempts: settings.maxAttempts };
 
     for (let batch = 0; batch < settings.batchesPerRun; batch += 1) {
         const rows = dueMessages(ports, settings.batchSize);
         if (rows.length === 0) break;
+        // Live sync is urgent traffic: it runs until the org's own limit, never past it.
+        const budget = budgetFor(readUsage(ports, usageDay(ports.clock.nowMs())), DEFAULT_BUDGET_POLICY, 'urgent', 1);
+        if (budget.calls === 0) return stop(budget.reason);
 
         // A payload that is not JSON can never be sent: dead-letter it now instead of retrying.
         const sendable: { row: Row; record: SObjectRecord }[] = [];
@@ -54,6 +70,10 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         calls += 1;
         const latencyMs = ports.clock.nowMs() - started;
         const now = ports.clock.nowMs();
+        if (!outcome.ok && credentialVerdict(outcome.status, outcome.error, undefined, true) === 'broken') {
+            // Not the messages' fault: they keep their attempts and wait for the credential.
+            return stop(`credential refused: ${outcome.error.slice(0, 200)}`);
+        }
 
         sendable.forEach(({ row, record }, i) => {
             const attempts = Number(row.attempts || '0') + 1;
@@ -101,4 +121,15 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         if (!outcome.ok) break; // the endpoint is down: later batches would fail the same way
     }
     return { calls, sent, failed, deadLettered };
+}
+
+/** The cheapest authenticated call (`GET /limits`); the guard records its outcome. */
+function probeSalesforce(ports: Ports, settings: DrainSettings): void {
+    ports.http.send({
+        message: 'Seam Salesforce',
+        fn: 'query',
+        method: 'GET',
+        endpoint: `${settings.salesforceUrl}/services/data/${settings.salesforceApiVersion}/limits`,
+        headers: { Accept: 'application/json' },
+    });
 }

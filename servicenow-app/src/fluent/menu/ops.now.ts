@@ -1,0 +1,16 @@
+import '@servicenow/sdk/global'
+import { Record } from '@servicenow/sdk/core'
+import { adminRole, reviewerRole } from '../roles/roles.now'
+import { seamMenu } from './menu.now'
+
+Record({
+    $id: Now.ID['menu_status'],
+    table: 'sys_app_module',
+    data: { title: 'Status (API usage, credential)', application: seamMenu, active: true, order: 150, link_type: 'LIST', name: 'x_seam_bridge_ops_state', roles: [adminRole, reviewerRole] },
+})
+
+Record({
+    $id: Now.ID['menu_reconcile_runs'],
+    table: 'sys_app_module',
+    data: { title: 'Reconciliation runs', application: seamMenu, active: true, order: 550, link_type: 'LIST', name: 'x_seam_bridge_reconcile_run', roles: [adminRole, reviewerRole] },
+})

@@ -1,0 +1,70 @@
+/**
+ * Operations entry points: the reconciliation job (src/fluent/scheduled-jobs/reconcile.now.ts),
+ * the hand-started run and its progress (POST/GET /v1/reconcile) and GET /v1/metrics.
+ */
+import { metricsText } from '../api/metrics';
+import { formatServiceNowDateTime } from '../generated/seam-core';
+import { activeRun, lastRun, runTick, startRun, RUN_FIELDS } from '../reconcile/sweep';
+import type { Row } from '../ports';
+import { context } from './context';
+
+interface RestResponseLike {
+    setStatus(status: number): void;
+    setContentType(type: string): void;
+    getStreamWriter(): { writeString(text: string): void };
+}
+
+/** Every few minutes: continue the active run, or start one when the interval has passed. */
+export function reconcileJob(): void {
+    const { ports, settings, ops } = context();
+    let run = activeRun(ports);
+    if (!run) {
+        if (!ops.reconcileEnabled) return;
+        const last = lastRun(ports);
+        const due = formatServiceNowDateTime(ports.clock.nowMs() - ops.reconcileIntervalMinutes * 60000);
+        if (last && last.started_at > due) return;
+        startRun(ports, 'schedule');
+        run = activeRun(ports);
+    }
+    const result = run ? runTick(ports, settings, ops, run.sys_id) : null;
+    if (result) ports.log.info(`Seam reconcile ${result.runId}: ${result.state}, ${result.detail}`);
+}
+
+const view = (row: Row | null): Record<string, unknown> | null =>
+    row ? { runId: row.sys_id, ...Object.fromEntries(RUN_FIELDS.map((f) => [f, /^\d+$/.test(row[f] ?? '') && f !== 'cursor' ? Number(row[f]) : row[f]])) } : null;
+
+function respondJson(response: RestResponseLike, status: number, body: unknown): void {
+    response.setStatus(status);
+    response.setContentType('application/json');
+    response.getStreamWriter().writeString(JSON.stringify(body));
+}
+
+/** POST /v1/reconcile: start a run by hand (or join the active one) and do its first tick now. */
+export function startReconcileRoute(_request: unknown, response: RestResponseLike): void {
+    const { ports, settings, ops } = context();
+    const { runId, created } = startRun(ports, 'manual');
+    runTick(ports, settings, ops, runId);
+    respondJson(response, created ? 201 : 200, { created, run: view(ports.records.get('x_seam_bridge_reconcile_run', runId, RUN_FIELDS)) });
+}
+
+/** GET /v1/reconcile: the active run's progress, else the last run. */
+export function reconcileStatusRoute(_request: unknown, response: RestResponseLike): void {
+    const { ports } = context();
+    respondJson(response, 200, { run: view(activeRun(ports) ?? lastRun(ports)) });
+}
+
+/** GET /v1/metrics (Prometheus text). */
+export function metricsRoute(_request: unknown, response: RestResponseLike): void {
+    const { ports, ops } = context();
+    response.setStatus(200);
+    response.setContentType('text/plain; version=0.0.4');
+    response.getStreamWriter().writeString(metricsText(ports, ops));
+}
+
+/** UI action on the run list: "Run reconciliation now". */
+export function startReconcileAction(): void {
+    const { ports, settings, ops } = context();
+    const { runId } = startRun(ports, 'manual');
+    const result = runTick(ports, settings, ops, runId);
+    ports.log.info(`Seam reconcile ${runId} started by hand: ${result ? result.detail : ''}`);
+}
