@@ -179,7 +179,14 @@ export class TableStore {
     const rows = this.rows(table);
     const row = rows.get(sysId);
     if (!row) return undefined;
+    const stateBefore = row.state;
     for (const [k, v] of Object.entries(values)) if (k in row && !SYS_FIELDS.includes(k)) row[k] = v ?? '';
+    // The platform's own incident rules stamp when an incident was resolved (6) or closed (7).
+    if (table === 'incident' && row.state !== stateBefore) {
+      const at = glideDateTime(this.now());
+      if (row.state === '6' && !row.resolved_at) row.resolved_at = at;
+      if (row.state === '7' && !row.closed_at) { row.closed_at = at; if (!row.resolved_at) row.resolved_at = at; }
+    }
     if (opts.autoSysFields !== false) {
       row.sys_updated_on = glideDateTime(this.now());
       row.sys_updated_by = user;

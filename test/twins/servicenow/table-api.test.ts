@@ -20,6 +20,17 @@ async function createIncident(fields: Record<string, unknown>) {
 }
 
 describe('Table API CRUD', () => {
+  it('stamps resolved_at when an incident is resolved and closed_at when closed, as the platform does', async () => {
+    const created = await createIncident({ short_description: 'VPN down' });
+    expect(created.resolved_at).toBe('');
+    const resolved = await call(table(`/${created.sys_id}`), { method: 'PATCH', auth: ADMIN, json: { state: '6' } });
+    expect(resolved.json.result.resolved_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(resolved.json.result.closed_at).toBe('');
+    const closed = await call(table(`/${created.sys_id}`), { method: 'PATCH', auth: ADMIN, json: { state: '7' } });
+    expect(closed.json.result.closed_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(closed.json.result.resolved_at).toBe(resolved.json.result.resolved_at);
+  });
+
   it('POST creates with sys fields and a number, GET reads it, PATCH bumps sys_mod_count, DELETE removes', async () => {
     const created = await createIncident({ short_description: 'VPN down', priority: '2', bogus_field: 'ignored' });
     expect(created.sys_id).toMatch(/^[0-9a-f]{32}$/);
