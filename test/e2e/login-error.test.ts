@@ -78,8 +78,10 @@ describe('scenario 1: customer reports a login error', () => {
   it('resolving the incident resolves the case and posts the labelled AI resolution summary once an admin releases it', async () => {
     await e.sn.patch('incident', incident.sys_id, { state: '6', close_code: 'Solved (Permanently)', close_notes: 'Removed the stale MFA registration; SSO login works again.' }, 'agent');
     await e.sandbox.settle();
-    // (resolved_at is not asserted: the twin does not run the platform's own rule that stamps it.)
-    let c = await getCase(e.sf, caseId, ['Status', 'Seam_Resolution_Code__c', 'Seam_Resolution_Notes__c']);
+    let c = await getCase(e.sf, caseId, ['Status', 'Seam_Resolution_Code__c', 'Seam_Resolution_Notes__c', 'Seam_Resolved_At__c']);
+    const resolvedAt = (await e.sn.incidentForCase(caseId))!.resolved_at; // 'YYYY-MM-DD HH:mm:ss' UTC
+    expect(resolvedAt).not.toBe('');
+    expect(new Date(c.Seam_Resolved_At__c).toISOString()).toBe(new Date(resolvedAt.replace(' ', 'T') + 'Z').toISOString());
     expect(c.Status).toBe('Resolved');
     expect(c.Seam_Resolution_Code__c).toBe('Solved (Permanently)');
     expect(c.Seam_Resolution_Notes__c).toBe('Removed the stale MFA registration; SSO login works again.');
