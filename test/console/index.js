@@ -159,6 +159,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
         res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
         return res.end(bundle.code);
       }
+      if (path === '/favicon.ico') return res.writeHead(204).end();
       if (req.method === 'GET' && path.startsWith('/slds/')) return sendFile(res, slds, path.slice('/slds/'.length));
       const apexMatch = path.match(/^\/api\/apex\/(\w+)\/(\w+)$/);
       if (apexMatch) {

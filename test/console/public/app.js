@@ -63,7 +63,7 @@ function table(columns, rows, empty) {
     return h('div.seam-table-wrap', {},
         h('table.slds-table.slds-table_cell-buffer.slds-table_bordered.slds-table_striped', {},
             h('thead', {}, h('tr.slds-line-height_reset', {}, columns.map((c) => h('th', { scope: 'col' }, h('div.slds-truncate', { text: c.label }))))),
-            h('tbody', {}, rows.map((r) => h('tr', {}, columns.map((c) => { const v = c.value(r); return h('td', {}, v instanceof Node ? v : h('div', { text: v ?? '' })); }))))));
+            h('tbody', {}, rows.map((r) => h('tr', {}, columns.map((c) => { const v = c.value(r); return h(c.long ? 'td.seam-long' : 'td', {}, v instanceof Node ? v : h('div', { text: v ?? '' })); }))))));
 }
 
 function fields(pairs) {
@@ -156,7 +156,7 @@ function renderReviews(reviews, groups) {
         { label: 'Status', value: (r) => r.status },
         { label: 'Proposed', value: (r) => `${r.proposed_action || ''}${r.suggested_group ? ` → ${r.suggested_group}` : ''}` },
         { label: 'Confidence', value: (r) => (r.confidence === '' || r.confidence == null ? '' : Number(r.confidence).toFixed(2)) },
-        { label: 'Why a person decides', value: (r) => r.reason || r.rationale },
+        { label: 'Why a person decides', value: (r) => r.reason || r.rationale, long: true },
         { label: 'Decide', value: (r) => {
             if (r.raw.status !== 'pending') return h('span', { text: r.incident ? `Incident ${r.incident}` : '' });
             const select = h('select.slds-select', { 'aria-label': 'Reroute to group' }, h('option', { value: '', text: 'Reroute to…' }), groupOptions.map(([v, l]) => h('option', { value: v, text: l })));
@@ -185,12 +185,12 @@ function renderApprovals(approvals) {
 function renderDeadLetters(sf, sn) {
     $('sf-dead').replaceChildren(table([
         { label: 'Created', value: (r) => fmtDate(r.CreatedDate) }, { label: 'Case', value: (r) => r.Case__c }, { label: 'Kind', value: (r) => r.Kind__c },
-        { label: 'Attempts', value: (r) => r.Attempts__c }, { label: 'Last error', value: (r) => r.Last_Error__c },
+        { label: 'Attempts', value: (r) => r.Attempts__c }, { label: 'Last error', value: (r) => r.Last_Error__c, long: true },
         { label: '', value: (r) => h('button.slds-button.slds-button_neutral', { type: 'button', text: 'Replay', onclick: () => act('Replayed Salesforce message', () => api('POST', `/api/dead-letters/salesforce/${r.Id}/replay`)) }) },
     ], sf, 'No dead letters.'));
     $('sn-dead').replaceChildren(table([
         { label: 'Updated', value: (r) => fmtDate(r.sys_created_on) }, { label: 'Kind', value: (r) => r.kind }, { label: 'Status', value: (r) => r.status },
-        { label: 'Attempts', value: (r) => r.attempts }, { label: 'Last error', value: (r) => r.last_error },
+        { label: 'Attempts', value: (r) => r.attempts }, { label: 'Last error', value: (r) => r.last_error, long: true },
         { label: '', value: (r) => h('button.slds-button.slds-button_neutral', { type: 'button', text: r.raw.status === 'held' ? 'Release' : 'Replay', onclick: () => act('Replayed ServiceNow message', () => api('POST', `/api/dead-letters/servicenow/${r.sys_id}/replay`)) }) },
     ], sn, 'No dead letters.'));
 }
@@ -198,11 +198,11 @@ function renderDeadLetters(sf, sn) {
 function renderAudit(sf, sn) {
     $('sf-audit').replaceChildren(table([
         { label: 'When', value: (r) => fmtDate(r.CreatedDate) }, { label: 'Direction', value: (r) => r.Direction__c }, { label: 'Result', value: (r) => r.Result__c },
-        { label: 'Fields', value: (r) => r.Fields__c }, { label: 'Detail', value: (r) => r.Detail__c },
+        { label: 'Fields', value: (r) => r.Fields__c, long: true }, { label: 'Detail', value: (r) => r.Detail__c, long: true },
     ], sf, 'No audit rows yet.'));
     $('sn-audit').replaceChildren(table([
         { label: 'When', value: (r) => fmtDate(r.sys_created_on) }, { label: 'Direction', value: (r) => r.direction }, { label: 'Operation', value: (r) => r.operation },
-        { label: 'Result', value: (r) => r.result }, { label: 'Fields', value: (r) => r.fields }, { label: 'Detail', value: (r) => r.detail },
+        { label: 'Result', value: (r) => r.result }, { label: 'Fields', value: (r) => r.fields, long: true }, { label: 'Detail', value: (r) => r.detail, long: true },
     ], sn, 'No audit rows yet.'));
 }
 
