@@ -81,6 +81,18 @@ describe('sandbox console in Chromium', () => {
     const radius = await panel.locator('article.slds-card').evaluate((el) => getComputedStyle(el).borderRadius);
     expect(radius).not.toBe('0px');
 
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Continues on the case the first test created.
+  it('a comment posted with the incident form reaches the case comments and the panel\'s latest update', async () => {
+    const text = 'We are rotating the SSO signing certificate; please retry in 10 minutes.';
+    await page.fill('#journal-text', text);
+    await page.click('#journal-form button[value=comments]');
+    await expect(page.getByTestId('journal')).toContainText(text, { timeout: 10_000 });
+    await sandbox!.settle();
+    await expect(page.getByTestId('case-comments')).toContainText(text, { timeout: 15_000 });
+    await expect(page.locator('c-linked-incident-panel [data-id="latest-update"]')).toContainText(text, { timeout: 15_000 });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
