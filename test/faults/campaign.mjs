@@ -132,6 +132,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const proxy = wrapHttpServer(/** @type {any} */ (sb.proxy).server, note);
   const events = eventReplayer(sb, createRandom(options.seed ^ 0x5eed02));
   const faultCounts = /** @type {Record<string, number>} */ ({});
+  let currentStep = 0;
   const COMPOSITE = '/services/data/v62.0/composite/sobjects';
   /** @type {Record<string, () => Promise<void> | void>} */
   const FAULTS = {
@@ -148,7 +149,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     sn_duplicate: () => cases.arm({ kind: 'duplicate' }),
     sn_late_duplicate: () => cases.arm({ kind: 'late_duplicate', afterDispatches: 2 + rnd.int(6) }),
     sn_outage: () => { for (let i = 0; i < 8; i++) cases.arm({ kind: 'status', status: 503 }); },
-    sn_restart: async () => { note('ServiceNow restart'); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400)); },
+    sn_restart: async () => { note(`ServiceNow restart at step ${currentStep}`); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400)); },
     proxy_5xx: () => proxy.arm({ status: rnd.pick([500, 502, 503]) }),
     proxy_429: () => proxy.arm({ status: 429, retryAfter: 1 }),
     proxy_slow: () => proxy.arm({ delayMs: 300 + rnd.int(700) }),
@@ -173,6 +174,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const newCases = [];
   const linkList = () => [...links.values()];
   for (let step = 0; step < options.changes; step++) {
+    currentStep = step;
     if (rnd.chance(options.faultRate ?? 0.12)) {
       const kind = rnd.weighted(FAULT_WEIGHTS);
       faultCounts[kind] = (faultCounts[kind] ?? 0) + 1;
@@ -231,6 +233,9 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       if (snWaiting) await sleep(1100); // ServiceNow's own backoff runs on its clock (1–2 s here)
     }
     const waiting = await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'status,attempts,next_attempt_at,last_error,incident,payload');
+    const logs = await sb.servicenow.logs().catch(() => ({ logs: [] }));
+    log(`ServiceNow log (last errors): ${JSON.stringify(logs.logs.filter((/** @type {any} */ l) => l.level !== 'info').slice(-8))}`);
+    log(`waiting rows: ${waiting.length}`);
     throw new Error(`the seam did not drain in 60 rounds: ServiceNow outbox waiting ${JSON.stringify(waiting.slice(0, 5).map((w) => ({ ...w, payload: String(w.payload).slice(0, 200) })))}; Salesforce outbox waiting ${JSON.stringify(Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Pending' || r.Status__c === 'Retrying').slice(0, 5))}; comments held ${comments.held}, pending ${sb.pendingComments}`);
   };
   await drain();
@@ -262,6 +267,21 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     const audits = await sf.query("SELECT Result__c, Detail__c, Message_Id__c FROM Seam_Audit__c WHERE Result__c IN ('rejected', 'stale', 'duplicate')");
     for (const a of audits.slice(0, 30)) log(`sf audit: ${JSON.stringify(a)}`);
     for (const l of faultLog) log(`fault: ${l}`);
+    const dupAudits = await admin.rows('x_seam_bridge_audit', 'operation=queue:Incident_Update__e^result=duplicate', 'idempotency_key,detail,fields');
+    log(`ServiceNow queue audits with result duplicate: ${dupAudits.length} ${JSON.stringify(dupAudits.slice(0, 5))}`);
+    const lost = after.lostTokens.slice(0, 4);
+    const all = await admin.rows('x_seam_bridge_outbox', '', 'sys_id,status,attempts,payload,sys_created_on');
+    for (const t of lost) {
+      const rows = all.filter((r) => String(r.payload).includes(t));
+      log(`lost ${t}: outbox rows ${JSON.stringify(rows.map((r) => ({ status: r.status, attempts: r.attempts, created: r.sys_created_on, v: JSON.parse(r.payload).Link_Version__c, mid: JSON.parse(r.payload).Message_Id__c })))}`);
+      for (const r of rows) {
+        const mid = JSON.parse(r.payload).Message_Id__c;
+        const a = await sf.query(`SELECT Result__c, Detail__c, CreatedDate FROM Seam_Audit__c WHERE Message_Id__c = '${mid}'`);
+        log(`   sf audit for ${mid}: ${JSON.stringify(a.map((x) => [x.Result__c, x.Detail__c]))}`);
+      }
+      const journal = await admin.rows('sys_journal_field', `valueLIKE${t.slice(1, -1)}`, 'element_id,sys_created_on,sys_created_by');
+      log(`   journal ${JSON.stringify(journal)}`);
+    }
   }
 
   // ---- 5. the numbers -----------------------------------------------------------------------------
@@ -343,17 +363,19 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       if (diffs.length) { unconverged.push(row.Id); mismatches += diffs.length; if (mismatches <= 20) log(`mismatch ${row.Id}: ${JSON.stringify(diffs)}`); }
     }
     let lostComments = 0;
+    /** @type {string[]} */
+    const lostTokens = [];
     let commentEchoes = 0;
     for (const c of commentsMade) {
       const link = /** @type {any} */ (links.get(c.caseId));
       const onSf = (sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)).length;
       const onSn = (snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)).length;
       const [own, peer] = c.origin === 'salesforce' ? [onSf, onSn] : [onSn, onSf];
-      if (peer === 0) { lostComments++; if (lostComments <= 10) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
+      if (peer === 0) { lostComments++; lostTokens.push(c.token); if (lostComments <= 10) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
       if (peer > 1) duplicates += peer - 1;
       if (own > 1) { commentEchoes += own - 1; log(`comment came back: ${JSON.stringify(c)} sf=${JSON.stringify((sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)))} sn=${JSON.stringify((snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)))}`); }
     }
-    return { duplicates, unconverged, mismatches, fieldsCompared: fieldsCompared, lostComments, commentEchoes };
+    return { duplicates, unconverged, mismatches, fieldsCompared: fieldsCompared, lostComments, lostTokens, commentEchoes };
   }
 }
 
