@@ -80,6 +80,22 @@ export function salesforceClient({ url, clientId, clientSecret, apiVersion = 'v6
       const result = await request('GET', `/query?q=${encodeURIComponent(soql)}`);
       return result.records;
     },
+    /**
+     * Several queries in one composite request, which the org counts as one API call (the
+     * console refreshes often and must not eat the org's daily API allowance).
+     * @param {Record<string, string>} named referenceId → SOQL
+     * @returns {Promise<Record<string, { records: any[] } | { error: string }>>}
+     */
+    async queryMany(named) {
+      const compositeRequest = Object.entries(named).map(([referenceId, soql]) => ({ method: 'GET', url: `/services/data/${apiVersion}/query?q=${encodeURIComponent(soql)}`, referenceId }));
+      const result = await request('POST', '/composite', { allOrNone: false, compositeRequest });
+      /** @type {Record<string, { records: any[] } | { error: string }>} */
+      const out = {};
+      for (const r of result.compositeResponse) {
+        out[r.referenceId] = r.httpStatusCode < 300 ? { records: r.body.records } : { error: `Salesforce query ${r.referenceId}: HTTP ${r.httpStatusCode} ${upstreamMessage(r.body)}` };
+      }
+      return out;
+    },
     /** @param {string} type @param {Record<string, unknown>} values @returns {Promise<string>} the new id */
     async create(type, values) {
       const result = await request('POST', `/sobjects/${type}`, values);

@@ -183,6 +183,16 @@ describe('Salesforce side', () => {
     expect(state.body.incident.link.raw.sf_case_id).toBe(caseId);
     expect((await call('GET', '/api/state?caseId=bad')).status).toBe(400);
   });
+
+  it('reads the whole Salesforce side of a refresh with one API call (a composite request)', async () => {
+    await call('GET', `/api/state?caseId=${caseId}`); // a token is fetched once, not per refresh
+    await sandbox.settle(); // nothing else is calling Salesforce while we count
+    const before = sandbox.salesforce.apiUsage;
+    const state = await call('GET', `/api/state?caseId=${caseId}`);
+    expect(state.body.errors).toEqual({});
+    expect(state.body.case.record.Id).toBe(caseId);
+    expect(sandbox.salesforce.apiUsage - before).toBe(1);
+  });
 });
 
 describe('ServiceNow side', () => {

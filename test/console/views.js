@@ -74,6 +74,17 @@ const CASE_FIELDS =
   'Seam_Incident_State__c, Seam_Incident_Priority__c, Seam_Assignee__c, Seam_Assignment_Group__c, Seam_Sync_Status__c, Seam_Triage_Route__c, ' +
   'Seam_Triage_Confidence__c, Seam_Last_Sync__c, Seam_Last_Error__c, Seam_Latest_Update__c, Seam_AI_Summary__c, Seam_Resolution_Notes__c, Seam_Correlation_Id__c, CreatedDate';
 
+/** @param {string} caseId */
+const caseQuery = (caseId) =>
+  `SELECT ${CASE_FIELDS}, (SELECT Id, CommentBody, IsPublished, CreatedDate FROM CaseComments ORDER BY CreatedDate ASC) FROM Case WHERE Id = ${soqlString(caseId)}`;
+
+/** @param {any[]} rows */
+function toCaseView(rows) {
+  if (!rows.length) return null;
+  const { CaseComments, ...record } = rows[0];
+  return { record, comments: CaseComments ? CaseComments.records : [] };
+}
+
 export const INCIDENT_STATES = /** @type {const} */ (['1', '2', '3', '6', '7', '8']);
 
 /**
@@ -105,12 +116,7 @@ export function createViews({ salesforce, servicenow }) {
     /** @param {string} caseId */
     async getCase(caseId) {
       requireSalesforceId(caseId, 'caseId');
-      const rows = await salesforce.query(
-        `SELECT ${CASE_FIELDS}, (SELECT Id, CommentBody, IsPublished, CreatedDate FROM CaseComments ORDER BY CreatedDate ASC) FROM Case WHERE Id = ${soqlString(caseId)}`,
-      );
-      if (!rows.length) return null;
-      const { CaseComments, ...record } = rows[0];
-      return { record, comments: CaseComments ? CaseComments.records : [] };
+      return toCaseView(await salesforce.query(caseQuery(caseId)));
     },
 
     /** The incident linked to a case, found through the app's link table, with its journal. @param {string} caseId @param {string | null} [sysIdHint] */
@@ -127,26 +133,38 @@ export function createViews({ salesforce, servicenow }) {
       return { link, incident: incidents[0] ? flatten(incidents[0]) : null, journal: journal.map(flatten) };
     },
 
-    /** Everything the page shows, in one answer. @param {string | null} caseId */
+    /** Everything the page shows, in one answer (one Salesforce API call, a few Table API reads). @param {string | null} caseId */
     async state(caseId) {
       const selected = caseId ? requireSalesforceId(caseId, 'caseId') : null;
-      const caseView = selected ? views.getCase(selected) : Promise.resolve(null);
+      /** @type {Record<string, string>} */
+      const soql = {
+        cases: `SELECT ${CASE_LIST_FIELDS} FROM Case ORDER BY CreatedDate DESC LIMIT 50`,
+        salesforceAudit: 'SELECT Id, CreatedDate, Case__c, Direction__c, Result__c, Actor__c, Fields__c, Detail__c, Message_Id__c FROM Seam_Audit__c ORDER BY CreatedDate DESC LIMIT 30',
+        salesforceDeadLetters: "SELECT Id, CreatedDate, Case__c, Kind__c, Reason__c, Attempts__c, Last_Error__c, Message_Id__c, Status__c FROM Seam_Outbox__c WHERE Status__c = 'Dead_Letter' ORDER BY CreatedDate DESC LIMIT 50",
+      };
+      if (selected) soql.case = caseQuery(selected);
+      const batch = salesforce.queryMany(soql);
+      /** @param {string} key */
+      const records = async (key) => {
+        const answer = (await batch)[key];
+        if ('error' in answer) throw new Error(answer.error);
+        return answer.records;
+      };
+      const caseView = selected ? records('case').then(toCaseView) : Promise.resolve(null);
       return gather({
-        cases: views.listCases,
+        cases: () => records('cases'),
         case: () => caseView,
         incident: async () => (selected ? views.getIncident(selected, (await caseView.catch(() => null))?.record.Seam_Incident_Sys_Id__c ?? null) : null),
+        salesforceAudit: () => records('salesforceAudit'),
+        salesforceDeadLetters: () => records('salesforceDeadLetters'),
         reviews: async () =>
           (await servicenow.list('x_seam_bridge_triage_review', { query: 'ORDERBYDESCsys_created_on', limit: 25,
             fields: ['sys_id', 'sf_case_id', 'sf_case_number', 'proposed_action', 'confidence', 'category', 'suggested_priority', 'suggested_group', 'rationale', 'reason', 'status', 'reroute_group', 'incident', 'sys_created_on'] })).map(flatten),
         approvals: async () =>
           (await servicenow.list('sysapproval_approver', { query: 'source_table=x_seam_bridge_triage_review^ORDERBYDESCsys_created_on', limit: 25 })).map(flatten),
-        salesforceAudit: () =>
-          salesforce.query('SELECT Id, CreatedDate, Case__c, Direction__c, Result__c, Actor__c, Fields__c, Detail__c, Message_Id__c FROM Seam_Audit__c ORDER BY CreatedDate DESC LIMIT 30'),
         servicenowAudit: async () =>
           (await servicenow.list('x_seam_bridge_audit', { query: 'ORDERBYDESCsys_created_on', limit: 30,
             fields: ['sys_id', 'sys_created_on', 'direction', 'operation', 'target_table', 'sf_case_id', 'fields', 'actor', 'result', 'http_status', 'detail'] })).map(flatten),
-        salesforceDeadLetters: () =>
-          salesforce.query("SELECT Id, CreatedDate, Case__c, Kind__c, Reason__c, Attempts__c, Last_Error__c, Message_Id__c, Status__c FROM Seam_Outbox__c WHERE Status__c = 'Dead_Letter' ORDER BY CreatedDate DESC LIMIT 50"),
         servicenowDeadLetters: async () =>
           (await servicenow.list('x_seam_bridge_outbox', { query: 'statusINdead_letter,held^ORDERBYDESCsys_updated_on', limit: 50,
             fields: ['sys_id', 'sys_created_on', 'message_id', 'kind', 'sf_case_id', 'status', 'attempts', 'last_error'] })).map(flatten),
