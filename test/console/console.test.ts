@@ -24,13 +24,13 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   return { status: res.status, body: parsed, type: res.headers.get('content-type') };
 }
 
-/** A raw GET, so `..` reaches the server unnormalised (fetch would resolve it first). */
-function rawGet(path: string): Promise<number> {
+/** A raw request, so `..` reaches the server unnormalised (fetch would resolve it first) and any Host header can be sent. */
+function rawGet(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<number> {
   const { port } = new URL(web.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
     req.on('error', reject);
-    req.end();
+    req.end(method === 'GET' ? undefined : '{"subject":"from another site"}');
   });
 }
 
@@ -323,6 +323,15 @@ describe('live feed', () => {
 });
 
 describe('routing', () => {
+  it('refuses requests for another host name and writes that are not JSON (another site\'s page cannot press its buttons)', async () => {
+    const before = sfRecords('Case').length;
+    expect(await rawGet('/api/state', { host: 'attacker.example:80' })).toBe(403);
+    expect(await rawGet('/api/cases', { host: new URL(web.url).host, 'content-type': 'text/plain' }, 'POST')).toBe(415);
+    expect(await rawGet('/api/cases', { host: 'attacker.example', 'content-type': 'application/json' }, 'POST')).toBe(403);
+    expect(sfRecords('Case')).toHaveLength(before);
+    expect(await rawGet('/api/state', { host: `localhost:${new URL(web.url).port}` })).toBe(200);
+  });
+
   it('answers 404 for unknown API routes and 405 for the wrong method, naming the allowed one', async () => {
     expect((await call('GET', '/api/nothing')).status).toBe(404);
     const wrong = await call('DELETE', '/api/cases');

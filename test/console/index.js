@@ -150,10 +150,21 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     return answer;
   }
 
+  /** @type {Set<string>} */
+  const allowedHosts = new Set();
+  let consoleUrl = '';
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://console.invalid');
-    const path = decodeURIComponent(url.pathname);
     try {
+      const path = decodeURIComponent(url.pathname);
+      // Loopback only, and only for pages served from here: another site's page (or a DNS name
+      // rebound to 127.0.0.1) cannot drive the console's buttons.
+      if (!allowedHosts.has(String(req.headers.host))) {
+        return sendJson(res, 403, { error: { message: `host "${req.headers.host}" is not this console; open ${consoleUrl}` } });
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !String(req.headers['content-type']).startsWith('application/json')) {
+        return sendJson(res, 415, { error: { message: `content-type must be application/json for ${req.method}; send a JSON body with that header` } });
+      }
       if (req.method === 'GET' && path === '/api/events') return hub.attach(req, res);
       if (req.method === 'GET' && path === '/lwc/panel.js') {
         res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
@@ -185,7 +196,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
       if (err instanceof InputError) return sendJson(res, 400, { error: { message: err.message, field: err.field } });
       if (err instanceof UpstreamError) return sendJson(res, err.status >= 400 && err.status < 500 ? err.status : 502, { error: { message: err.message, upstream: err.body } });
       if (typeof err?.status === 'number') return sendJson(res, err.status, { error: { message: err.message } });
-      log(`console: ${req.method} ${path} failed: ${err?.stack ?? err}`);
+      log(`console: ${req.method} ${url.pathname} failed: ${err?.stack ?? err}`);
       return sendJson(res, 500, { error: { message: `console error: ${err?.message ?? String(err)}` } });
     }
   });
@@ -195,8 +206,10 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     server.listen(port, host, () => ok(undefined));
   });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  consoleUrl = `http://${host}:${address.port}`;
+  for (const name of [host, 'localhost', '127.0.0.1']) allowedHosts.add(`${name}:${address.port}`);
   return {
-    url: `http://${host}:${address.port}`,
+    url: consoleUrl,
     port: address.port,
     bundle: { file: bundle.file, cached: bundle.cached, ms: bundle.ms },
     async close() {
