@@ -7,6 +7,7 @@
  *   npm start -- --reset      forget the saved state first
  *   npm start -- --port 8080  the console's port (default: a free one)
  *   npm start -- --smoke      start, create one case, wait for its incident, print one line, exit 0/1
+ *   npm start -- --no-build   fail instead of building when the build output is missing
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,13 +21,14 @@ const { values } = parseArgs({
   options: {
     reset: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
     port: { type: 'string' },
     'state-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm start -- [--reset] [--port N] [--state-dir DIR] [--smoke]');
+  console.log('usage: npm start -- [--reset] [--port N] [--state-dir DIR] [--smoke] [--no-build]');
   process.exit(0);
 }
 const consolePort = values.port === undefined ? 0 : Number(values.port);
@@ -38,6 +40,10 @@ if (!Number.isInteger(consolePort) || consolePort < 0 || consolePort > 65535) {
 const { createSandbox, missingBuildOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/sandbox.js')).href);
 
 const missing = missingBuildOutputs();
+if (missing.length && values['no-build']) {
+  console.error(`start: missing build output ${missing.join(', ')}; run "npm run build" first (or drop --no-build)`);
+  process.exit(1);
+}
 if (missing.length) {
   console.error(`start: building first (missing ${missing.join(', ')})`);
   // The build talks on stderr here, so that stdout stays the one line people (and CI) read.

@@ -82,7 +82,7 @@ describe('createSandbox', () => {
 
 describe('scripts/start.mjs --smoke', () => {
   it('creates a case, sees its incident, prints one line and exits 0', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(REPO, 'scripts/start.mjs'), '--smoke', '--state-dir', tempDir()], { cwd: REPO, timeout: 60_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(REPO, 'scripts/start.mjs'), '--smoke', '--no-build', '--state-dir', tempDir()], { cwd: REPO, timeout: 60_000 });
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stdout).toMatch(/^smoke: OK case 500\w+ → incident INC\d+ in \d+ ms/);
   });
