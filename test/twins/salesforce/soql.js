@@ -386,6 +386,19 @@ function readPath(ctx, record, rp) {
   return v === undefined ? null : v;
 }
 
+/** `Id IN (…200 ids)` compares every row with every literal; the checksum is worth computing once. */
+const idCache = new Map();
+/** @param {string} s */
+function normalizeIdCached(s) {
+  let r = idCache.get(s);
+  if (r === undefined) {
+    if (idCache.size > 50_000) idCache.clear();
+    r = normalizeId(s);
+    idCache.set(s, r);
+  }
+  return r;
+}
+
 const NUMERIC = new Set(['double', 'currency', 'percent', 'int']);
 const TEXTUAL = new Set(['string', 'textarea', 'picklist', 'email', 'phone', 'url']);
 
@@ -420,7 +433,7 @@ function compare(field, a, v) {
   switch (v.kind) {
     case 'string':
       if (field.type === 'id' || field.type === 'reference') {
-        const b = normalizeId(v.value);
+        const b = normalizeIdCached(v.value);
         return a === b ? 0 : String(a) < String(b) ? -1 : 1;
       }
       return String(a).toLowerCase().localeCompare(v.value.toLowerCase());

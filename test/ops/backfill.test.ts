@@ -1,0 +1,124 @@
+// The backfill (scripts/backfill.mjs) on the two twins: 5,000 existing pairs are linked by key
+// only, a run stopped half-way resumes from its checkpoint, a second run writes nothing, a dry run
+// writes nothing, and the writes never echo back as sync messages.
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM without declarations
+import { runBackfill } from '../../scripts/lib/backfill/run.mjs';
+import { cases, incidents, kindOf, links, outboxRows, seed, startTwins, type Seeded } from './backfill-fixture';
+
+const N = Number(process.env.SEAM_BACKFILL_PAIRS ?? 5000);
+let t: Awaited<ReturnType<typeof startTwins>>;
+let seeded: Seeded;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await startTwins();
+  seeded = seed(t, N);
+});
+afterAll(async () => {
+  await t?.close();
+  // Timings and API calls are reported, not asserted (no timing assertions in tests).
+  console.log(`backfill timings (ms): ${JSON.stringify(timings)}`);
+});
+
+const fingerprint = () => JSON.stringify([links(t).length, incidents(t).map((r) => r.sys_mod_count + r.x_seam_bridge_sf_case_id), cases(t).map((c) => c.LastModifiedDate + String(c.Seam_Incident_Sys_Id__c))]);
+
+describe(`backfill of ${N} existing pairs`, () => {
+  it('dry run reports what it would do and writes nothing (no records, no checkpoint)', async () => {
+    const before = fingerprint();
+    const usageBefore = t.sf.apiUsage;
+    const start = Date.now();
+    const out = await runBackfill(t.config({ dryRun: true }));
+    timings.dryRun = Date.now() - start;
+    console.log(`dry run calls: ${JSON.stringify(out.calls)}`);
+    expect(out.dryRun).toBe(true);
+    expect(out.totals.linksCreated).toBe(N - seeded.preLinked);
+    expect(out.totals.alreadyLinked).toBe(seeded.preLinked);
+    // Each contradiction is reported from both incidents it involves.
+    expect(out.totals.conflicts).toBe(2 * seeded.conflicts.length);
+    expect(out.totals.casesUpdated).toBeGreaterThan(0);
+    expect(out.calls.servicenow.writes).toBe(0);
+    expect(out.calls.salesforce.collectionWrites).toBe(0);
+    expect(fingerprint()).toBe(before);
+    expect(existsSync(t.config().checkpointFile)).toBe(false);
+    expect(t.sf.apiUsage - usageBefore).toBe(out.calls.salesforce.calls);
+  });
+
+  it('stops half-way, resumes from the checkpoint and completes without duplicates', async () => {
+    const cfg = t.config({ concurrency: 8 });
+    let start = Date.now();
+    const first = await runBackfill(cfg, { stopAfter: N / 2 });
+    timings.firstHalf = Date.now() - start;
+    expect(first.stopped).toBe(true);
+    const cp = JSON.parse(readFileSync(cfg.checkpointFile, 'utf8'));
+    expect(cp.phase).toBe('incidents');
+    expect(cp.incidentOffset).toBeGreaterThanOrEqual(N / 2);
+    const linkedHalf = links(t).length;
+    expect(linkedHalf).toBeGreaterThan(seeded.preLinked);
+    expect(linkedHalf).toBeLessThan(N);
+
+    start = Date.now();
+    const second = await runBackfill(cfg);
+    timings.resume = Date.now() - start;
+    expect(second.resumed).toBe(true);
+    expect(second.stopped).toBe(false);
+    expect(existsSync(cfg.checkpointFile)).toBe(false);
+    // Together the two runs created each missing link once.
+    expect(second.totals.linksCreated).toBe(N - seeded.preLinked);
+    expect(second.totals.failed).toBe(0);
+    console.log(`5000-pair backfill API calls: first half ${JSON.stringify(first.calls)}; resume ${JSON.stringify(second.calls)}`);
+
+    const all = links(t);
+    expect(all).toHaveLength(N);
+    expect(new Set(all.map((l) => l.sf_case_id)).size).toBe(N);
+    expect(new Set(all.map((l) => l.incident)).size).toBe(N);
+    const linkByCase = new Map(all.map((l) => [l.sf_case_id, l]));
+    const incBySys = new Map(incidents(t).map((r) => [r.sys_id, r]));
+    const caseById = new Map(cases(t).map((c) => [String(c.Id), c]));
+    seeded.pairs.forEach((p, i) => {
+      const where = `pair ${i} (${kindOf(i)})`;
+      expect(linkByCase.get(p.caseId)?.incident, where).toBe(p.sysId);
+      const inc = incBySys.get(p.sysId)!;
+      expect(inc.x_seam_bridge_sf_case_id, where).toBe(p.caseId);
+      expect(inc.x_seam_bridge_correlation_id, where).toBe(`SNOW-${p.number}|SFDC-${p.caseId}`);
+      const c = caseById.get(p.caseId)!;
+      expect(c.Seam_Incident_Sys_Id__c, where).toBe(p.sysId);
+      expect(c.Seam_Incident_Number__c, where).toBe(p.number);
+      // Owned fields in the owner's direction: state is ServiceNow's, priority → urgency is Salesforce's.
+      expect(c.Status, where).toBe(i % 7 === 0 ? 'Working' : 'New');
+      expect(inc.urgency, where).toBe(i % 7 === 0 ? '1' : '2');
+    });
+    // Never by text: the decoys share subjects with real pairs and stay unlinked.
+    for (const d of [...seeded.decoys, ...seeded.closed, ...seeded.conflicts]) {
+      expect(linkByCase.has(d.caseId)).toBe(false);
+      expect(incBySys.get(d.sysId)!.x_seam_bridge_correlation_id).toBe('');
+    }
+    expect(second.totals.conflicts).toBe(2 * seeded.conflicts.length);
+  });
+
+  it('a second run links nothing, writes nothing and duplicates nothing', async () => {
+    const before = fingerprint();
+    const start = Date.now();
+    const out = await runBackfill(t.config());
+    timings.secondRun = Date.now() - start;
+    expect(out.totals.linksCreated).toBe(0);
+    expect(out.totals.casesUpdated).toBe(0);
+    expect(out.totals.incidentsUpdated).toBe(0);
+    expect(out.totals.alreadyLinked).toBe(N);
+    expect(out.calls.servicenow.writes).toBe(0);
+    expect(out.calls.salesforce.collectionWrites).toBe(0);
+    expect(fingerprint()).toBe(before);
+    console.log(`idempotent re-run API calls: ${JSON.stringify(out.calls)}`);
+  });
+
+  it('the backfill writes do not echo: no Incident_Update__e queued, no CaseMessage queued', async () => {
+    // The incident rule queued by the backfill's writes, for a sample of 500 incidents (all 5,000
+    // take ~10 s on the twin and decide alike).
+    t.sn.host.asyncQueue.splice(500);
+    const ran = t.sn.runJobs();
+    expect(ran.asyncRules).toBeGreaterThan(0); // the incident rule did run for the written incidents
+    expect(outboxRows(t).map((r) => r.payload)).toEqual([]);
+    expect(t.sf.outbound.filter((o) => o.kind === 'case')).toHaveLength(0);
+  });
+});
