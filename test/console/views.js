@@ -234,7 +234,10 @@ export function createViews({ salesforce, servicenow }) {
       const status = { approve: 'approved', reroute: 'rerouted', reject: 'rejected' }[requireOneOf(decision, 'decision', ['approve', 'reroute', 'reject'])];
       /** @type {Record<string, unknown>} */
       const values = { status };
-      if (decision === 'reroute') values.reroute_group = requireSysId(input?.group, 'group');
+      if (decision === 'reroute') {
+        if (!input?.group) throw new InputError('group', 'group is empty; choose the assignment group to reroute the case to');
+        values.reroute_group = requireSysId(input.group, 'group');
+      }
       return flatten(await servicenow.patch('x_seam_bridge_triage_review', sysId, values));
     },
 

@@ -161,7 +161,7 @@ function renderReviews(reviews, groups) {
             if (r.raw.status !== 'pending') return h('span', { text: r.incident ? `Incident ${r.incident}` : '' });
             const select = h('select.slds-select', { 'aria-label': 'Reroute to group' }, h('option', { value: '', text: 'Reroute to…' }), groupOptions.map(([v, l]) => h('option', { value: v, text: l })));
             return h('div', {},
-                h('div.slds-button-group', { role: 'group' },
+                h('div.seam-actions', { role: 'group', 'aria-label': `Decide the review for case ${r.sf_case_number}` },
                     h('button.slds-button.slds-button_brand', { type: 'button', text: 'Approve', onclick: () => act(`Approved review for ${r.sf_case_number}`, () => api('POST', `/api/reviews/${r.sys_id}/approve`)) }),
                     h('button.slds-button.slds-button_neutral', { type: 'button', text: 'Reroute', onclick: () => act(`Rerouted review for ${r.sf_case_number}`, () => api('POST', `/api/reviews/${r.sys_id}/reroute`, { group: select.value })) }),
                     h('button.slds-button.slds-button_destructive', { type: 'button', text: 'Reject', onclick: () => act(`Rejected review for ${r.sf_case_number}`, () => api('POST', `/api/reviews/${r.sys_id}/reject`)) })),
@@ -170,13 +170,14 @@ function renderReviews(reviews, groups) {
     ], reviews, 'Nothing waiting for review.'));
 }
 
-function renderApprovals(approvals) {
+function renderApprovals(approvals, reviews) {
+    const caseOf = new Map((reviews || []).map((r) => [r.sys_id, r.sf_case_number]));
     $('approvals').replaceChildren(table([
         { label: 'Approver', value: (a) => a.approver },
         { label: 'State', value: (a) => a.state },
-        { label: 'For', value: (a) => a.sysapproval || a.document_id },
+        { label: 'For', value: (a) => (caseOf.has(a.raw.document_id) ? `Transfer of case ${caseOf.get(a.raw.document_id)}` : a.document_id), long: true },
         { label: 'Requested', value: (a) => fmtDate(a.sys_created_on) },
-        { label: 'Decide', value: (a) => a.raw.state !== 'requested' ? '' : h('div.slds-button-group', { role: 'group' },
+        { label: 'Decide', value: (a) => a.raw.state !== 'requested' ? '' : h('div.seam-actions', { role: 'group', 'aria-label': 'Decide the approval' },
             h('button.slds-button.slds-button_brand', { type: 'button', text: 'Approve', onclick: () => act('Approved', () => api('POST', `/api/approvals/${a.sys_id}/approve`)) }),
             h('button.slds-button.slds-button_destructive', { type: 'button', text: 'Reject', onclick: () => act('Rejected', () => api('POST', `/api/approvals/${a.sys_id}/reject`)) })) },
     ], approvals, 'No approvals requested.'));
@@ -189,7 +190,7 @@ function renderDeadLetters(sf, sn) {
         { label: '', value: (r) => h('button.slds-button.slds-button_neutral', { type: 'button', text: 'Replay', onclick: () => act('Replayed Salesforce message', () => api('POST', `/api/dead-letters/salesforce/${r.Id}/replay`)) }) },
     ], sf, 'No dead letters.'));
     $('sn-dead').replaceChildren(table([
-        { label: 'Updated', value: (r) => fmtDate(r.sys_created_on) }, { label: 'Kind', value: (r) => r.kind }, { label: 'Status', value: (r) => r.status },
+        { label: 'Created', value: (r) => fmtDate(r.sys_created_on) }, { label: 'Kind', value: (r) => r.kind }, { label: 'Status', value: (r) => r.status },
         { label: 'Attempts', value: (r) => r.attempts }, { label: 'Last error', value: (r) => r.last_error, long: true },
         { label: '', value: (r) => h('button.slds-button.slds-button_neutral', { type: 'button', text: r.raw.status === 'held' ? 'Release' : 'Replay', onclick: () => act('Replayed ServiceNow message', () => api('POST', `/api/dead-letters/servicenow/${r.sys_id}/replay`)) }) },
     ], sn, 'No dead letters.'));
@@ -212,7 +213,7 @@ function render(data) {
     mountPanel();
     renderIncident(data.incident, data.users);
     renderReviews(data.reviews, data.groups);
-    renderApprovals(data.approvals);
+    renderApprovals(data.approvals, data.reviews);
     renderDeadLetters(data.salesforceDeadLetters, data.servicenowDeadLetters);
     renderAudit(data.salesforceAudit, data.servicenowAudit);
     const errors = Object.entries(data.errors || {});
