@@ -5,7 +5,7 @@
  * Platform modules the org would provide are resolved to the stand-ins in ./lwc-stubs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,5 +155,9 @@ export async function buildPanelBundle(options = {}) {
   const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync(partial, code);
   renameSync(partial, file);
+  // Older builds of changed sources are of no further use.
+  for (const name of readdirSync(cacheDir)) {
+    if (/^panel-[0-9a-f]{16}\.js$/.test(name) && join(cacheDir, name) !== file) rmSync(join(cacheDir, name), { force: true });
+  }
   return { code, file, cached: false, ms: Date.now() - started };
 }
