@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROPERTY } from '../src/server/config';
+import { OPS_PROPERTY } from '../src/server/ops/settings';
 import { INTEGRATION_ROLE } from '../src/server/sync/outbound';
 // @ts-expect-error plain ESM script without types
 import { lintSource } from '../scripts/engine-lint.mjs';
@@ -62,7 +63,7 @@ describe('now-sdk build output', () => {
     });
 
     it('creates the four scoped tables and the prefixed incident fields', () => {
-        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_outbox', 'x_seam_bridge_triage_review']);
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
         const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
@@ -99,7 +100,7 @@ describe('now-sdk build output', () => {
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
-        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments']);
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
         const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
         for (const op of of('sys_ws_operation')) {
             expect(op.field('requires_authentication')).toBe('true');
@@ -140,15 +141,17 @@ describe('now-sdk build output', () => {
     it('ships every property the server code reads, and no secret value', () => {
         const props = named('sys_properties');
         for (const name of Object.values(PROPERTY)) expect(props).toContain(name);
+        for (const name of Object.values(OPS_PROPERTY)) expect(props).toContain(name);
         const key = of('sys_properties').find((r) => r.field('name') === PROPERTY.proxyApiKey);
         expect(key?.field('type')).toBe('password2');
         expect(key?.field('value') ?? '').toBe('');
     });
 
-    it('schedules the outbox drain and adds the replay and review UI actions and the menu', () => {
-        const job = of('sysauto_script')[0];
-        expect(job.field('script')).toContain('drainOutboxJob');
-        expect(named('sys_ui_action').sort()).toEqual(['Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute']);
+    it('schedules the outbox drain and the reconciliation sweep and adds the UI actions and the menu', () => {
+        const jobs = of('sysauto_script').map((j) => j.field('script') ?? '');
+        expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
+        expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
+        expect(named('sys_ui_action').sort()).toEqual(['Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
     });

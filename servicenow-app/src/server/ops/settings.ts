@@ -67,7 +67,7 @@ export function loadOpsSettings(source: PropertySource): { settings: OpsSettings
     }
     return {
         settings: {
-            reconcileEnabled: enabled === '' ? OPS_DEFAULTS.reconcileEnabled : enabled === 'true',
+            reconcileEnabled: enabled === 'true' || enabled === 'false' ? enabled === 'true' : OPS_DEFAULTS.reconcileEnabled,
             reconcileIntervalMinutes: whole(OPS_PROPERTY.reconcileIntervalMinutes, OPS_DEFAULTS.reconcileIntervalMinutes, 5, 10080),
             reconcileWindowDays: whole(OPS_PROPERTY.reconcileWindowDays, OPS_DEFAULTS.reconcileWindowDays, 0, 3650),
             reconcileBatchesPerRun: whole(OPS_PROPERTY.reconcileBatchesPerRun, OPS_DEFAULTS.reconcileBatchesPerRun, 1, 50),

@@ -139,10 +139,13 @@ export function runTick(ports: Ports, settings: SweepSettings, ops: OpsSettings,
     const allowed = budgetFor(readUsage(ports, day), ops.budget, 'bulk', ops.reconcileBatchesPerRun);
     if (allowed.calls === 0) return save('throttled', `API budget: ${allowed.reason}; the run continues when usage allows`);
 
-    for (; batches < allowed.calls; ) {
+    let limit = allowed.calls;
+    let last = allowed;
+    for (;;) {
         // Usage moves with every call (ours and everyone's): ask again before each query.
-        const now = budgetFor(readUsage(ports, day), ops.budget, 'bulk', 1);
-        if (now.calls === 0) return save('throttled', `API budget: ${now.reason}; the run continues when usage allows`);
+        last = budgetFor(readUsage(ports, day), ops.budget, 'bulk', ops.reconcileBatchesPerRun);
+        limit = Math.min(limit, last.calls);
+        if (batches >= limit) break;
         const links = ports.records.find(TABLE.link, linkQuery(cursor, ops.reconcileWindowDays, ports.clock.nowMs()), {
             orderBy: 'sys_id',
             limit: RECONCILE_CHUNK,
@@ -155,7 +158,8 @@ export function runTick(ports: Ports, settings: SweepSettings, ops: OpsSettings,
         cursor = links[links.length - 1].sys_id;
         if (links.length < RECONCILE_CHUNK) return save('done', describe(counts));
     }
-    return save(allowed.mode === 'slow' ? 'throttled' : 'running', allowed.mode === 'slow' ? `API budget: ${allowed.reason}` : `continues on the next tick after ${cursor}`);
+    if (last.mode !== 'normal') return save('throttled', `API budget: ${last.reason}; the run continues when usage allows`);
+    return save('running', `continues on the next tick after ${cursor}`);
 }
 
 const describe = (c: RunCounts): string =>
