@@ -302,6 +302,32 @@ describe('live feed', () => {
     expect(data.replayId).toBeGreaterThan(0);
   });
 
+  it('follows the event feed over HTTP when the Salesforce twin runs in another process', async () => {
+    const remote = await createConsole({ sandbox: { urls: sandbox.urls, credentials: sandbox.credentials }, port: 0 });
+    try {
+      const caseId = sfRecords('Case')[0].Id as string;
+      const res = await fetch(`${remote.url}/api/events`);
+      const reader = res.body!.getReader();
+      let text = '';
+      const token = sandbox.salesforce.issueToken();
+      await fetch(`${sandbox.urls.salesforce}/services/data/v62.0/sobjects/Incident_Update__e`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ Case_Id__c: caseId, Message_Id__c: 'console-test-remote', Link_Version__c: 0 }),
+      });
+      const until = Date.now() + 8000;
+      while (!text.includes('console-test-remote') && Date.now() < until) {
+        const { value, done } = await Promise.race([reader.read(), new Promise<{ value: undefined; done: true }>((r) => setTimeout(() => r({ value: undefined, done: true }), until - Date.now()))]);
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      await reader.cancel();
+      expect(text).toMatch(/event: platform-event\ndata: .*console-test-remote/);
+    } finally {
+      await remote.close();
+    }
+  });
+
   it('says "changed" when ServiceNow data moves, found by polling its Table API', async () => {
     const incident = (await sn('/api/now/table/incident?sysparm_limit=1'))[0];
     // Change something behind the console's back, again and again until the poller (which needs

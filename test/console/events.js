@@ -122,21 +122,25 @@ export function salesforceStoreFingerprint(store) {
 
 /**
  * Follows the Salesforce twin's Platform Event feed over HTTP (long-poll), for a twin in another
- * process. Returns a stop function.
+ * process. Resolves once it knows where the feed is, so no event published after that is missed.
  * @param {string} salesforceUrl @param {(event: { replayId: number, type: string, payload: Record<string, unknown> }) => void} onEvent
+ * @returns {Promise<() => void>} stop
  */
-export function followSalesforceEvents(salesforceUrl, onEvent) {
+export async function followSalesforceEvents(salesforceUrl, onEvent) {
   const controller = new AbortController();
-  let after = -1;
+  /** @param {number} replayId @param {number} wait */
+  const read = async (replayId, wait) => {
+    const res = await fetch(`${salesforceUrl}/seam-twin/events?replayId=${replayId}&wait=${wait}`, { signal: controller.signal });
+    if (!res.ok) throw new Error(`Salesforce event feed: HTTP ${res.status}`);
+    return /** @type {{ events: Array<{ replayId: number, type: string, payload: Record<string, unknown> }>, latestReplayId: number }} */ (await res.json());
+  };
+  let after = (await read(0, 0)).latestReplayId ?? 0;
   (async () => {
     while (!controller.signal.aborted) {
       try {
-        const replayId = after < 0 ? 0 : after;
-        const wait = after < 0 ? 0 : 20_000;
-        const res = await fetch(`${salesforceUrl}/seam-twin/events?replayId=${replayId}&wait=${wait}`, { signal: controller.signal });
-        const body = /** @type {{ events: any[], latestReplayId: number }} */ (await res.json());
-        if (after >= 0) for (const e of body.events) onEvent(e);
-        after = Math.max(after, body.latestReplayId ?? 0, ...body.events.map((e) => e.replayId));
+        const body = await read(after, 20_000);
+        for (const e of body.events) if (e.replayId > after) onEvent(e);
+        after = Math.max(after, ...body.events.map((e) => e.replayId));
       } catch {
         if (controller.signal.aborted) return;
         await new Promise((r) => setTimeout(r, 1000));

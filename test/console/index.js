@@ -71,7 +71,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     changed('salesforce');
   };
   if (sandbox.salesforce?.events?.subscribe) stops.push(sandbox.salesforce.events.subscribe(relay));
-  else stops.push(followSalesforceEvents(sandbox.urls.salesforce, relay));
+  else stops.push(await followSalesforceEvents(sandbox.urls.salesforce, relay));
   const watching = () => hub.size > 0;
   const onPollError = (/** @type {unknown} */ e) => log(`console: polling failed: ${e instanceof Error ? e.message : String(e)}`);
   const pollers = [createPoller({ fingerprint: serviceNowFingerprint(servicenow), onChange: () => changed('servicenow'), intervalMs: pollMs, active: watching, onError: onPollError })];
