@@ -5,6 +5,18 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    acl_attachment_create: {
+                        table: 'sys_security_acl'
+                        id: '9556cfc60b474e70bc75bf5f6ccbec85'
+                    }
+                    acl_attachment_read: {
+                        table: 'sys_security_acl'
+                        id: '83a3343d365c444ebd9346bac4c406b6'
+                    }
+                    acl_attachment_write: {
+                        table: 'sys_security_acl'
+                        id: 'f0f9cde6ff154fd9a3a2d1be43d7c790'
+                    }
                     acl_audit_create: {
                         table: 'sys_security_acl'
                         id: '9acde07742c64d4aa305d71e959537f1'
@@ -81,6 +93,10 @@ declare global {
                         table: 'sys_script'
                         id: 'e710c445d3ce40e78e0a8b08fd59afc3'
                     }
+                    br_attachment_sync: {
+                        table: 'sys_script'
+                        id: '073b417036f4493187dab694fbba7518'
+                    }
                     br_incident_sync: {
                         table: 'sys_script'
                         id: '24b287458e64496d9b0e97d5624f74be'
@@ -100,6 +116,10 @@ declare global {
                     br_review_decided: {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
+                    }
+                    job_attachment_send: {
+                        table: 'sysauto_script'
+                        id: 'd21cafa1b5494236b3b640a622ef37e1'
                     }
                     job_outbox_drain: {
                         table: 'sysauto_script'
@@ -164,6 +184,18 @@ declare global {
                     prop_approval_group: {
                         table: 'sys_properties'
                         id: '60e124ef025540e792f478521402a9ca'
+                    }
+                    prop_attachments_enabled: {
+                        table: 'sys_properties'
+                        id: '405e4d4b2962437094c87a809cb9ef0b'
+                    }
+                    prop_attachments_max_bytes: {
+                        table: 'sys_properties'
+                        id: 'e5db984bab984882b14cc2c544b21259'
+                    }
+                    prop_attachments_types: {
+                        table: 'sys_properties'
+                        id: 'a7846e896bba49428d5c8f01afe77c1e'
                     }
                     prop_backoff_base: {
                         table: 'sys_properties'
@@ -289,6 +321,10 @@ declare global {
                         table: 'sys_ws_definition'
                         id: 'acd6f116a39d4643abd97b7d73809465'
                     }
+                    rest_seam_attachments: {
+                        table: 'sys_ws_operation'
+                        id: '1ac5f78a26cf478ca9391d63a2cc2160'
+                    }
                     rest_seam_cases: {
                         table: 'sys_ws_operation'
                         id: '521e045d4abc44b3a0b7b273b56fabba'
@@ -324,6 +360,10 @@ declare global {
                     rest_sf_h_ct: {
                         table: 'sys_rest_message_headers'
                         id: '5bc79bf57dad41d197d2d80f82bce953'
+                    }
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
                     }
                     'src_server_adapters_glide-http_ts': {
                         table: 'sys_module'
@@ -361,6 +401,18 @@ declare global {
                         table: 'sys_module'
                         id: '95535bc7d57b4b33a1713d694d4df8ec'
                     }
+                    src_server_attachments_attachments_ts: {
+                        table: 'sys_module'
+                        id: 'ddcec141849348bc94fdb3ae30b66994'
+                    }
+                    src_server_attachments_inbound_ts: {
+                        table: 'sys_module'
+                        id: '63442c9133ee4b2285cb48c259a5f419'
+                    }
+                    src_server_attachments_outbound_ts: {
+                        table: 'sys_module'
+                        id: 'c7fabda0226a4721925575cb090b99e8'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -380,6 +432,10 @@ declare global {
                     src_server_config_ts: {
                         table: 'sys_module'
                         id: 'd7c6c7057b414e979d5dc9fe96b760af'
+                    }
+                    src_server_entry_attachments_ts: {
+                        table: 'sys_module'
+                        id: '2221884ef87e422aaee11e5b4982bee4'
                     }
                     'src_server_entry_business-rules_ts': {
                         table: 'sys_module'
@@ -537,6 +593,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '01f687fa48d14860bb5f8e2e4c7fe281'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'queued'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '022d2cc10cb74876bf68fb2ea2a0c941'
                         key: {
@@ -644,6 +711,22 @@ declare global {
                         id: '08efc557e0e14d359bba5946a9d643ac'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0981c3669b62406eb8e60922253f399b'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'size_bytes'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '09f73f57ef6a4771a49c8c1a2482313f'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
                         }
                     },
                     {
@@ -759,6 +842,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '1676893144b640e2af0720b0e92f7bdf'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'origin'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '16a2559ba79c429eaad397763aa2bd87'
                         key: {
@@ -786,6 +878,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '17d83cd184484b8987750ea51b2e8891'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'NULL'
                             language: 'en'
                         }
                     },
@@ -851,6 +952,14 @@ declare global {
                             value: 'approval'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1fa28ed3e48542369989cf4d5a052cba'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'content_type'
                         }
                     },
                     {
@@ -1086,6 +1195,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '31b1afa896364e14ba8395a6f2c994ef'
+                        key: {
+                            sys_security_acl: '83a3343d365c444ebd9346bac4c406b6'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '33531dc1ac5e4352b1772c8cf2101e6c'
                         key: {
@@ -1100,6 +1222,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'trigger'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '36c10d489a7a48488ce416dadee793fb'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
                             language: 'en'
                         }
                     },
@@ -1315,6 +1446,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '4885c06d8d5041899cc090bafad21a93'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'received'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '48af7ddde7084e9c80afa8bc84631a19'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sha256'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '48c221d4d5ab4b0b8c67458eb21820a3'
                         key: {
@@ -1332,6 +1483,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '4a9fc310dea44e0e97ad6d1ddc9a35bc'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '4ad69efc7a404488b5703603975c9a1b'
                         key: {
                             name: 'x_seam_bridge_triage_review'
@@ -1345,6 +1504,14 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'category'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '4b908e2005274ab1bffd4615064eb177'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'file_name'
                         }
                     },
                     {
@@ -1428,6 +1595,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '50f978212fad4677871ea6e4ca7a45c3'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'origin'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '51030ff9d5ff4bd6b38b3afaa1b6f803'
                         key: {
@@ -1443,6 +1618,19 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'incident'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '535f7770df84469ca11948aadabea142'
+                        key: {
+                            sys_security_acl: '9556cfc60b474e70bc75bf5f6ccbec85'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1495,6 +1683,19 @@ declare global {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '56e01f0fabbd4ce18180eaccaa46cd3c'
+                        key: {
+                            sys_security_acl: '83a3343d365c444ebd9346bac4c406b6'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -1587,6 +1788,14 @@ declare global {
                             value: 'incident_update'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5a97cee9cba547e4bcc7ca67ac05714c'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sf_case_id'
                         }
                     },
                     {
@@ -1709,6 +1918,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '62e9ef0479ee41f3ac3bdf4a6ed6708e'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'dead_letter'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '62fd5e36c3dd4bf3823c7c1c066b0259'
                         key: {
@@ -1756,6 +1976,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '65eed8f675f54f3caf6e4060ecb6a1cc'
+                        key: {
+                            sys_security_acl: '83a3343d365c444ebd9346bac4c406b6'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '6679c71ec7d24004bb012753297eb9b5'
                         key: {
@@ -1773,6 +2006,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '673c91abaaf448b6a688042870357468'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'direction'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '6772a9ad6dd74e1f9e80854cc2809246'
                         key: {
@@ -1783,6 +2025,14 @@ declare global {
                                     name: 'x_seam_bridge.reviewer'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '677ff366d06d48ddb7e9cfaaa409105e'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'reason'
                         }
                     },
                     {
@@ -1810,6 +2060,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '6a5dc8fad5a14a9086f1f2ff1806bb34'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'size_bytes'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '6b41b955b2864156be0f69c4e2eaf311'
                         key: {
@@ -1826,6 +2084,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'repaired_to_servicenow'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6cbe29a5c20b46c8b48f45396753c34e'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'incident'
                         }
                     },
                     {
@@ -1860,6 +2126,17 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '6e0a2f9d269f4ab08d50690fa54b2118'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'sent'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2127,6 +2404,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '7d90cd5958854b0fbac282e395383150'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'last_error'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '7de40f0d68d74caf9a38b0c6dc7f51c2'
                         key: {
@@ -2179,6 +2465,13 @@ declare global {
                             name: 'incident'
                             element: 'x_seam_bridge_sf_case_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '82607d0026a14e15be5e566cdd9606ba'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
                         }
                     },
                     {
@@ -2258,6 +2551,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '89c3c6afe6964f3fa68d3589af95354e'
+                        key: {
+                            sys_security_acl: 'f0f9cde6ff154fd9a3a2d1be43d7c790'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8a073f338eac45f38dd77a6357eb5d54'
                         key: {
@@ -2323,6 +2629,25 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '90472b9e1ac94522ad254f51560d6662'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'direction'
+                            value: 'outbound'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '905d3ec99319457490b2a6d9616c7c9d'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '918227be6a8646458e0c29d258c4fd2c'
                         key: {
@@ -2366,6 +2691,30 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '947b23684b5248949476eb780daf4ae5'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sf_content_version_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '94d1cbc9c046410b8141c6f2828e10ed'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '94f9f5f283274f3588babfdcd43d46b8'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_attachment'
+                            col_name_string: 'sys_attachment'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '96ea8434cc184a83b14c856b6bd517f3'
                         key: {
                             name: 'x_seam_bridge_ops_state'
@@ -2379,6 +2728,14 @@ declare global {
                             name: 'x_seam_bridge_link'
                             element: 'correlation_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '97564ea73aad4d50a088e7abe7fa5090'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'origin'
                         }
                     },
                     {
@@ -2396,6 +2753,14 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'sobject_type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '98f42ac0ab5f4e3eb054df4f7c1903c4'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'last_error'
                         }
                     },
                     {
@@ -2450,6 +2815,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'problem'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9ff58710c8294765b20d7f8d48cd76ed'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'next_attempt_at'
                             language: 'en'
                         }
                     },
@@ -2549,10 +2923,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'a70e397e7d774b82bc42317b1db94ceb'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'reason'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: 'a7a2385be9d64a4098f645742f70ef19'
                         key: {
                             name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'aa4f9630cc1f4c4ab003c87e91083c6e'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sys_attachment'
+                            language: 'en'
                         }
                     },
                     {
@@ -2562,6 +2954,17 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'correlation_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'aac088663979459db1d6a7ad93c10b34'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'origin'
+                            value: 'servicenow'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2636,6 +3039,19 @@ declare global {
                             value: 'manual'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b1ff44831d8e4acdbc73037ec04e2e48'
+                        key: {
+                            sys_security_acl: '9556cfc60b474e70bc75bf5f6ccbec85'
+                            sys_user_role: {
+                                id: 'f57cd002007447bf8ef2045ca8b20e2a'
+                                key: {
+                                    name: 'x_seam_bridge.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -2727,6 +3143,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b5d19aa9d0004f4db2c2e888b616545f'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sf_content_version_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'b64d3111d05f41e19b1acb9bc3c3db2b'
                         key: {
@@ -2781,6 +3206,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'bb55c8e47df0492b95dc6beabe8e4d29'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'failed'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'bc29f91a7692489c848d29174b104573'
                         key: {
@@ -2791,6 +3227,15 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bcbd2673b10445978374213d404e62fe'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'incident'
+                            language: 'en'
                         }
                     },
                     {
@@ -2864,6 +3309,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'c0d69ae7683343f2a962b49f9ddd645b'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'attempts'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c2e2fb275c01488d99d3143bb376ba7b'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'file_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c3fda9f9c8ce46309ceaff05f82f8166'
                         key: {
@@ -2896,6 +3358,15 @@ declare global {
                             value: 'outbound'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c69b17f50e5e4bf4832bfb1b350b8066'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sf_case_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -3022,11 +3493,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'd3b7ae92991f4fb8b5f08417a9f11bec'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'origin'
+                            value: 'salesforce'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd5e1bd0054ad4d049a44cd044bfb380c'
                         key: {
                             name: 'x_seam_bridge_ops_state'
                             element: 'detail'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'd5f2b6be26fa49138bdb04851cf748fc'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'direction'
+                            value: 'inbound'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -3039,10 +3532,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'd721afcb94f54fadb80017b4903f22a3'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sha256'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'd96dda2ae9c740b9be2ad766a111fee2'
                         key: {
                             sys_security_acl: 'f9ace5c0a0184f339e4a3669b8c6581a'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'da38864868c34c039421ae718ae8482c'
+                        key: {
+                            sys_security_acl: 'f0f9cde6ff154fd9a3a2d1be43d7c790'
                             sys_user_role: {
                                 id: '4715768e3103444f8104aabc6164b25c'
                                 key: {
@@ -3080,6 +3594,25 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'status'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'dce0a89756f8468e9067a6fce3d3a7be'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'skipped'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'dd2722a447864151b66511284c94e538'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_attachment'
+                            col_name_string: 'incident'
                         }
                     },
                     {
@@ -3173,6 +3706,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: 'e90c82d7543748f29c691c4c33bc957c'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'direction'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ea558a0ab3c14cf481289e3a41152acb'
                         key: {
@@ -3261,10 +3802,35 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'effc598899f548b3bc038f3c6244e2e7'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'direction'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'f02b0868b59d423d8819c3aad38178dd'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'f0bed0d14a214d1bbdb892e876af5a43'
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'detail'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f1607aaeb8a44342a70adf3b9cf40630'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'attempts'
+                            language: 'en'
                         }
                     },
                     {
@@ -3327,6 +3893,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'f6dc9aeae07347349a6523da5cb32211'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'sys_attachment'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'f839ca041e034a9b9de42e27ba7c6610'
                         key: {
@@ -3346,6 +3920,15 @@ declare global {
                             value: 'in_sync'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fa1c80e100e044ea8553ebeb7a63a8fd'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'content_type'
+                            language: 'en'
                         }
                     },
                     {

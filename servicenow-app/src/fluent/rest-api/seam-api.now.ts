@@ -3,6 +3,7 @@ import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
 import { casesRoute, commentsRoute, linkRoute } from '../../server/entry/rest'
 import { metricsRoute, reconcileStatusRoute, startReconcileRoute } from '../../server/entry/ops'
+import { attachmentsRoute } from '../../server/entry/attachments'
 
 // /api/x_seam_bridge/seam/v1/... exactly as in docs/contracts.md: the version is part of the
 // route path (not a sys_ws_version), so the URL Salesforce calls never depends on a default version. Authenticated, role-checked through the
@@ -96,6 +97,20 @@ export const seamApi = RestApi({
             enforceAcl: [seamApiAcl],
             produces: 'text/plain',
             shortDescription: 'Prometheus text: Salesforce API usage today, budget mode, credential pause, outbox, last reconciliation run.',
+        },
+        {
+            $id: Now.ID['rest_seam_attachments'],
+            name: 'attachments',
+            method: 'POST',
+            path: '/v1/attachments',
+            script: attachmentsRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            consumes: 'application/json',
+            produces: 'application/json',
+            shortDescription: 'Files added to linked Cases: { messages: AttachmentMessage[] } (1..10, base64 versionData); never writes back a file tagged as ServiceNow\'s.',
         },
     ],
 })

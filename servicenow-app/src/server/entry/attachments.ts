@@ -1,0 +1,49 @@
+/** Entry points for files: the sys_attachment rule, the POST /v1/attachments route, the send job. */
+import { glideAttachmentContent } from '../adapters/glide-attachments';
+import { onAttachmentAdded, sendQueuedAttachments } from '../attachments/outbound';
+import { postAttachments } from '../attachments/inbound';
+import { context, type CurrentRecord } from './context';
+
+export function syncAttachment(current: CurrentRecord): void {
+    const { ports } = context();
+    try {
+        const outcome = onAttachmentAdded(ports, glideAttachmentContent, current.getUniqueValue());
+        ports.log.info(`Seam attachment sync ${current.getUniqueValue()}: ${JSON.stringify(outcome)}`);
+    } catch (e) {
+        ports.log.error(`Seam attachment sync failed for ${current.getUniqueValue()}: ${String(e)}`);
+    }
+}
+
+interface RestRequestLike {
+    body?: { dataString?: string } | null;
+    pathParams?: Record<string, string> | null;
+}
+interface RestResponseLike {
+    setStatus(status: number): void;
+    setContentType(type: string): void;
+    getStreamWriter(): { writeString(text: string): void };
+}
+
+export function attachmentsRoute(request: RestRequestLike, response: RestResponseLike): void {
+    const { ports, settings } = context();
+    let bodyText = '';
+    try {
+        bodyText = request.body && typeof request.body.dataString === 'string' ? request.body.dataString : '';
+    } catch {
+        bodyText = '';
+    }
+    const result = postAttachments(ports, settings, glideAttachmentContent, { bodyText, pathParams: request.pathParams ?? {} });
+    response.setStatus(result.status);
+    response.setContentType('application/json');
+    response.getStreamWriter().writeString(JSON.stringify(result.body));
+}
+
+export function sendAttachmentsJob(): void {
+    const { ports, settings } = context();
+    try {
+        const summary = sendQueuedAttachments(ports, settings, glideAttachmentContent);
+        if (summary.sent + summary.failed + summary.deadLettered > 0) ports.log.info(`Seam attachments sent: ${JSON.stringify(summary)}`);
+    } catch (e) {
+        ports.log.error(`Seam attachment send job failed: ${String(e)}`);
+    }
+}
