@@ -7,12 +7,13 @@
  *   sn.url; sn.glide.GlideRecord; sn.store; sn.runJobs(); await sn.close();
  */
 import { createServer } from 'node:http';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { TableStore } from './store.js';
 import { createHost } from './glide/host.js';
 import { Authenticator, DEFAULT_USERS, DEFAULT_OAUTH_CLIENTS } from './auth.js';
 import { handleTableApi } from './table-api.js';
 import { handleScriptedRest } from './scripted-rest.js';
+import { handleAttachmentApi } from './attachment-api.js';
 import { loadApp } from './app-loader.js';
 import { sendError, sendJson, readBody } from './http-util.js';
 
@@ -44,6 +45,22 @@ export async function createServiceNowTwin(options = {}) {
   const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap, outboundAuth: options.outboundAuth });
   const appSummary = options.app ? await loadApp(host, options.app) : null;
   if (options.storeFile) store.load(options.storeFile);
+  // Queued async rules survive a restart, as on the platform (they are sys_trigger rows there).
+  const asyncFile = options.storeFile ? `${options.storeFile}.async.json` : null;
+  if (asyncFile && existsSync(asyncFile)) {
+    for (const item of JSON.parse(readFileSync(asyncFile, 'utf8'))) {
+      const rule = host.rules.find((/** @type {any} */ r) => r.name === item.rule && r.table === item.table && r.when === 'async');
+      if (rule) host.asyncQueue.push({ rule, table: item.table, sysId: item.sysId, action: item.action, user: item.user });
+      else host.log('warn', `queued async rule "${item.rule}" on ${item.table} is not in the loaded app; dropped`, 'twin');
+    }
+    rmSync(asyncFile, { force: true });
+  }
+  const saveAsyncQueue = () => {
+    if (!asyncFile) return;
+    const items = host.asyncQueue.map((i) => ({ rule: i.rule.name, table: i.table, sysId: i.sysId, action: i.action, user: i.user }));
+    if (items.length) writeFileSync(asyncFile, JSON.stringify(items));
+    else rmSync(asyncFile, { force: true });
+  };
 
   const auth = new Authenticator({ users: options.users ?? DEFAULT_USERS, clients: options.oauthClients ?? DEFAULT_OAUTH_CLIENTS, now: host.now }, (u) => {
     const existing = store.findBy('sys_user', { user_name: u.user_name })[0];
@@ -84,6 +101,7 @@ export async function createServiceNowTwin(options = {}) {
         const user = authenticate();
         if (!user) return sendError(res, 401, 'User Not Authenticated', 'Required to provide Auth information');
         if (/^\/api\/now\/(v\d+\/)?table\//.test(url.pathname)) return await handleTableApi(host, req, res, url, user, baseUrl);
+        if (/^\/api\/now\/(v\d+\/)?attachment(\/|$)/.test(url.pathname)) return await handleAttachmentApi(host, req, res, url, user, baseUrl);
         return sendError(res, 400, 'Requested URI does not represent any resource', null);
       }
       if (url.pathname.startsWith('/api/') && (await handleScriptedRest(host, req, res, url, authenticate))) return;
@@ -127,7 +145,7 @@ export async function createServiceNowTwin(options = {}) {
     },
     async close() {
       if (timer) clearInterval(timer);
-      if (options.storeFile) store.save(options.storeFile);
+      if (options.storeFile) { store.save(options.storeFile); saveAsyncQueue(); }
       server.closeAllConnections?.();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
       // The app's modules are already imported; their temp copies are no longer needed.

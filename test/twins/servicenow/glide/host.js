@@ -67,6 +67,8 @@ export function createHost(options) {
     restMessages: new Map(),
     /** @type {Map<string, Buffer>} attachment bytes by sys_attachment sys_id */
     attachmentData: new Map(),
+    /** Set below: attaches bytes to a record through GlideRecord (rules run). @type {(table: string, sysId: string, fileName: string, contentType: string, bytes: Buffer) => string | null} */
+    addAttachment: () => null,
     endpointMap: { ...(options.endpointMap ?? {}) },
     /** @type {Record<string, import('./sn-ws.js').OutboundAuth>} */
     outboundAuth: { ...(options.outboundAuth ?? {}) },
@@ -227,10 +229,11 @@ export function createHost(options) {
   class GlideSysAttachment {
     /** @param {any} gr @param {string} fileName @param {string} contentType @param {string | Uint8Array} data */
     write(gr, fileName, contentType, data) {
-      const bytes = Buffer.from(/** @type {any} */ (data));
-      const row = store.insert('sys_attachment', { table_name: gr.getTableName(), table_sys_id: gr.getUniqueValue(), file_name: fileName, content_type: contentType, size_bytes: String(bytes.length) }, host.session.user_name);
-      host.attachmentData.set(row.sys_id, bytes);
-      return row.sys_id;
+      return host.addAttachment(gr.getTableName(), gr.getUniqueValue(), fileName, contentType, Buffer.from(/** @type {any} */ (data)));
+    }
+    /** @param {any} gr @param {string} fileName @param {string} contentType @param {string} base64 */
+    writeBase64(gr, fileName, contentType, base64) {
+      return host.addAttachment(gr.getTableName(), gr.getUniqueValue(), fileName, contentType, Buffer.from(String(base64), 'base64'));
     }
     /** @param {any} attachment a sys_attachment GlideRecord */
     getContent(attachment) { return (host.attachmentData.get(attachment.getUniqueValue()) ?? Buffer.alloc(0)).toString('utf8'); }
@@ -239,6 +242,22 @@ export function createHost(options) {
     /** @param {string} sysId */
     deleteAttachment(sysId) { store.delete('sys_attachment', sysId); host.attachmentData.delete(sysId); }
   }
+
+  /**
+   * One path for every attachment (GlideSysAttachment and the Attachment API): the sys_attachment
+   * row goes through GlideRecord.insert, so business rules on sys_attachment run as on the platform.
+   * @param {string} table @param {string} sysId @param {string} fileName @param {string} contentType @param {Buffer} bytes
+   * @returns {string | null}
+   */
+  host.addAttachment = (table, sysId, fileName, contentType, bytes) => {
+    const att = new GlideRecord('sys_attachment');
+    att.initialize();
+    for (const [k, v] of Object.entries({ table_name: table, table_sys_id: sysId, file_name: fileName, content_type: contentType, size_bytes: String(bytes.length) })) att.setValue(k, v);
+    // Async rules (the only kind that reads content here) run after this returns, bytes in place.
+    const newId = att.insert();
+    if (newId) host.attachmentData.set(String(newId), bytes);
+    return newId ? String(newId) : null;
+  };
 
   const sn_ws = { RESTMessageV2: snWs.RESTMessageV2, RESTResponseV2: snWs.RESTResponseV2 };
   const sn_ws_int = { RESTAPIRequest, RESTAPIResponse };
