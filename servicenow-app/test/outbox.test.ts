@@ -35,15 +35,22 @@ describe('outbox', () => {
         expect(dueMessages(ports, 10).map((r) => r.sys_id)).toEqual(['new', 'due']);
     });
 
-    it('sends an incident\'s messages in version order: a message waiting for its retry holds back the newer ones', () => {
+    it('sends an incident\'s updates in version order: one waiting for its retry or in the dead letter holds back the newer ones', () => {
         const ports = fakePorts({ now: Date.UTC(2026, 10, 23, 12, 0, 0) });
         const v = (n: number): string => JSON.stringify({ attributes: { type: 'Incident_Update__e' }, Link_Version__c: n });
-        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'a5', incident: 'A', status: 'failed', next_attempt_at: '2026-11-23 12:05:00', payload: v(5) });
-        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'a6', incident: 'A', status: 'pending', next_attempt_at: '', payload: v(6) });
-        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'b3', incident: 'B', status: 'pending', next_attempt_at: '', payload: v(3) });
-        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'c8', incident: 'C', status: 'pending', next_attempt_at: '', payload: v(8) });
-        ports.records.seed('x_seam_bridge_outbox', { sys_id: 'c7', incident: 'C', status: 'failed', next_attempt_at: '2026-11-23 11:59:00', payload: v(7) });
-        expect(dueMessages(ports, 10).map((r) => r.sys_id)).toEqual(['b3', 'c7', 'c8']);
+        const row = (sysId: string, incident: string, status: string, next: string, version: number, kind = 'incident_update') =>
+            ports.records.seed('x_seam_bridge_outbox', { sys_id: sysId, incident, kind, status, next_attempt_at: next, payload: v(version) });
+        row('a5', 'A', 'failed', '2026-11-23 12:05:00', 5);
+        row('a6', 'A', 'pending', '', 6);
+        row('b3', 'B', 'pending', '', 3);
+        row('c8', 'C', 'pending', '', 8);
+        row('c7', 'C', 'failed', '2026-11-23 11:59:00', 7);
+        row('d4', 'D', 'dead_letter', '', 4);
+        row('d5', 'D', 'pending', '', 5);
+        // Other kinds carry no version: they neither wait nor hold updates back.
+        row('e0', 'E', 'failed', '2026-11-23 12:05:00', 0, 'resolution_summary');
+        row('e9', 'E', 'pending', '', 9);
+        expect(dueMessages(ports, 10).map((r) => r.sys_id)).toEqual(['b3', 'c7', 'c8', 'e9']);
     });
 
     it('replays dead letters, failed and held messages with a fresh attempt budget, never sent ones', () => {

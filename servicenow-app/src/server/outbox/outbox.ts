@@ -58,29 +58,29 @@ function rowVersion(row: Row): number {
 }
 
 /**
- * Rows the drain may send now: pending or failed and due, oldest due first, and per incident in
- * version order. A message waiting for its retry holds back the newer ones of its incident:
- * Salesforce drops a version older than one it applied as stale, so a newer message overtaking
- * a retried one would lose the retried one's changes.
+ * Rows the drain may send now: pending or failed and due, oldest due first, and each incident's
+ * updates in version order. Salesforce drops an update older than one it applied as stale, so a
+ * newer update must never overtake an older one: an update waiting for its retry, or sitting in
+ * the dead letter until someone replays it, holds back the newer updates of its incident.
  */
 export function dueMessages(ports: Pick<Ports, 'records' | 'clock'>, limit: number): Row[] {
     const now = formatServiceNowDateTime(ports.clock.nowMs());
     // Glide stores date-times as UTC "YYYY-MM-DD HH:mm:ss", which sorts and compares as text.
-    const rows = ports.records.find(TABLE.outbox, 'statusINpending,failed', { orderBy: 'next_attempt_at' });
-    const isDue = (r: Row): boolean => r.next_attempt_at === '' || r.next_attempt_at <= now;
-    const key = (r: Row): string => r.incident || r.sys_id;
+    const rows = ports.records.find(TABLE.outbox, 'statusINpending,failed,dead_letter', { orderBy: 'next_attempt_at' });
+    const isDue = (r: Row): boolean => r.status !== 'dead_letter' && (r.next_attempt_at === '' || r.next_attempt_at <= now);
+    const ordered = (r: Row): boolean => r.kind === 'incident_update' && r.incident !== '';
     const firstWaiting: Record<string, number> = {};
     for (const r of rows) {
-        if (isDue(r)) continue;
+        if (isDue(r) || !ordered(r)) continue;
         const v = rowVersion(r);
-        const k = key(r);
-        if (!(k in firstWaiting) || v < firstWaiting[k]) firstWaiting[k] = v;
+        if (!(r.incident in firstWaiting) || v < firstWaiting[r.incident]) firstWaiting[r.incident] = v;
     }
-    const due = rows.filter((r) => isDue(r) && !(key(r) in firstWaiting && rowVersion(r) >= firstWaiting[key(r)]));
-    // Per incident ascending version, keeping the due order between incidents.
+    const due = rows.filter((r) => isDue(r) && !(ordered(r) && r.incident in firstWaiting && rowVersion(r) >= firstWaiting[r.incident]));
+    // Per incident ascending version, keeping the due order between incidents and other kinds.
+    const key = (r: Row): string => (ordered(r) ? r.incident : r.sys_id);
     const position: Record<string, number> = {};
     due.forEach((r, i) => { if (!(key(r) in position)) position[key(r)] = i; });
-    due.sort((a, b) => position[key(a)] - position[key(b)] || rowVersion(a) - rowVersion(b));
+    due.sort((a, b) => position[key(a)] - position[key(b)] || (ordered(a) && ordered(b) ? rowVersion(a) - rowVersion(b) : 0));
     return due.slice(0, limit);
 }
 
