@@ -146,3 +146,34 @@ describe('loader parsing and errors', () => {
     expect(existsSync(join(tmpdir(), 'definitely-not-an-app'))).toBe(false);
   });
 });
+
+describe('restarting with a store file', () => {
+  it('keeps queued async rules: a restart does not lose the work they would do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sn-restart-'));
+    const storeFile = join(dir, 'servicenow.json');
+    try {
+      const first = await createServiceNowTwin({ app: appDir, storeFile });
+      const gr = new first.glide.GlideRecord('incident');
+      gr.initialize();
+      gr.setValue('short_description', 'before the restart');
+      const id = gr.insert();
+      const again = new first.glide.GlideRecord('incident');
+      again.get(id);
+      again.setValue('short_description', 'changed');
+      again.update();
+      const queued = first.host.asyncQueue.length;
+      expect(queued).toBeGreaterThan(0);
+      await first.close();
+      const second = await createServiceNowTwin({ app: appDir, storeFile });
+      try {
+        expect(second.host.asyncQueue.length).toBe(queued);
+        expect(second.runJobs().asyncRules).toBe(queued);
+        expect(second.host.logs.some((l: { message: string }) => l.message.includes('async saw mod_count'))).toBe(true);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
