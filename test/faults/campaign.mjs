@@ -30,6 +30,8 @@ import { advanceSalesforceClock, eventReplayer, restartServiceNow, wrapCaseDeliv
 import { CASE_FIELDS, INCIDENT_FIELDS, fieldDifferences, flattenCase } from './lib/convergence.mjs';
 
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+/** A Table API reference field reads as `{ link, value }`, or as the sys_id when empty. @param {unknown} v */
+const refValue = (v) => (v && typeof v === 'object' ? String(/** @type {{ value: unknown }} */ (v).value) : String(v ?? ''));
 
 /** Properties for the run: fast backoff, and few attempts so that outages reach the dead letter. */
 export const CAMPAIGN_PROPERTIES = {
@@ -49,7 +51,7 @@ const STATES = [{ state: '1', hold_reason: '' }, { state: '2', hold_reason: '' }
 const PRIORITIES = ['High', 'Medium', 'Low'];
 
 /**
- * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number }} CampaignOptions
+ * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[] }} CampaignOptions
  */
 
 /** @param {CampaignOptions} options */
@@ -164,6 +166,8 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     proxy_5xx: 2, proxy_429: 1, proxy_slow: 1,
     comment_duplicate: 3, comment_delay: 3, comment_reorder: 2, event_republish: 3,
   };
+  // `--skip kind,kind` leaves fault kinds out (to bisect a failure); the rest keep their weights.
+  for (const k of options.skip ?? []) delete /** @type {Record<string, number>} */ (FAULT_WEIGHTS)[k];
 
   // ---- 3. drive N changes from both sides ----------------------------------------------------------
   const ACTIONS = { sf_update: 34, sn_update: 34, sf_comment: 15, sn_comment: 15, new_case: 2 };
@@ -227,7 +231,9 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       await cases.flushLate();
       const s = await sb.settle({ maxRounds: 10 });
       const retrying = (await sf.query("SELECT COUNT() FROM Seam_Outbox__c WHERE Status__c IN ('Pending', 'Retrying')").catch(() => [])).length;
-      const snWaiting = (await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'sys_id')).length;
+      // Updates queued behind a dead letter of their incident wait for its replay (in order).
+      const dead = new Set((await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'incident')).map((r) => refValue(r.incident)));
+      const snWaiting = (await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'incident')).filter((r) => !dead.has(refValue(r.incident))).length;
       const sfRetrying = Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Pending' || r.Status__c === 'Retrying').length;
       if (s.quiet && sfRetrying === 0 && snWaiting === 0 && comments.held === 0 && sb.pendingComments === 0 && retrying === 0) return round + 1;
       if (snWaiting) await sleep(1100); // ServiceNow's own backoff runs on its clock (1–2 s here)
@@ -269,10 +275,13 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     for (const l of faultLog) log(`fault: ${l}`);
     const dupAudits = await admin.rows('x_seam_bridge_audit', 'operation=queue:Incident_Update__e^result=duplicate', 'idempotency_key,detail,fields');
     log(`ServiceNow queue audits with result duplicate: ${dupAudits.length} ${JSON.stringify(dupAudits.slice(0, 5))}`);
-    const lost = after.lostTokens.slice(0, 4);
+    const lost = after.lostTokens.slice(4, 9);
     const all = await admin.rows('x_seam_bridge_outbox', '', 'sys_id,status,attempts,payload,sys_created_on');
     for (const t of lost) {
-      const rows = all.filter((r) => String(r.payload).includes(t));
+      const bare = t.slice(1, -1);
+      const rows = all.filter((r) => String(r.payload).includes(bare + '>') || String(r.payload).includes(bare + '\\u003e'));
+      const sample = String(all.find((r) => String(r.payload).includes('SNC'))?.payload);
+      log(`   payload sample: ${sample.slice(sample.indexOf('SNC') - 80, sample.indexOf('SNC') + 80)}`);
       log(`lost ${t}: outbox rows ${JSON.stringify(rows.map((r) => ({ status: r.status, attempts: r.attempts, created: r.sys_created_on, v: JSON.parse(r.payload).Link_Version__c, mid: JSON.parse(r.payload).Message_Id__c })))}`);
       for (const r of rows) {
         const mid = JSON.parse(r.payload).Message_Id__c;
@@ -371,7 +380,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       const onSf = (sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)).length;
       const onSn = (snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)).length;
       const [own, peer] = c.origin === 'salesforce' ? [onSf, onSn] : [onSn, onSf];
-      if (peer === 0) { lostComments++; lostTokens.push(c.token); if (lostComments <= 10) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
+      if (peer === 0) { lostComments++; lostTokens.push(c.token); if (lostComments <= 100) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
       if (peer > 1) duplicates += peer - 1;
       if (own > 1) { commentEchoes += own - 1; log(`comment came back: ${JSON.stringify(c)} sf=${JSON.stringify((sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)))} sn=${JSON.stringify((snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)))}`); }
     }
@@ -410,7 +419,7 @@ export function failures(r) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, changes: { type: 'string' }, links: { type: 'string' }, json: { type: 'boolean' }, 'fault-log': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, changes: { type: 'string' }, links: { type: 'string' }, json: { type: 'boolean' }, 'fault-log': { type: 'boolean' }, skip: { type: 'string' } } });
   const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
   const changes = Number(values.changes ?? 3000);
   const linkCount = Number(values.links ?? Math.max(10, Math.min(60, Math.round(changes / 50))));
@@ -419,7 +428,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   console.log(`fault campaign: seed ${seed} (rerun with --seed ${seed}), ${changes} changes on ${linkCount} links`);
-  const { report, faultLog } = await runCampaign({ seed, changes, links: linkCount, log: (l) => console.log(l) });
+  const { report, faultLog } = await runCampaign({ seed, changes, links: linkCount, skip: values.skip ? values.skip.split(',') : [], log: (l) => console.log(l) });
   if (values['fault-log']) for (const l of faultLog) console.log(`fault: ${l}`);
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   const failed = failures(report);
