@@ -36,7 +36,7 @@ const refValue = (v) => (v && typeof v === 'object' ? String(/** @type {{ value:
 /** Properties for the run: fast backoff, and few attempts so that outages reach the dead letter. */
 export const CAMPAIGN_PROPERTIES = {
   'x_seam_bridge.outbox.backoff_base_seconds': '1',
-  'x_seam_bridge.outbox.backoff_max_seconds': '2',
+  'x_seam_bridge.outbox.backoff_max_seconds': '1',
   'x_seam_bridge.outbox.max_attempts': '4',
 };
 
@@ -51,7 +51,7 @@ const STATES = [{ state: '1', hold_reason: '' }, { state: '2', hold_reason: '' }
 const PRIORITIES = ['High', 'Medium', 'Low'];
 
 /**
- * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[] }} CampaignOptions
+ * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[], scheduled?: Record<number, string> }} CampaignOptions
  */
 
 /** @param {CampaignOptions} options */
@@ -135,6 +135,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const events = eventReplayer(sb, createRandom(options.seed ^ 0x5eed02));
   const faultCounts = /** @type {Record<string, number>} */ ({});
   let currentStep = 0;
+  const deadBefore = { sf: 0, sn: 0 };
   const COMPOSITE = '/services/data/v62.0/composite/sobjects';
   /** @type {Record<string, () => Promise<void> | void>} */
   const FAULTS = {
@@ -151,6 +152,27 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     sn_duplicate: () => cases.arm({ kind: 'duplicate' }),
     sn_late_duplicate: () => cases.arm({ kind: 'late_duplicate', afterDispatches: 2 + rnd.int(6) }),
     sn_outage: () => { for (let i = 0; i < 8; i++) cases.arm({ kind: 'status', status: 503 }); },
+    // A peer down long enough for the outbox to give up: the messages reach the dead letter.
+    sf_down_until_dead_letter: async () => {
+      sb.salesforce.faults.next({ status: 503, path: COMPOSITE, times: Infinity });
+      for (let i = 0; i < 40; i++) {
+        await sb.servicenow.runJobs({ allJobs: true }).catch(() => undefined);
+        if ((await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id')).length > deadBefore.sn) break;
+        await sleep(500);
+      }
+      sb.salesforce.faults.clear();
+      deadBefore.sn = (await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id')).length;
+    },
+    sn_down_until_dead_letter: async () => {
+      for (let i = 0; i < 200; i++) cases.arm({ kind: 'status', status: 503 });
+      for (let i = 0; i < 40; i++) {
+        advanceSalesforceClock(sb);
+        await sb.pump();
+        if (Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Dead_Letter').length > deadBefore.sf) break;
+      }
+      cases.clear();
+      deadBefore.sf = Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Dead_Letter').length;
+    },
     sn_restart: async () => { note(`ServiceNow restart at step ${currentStep}`); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400)); },
     proxy_5xx: () => proxy.arm({ status: rnd.pick([500, 502, 503]) }),
     proxy_429: () => proxy.arm({ status: 429, retryAfter: 1 }),
@@ -163,6 +185,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const FAULT_WEIGHTS = {
     sf_5xx: 6, sf_429: 4, sf_slow: 3, sf_drop: 3, sf_token_expired: 3, sf_token_revoked: 1, sf_outage: 0.4,
     sn_5xx: 6, sn_429: 4, sn_lost_answer: 4, sn_duplicate: 4, sn_late_duplicate: 4, sn_outage: 0.4, sn_restart: 0.3,
+    sf_down_until_dead_letter: 0.1, sn_down_until_dead_letter: 0.1,
     proxy_5xx: 2, proxy_429: 1, proxy_slow: 1,
     comment_duplicate: 3, comment_delay: 3, comment_reorder: 2, event_republish: 3,
   };
@@ -179,6 +202,11 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const linkList = () => [...links.values()];
   for (let step = 0; step < options.changes; step++) {
     currentStep = step;
+    const planned = options.scheduled?.[step];
+    if (planned) {
+      faultCounts[planned] = (faultCounts[planned] ?? 0) + 1;
+      await FAULTS[planned]();
+    }
     if (rnd.chance(options.faultRate ?? 0.12)) {
       const kind = rnd.weighted(FAULT_WEIGHTS);
       faultCounts[kind] = (faultCounts[kind] ?? 0) + 1;
