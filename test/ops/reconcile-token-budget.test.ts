@@ -87,6 +87,18 @@ describe('drift reconciliation sweep', () => {
 });
 
 describe('token lifecycle', () => {
+  it('an expired session token is renewed on the next call: no pause, no alert, nothing retried', async () => {
+    e.sandbox.salesforce.expireTokens();
+    const note = 'Expired token test: still syncing.';
+    await e.sn.patch('incident', incidents[1].sys_id, { comments: note }, 'agent');
+    await e.sandbox.settle({ maxRounds: 5 });
+    await e.sf.authorize({ grant_type: 'client_credentials' }); // the test's own jsforce session expired too
+    expect((await caseComments(e.sf, caseIds[1])).filter((c) => c.CommentBody.includes(note))).toHaveLength(1);
+    expect(await e.sn.query('x_seam_bridge_outbox', 'status!=sent')).toEqual([]);
+    expect((await e.sn.query('x_seam_bridge_outbox', `incident=${incidents[1].sys_id}^attempts>1`))).toEqual([]);
+    expect((await e.sn.query('x_seam_bridge_ops_state', 'name=credential^status=paused'))).toEqual([]);
+  });
+
   it('pauses the outbox on a refused grant with one alert, burns no attempts, and resumes with nothing lost', async () => {
     // The grant is revoked: sessions end and the token endpoint refuses the client.
     e.sandbox.salesforce.faults.next({ path: '/services/oauth2/token', status: 400, body: { error: 'invalid_grant', error_description: 'expired access/refresh token' }, times: Infinity });
