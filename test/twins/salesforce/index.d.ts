@@ -11,7 +11,11 @@ export interface CaseMessage {
   origin: 'salesforce'; fields: Record<string, Scalar>; contactName?: string;
 }
 export interface CommentMessage { messageId: string; idempotencyKey: string; caseId: string; commentId: string; body: string; author: string; createdAt: string; origin: 'salesforce' }
-export type OutboundItem = { kind: 'case'; message: CaseMessage } | { kind: 'comment'; message: CommentMessage };
+export interface AttachmentMessage {
+  messageId: string; caseId: string; contentVersionId: string; fileName: string; contentType: string; sizeBytes: number; sha256: string;
+  description: string; versionData: string; origin: 'salesforce';
+}
+export type OutboundItem = { kind: 'case'; message: CaseMessage } | { kind: 'comment'; message: CommentMessage } | { kind: 'attachment'; message: AttachmentMessage };
 export interface FaultSpec { status?: number; retryAfter?: number; delayMs?: number; times?: number; drop?: boolean; body?: unknown; path?: string | RegExp }
 export interface TwinStore {
   readonly state: { records: Record<string, Record<string, Record<string, Scalar>>>; events: PlatformEvent[]; outbound: OutboundItem[]; apiUsage: number; [k: string]: unknown };

@@ -146,6 +146,10 @@ export async function createSalesforceTwin(options = {}) {
 
   /** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
   const send = (res, status, body, headers = {}) => {
+    if (Buffer.isBuffer(body)) {
+      res.writeHead(status, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length), ...headers });
+      return res.end(body);
+    }
     const text = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}), ...headers });
     res.end(text);

@@ -60,7 +60,8 @@ export function createRestApi(store, limits) {
     for (const n of names) {
       const f = object.fields.get(n.toLowerCase());
       if (!f) throw new ApiError(400, 'INVALID_FIELD', `No such column '${n}' on entity '${object.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
-      out[f.name] = r[f.name] ?? null;
+      // Blob fields answer with the URL of their content, as on the platform.
+      out[f.name] = f.type === 'base64' && r[f.name] ? `${store.recordUrl(object.name, String(r.Id))}/${f.name}` : r[f.name] ?? null;
     }
     return out;
   }
@@ -370,6 +371,12 @@ export function createRestApi(store, limits) {
         }
         if (method === 'DELETE') { store.remove(object.name, b); return { status: 204 }; }
         throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,PATCH,DELETE`);
+      }
+      const blob = parts.length === 4 ? object.fields.get(c.toLowerCase()) : undefined;
+      if (blob && blob.type === 'base64' && method === 'GET') {
+        // GET /sobjects/ContentVersion/{id}/VersionData: the bytes themselves.
+        const { record } = store.mustGet(object.name, b);
+        return { status: 200, body: Buffer.from(String(record[blob.name] ?? ''), 'base64'), headers: { 'Content-Type': 'application/octet-stream' } };
       }
       if (parts.length === 4) {
         // Upsert / retrieve by an external id field.

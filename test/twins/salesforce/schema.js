@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** @typedef {'id'|'reference'|'string'|'textarea'|'picklist'|'boolean'|'double'|'currency'|'percent'|'int'|'datetime'|'date'|'email'|'phone'|'url'} FieldType */
+/** @typedef {'id'|'reference'|'string'|'textarea'|'picklist'|'boolean'|'double'|'currency'|'percent'|'int'|'datetime'|'date'|'email'|'phone'|'url'|'base64'} FieldType */
 
 /**
  * @typedef {object} FieldDef
@@ -93,6 +93,30 @@ const STANDARD = {
       f('WhoId', 'Name ID', 'reference', { referenceTo: ['Contact'], relationshipName: 'Who', childRelationshipName: 'Tasks' }),
       f('Status', 'Status', 'picklist', { picklist: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], defaultValue: 'Not Started' }),
       f('Priority', 'Priority', 'picklist', { picklist: ['High', 'Normal', 'Low'], defaultValue: 'Normal' }), f('ActivityDate', 'Due Date Only', 'date')],
+  },
+  // Files: a ContentVersion (068) is one version of a ContentDocument (069); ContentDocumentLinks (06A)
+  // share the document with records. VersionData is base64 in JSON on create, bytes at …/VersionData.
+  ContentDocument: {
+    prefix: '069', label: 'Content Document',
+    fields: [owner(), f('Title', 'Title', 'string', { ...ro, length: 255 }), f('FileExtension', 'File Extension', 'string', { ...ro, length: 40 }),
+      f('ContentSize', 'Size', 'int', { ...ro, precision: 18 }),
+      f('LatestPublishedVersionId', 'Latest Published Version ID', 'reference', { ...ro, referenceTo: ['ContentVersion'], relationshipName: 'LatestPublishedVersion' })],
+  },
+  ContentVersion: {
+    prefix: '068', label: 'Content Version',
+    fields: [owner(), f('Title', 'Title', 'string', { length: 255, required: true }), f('PathOnClient', 'Path On Client', 'string', { length: 500, required: true, updateable: false }),
+      f('VersionData', 'Version Data', 'base64', { required: true, updateable: false }), f('Description', 'Description', 'textarea', { length: 1000 }),
+      f('FirstPublishLocationId', 'First Publish Location ID', 'reference', { referenceTo: ['Case', 'Account'], updateable: false }),
+      f('ContentDocumentId', 'Content Document ID', 'reference', { referenceTo: ['ContentDocument'], relationshipName: 'ContentDocument', updateable: false }),
+      f('FileExtension', 'File Extension', 'string', { ...ro, length: 40 }), f('ContentSize', 'Size', 'int', { ...ro, precision: 18 }),
+      f('IsLatest', 'Is Latest', 'boolean', { ...ro, defaultValue: true })],
+  },
+  ContentDocumentLink: {
+    prefix: '06A', label: 'Content Document Link',
+    fields: [f('ContentDocumentId', 'ContentDocument ID', 'reference', { required: true, referenceTo: ['ContentDocument'], relationshipName: 'ContentDocument', updateable: false }),
+      f('LinkedEntityId', 'Linked Entity ID', 'reference', { required: true, referenceTo: ['Case', 'Account'], updateable: false }),
+      f('ShareType', 'Share Type', 'picklist', { picklist: ['V', 'C', 'I'], defaultValue: 'V' }),
+      f('Visibility', 'Visibility', 'picklist', { picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'], defaultValue: 'AllUsers' })],
   },
   CaseComment: {
     prefix: '00a', label: 'Case Comment',

@@ -17,7 +17,7 @@ import { findObject } from './schema.js';
  * @typedef {import('./schema.js').ObjectDef} ObjectDef
  * @typedef {import('./schema.js').FieldDef} FieldDef
  * @typedef {{ replayId: number, type: string, payload: SRecord }} PlatformEvent
- * @typedef {{ kind: 'case', message: CaseMessage } | { kind: 'comment', message: CommentMessage }} OutboundItem
+ * @typedef {{ kind: 'case', message: CaseMessage } | { kind: 'comment', message: CommentMessage } | { kind: 'attachment', message: Record<string, unknown> }} OutboundItem
  * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, caseNumber: string, version: number, sentAt: string,
  *   origin: 'salesforce', fields: Record<string, Scalar>, contactName?: string }} CaseMessage
  * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, commentId: string, body: string, author: string,
@@ -199,6 +199,11 @@ export function createStore(options) {
       case 'date':
         if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw bad();
         return raw;
+      case 'base64': {
+        const b = String(raw).replace(/\s+/g, '');
+        if (typeof raw !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b) || b.length % 4 !== 0) throw bad();
+        return b;
+      }
       case 'reference': case 'id': {
         const id = normalizeId(raw);
         const targets = (field.referenceTo ?? []).map((n) => findObject(objects, n));
@@ -303,6 +308,60 @@ export function createStore(options) {
     enqueue({ kind: 'case', message }, ctx);
   }
 
+  /**
+   * A new ContentVersion: the platform derives size and extension and, for a first version, creates
+   * its ContentDocument. @param {SRecord} rec @param {WriteContext} ctx
+   */
+  function fileVersionCreated(rec, ctx) {
+    const bytes = Buffer.from(String(rec.VersionData ?? ''), 'base64');
+    const path = String(rec.PathOnClient ?? '');
+    rec.ContentSize = bytes.length;
+    rec.FileExtension = path.lastIndexOf('.') > 0 ? path.slice(path.lastIndexOf('.') + 1).toLowerCase() : null;
+    rec.IsLatest = true;
+    if (!rec.ContentDocumentId) {
+      const docId = nextId('069');
+      const ts = sfDateTime(now());
+      putRecord('ContentDocument', docId, { Id: docId, IsDeleted: false, CreatedDate: ts, LastModifiedDate: ts, SystemModstamp: ts, CreatedById: ctx.userId,
+        LastModifiedById: ctx.userId, OwnerId: ctx.userId, Title: rec.Title ?? null, FileExtension: rec.FileExtension, ContentSize: rec.ContentSize, LatestPublishedVersionId: rec.Id });
+      rec.ContentDocumentId = docId;
+    } else {
+      for (const v of all('ContentVersion').filter((x) => x.ContentDocumentId === rec.ContentDocumentId && x.IsLatest)) putRecord('ContentVersion', String(v.Id), { ...v, IsLatest: false });
+      const doc = table('ContentDocument')[String(rec.ContentDocumentId)];
+      if (doc) putRecord('ContentDocument', String(doc.Id), { ...doc, LatestPublishedVersionId: rec.Id, ContentSize: rec.ContentSize, Title: rec.Title ?? doc.Title });
+    }
+  }
+
+  /** @param {string} docId @param {string} entityId @param {WriteContext} ctx */
+  function linkFile(docId, entityId, ctx) {
+    if (all('ContentDocumentLink').some((l) => l.ContentDocumentId === docId && l.LinkedEntityId === entityId)) return;
+    const id = nextId('06A');
+    const ts = sfDateTime(now());
+    const link = { Id: id, IsDeleted: false, CreatedDate: ts, LastModifiedDate: ts, SystemModstamp: ts, CreatedById: ctx.userId, LastModifiedById: ctx.userId,
+      ContentDocumentId: docId, LinkedEntityId: entityId, ShareType: 'V', Visibility: 'AllUsers' };
+    putRecord('ContentDocumentLink', id, link);
+    if (!ctx.inbound) fileShared(link, ctx);
+  }
+
+  /**
+   * The package's SeamContentDocumentLinkTrigger: a file shared with a linked Case is queued for
+   * ServiceNow unless its latest version's description carries the ServiceNow origin tag (our own
+   * file coming back). @param {SRecord} link @param {WriteContext} ctx
+   */
+  function fileShared(link, ctx) {
+    const caseRec = table('Case')[String(link.LinkedEntityId)];
+    if (!caseRec || !caseRec.Seam_Incident_Sys_Id__c) return;
+    const version = all('ContentVersion').find((v) => v.ContentDocumentId === link.ContentDocumentId && v.IsLatest)
+      ?? table('ContentVersion')[String(table('ContentDocument')[String(link.ContentDocumentId)]?.LatestPublishedVersionId)];
+    if (!version || /^[ \t]*\[Seam: from ServiceNow · /.test(String(version.Description ?? ''))) return;
+    const bytes = Buffer.from(String(version.VersionData ?? ''), 'base64');
+    const key = `salesforce:${version.Id}:file`;
+    enqueue({ kind: 'attachment', message: {
+      messageId: messageIdFor(key), caseId: String(caseRec.Id), contentVersionId: String(version.Id), fileName: String(version.PathOnClient ?? version.Title),
+      contentType: 'application/octet-stream', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
+      description: version.Description ?? '', versionData: bytes.toString('base64'), origin: 'salesforce',
+    } }, ctx);
+  }
+
   /** Derived and defaulted fields, as the platform and the package's before-triggers set them. @param {ObjectDef} object @param {SRecord | null} before @param {SRecord} rec */
   function beforeWrite(object, before, rec) {
     const ts = sfDateTime(now());
@@ -342,7 +401,12 @@ export function createStore(options) {
       rec.Seam_Local_Version__c = 1;
       rec.Seam_Sync_Status__c = 'Pending';
     }
+    if (object.name === 'ContentVersion') fileVersionCreated(rec, ctx);
     putRecord(object.name, id, rec);
+    if (object.name === 'ContentVersion' && rec.FirstPublishLocationId) {
+      linkFile(String(rec.ContentDocumentId), String(rec.FirstPublishLocationId), ctx);
+    }
+    if (object.name === 'ContentDocumentLink' && !ctx.inbound) fileShared(rec, ctx);
     if (object.name === 'Case' && !ctx.inbound) enqueueCaseMessage(rec, ctx);
     if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished && !/^\[Seam: from ServiceNow · /.test(String(rec.CommentBody ?? ''))) {
       const key = `salesforce:${id}:1:comment`;
