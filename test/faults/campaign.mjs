@@ -278,12 +278,13 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const sfDead = await sf.query("SELECT Id FROM Seam_Outbox__c WHERE Status__c = 'Dead_Letter'");
   const snDead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id');
   // Before replay: every unconverged link must be explained by a dead letter (nothing silently lost).
-  const before = await compare();
+  const before = await compare(false);
   const deadCaseIds = new Set([
     ...sfOutbox().filter((r) => r.Status__c === 'Dead_Letter').map((r) => String(r.Case__c)),
     ...(await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sf_case_id')).map((r) => String(r.sf_case_id)),
   ]);
-  const unexplained = before.unconverged.filter((c) => !deadCaseIds.has(c));
+  const tokenCase = new Map(commentsMade.map((c) => [c.token, c.caseId]));
+  const unexplained = [...before.unconverged, ...before.lostTokens.map((t) => String(tokenCase.get(t)))].filter((c) => !deadCaseIds.has(c));
   for (const r of sfDead) await write(() => sf.request('PATCH', `/sobjects/Seam_Outbox__c/${r.Id}`, { Status__c: 'Pending' }), 'replay Salesforce dead letter');
   // The app's "Replay" UI action (outbox.ts replay()) sets exactly these values; the twin runs no UI actions.
   for (const r of snDead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
@@ -294,7 +295,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   for (const r of reviews) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_triage_review/${r.sys_id}`, { status: 'approved' }), 'approve review');
   if (reviews.length) await drain();
   await linkCases(newCases);
-  const after = await compare();
+  const after = await compare(true);
   if (process.env.SEAM_FAULTS_DEBUG) {
     const rows = await admin.rows('x_seam_bridge_outbox', 'attempts>1', 'status,attempts,last_error,sf_case_id');
     for (const r of rows.slice(0, 15)) log(`sn outbox: ${JSON.stringify(r)}`);
@@ -370,7 +371,8 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   return { report, faultLog };
 
   /** Reads both sides and compares every link and every comment made. */
-  async function compare() {
+  /** @param {boolean} final log what is wrong (before the replay, gaps are expected: they sit in the dead letter) */
+  async function compare(final) {
     const ids = linkList().map((l) => l.caseId);
     const caseRows = [];
     for (let i = 0; i < ids.length; i += 100) {
@@ -397,7 +399,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       if (!inc) { unconverged.push(row.Id); continue; }
       const diffs = fieldDifferences(flattenCase(row), inc);
       fieldsCompared += 1;
-      if (diffs.length) { unconverged.push(row.Id); mismatches += diffs.length; if (mismatches <= 20) log(`mismatch ${row.Id}: ${JSON.stringify(diffs)}`); }
+      if (diffs.length) { unconverged.push(row.Id); mismatches += diffs.length; if (final && mismatches <= 20) log(`mismatch ${row.Id}: ${JSON.stringify(diffs)}`); }
     }
     let lostComments = 0;
     /** @type {string[]} */
@@ -408,9 +410,9 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       const onSf = (sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)).length;
       const onSn = (snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)).length;
       const [own, peer] = c.origin === 'salesforce' ? [onSf, onSn] : [onSn, onSf];
-      if (peer === 0) { lostComments++; lostTokens.push(c.token); if (lostComments <= 100) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
+      if (peer === 0) { lostComments++; lostTokens.push(c.token); if (final && lostComments <= 20) log(`comment lost: ${JSON.stringify(c)} onSf=${onSf} onSn=${onSn}`); }
       if (peer > 1) duplicates += peer - 1;
-      if (own > 1) { commentEchoes += own - 1; log(`comment came back: ${JSON.stringify(c)} sf=${JSON.stringify((sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)))} sn=${JSON.stringify((snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)))}`); }
+      if (own > 1) { commentEchoes += own - 1; if (final) log(`comment came back: ${JSON.stringify(c)} sf=${JSON.stringify((sfComments.get(c.caseId) ?? []).filter((b) => b.includes(c.token)))} sn=${JSON.stringify((snComments.get(link.sysId) ?? []).filter((b) => b.includes(c.token)))}`); }
     }
     return { duplicates, unconverged, mismatches, fieldsCompared: fieldsCompared, lostComments, lostTokens, commentEchoes };
   }
