@@ -287,3 +287,18 @@ describe('metricsText', () => {
         expect(text).toMatch(/# TYPE seam_salesforce_api_used gauge/);
     });
 });
+
+describe('the sweep schedule', () => {
+    it('is due when no run started within the interval, and the last run is the newest within the lookback', async () => {
+        const { lastRun, runDue } = await import('../src/server/reconcile/sweep');
+        const w = world(0);
+        expect(runDue(w.ports, 60)).toBe(true);
+        expect(lastRun(w.ports)).toBeNull();
+        w.ports.records.seed(RUN_TABLE, { state: 'done', started_at: formatServiceNowDateTime(w.ports.now - 90 * 60000) });
+        const recent = w.ports.records.seed(RUN_TABLE, { state: 'done', started_at: formatServiceNowDateTime(w.ports.now - 30 * 60000) });
+        w.ports.records.seed(RUN_TABLE, { state: 'done', started_at: formatServiceNowDateTime(w.ports.now - 30 * 86400000) });
+        expect(runDue(w.ports, 60)).toBe(false);
+        expect(runDue(w.ports, 20)).toBe(true);
+        expect(lastRun(w.ports)?.sys_id).toBe(recent);
+    });
+});

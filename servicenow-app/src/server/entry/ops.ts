@@ -3,8 +3,7 @@
  * the hand-started run and its progress (POST/GET /v1/reconcile) and GET /v1/metrics.
  */
 import { metricsText } from '../api/metrics';
-import { formatServiceNowDateTime } from '../generated/seam-core';
-import { activeRun, lastRun, runTick, startRun, RUN_FIELDS } from '../reconcile/sweep';
+import { activeRun, lastRun, runDue, runTick, startRun, RUN_FIELDS } from '../reconcile/sweep';
 import type { Row } from '../ports';
 import { context } from './context';
 
@@ -20,9 +19,7 @@ export function reconcileJob(): void {
     let run = activeRun(ports);
     if (!run) {
         if (!ops.reconcileEnabled) return;
-        const last = lastRun(ports);
-        const due = formatServiceNowDateTime(ports.clock.nowMs() - ops.reconcileIntervalMinutes * 60000);
-        if (last && last.started_at > due) return;
+        if (!runDue(ports, ops.reconcileIntervalMinutes)) return;
         startRun(ports, 'schedule');
         run = activeRun(ports);
     }

@@ -71,11 +71,22 @@ export function activeRun(ports: Pick<Ports, 'records'>): Row | null {
     return rows.length ? rows[0] : null;
 }
 
-export function lastRun(ports: Pick<Ports, 'records'>): Row | null {
-    const rows = ports.records.find(RUN_TABLE, '', { fields: RUN_FIELDS });
+/** How far back `lastRun` looks (runs are at least 5 minutes apart: a bounded read). */
+export const LAST_RUN_LOOKBACK_DAYS = 8;
+
+/** The most recent run started within the lookback, or null. */
+export function lastRun(ports: Pick<Ports, 'records' | 'clock'>): Row | null {
+    const since = formatServiceNowDateTime(ports.clock.nowMs() - LAST_RUN_LOOKBACK_DAYS * 86400000);
+    const rows = ports.records.find(RUN_TABLE, `started_at>=${since}`, { orderBy: 'started_at', fields: RUN_FIELDS });
     let last: Row | null = null;
     for (const r of rows) if (!last || r.started_at >= last.started_at) last = r;
     return last;
+}
+
+/** Whether a scheduled run is due: none started in the last `intervalMinutes`. */
+export function runDue(ports: Pick<Ports, 'records' | 'clock'>, intervalMinutes: number): boolean {
+    const since = formatServiceNowDateTime(ports.clock.nowMs() - intervalMinutes * 60000);
+    return ports.records.find(RUN_TABLE, `started_at>${since}`, { limit: 1, fields: ['started_at'] }).length === 0;
 }
 
 const countsOf = (row: Row): RunCounts => Object.fromEntries(COUNTS.map((c) => [c, Number(row[c] || '0')])) as RunCounts;
