@@ -51,9 +51,9 @@ describe('drift reconciliation sweep', () => {
     const before = await getCase(e.sf, caseIds[1], ['Seam_Incident_Priority__c', 'Seam_Assignee__c']);
 
     // 1. A ServiceNow change whose event was lost: the rule ran with sync off and queued nothing.
-    const agent = await e.sn.userSysId('itil.agent');
+    const lost = 'Root cause: an expired certificate on the identity provider.';
     await e.sandbox.servicenow.setProperties({ 'x_seam_bridge.sync.enabled': 'false' });
-    await e.sn.patch('incident', incidents[0].sys_id, { assigned_to: agent }, 'agent');
+    await e.sn.patch('incident', incidents[0].sys_id, { close_notes: lost }, 'agent');
     await e.sandbox.settle();
     await e.sandbox.servicenow.setProperties({ 'x_seam_bridge.sync.enabled': 'true' });
     expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incidents[0].sys_id}^status!=sent`)).toEqual([]);
@@ -72,7 +72,7 @@ describe('drift reconciliation sweep', () => {
     expect(apiUsage() - usage0).toBeLessThanOrEqual(2);
 
     expect((await e.sn.incidentForCase(caseIds[1]))?.short_description).toBe('Changed by a data load');
-    expect((await getCase(e.sf, caseIds[0], ['Seam_Assignee__c'])).Seam_Assignee__c).toBe(agent);
+    expect((await getCase(e.sf, caseIds[0], ['Seam_Resolution_Notes__c'])).Seam_Resolution_Notes__c).toBe(lost);
     expect((await getCase(e.sf, caseIds[1], ['Seam_Incident_Priority__c'])).Seam_Incident_Priority__c).toBe(before.Seam_Incident_Priority__c);
     expect((await getCase(e.sf, caseIds[2], ['Seam_Assignee__c'])).Seam_Assignee__c ?? '').toBe(incidents[2].assigned_to ?? '');
     const audit = await e.sn.query('x_seam_bridge_audit', 'operationSTARTSWITHreconcile:');
