@@ -47,4 +47,19 @@ describe('drift sweep over 1,000 links', () => {
     const status = await e.sn.call('GET', '/api/x_seam_bridge/seam/v1/reconcile');
     expect(status.body.run).toMatchObject({ runId: run.runId, state: 'done', soql_calls: 5 });
   });
+
+  it('slows to one query per job tick above the slow share (0.8), with one alert', async () => {
+    // 82.7 % of the 15,000 daily allocation is used: the first answer of the run reports it.
+    e.sandbox.salesforce.store.state.apiUsage = 12_400;
+    const usage0 = e.sandbox.salesforce.apiUsage;
+    const started = (await e.sn.call('POST', '/api/x_seam_bridge/seam/v1/reconcile', {})).body.run;
+    expect(started).toMatchObject({ state: 'throttled', soql_calls: 1, links_checked: 200 });
+    expect(started.detail).toMatch(/slowed to 1 call/);
+    for (let i = 0; i < 2; i++) await e.sandbox.servicenow.runJobs({ allJobs: true });
+    const run = (await e.sn.call('GET', '/api/x_seam_bridge/seam/v1/reconcile')).body.run;
+    expect(run).toMatchObject({ runId: started.runId, state: 'throttled', soql_calls: 3, links_checked: 600 });
+    expect(e.sandbox.salesforce.apiUsage - usage0).toBe(3);
+    const alerts = (await e.sandbox.servicenow.logs()).logs.filter((l: { level: string; message: string }) => l.level === 'error' && l.message.includes('passed the slow share'));
+    expect(alerts).toHaveLength(1);
+  });
 });
