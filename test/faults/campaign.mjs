@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandbox } from '../sandbox/sandbox.js';
 import { salesforceClient, serviceNowClient } from './lib/clients.mjs';
 import { createRandom } from './lib/prng.mjs';
-import { advanceSalesforceClock, eventReplayer, restartServiceNow, wrapCaseDelivery, wrapCommentDelivery, wrapHttpServer } from './lib/chaos.mjs';
+import { advanceSalesforceClock, eventReplayer, restartProxy, restartSalesforce, restartServiceNow, wrapCaseDelivery, wrapCommentDelivery, wrapHttpServer } from './lib/chaos.mjs';
 import { CASE_FIELDS, INCIDENT_FIELDS, fieldDifferences, flattenCase } from './lib/convergence.mjs';
 
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
@@ -174,6 +174,8 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       deadBefore.sf = Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Dead_Letter').length;
     },
     sn_restart: async () => { note(`ServiceNow restart at step ${currentStep}`); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400)); },
+    sf_restart: async () => { note(`Salesforce restart at step ${currentStep}`); await restartSalesforce(sb, 100 + rnd.int(400)); },
+    proxy_restart: async () => { note(`proxy restart at step ${currentStep}`); await restartProxy(sb, 100 + rnd.int(400)); },
     proxy_5xx: () => proxy.arm({ status: rnd.pick([500, 502, 503]) }),
     proxy_429: () => proxy.arm({ status: 429, retryAfter: 1 }),
     proxy_slow: () => proxy.arm({ delayMs: 300 + rnd.int(700) }),
@@ -185,7 +187,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const FAULT_WEIGHTS = {
     sf_5xx: 6, sf_429: 4, sf_slow: 3, sf_drop: 3, sf_token_expired: 3, sf_token_revoked: 1, sf_outage: 0.4,
     sn_5xx: 6, sn_429: 4, sn_lost_answer: 4, sn_duplicate: 4, sn_late_duplicate: 4, sn_outage: 0.4, sn_restart: 0.3,
-    sf_down_until_dead_letter: 0.1, sn_down_until_dead_letter: 0.1,
+    sf_down_until_dead_letter: 0.1, sn_down_until_dead_letter: 0.1, sf_restart: 0.3, proxy_restart: 0.3,
     proxy_5xx: 2, proxy_429: 1, proxy_slow: 1,
     comment_duplicate: 3, comment_delay: 3, comment_reorder: 2, event_republish: 3,
   };

@@ -14,16 +14,16 @@ interface Report {
 
 describe('fault campaign (150 changes, seed 20261123)', () => {
   it('loses nothing, duplicates nothing, never echoes, and both sides hold the owners’ values', async () => {
-    // Besides the seeded random faults, an outage each way and a ServiceNow restart at fixed steps,
+    // Besides the seeded random faults, an outage each way and a restart of each piece at fixed steps,
     // so the dead letter, the replay and the restart paths run in every test run.
-    const scheduled = { 30: 'sf_down_until_dead_letter', 60: 'sn_restart', 90: 'sn_down_until_dead_letter' };
+    const scheduled = { 30: 'sf_down_until_dead_letter', 45: 'sf_restart', 60: 'sn_restart', 75: 'proxy_restart', 90: 'sn_down_until_dead_letter' };
     const { report } = (await runCampaign({ seed: 20261123, changes: 150, links: 10, faultRate: 0.2, scheduled })) as { report: Report };
     console.log(formatReport(report));
     // The run did exercise the seam: changes from both sides, faults that forced retries.
     expect(report.driven.sf_update + report.driven.sf_comment).toBeGreaterThan(0);
     expect(report.driven.sn_update + report.driven.sn_comment).toBeGreaterThan(0);
     expect(report.deliveryFaults.caseDelivery.faulted + report.messages.retried.servicenow).toBeGreaterThan(0);
-    expect(report.faultsByKind.sn_restart).toBeGreaterThan(0);
+    for (const k of ['sn_restart', 'sf_restart', 'proxy_restart']) expect(report.faultsByKind[k]).toBe(1);
     expect(report.messages.deadLettered.salesforce).toBeGreaterThan(0);
     expect(report.messages.deadLettered.servicenow).toBeGreaterThan(0);
     expect(report.messages.replayed).toBe(report.messages.deadLettered.salesforce + report.messages.deadLettered.servicenow);

@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServiceNowTwinProcess } from '../../twins/servicenow/process.js';
+import { createSalesforceTwin } from '../../twins/salesforce/index.js';
 import { PROXY_ORIGIN, SALESFORCE_ORIGIN } from '../../sandbox/sandbox.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -231,4 +232,40 @@ export function advanceSalesforceClock(sb) {
     if (row.Status__c === 'Retrying') { row.Next_Attempt_At__c = null; moved++; }
   }
   return moved;
+}
+
+/**
+ * Stops the Salesforce twin's server (open connections are cut) and starts a new one on the same
+ * port over the same store, the README's way to restart it. The sandbox keeps its handle: the
+ * new server's controls (faults, close, counters) are copied onto it; the wrappers installed on
+ * it (dispatchOutbox, drainOutbound) keep working, they act on the same store.
+ * @param {import('../../sandbox/sandbox.js').Sandbox} sb
+ * @param {number} downMs how long connections are refused
+ */
+export async function restartSalesforce(sb, downMs) {
+  const old = sb.salesforce;
+  await old.close();
+  await sleep(downMs);
+  const next = await createSalesforceTwin({
+    port: old.port, store: old.store, clientId: old.clientId, clientSecret: old.clientSecret,
+    serviceNowUrl: sb.urls.servicenow,
+  });
+  for (const key of ['faults', 'close', 'apiUsage', 'issueToken', 'expireTokens', 'revokeTokens', 'save', 'load', 'apex']) {
+    const d = Object.getOwnPropertyDescriptor(next, key);
+    if (d) Object.defineProperty(old, key, { ...d, configurable: true });
+  }
+}
+
+/**
+ * Closes the proxy's listening socket (cutting open connections) and listens again on the same
+ * port: the network view of a proxy restart. Its in-memory cache and counters are kept.
+ * @param {import('../../sandbox/sandbox.js').Sandbox} sb
+ * @param {number} downMs
+ */
+export async function restartProxy(sb, downMs) {
+  const server = /** @type {import('node:http').Server} */ (/** @type {any} */ (sb.proxy).server);
+  const port = Number(new URL(sb.urls.proxy).port);
+  await new Promise((resolve) => { server.close(() => resolve(undefined)); server.closeAllConnections?.(); });
+  await sleep(downMs);
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(undefined); }); });
 }
