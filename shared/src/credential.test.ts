@@ -11,11 +11,14 @@ describe('credentialVerdict', () => {
   it('calls a refused grant broken, whether in the body or in a failed token request', () => {
     expect(credentialVerdict(400, '{"error":"invalid_grant","error_description":"expired access/refresh token"}', undefined, false)).toBe('broken');
     expect(credentialVerdict(0, '', 'OAuth token request for "Seam Salesforce" failed with HTTP 400: {"error":"invalid_client"}', false)).toBe('broken');
-    expect(credentialVerdict(0, '', 'OAuth token request for "Seam Salesforce" failed: ECONNREFUSED', false)).toBe('broken');
+    expect(credentialVerdict(0, '', 'OAuth token request for "Seam Salesforce" failed with HTTP 401: {"error":"unknown"}', false)).toBe('broken');
   });
   it('leaves other failures to the normal retry', () => {
     expect(credentialVerdict(503, 'SERVER_UNAVAILABLE', undefined, false)).toBe('ok');
     expect(credentialVerdict(0, '', 'connect ECONNREFUSED', false)).toBe('ok');
+    // The token endpoint down is an outage, not a refused credential.
+    expect(credentialVerdict(0, '', 'OAuth token request for "Seam Salesforce" failed: ECONNREFUSED', false)).toBe('ok');
+    expect(credentialVerdict(0, '', 'OAuth token request for "Seam Salesforce" failed with HTTP 503: SERVER_UNAVAILABLE', false)).toBe('ok');
     expect(credentialVerdict(400, '[{"errorCode":"INVALID_FIELD"}]', undefined, true)).toBe('ok');
   });
 });

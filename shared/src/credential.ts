@@ -23,7 +23,9 @@ export function credentialVerdict(status: number, body: string, error: string | 
   const text = `${body ?? ''} ${error ?? ''}`;
   if (GRANT_ERRORS.test(text)) return 'broken';
   if (status === 401) return retried ? 'broken' : 'refresh';
-  if (status === 0 && /oauth/i.test(error ?? '') && /token/i.test(error ?? '')) return 'broken';
+  // A token request the endpoint refused (4xx) is a credential problem; one that timed out or met
+  // a 5xx is an outage, retried with backoff like any other.
+  if (status === 0 && /oauth/i.test(error ?? '') && /token/i.test(error ?? '') && /\bHTTP 4\d\d\b/.test(error ?? '')) return 'broken';
   return 'ok';
 }
 
