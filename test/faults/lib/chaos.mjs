@@ -212,7 +212,8 @@ export function eventReplayer(sb, rnd) {
     async republish(client, n) {
       const batch = kept.splice(0, n);
       if (!batch.length) return;
-      const r = await client.request('POST', '/composite/sobjects', { allOrNone: false, records: batch });
+      // The publish itself may meet an armed Salesforce fault; then the copies wait for the next try.
+      const r = await client.request('POST', '/composite/sobjects', { allOrNone: false, records: batch }).catch(() => ({ status: 0 }));
       if (r.status === 200) stats.republished += batch.length;
       else kept.unshift(...batch);
     },
