@@ -48,6 +48,8 @@ vi.mock('@servicenow/glide', () => {
         initialize() { this.current = {}; }
         setValue(f: string, v: unknown) { this.current[f] = String(v); }
         getValue(f: string) { return f in this.current ? this.current[f] : null; }
+        // A reference shows its target's name; the mock keeps names in a `<field>.name` column.
+        getDisplayValue(f: string) { return `${f}.name` in this.current ? this.current[`${f}.name`] : this.getValue(f); }
         getUniqueValue() { return this.current.sys_id; }
         insert() {
             if (this.table === 'refuses') return null;
@@ -113,6 +115,13 @@ describe('glideRecordStore', () => {
         glideRecordStore.update('x_seam_bridge_outbox', a, { status: 'sent', last_error: null });
         expect(glideRecordStore.get('x_seam_bridge_outbox', a)).toMatchObject({ sys_id: a, status: 'sent', attempts: '0' });
         expect(glideRecordStore.get('x_seam_bridge_outbox', 'nope')).toBeNull();
+    });
+
+    it('reads the displayValues fields with getDisplayValue and the others with getValue', () => {
+        const id = glideRecordStore.insert('incident', { assigned_to: '6816f79cc0a8016401c5a33be04be441', 'assigned_to.name': 'Beth Anglin', state: '2' });
+        expect(glideRecordStore.get('incident', id, ['assigned_to', 'state'], ['assigned_to'])).toEqual({ sys_id: id, assigned_to: 'Beth Anglin', state: '2' });
+        expect(glideRecordStore.get('incident', id, ['assigned_to'])).toEqual({ sys_id: id, assigned_to: '6816f79cc0a8016401c5a33be04be441' });
+        expect(glideRecordStore.find('incident', `sys_id=${id}`, { fields: ['assigned_to'], displayValues: ['assigned_to'] })).toEqual([{ sys_id: id, assigned_to: 'Beth Anglin' }]);
     });
 
     it('throws with the table named when an insert is refused or an update target is missing', () => {

@@ -34,6 +34,8 @@ export class FakeStore implements RecordStore {
     private seq = 0;
     /** Every write, in order: for "nothing was written" assertions. */
     readonly writes: { op: 'insert' | 'update'; table: string; sysId: string; values: RowValues }[] = [];
+    /** Display values of references, by the stored value (sys_id → name), for `displayValues` reads. */
+    readonly displayNames: Record<string, string> = {};
     /** Hooks run on insert (e.g. to give incidents a number). */
     onInsert: (table: string, row: Record<string, string>) => void = (table, row) => {
         if (table === 'incident' && !row.number) row.number = `INC${String(1000000 + this.seq).padStart(7, '0')}`;
@@ -72,12 +74,19 @@ export class FakeStore implements RecordStore {
             rows = rows.slice().sort((a, b) => ((a[f] ?? '') < (b[f] ?? '') ? -1 : (a[f] ?? '') > (b[f] ?? '') ? 1 : 0));
         }
         if (options.limit !== undefined) rows = rows.slice(0, options.limit);
-        return rows.map((r) => ({ ...r }));
+        return rows.map((r) => this.shown(r, options.displayValues));
     }
 
-    get(table: string, sysId: string): Row | null {
+    get(table: string, sysId: string, _fields?: readonly string[], displayValues?: readonly string[]): Row | null {
         const r = this.table(table).get(sysId);
-        return r ? { ...r } : null;
+        return r ? this.shown(r, displayValues) : null;
+    }
+
+    /** A copy of `row` with `displayValues` fields shown as Glide's getDisplayValue would (unknown ids show as themselves). */
+    private shown(row: Record<string, string>, displayValues: readonly string[] = []): Row {
+        const out = { ...row };
+        for (const f of displayValues) if (out[f]) out[f] = this.displayNames[out[f]] ?? out[f];
+        return out;
     }
 
     insert(table: string, values: RowValues): string {

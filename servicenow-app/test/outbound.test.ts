@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { postCases } from '../src/server/api/cases';
 import { DEFAULTS, type Settings } from '../src/server/config';
 import { parseOriginTag } from '../src/server/generated/seam-core';
-import { onIncidentChanged, onJournalEntry } from '../src/server/sync/outbound';
+import { onIncidentChanged, onJournalEntry, readIncident } from '../src/server/sync/outbound';
 import { fakePorts, type FakePorts } from './fakes';
 import { CASE_A, PROPS, body, caseMessage, proxyAndSalesforce } from './helpers';
 
@@ -22,6 +22,18 @@ const incidentRow = (ports: FakePorts, sysId: string) => ports.records.get('inci
 const outbox = (ports: FakePorts) => ports.records.rows('x_seam_bridge_outbox');
 
 describe('outbound: incident changes', () => {
+    it('sends reference fields (assignee, group, CI, change) as display names, never sys_ids', () => {
+        const { ports, sysId } = linked();
+        const beth = '6816f79cc0a8016401c5a33be04be441';
+        Object.assign(ports.records.displayNames, { [beth]: 'Beth Anglin', 'grp-net': 'Network', 'ci-vpn': 'VPN concentrator', 'chg-1': 'CHG0030001' });
+        ports.records.update('incident', sysId, { assigned_to: beth, assignment_group: 'grp-net', cmdb_ci: 'ci-vpn', rfc: 'chg-1' });
+        expect(onIncidentChanged(ports, settings, readIncident(ports, sysId)!).status).toBe('queued');
+        const fields = JSON.parse(JSON.parse(outbox(ports)[0].payload).Fields_Json__c);
+        expect(fields).toMatchObject({ Seam_Assignee__c: 'Beth Anglin', Seam_Assignment_Group__c: 'Network', Seam_CI__c: 'VPN concentrator', Seam_Change__c: 'CHG0030001' });
+        // The identity fields stay stable keys.
+        expect(fields.Seam_Incident_Sys_Id__c).toBe(sysId);
+    });
+
     it('queues the first sync of a new link as one Incident_Update__e with ServiceNow-owned fields only', () => {
         const { ports, sysId } = linked();
         const outcome = onIncidentChanged(ports, settings, incidentRow(ports, sysId));

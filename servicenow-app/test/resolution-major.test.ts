@@ -101,6 +101,14 @@ describe('major incident', () => {
         expect(onMajorIncident(ports, settings, incident)).toEqual({ status: 'queued', tasks: 0, duplicates: 2 });
     });
 
+    it('matches cases by the CI display name the case carries (and by sys_id for older cases)', () => {
+        const { ports, incident } = p1();
+        ports.records.displayNames['ci-vpn'] = 'VPN concentrator';
+        onMajorIncident(ports, settings, incident);
+        const soql = decodeURIComponent(ports.http.requests[0].endpoint.split('?q=')[1]);
+        expect(soql).toContain("Seam_CI__c IN ('ci-vpn', 'VPN concentrator')");
+    });
+
     it('does nothing for P2 or for services that are not customer-facing', () => {
         const { ports, incident } = p1();
         expect(onMajorIncident(ports, settings, { ...incident, priority: '2' }).status).toBe('not_p1');

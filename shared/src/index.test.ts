@@ -61,4 +61,14 @@ describe('public API', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const m of api.OWNERSHIP) expect(api.TRANSFORM_NAMES).toContain(m.transform);
   });
+
+  it('reference fields shown to people cross as display values; identity never does', () => {
+    // The agent's panel must read "Beth Anglin", not the sys_id of her sys_user row.
+    expect(api.displayFields('incident').sort()).toEqual(['assigned_to', 'assignment_group', 'cmdb_ci', 'rfc']);
+    expect(api.displayFields('core_company')).toEqual([]);
+    for (const m of api.OWNERSHIP.filter((x) => x.display === 'reference')) {
+      // A display copy is one-way, into Salesforce: it can never be written back as a reference.
+      expect({ key: m.key, kind: m.kind, direction: m.direction, transform: m.transform }).toEqual({ key: m.key, kind: 'work', direction: 'sn_to_sf', transform: 'identity' });
+    }
+  });
 });

@@ -8,7 +8,7 @@ export { ok, err } from './types';
 export type { System, Direction, ConflictRule, FieldKind, FieldValue, RecordValues, FieldProblem, Result } from './types';
 
 // ownership: the single source of truth of field ownership
-export { OWNERSHIP, SN_SCOPE } from './ownership';
+export { OWNERSHIP, SN_SCOPE, displayFields } from './ownership';
 export type { FieldMapping, TransformName, SalesforceObject, ServiceNowTable } from './ownership';
 
 // transforms: total, Result-returning value transforms

@@ -40,6 +40,14 @@ export interface FieldMapping {
    * which the transform reads or writes together with state.
    */
   readonly servicenow: { readonly table: ServiceNowTable; readonly field: string; readonly extra?: readonly string[] };
+  /**
+   * `reference`: the ServiceNow field is a reference (a sys_id) and the Salesforce field is a
+   * display copy for people, so the adapter reads the reference's display value
+   * (`getDisplayValue()`), e.g. "Beth Anglin" rather than 6816f79c…. Identity never rides on
+   * these copies (links use the stable keys above). Not in the custom metadata: Apex only
+   * receives the value.
+   */
+  readonly display?: 'reference';
 }
 
 /** The scope prefix of every custom ServiceNow field (the SDK rejects `u_` on augmented tables). */
@@ -85,15 +93,15 @@ export const OWNERSHIP: readonly FieldMapping[] = [
     salesforce: { object: 'Case', field: 'Seam_Incident_State__c' }, servicenow: { table: 'incident', field: 'state', extra: ['hold_reason'] } },
   { key: 'incidentPriority', label: 'Incident priority', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'incidentPriorityToCasePriority',
     salesforce: { object: 'Case', field: 'Seam_Incident_Priority__c' }, servicenow: { table: 'incident', field: 'priority' } },
-  { key: 'assignedTo', label: 'Assignee', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+  { key: 'assignedTo', label: 'Assignee', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity', display: 'reference',
     salesforce: { object: 'Case', field: 'Seam_Assignee__c' }, servicenow: { table: 'incident', field: 'assigned_to' } },
-  { key: 'assignmentGroup', label: 'Assignment group', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+  { key: 'assignmentGroup', label: 'Assignment group', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity', display: 'reference',
     salesforce: { object: 'Case', field: 'Seam_Assignment_Group__c' }, servicenow: { table: 'incident', field: 'assignment_group' } },
   { key: 'slaDue', label: 'SLA due', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'dateTime',
     salesforce: { object: 'Case', field: 'Seam_SLA_Due__c' }, servicenow: { table: 'incident', field: 'sla_due' } },
-  { key: 'configurationItem', label: 'Configuration item', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+  { key: 'configurationItem', label: 'Configuration item', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity', display: 'reference',
     salesforce: { object: 'Case', field: 'Seam_CI__c' }, servicenow: { table: 'incident', field: 'cmdb_ci' } },
-  { key: 'change', label: 'Change request', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+  { key: 'change', label: 'Change request', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity', display: 'reference',
     salesforce: { object: 'Case', field: 'Seam_Change__c' }, servicenow: { table: 'incident', field: 'rfc' } },
   { key: 'resolutionCode', label: 'Resolution code', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
     salesforce: { object: 'Case', field: 'Seam_Resolution_Code__c' }, servicenow: { table: 'incident', field: 'close_code' } },
@@ -109,3 +117,11 @@ export const OWNERSHIP: readonly FieldMapping[] = [
   { key: 'comments', label: 'Customer-visible comments', kind: 'journal', owner: 'entry_origin', direction: 'both', conflict: 'append', transform: 'journal',
     salesforce: { object: 'Case', field: 'CaseComment' }, servicenow: { table: 'incident', field: 'comments' } },
 ];
+
+/**
+ * ServiceNow fields of `table` whose display value crosses the seam (mappings marked
+ * `display: 'reference'`): the adapter reads these with `getDisplayValue()`.
+ */
+export function displayFields(table: ServiceNowTable): string[] {
+  return OWNERSHIP.filter((m) => m.display === 'reference' && m.servicenow.table === table).map((m) => m.servicenow.field);
+}

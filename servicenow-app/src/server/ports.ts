@@ -17,12 +17,17 @@ export interface FindOptions {
     readonly orderBy?: string;
     /** Fields to read; all of the table's fields the adapter knows when omitted. */
     readonly fields?: readonly string[];
+    /**
+     * Fields read as their display value (a reference shows its target's name, not its sys_id):
+     * the ownership map's `display: 'reference'` copies. Each must also be in `fields` when given.
+     */
+    readonly displayValues?: readonly string[];
 }
 
 export interface RecordStore {
     /** Rows matching a Glide encoded query (`field=value^field2=value`). */
     find(table: string, encodedQuery: string, options?: FindOptions): Row[];
-    get(table: string, sysId: string, fields?: readonly string[]): Row | null;
+    get(table: string, sysId: string, fields?: readonly string[], displayValues?: readonly string[]): Row | null;
     /** Returns the new sys_id. */
     insert(table: string, values: RowValues): string;
     update(table: string, sysId: string, values: RowValues): void;

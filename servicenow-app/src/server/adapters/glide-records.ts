@@ -18,6 +18,7 @@ interface GlideRecordLike {
     initialize(): void;
     setValue(field: string, value: unknown): void;
     getValue(field: string): string | null;
+    getDisplayValue(field: string): string | null;
     getUniqueValue(): string;
     insert(): string | null;
     update(): string | null;
@@ -26,10 +27,10 @@ interface GlideRecordLike {
 type GlideRecordCtor = new (table: string) => GlideRecordLike;
 const open = (table: string): GlideRecordLike => new (GlideRecord as unknown as GlideRecordCtor)(table);
 
-function read(gr: GlideRecordLike, fields: readonly string[]): Row {
+function read(gr: GlideRecordLike, fields: readonly string[], displayValues: readonly string[] = []): Row {
     const row: Record<string, string> = { sys_id: gr.getUniqueValue() };
     for (const f of fields) {
-        const v = gr.getValue(f);
+        const v = displayValues.indexOf(f) >= 0 ? gr.getDisplayValue(f) : gr.getValue(f);
         row[f] = v === null || v === undefined ? '' : String(v);
     }
     return row;
@@ -53,12 +54,12 @@ export const glideRecordStore: RecordStore = {
         gr.query();
         const rows: Row[] = [];
         const fields = fieldsFor(table, options.fields);
-        while (gr.next()) rows.push(read(gr, fields));
+        while (gr.next()) rows.push(read(gr, fields, options.displayValues));
         return rows;
     },
-    get(table: string, sysId: string, fields?: readonly string[]): Row | null {
+    get(table: string, sysId: string, fields?: readonly string[], displayValues?: readonly string[]): Row | null {
         const gr = open(table);
-        return gr.get(sysId) ? read(gr, fieldsFor(table, fields)) : null;
+        return gr.get(sysId) ? read(gr, fieldsFor(table, fields), displayValues) : null;
     },
     insert(table: string, values: RowValues): string {
         const gr = open(table);

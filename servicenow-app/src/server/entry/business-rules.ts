@@ -6,7 +6,7 @@
 import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
-import { onIncidentChanged, onJournalEntry } from '../sync/outbound';
+import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
 import { TABLE } from '../tables';
 import { context, type CurrentRecord } from './context';
@@ -24,7 +24,7 @@ function guarded(name: string, current: CurrentRecord, run: () => unknown): void
 export function syncIncidentChange(current: CurrentRecord): void {
     guarded('incident sync', current, () => {
         const { ports, settings } = context();
-        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        const row = readIncident(ports, current.getUniqueValue());
         return row ? onIncidentChanged(ports, settings, row) : 'incident gone';
     });
 }

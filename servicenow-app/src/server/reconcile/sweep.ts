@@ -29,6 +29,7 @@ import type { OpsSettings } from '../ops/settings';
 import { enqueue } from '../outbox/outbox';
 import type { Ports, Row } from '../ports';
 import { saveLink, type StoredLink } from '../sync/link';
+import { INCIDENT_DISPLAY_FIELDS } from '../sync/outbound';
 import { TABLE } from '../tables';
 
 export const RUN_TABLE = 'x_seam_bridge_reconcile_run';
@@ -192,7 +193,7 @@ function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[]
     const incidentIds = links.map((l) => l.incident);
     const incidents = new Map<string, Row>();
     for (const chunkIds of chunk(incidentIds, RECONCILE_CHUNK)) {
-        for (const row of ports.records.find(TABLE.incident, `sys_idIN${chunkIds.join(',')}`, { fields: INCIDENT_FIELDS })) incidents.set(row.sys_id, row);
+        for (const row of ports.records.find(TABLE.incident, `sys_idIN${chunkIds.join(',')}`, { fields: INCIDENT_FIELDS, displayValues: INCIDENT_DISPLAY_FIELDS })) incidents.set(row.sys_id, row);
     }
     const pending = new Set<string>();
     for (const row of ports.records.find(TABLE.outbox, `statusINpending,failed,held^incidentIN${incidentIds.join(',')}`, { fields: ['incident'] })) pending.add(row.incident);

@@ -9,6 +9,7 @@ import { query, soqlString } from '../clients/salesforce';
 import type { Settings } from '../config';
 import { enqueue } from '../outbox/outbox';
 import type { Ports, Row } from '../ports';
+import { TABLE } from '../tables';
 
 export type MajorIncidentOutcome =
     | { readonly status: 'disabled' | 'not_p1' | 'not_customer_facing' | 'no_accounts' }
@@ -22,6 +23,8 @@ export const MAX_ACCOUNTS = 200;
 export function affectedServices(incident: Row): string[] {
     return [incident.cmdb_ci, incident.business_service].filter((s) => !!s);
 }
+
+const unique = (values: readonly string[]): string[] => values.filter((v, i) => values.indexOf(v) === i);
 
 export function isCustomerFacing(incident: Row, settings: Pick<Settings, 'customerFacingServices'>): boolean {
     return affectedServices(incident).some((s) => settings.customerFacingServices.indexOf(s) >= 0);
@@ -52,7 +55,10 @@ export function onMajorIncident(
     if (incident.priority !== '1') return { status: 'not_p1' };
     if (!isCustomerFacing(incident, settings)) return { status: 'not_customer_facing' };
 
-    const services = affectedServices(incident);
+    // Cases carry the CI's display name (ownership `display: 'reference'`); sys_ids still match
+    // cases synced before names were sent.
+    const shown = ports.records.get(TABLE.incident, incident.sys_id, ['cmdb_ci', 'business_service'], ['cmdb_ci', 'business_service']);
+    const services = unique(affectedServices(incident).concat(shown ? affectedServices(shown) : []));
     const soql =
         `SELECT AccountId, Account.OwnerId FROM Case WHERE IsClosed = false AND AccountId != null ` +
         `AND Seam_CI__c IN (${services.map(soqlString).join(', ')}) LIMIT ${MAX_ACCOUNTS * 5}`;

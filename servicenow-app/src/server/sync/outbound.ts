@@ -4,7 +4,7 @@
  * echoes of what Salesforce itself sent, and the result is queued in the outbox as one
  * `Incident_Update__e` Platform Event (docs/contracts.md). The drain sends it.
  */
-import { decideOutbound, formatIso, formatServiceNowDateTime, messageId, type JournalEntry } from '../generated/seam-core';
+import { decideOutbound, displayFields, formatIso, formatServiceNowDateTime, messageId, type JournalEntry } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import { enqueue } from '../outbox/outbox';
@@ -26,6 +26,17 @@ export function changedByIntegration(ports: Pick<Ports, 'records'>, userName: st
     if (!userName) return false;
     const q = `${eq('user.user_name', userName)}^${eq('role.name', INTEGRATION_ROLE)}`;
     return ports.records.find(TABLE.userRole, q, { limit: 1, fields: ['user'] }).length > 0;
+}
+
+/** Reference fields whose display value is what Salesforce shows (ownership `display: 'reference'`). */
+export const INCIDENT_DISPLAY_FIELDS: readonly string[] = displayFields('incident');
+
+/**
+ * The incident as the outbound decision compares and sends it: reference copies (assignee,
+ * group, CI, change) as display values, so the case panel shows a name, never a sys_id.
+ */
+export function readIncident(ports: Pick<Ports, 'records'>, sysId: string): Row | null {
+    return ports.records.get(TABLE.incident, sysId, undefined, INCIDENT_DISPLAY_FIELDS);
 }
 
 export function onIncidentChanged(
@@ -101,7 +112,7 @@ export function journalEntryFromRow(row: Row): JournalEntry {
 export function onJournalEntry(ports: Ports, settings: Pick<Settings, 'syncEnabled'>, entry: Row): OutboundOutcome {
     if (!settings.syncEnabled) return { status: 'disabled' };
     if (entry.name !== TABLE.incident || entry.element !== 'comments') return { status: 'nothing_to_send' };
-    const incident = ports.records.get(TABLE.incident, entry.element_id);
+    const incident = readIncident(ports, entry.element_id);
     if (!incident) return { status: 'not_linked' };
     return onIncidentChanged(ports, settings, incident, [journalEntryFromRow(entry)], entry.sys_created_by);
 }
