@@ -264,6 +264,26 @@ describe('the drift sweep', () => {
         expect(w.soql).toHaveLength(0);
     });
 
+    it('waits without a call while the credential is paused, fails on a refused query, retries a 503 on the next tick', () => {
+        const w = world(3);
+        w.ports.records.seed(OPS_TABLE, { name: 'credential', status: 'paused', detail: 'refused' });
+        startRun(w.ports, 'manual');
+        expect(runTick(w.ports, settings, ops)?.state).toBe('throttled');
+        expect(w.soql).toHaveLength(0);
+        w.ports.records.update(OPS_TABLE, w.ports.records.rows(OPS_TABLE)[0].sys_id, { status: 'ok' });
+
+        const route = w.ports as unknown as { raw: { route: (r: HttpRequest) => HttpResponse } };
+        const answer = route.raw.route;
+        route.raw.route = () => ({ status: 503, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]' });
+        expect(runTick(w.ports, settings, ops)).toMatchObject({ state: 'throttled', detail: expect.stringMatching(/continues on the next tick/) });
+        route.raw.route = () => ({ status: 400, body: '[{"errorCode":"INVALID_FIELD","message":"No such column Seam_CI__c on Case"}]' });
+        const failed = runTick(w.ports, settings, ops);
+        expect(failed?.state).toBe('failed');
+        expect(failed?.detail).toMatch(/INVALID_FIELD.*fix: install the package version/);
+        expect(run(w.ports).finished_at).not.toBe('');
+        route.raw.route = answer;
+    });
+
     it('does not start a second run while one is active', () => {
         const w = world(1);
         const a = startRun(w.ports, 'manual');

@@ -24,7 +24,7 @@ import { recordAudit } from '../audit/audit';
 import { query } from '../clients/salesforce';
 import type { Settings } from '../config';
 import { INCIDENT_FIELDS } from '../fields';
-import { readUsage } from '../ops/state';
+import { readCredential, readUsage } from '../ops/state';
 import type { OpsSettings } from '../ops/settings';
 import { enqueue } from '../outbox/outbox';
 import type { Ports, Row } from '../ports';
@@ -148,6 +148,7 @@ export function runTick(ports: Ports, settings: SweepSettings, ops: OpsSettings,
     if (!settings.salesforceUrl) return save('failed', 'x_seam_bridge.salesforce.instance_url is empty: set it to the Salesforce My Domain URL');
 
     const day = usageDay(ports.clock.nowMs());
+    if (readCredential(ports).status === 'paused') return save('throttled', 'the Salesforce credential is refused (see Seam Status); the run continues once the outbox probe succeeds');
     const allowed = budgetFor(readUsage(ports, day), ops.budget, 'bulk', ops.reconcileBatchesPerRun);
     if (allowed.calls === 0) return save('throttled', `API budget: ${allowed.reason}; the run continues when usage allows`);
 
@@ -166,7 +167,12 @@ export function runTick(ports: Ports, settings: SweepSettings, ops: OpsSettings,
         if (links.length === 0) return save('done', describe(counts));
         const outcome = sweepBatch(ports, settings, links, counts);
         batches += 1;
-        if (outcome !== null) return save('throttled', `Salesforce query failed (${outcome}); the run continues on the next tick`);
+        if (outcome !== null) {
+            // A refused query (400: a field the org lacks, a malformed id) fails the same way every
+            // time: stop and say so instead of spending a call per tick on it.
+            if (outcome.status === 400) return save('failed', `Salesforce refused the sweep query (${outcome.error}); fix: install the package version that has every mapped Case field, then start a new run`);
+            return save('throttled', `Salesforce query failed (${outcome.error}); the run continues on the next tick`);
+        }
         cursor = links[links.length - 1].sys_id;
         if (links.length < RECONCILE_CHUNK) return save('done', describe(counts));
     }
@@ -178,13 +184,13 @@ const describe = (c: RunCounts): string =>
     `checked ${c.links_checked} link(s) with ${c.soql_calls} SOQL call(s): ${c.drift_found} drifted field(s), ` +
     `${c.repaired_to_salesforce} link(s) queued to Salesforce, ${c.repaired_to_servicenow} incident(s) repaired, ${c.in_flight} left in flight, ${c.missing_cases} case(s) missing`;
 
-/** One batch of ≤200 links; returns the query error, or null. */
-function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[], counts: RunCounts): string | null {
+/** One batch of ≤200 links; returns the query failure, or null. */
+function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[], counts: RunCounts): { status: number; error: string } | null {
     const caseIds = links.map((l) => l.sf_case_id);
     const started = ports.clock.nowMs();
     const answer = query(ports.http, settings, reconcileQuery(caseIds));
     counts.soql_calls += 1;
-    if (!answer.ok) return answer.error;
+    if (!answer.ok) return { status: answer.status, error: answer.error };
     const cases = new Map<string, Record<string, FieldValue>>();
     for (const r of answer.records) {
         const flat = flatten(r);
