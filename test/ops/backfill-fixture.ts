@@ -9,7 +9,8 @@ import { createServiceNowTwin } from '../twins/servicenow/index.js';
 import { startTwin } from '../twins/salesforce/helpers';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME } from '../twins/salesforce/store.js';
 
-export const APP_DIR = fileURLToPath(new URL('../../servicenow-app', import.meta.url));
+/** The ServiceNow build to load: SEAM_SANDBOX_APP (as the sandbox), else servicenow-app. */
+export const APP_DIR = process.env.SEAM_SANDBOX_APP || fileURLToPath(new URL('../../servicenow-app', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 export type Kind = 'both' | 'incidentKey' | 'incidentCorrelation' | 'caseKey' | 'caseCorrelation';

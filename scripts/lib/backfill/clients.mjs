@@ -172,6 +172,20 @@ export function serviceNowClient(options) {
       const total = r.headers.get('x-total-count');
       return { rows: r.body?.result ?? [], total: total === null ? null : Number(total) };
     },
+    /**
+     * The app's batch route for the backfill (≤ 200 pairs per call). Null when the installed app
+     * has no such route (an older version): the caller falls back to the Table API.
+     * @param {unknown[]} pairs
+     * @returns {Promise<{ caseId: string, status: string, linkSysId?: string, linkCreated?: boolean, incidentUpdated?: boolean, detail?: string }[] | null>}
+     */
+    async backfillLinks(pairs) {
+      try {
+        return (await call('POST', '/api/x_seam_bridge/seam/v1/backfill/links', { pairs })).body.results;
+      } catch (e) {
+        if (e instanceof ApiCallError && (e.status === 400 || e.status === 404) && /does not represent any resource/.test(e.message)) return null;
+        throw e;
+      }
+    },
     /** @param {string} table @param {Record<string, unknown>} values */
     async insert(table, values) {
       return /** @type {Record<string, string>} */ ((await call('POST', `/api/now/table/${table}?sysparm_exclude_reference_link=true`, values)).body.result);

@@ -30,15 +30,18 @@ Run:
   --checkpoint FILE       default .seam/backfill-checkpoint.json (deleted when the run completes)
   --restart               ignore an existing checkpoint and start from the beginning
   --chunk-size N          pairs per page / SOQL IN list / collections call, 1..200 (default 200)
-  --concurrency N         parallel ServiceNow writes (default 4)
+  --sn-writes MODE        api (default): the app's POST /v1/backfill/links, 200 pairs per call;
+                          table: the Table API, one call per record (apps without that route;
+                          api falls back to it by itself when the route is missing)
+  --concurrency N         parallel ServiceNow writes in table mode (default 4)
   --progress MODE         auto (bar on a TTY, lines otherwise) | bar | plain | none
   --json                  print the summary as JSON
   --help                  this text
 
-API calls: per 200 keyed incidents, 1 Table API page + 1 SOQL query + 1 link lookup + 1
-sObject Collections update (only when Case fields differ) + one Table API write per new link
-and per incident whose Salesforce-owned fields differ; phase 2 reads keyed Cases 2,000 a page
-and 1 Table API lookup per 200 of them.`;
+API calls per 200 keyed incidents: 1 Table API page, 1 SOQL query, 5 link lookups (IN lists
+stay at 40 ids: ServiceNow repeats the query in its Link header), 1 POST /v1/backfill/links
+and 1 sObject Collections update, each only when something differs. Phase 2 reads keyed Cases
+2,000 a page (SOQL) and looks their incidents up 40 at a time. A second run makes only reads.`;
 
 /** @param {string[]} argv @param {NodeJS.ProcessEnv} env */
 export function parseConfig(argv, env) {
@@ -49,7 +52,7 @@ export function parseConfig(argv, env) {
       'sn-client-id': { type: 'string' }, 'sn-client-secret': { type: 'string' },
       'sf-url': { type: 'string' }, 'sf-client-id': { type: 'string' }, 'sf-client-secret': { type: 'string' }, 'sf-api-version': { type: 'string' },
       'dry-run': { type: 'boolean' }, checkpoint: { type: 'string' }, restart: { type: 'boolean' },
-      'chunk-size': { type: 'string' }, concurrency: { type: 'string' }, progress: { type: 'string' },
+      'chunk-size': { type: 'string' }, concurrency: { type: 'string' }, progress: { type: 'string' }, 'sn-writes': { type: 'string' },
       json: { type: 'boolean' }, help: { type: 'boolean' }, 'stop-after': { type: 'string' },
     },
     strict: true,
@@ -87,6 +90,8 @@ export function parseConfig(argv, env) {
   if (!salesforce.clientId) problems.push('--sf-client-id (or SEAM_SF_CLIENT_ID) is missing');
   if (!salesforce.clientSecret) problems.push('SEAM_SF_CLIENT_SECRET is missing');
   if (!/^\d+\.0$/.test(salesforce.apiVersion)) problems.push(`--sf-api-version "${salesforce.apiVersion}" must look like 62.0`);
+  const snWrites = values['sn-writes'] ?? 'api';
+  if (!['api', 'table'].includes(snWrites)) problems.push(`--sn-writes "${snWrites}" must be api or table`);
   const progress = values.progress ?? 'auto';
   if (!['auto', 'bar', 'plain', 'none'].includes(progress)) problems.push(`--progress "${progress}" must be auto, bar, plain or none`);
   return {
@@ -103,6 +108,7 @@ export function parseConfig(argv, env) {
       checkpointFile: values.checkpoint ?? '.seam/backfill-checkpoint.json',
       chunkSize: int('--chunk-size', values['chunk-size'], 1, 200, 200),
       concurrency: int('--concurrency', values.concurrency, 1, 32, 4),
+      snWrites: /** @type {'api' | 'table'} */ (snWrites),
     },
   };
 }

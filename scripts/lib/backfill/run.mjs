@@ -28,7 +28,7 @@ export const KEYED_CASES = `IsClosed = false AND (${SF_INCIDENT_SYS_ID} != null 
  * @typedef {{
  *   servicenow: { url: string, user?: string, password?: string, clientId?: string, clientSecret?: string },
  *   salesforce: { url: string, clientId: string, clientSecret: string, apiVersion?: string },
- *   dryRun?: boolean, checkpointFile: string, restart?: boolean, chunkSize?: number, concurrency?: number,
+ *   dryRun?: boolean, checkpointFile: string, restart?: boolean, chunkSize?: number, concurrency?: number, snWrites?: 'api' | 'table',
  * }} BackfillConfig
  * @typedef {{
  *   progress?: { update(p: { phase: string, done: number, total: number | null, linked: number, updated: number }): void, end(): void },
@@ -58,6 +58,7 @@ export async function runBackfill(config, hooks = {}) {
   const chunkSize = Math.min(200, Math.max(1, config.chunkSize ?? 200));
   const concurrency = Math.max(1, config.concurrency ?? 4);
   const dryRun = Boolean(config.dryRun);
+  let useBatchRoute = (config.snWrites ?? 'api') === 'api';
   const sf = salesforceClient({ ...config.salesforce, fetch: hooks.fetch });
   const sn = serviceNowClient({ ...config.servicenow, fetch: hooks.fetch });
   const target = `${config.servicenow.url} <-> ${config.salesforce.url}`;
@@ -139,13 +140,30 @@ export async function runBackfill(config, hooks = {}) {
       return;
     }
     // Links first: the incident rule that our incident writes trigger then finds the link and its
-    // snapshot, and sees nothing new to send back.
-    await eachLimited(newLinks, concurrency, async (p) => {
-      try { await sn.insert(LINK_TABLE, /** @type {Record<string, unknown>} */ (p.linkValues)); totals.linksCreated++; } catch (e) { totals.failed++; failures.push(`link ${p.caseId}: ${/** @type {Error} */ (e).message}`); }
-    });
-    await eachLimited(linkUpdates, concurrency, async (p) => {
-      try { await sn.update(LINK_TABLE, /** @type {string} */ (p.linkSysId), /** @type {Record<string, unknown>} */ (p.linkValues)); totals.linksUpdated++; } catch (e) { totals.failed++; failures.push(`link ${p.caseId}: ${/** @type {Error} */ (e).message}`); }
-    });
+    // snapshot, and sees nothing new to send back. The app's batch route does both in one call.
+    const snWrites = plans.filter((p) => p.linkValues || Object.keys(p.incidentUpdates).length > 0);
+    if (useBatchRoute && snWrites.length) {
+      const results = await sn.backfillLinks(snWrites.map((p) => ({
+        caseId: p.caseId, incidentSysId: p.incidentSysId, link: p.linkValues, linkSysId: p.linkSysId, incident: p.incidentUpdates,
+      })));
+      if (results === null) {
+        useBatchRoute = false;
+        log('the installed app has no POST /v1/backfill/links; writing through the Table API (one call per record)');
+      } else {
+        results.forEach((r, i) => {
+          if (r.status !== 'ok') { totals.failed++; failures.push(`pair ${snWrites[i].caseId}: ${r.detail}`); return; }
+          if (r.linkCreated) totals.linksCreated++;
+          else if (snWrites[i].linkSysId && snWrites[i].linkValues) totals.linksUpdated++;
+          if (r.incidentUpdated) totals.incidentsUpdated++;
+        });
+      }
+    }
+    if (!useBatchRoute) await tableApiWrites(newLinks, linkUpdates, incidentWrites);
+    await salesforceWrites(caseWrites);
+  }
+
+  /** One Salesforce sObject Collections update per chunk (≤ 200). @param {import('./plan.mjs').PairPlan[]} caseWrites */
+  async function salesforceWrites(caseWrites) {
     if (caseWrites.length) {
       const results = await sf.updateCollection(caseWrites.map((p) => ({ attributes: { type: 'Case' }, Id: p.caseId, ...p.caseUpdates })));
       results.forEach((r, i) => {
@@ -153,6 +171,19 @@ export async function runBackfill(config, hooks = {}) {
         else { totals.failed++; failures.push(`Case ${caseWrites[i].caseId}: ${r.errors.map((e) => `${e.statusCode} ${e.message} (${e.fields.join(',')})`).join('; ')}`); }
       });
     }
+  }
+
+  /**
+   * The Table API fallback: one call per record (an app without the batch route).
+   * @param {import('./plan.mjs').PairPlan[]} newLinks @param {import('./plan.mjs').PairPlan[]} linkUpdates @param {import('./plan.mjs').PairPlan[]} incidentWrites
+   */
+  async function tableApiWrites(newLinks, linkUpdates, incidentWrites) {
+    await eachLimited(newLinks, concurrency, async (p) => {
+      try { await sn.insert(LINK_TABLE, /** @type {Record<string, unknown>} */ (p.linkValues)); totals.linksCreated++; } catch (e) { totals.failed++; failures.push(`link ${p.caseId}: ${/** @type {Error} */ (e).message}`); }
+    });
+    await eachLimited(linkUpdates, concurrency, async (p) => {
+      try { await sn.update(LINK_TABLE, /** @type {string} */ (p.linkSysId), /** @type {Record<string, unknown>} */ (p.linkValues)); totals.linksUpdated++; } catch (e) { totals.failed++; failures.push(`link ${p.caseId}: ${/** @type {Error} */ (e).message}`); }
+    });
     await eachLimited(incidentWrites, concurrency, async (p) => {
       try { await sn.update('incident', p.incidentSysId, p.incidentUpdates); totals.incidentsUpdated++; } catch (e) { totals.failed++; failures.push(`incident ${p.incidentSysId}: ${/** @type {Error} */ (e).message}`); }
     });

@@ -325,6 +325,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '1ac5f78a26cf478ca9391d63a2cc2160'
                     }
+                    rest_seam_backfill_links: {
+                        table: 'sys_ws_operation'
+                        id: '5eea28cafd114808b457cdb8bf3b71d0'
+                    }
                     rest_seam_cases: {
                         table: 'sys_ws_operation'
                         id: '521e045d4abc44b3a0b7b273b56fabba'
@@ -416,6 +420,10 @@ declare global {
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
+                    }
+                    src_server_backfill_links_ts: {
+                        table: 'sys_module'
+                        id: '35f55a70233248488ed2de88a059151c'
                     }
                     src_server_clients_guard_ts: {
                         table: 'sys_module'

@@ -3,7 +3,7 @@ import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
 import { casesRoute, commentsRoute, linkRoute } from '../../server/entry/rest'
 import { metricsRoute, reconcileStatusRoute, startReconcileRoute } from '../../server/entry/ops'
-import { attachmentsRoute } from '../../server/entry/attachments'
+import { attachmentsRoute, backfillLinksRoute } from '../../server/entry/attachments'
 
 // /api/x_seam_bridge/seam/v1/... exactly as in docs/contracts.md: the version is part of the
 // route path (not a sys_ws_version), so the URL Salesforce calls never depends on a default version. Authenticated, role-checked through the
@@ -111,6 +111,20 @@ export const seamApi = RestApi({
             consumes: 'application/json',
             produces: 'application/json',
             shortDescription: 'Files added to linked Cases: { messages: AttachmentMessage[] } (1..10, base64 versionData); never writes back a file tagged as ServiceNow\'s.',
+        },
+        {
+            $id: Now.ID['rest_seam_backfill_links'],
+            name: 'backfill_links',
+            method: 'POST',
+            path: '/v1/backfill/links',
+            script: backfillLinksRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            consumes: 'application/json',
+            produces: 'application/json',
+            shortDescription: 'The backfill command: create/update up to 200 links and their incidents\' Salesforce-owned copies in one call.',
         },
     ],
 })

@@ -1,7 +1,8 @@
-/** Entry points for files: the sys_attachment rule, the POST /v1/attachments route, the send job. */
+/** Entry points for files (the sys_attachment rule, POST /v1/attachments, the send job) and the backfill route. */
 import { glideAttachmentContent } from '../adapters/glide-attachments';
 import { onAttachmentAdded, sendQueuedAttachments } from '../attachments/outbound';
 import { postAttachments } from '../attachments/inbound';
+import { postBackfillLinks } from '../backfill/links';
 import { context, type CurrentRecord } from './context';
 
 export function syncAttachment(current: CurrentRecord): void {
@@ -24,18 +25,29 @@ interface RestResponseLike {
     getStreamWriter(): { writeString(text: string): void };
 }
 
-export function attachmentsRoute(request: RestRequestLike, response: RestResponseLike): void {
-    const { ports, settings } = context();
-    let bodyText = '';
+function bodyOf(request: RestRequestLike): string {
     try {
-        bodyText = request.body && typeof request.body.dataString === 'string' ? request.body.dataString : '';
+        return request.body && typeof request.body.dataString === 'string' ? request.body.dataString : '';
     } catch {
-        bodyText = '';
+        return '';
     }
-    const result = postAttachments(ports, settings, glideAttachmentContent, { bodyText, pathParams: request.pathParams ?? {} });
+}
+
+function respond(response: RestResponseLike, result: { status: number; body: unknown }): void {
     response.setStatus(result.status);
     response.setContentType('application/json');
     response.getStreamWriter().writeString(JSON.stringify(result.body));
+}
+
+export function attachmentsRoute(request: RestRequestLike, response: RestResponseLike): void {
+    const { ports, settings } = context();
+    respond(response, postAttachments(ports, settings, glideAttachmentContent, { bodyText: bodyOf(request), pathParams: request.pathParams ?? {} }));
+}
+
+/** POST /v1/backfill/links (scripts/backfill.mjs). */
+export function backfillLinksRoute(request: RestRequestLike, response: RestResponseLike): void {
+    const { ports, settings } = context();
+    respond(response, postBackfillLinks(ports, settings, { bodyText: bodyOf(request), pathParams: request.pathParams ?? {} }));
 }
 
 export function sendAttachmentsJob(): void {
