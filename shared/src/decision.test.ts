@@ -207,7 +207,8 @@ describe('applyInbound', () => {
     const r = applyInbound({ to: 'servicenow', message: m, link: newLink(ids) });
     // customerPriority is a plain copy; urgency needs a known priority.
     expect(r.writes).toEqual({ short_description: 'x', x_seam_bridge_customer_priority: 'Urgent' });
-    expect(r.problems.map((p) => p.field)).toEqual(['Case.Priority']);
+    // Named as the sender named it, so the API can answer messages[0].fields.Priority.
+    expect(r.problems.map((p) => p.field)).toEqual(['Priority']);
   });
 
   it('accepts receiver-named, already transformed values (Incident_Update__e)', () => {

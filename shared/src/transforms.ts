@@ -131,19 +131,19 @@ const CASE_PRIORITY_TO_URGENCY_IMPACT: Readonly<Record<CasePriority, { urgency: 
 };
 
 /** Case priority → urgency and impact; their priority maps back to the same Case priority. */
-export function casePriorityToUrgencyImpact(priority: unknown): Result<{ urgency: Urgency; impact: Impact }> {
-  const p = parseCasePriority(priority);
+export function casePriorityToUrgencyImpact(priority: unknown, field = 'Case.Priority'): Result<{ urgency: Urgency; impact: Impact }> {
+  const p = parseCasePriority(priority, field);
   return p.ok ? ok(CASE_PRIORITY_TO_URGENCY_IMPACT[p.value]) : p;
 }
 
 /** The customer's priority sets urgency only; impact stays an IT assessment (see ownership). */
-export function casePriorityToUrgency(priority: unknown): Result<Urgency> {
-  const p = casePriorityToUrgencyImpact(priority);
+export function casePriorityToUrgency(priority: unknown, field = 'Case.Priority'): Result<Urgency> {
+  const p = casePriorityToUrgencyImpact(priority, field);
   return p.ok ? ok(p.value.urgency) : p;
 }
 
-export function incidentPriorityToCasePriority(priority: unknown): Result<CasePriority> {
-  const p = parseChoice('incident.priority', priority, INCIDENT_PRIORITY_DOMAIN);
+export function incidentPriorityToCasePriority(priority: unknown, field = 'incident.priority'): Result<CasePriority> {
+  const p = parseChoice(field, priority, INCIDENT_PRIORITY_DOMAIN);
   if (!p.ok) return p;
   return ok(p.value <= 2 ? 'High' : p.value === 3 ? 'Medium' : 'Low');
 }
@@ -357,10 +357,11 @@ function applyTransform(name: TransformName, field: string, values: readonly unk
       return isFieldValue(v)
         ? ok(v)
         : err(problem(field, 'is not a JSON scalar', `send ${field} as text, number, boolean or null`, String(v)));
+    // Problems name the field as the sender named it (`Priority`), not the object path.
     case 'casePriorityToUrgency':
-      return casePriorityToUrgency(v);
+      return casePriorityToUrgency(v, field);
     case 'incidentPriorityToCasePriority':
-      return incidentPriorityToCasePriority(v);
+      return incidentPriorityToCasePriority(v, field);
     case 'incidentStateToCaseStatus':
       return incidentStateToCaseStatus(v, extra);
     case 'incidentStateLabel':

@@ -76,7 +76,7 @@ const refused: Refused[] = [
   { name: 'cases: unknown Salesforce field', path: '/cases', body: () => ({ messages: [message({ fields: { Bogus__c: 'x' } })] }), field: 'messages[0].fields.Bogus__c' },
   { name: 'cases: a ServiceNow-owned field from Salesforce', path: '/cases', body: () => ({ messages: [message({ fields: { Status: 'Closed' } })] }), field: 'messages[0].fields.Status' },
   { name: 'cases: origin servicenow (our own message back)', path: '/cases', body: () => ({ messages: [message({ origin: 'servicenow' })] }), field: 'messages[0].origin' },
-  { name: 'cases: picklist value outside the domain', path: '/cases', body: () => ({ messages: [message({ fields: { Priority: 'Urgent!!' } })] }), field: 'messages[0].fields.Case.Priority' },
+  { name: 'cases: picklist value outside the domain', path: '/cases', body: () => ({ messages: [message({ fields: { Priority: 'Urgent!!' } })] }), field: 'messages[0].fields.Priority' },
   { name: 'cases: one bad message spoils the batch (nothing of it applied)', path: '/cases', body: () => ({ messages: [message({ fields: { Subject: 'good one' } }), message({ fields: { Status: 'Closed' } })] }), field: 'messages[1].fields.Status' },
   { name: 'cases: repeated messageId inside a batch', path: '/cases', body: () => { const m = message(); return { messages: [m, { ...m, version: m.version + 1 }] }; }, field: 'messages[1].messageId' },
   { name: 'cases: encoded-query injection ^OR in caseId', path: '/cases', body: () => ({ messages: [message({ caseId: `${linkedCaseId}^ORactive=true` })] }), field: 'messages[0].caseId' },
