@@ -1,11 +1,13 @@
 // The backfill (scripts/backfill.mjs) on the two twins: 5,000 existing pairs are linked by key
 // only, a run stopped half-way resumes from its checkpoint, a second run writes nothing, a dry run
 // writes nothing, and the writes never echo back as sync messages.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM without declarations
 import { runBackfill } from '../../scripts/lib/backfill/run.mjs';
-import { cases, incidents, kindOf, links, outboxRows, seed, startTwins, type Seeded } from './backfill-fixture';
+import { REPO, cases, incidents, kindOf, links, outboxRows, seed, startTwins, type Seeded } from './backfill-fixture';
 
 const N = Number(process.env.SEAM_BACKFILL_PAIRS ?? 5000);
 let t: Awaited<ReturnType<typeof startTwins>>;
@@ -120,5 +122,76 @@ describe(`backfill of ${N} existing pairs`, () => {
     expect(ran.asyncRules).toBeGreaterThan(0); // the incident rule did run for the written incidents
     expect(outboxRows(t).map((r) => r.payload)).toEqual([]);
     expect(t.sf.outbound.filter((o) => o.kind === 'case')).toHaveLength(0);
+  });
+});
+
+describe('the command line (node scripts/backfill.mjs), killed half-way', () => {
+  const M = 600;
+  let u: Awaited<ReturnType<typeof startTwins>>;
+  let pairs: Seeded;
+  beforeAll(async () => {
+    u = await startTwins();
+    pairs = seed(u, M);
+  });
+  afterAll(() => u?.close());
+
+  const cli = (extra: string[] = [], env: Record<string, string> = {}) => {
+    const cfg = u.config();
+    return spawn(process.execPath, [join(REPO, 'scripts/backfill.mjs'), '--sn-url', u.sn.url, '--sn-user', 'seam.integration', '--sf-url', u.sf.url,
+      '--sf-client-id', u.sf.clientId, '--checkpoint', cfg.checkpointFile, '--chunk-size', '50', '--progress', 'plain', ...extra], {
+      env: { ...process.env, SEAM_SN_PASSWORD: 'integration', SEAM_SF_CLIENT_SECRET: u.sf.clientSecret, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  };
+  const finish = (child: ReturnType<typeof spawn>) =>
+    new Promise<{ code: number | null; signal: string | null; out: string; err: string }>((resolve) => {
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.stderr!.on('data', (d) => (err += d));
+      child.on('close', (code, signal) => resolve({ code, signal, out, err }));
+    });
+
+  it('--help documents the options; missing settings are named without printing secrets', async () => {
+    const help = await finish(cli(['--help']));
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('--dry-run');
+    expect(help.out).toContain('--checkpoint');
+    const bad = await finish(spawn(process.execPath, [join(REPO, 'scripts/backfill.mjs'), '--sn-url', 'not a url'], { env: { ...process.env, SEAM_SF_CLIENT_SECRET: 'top-secret-value' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--sn-url "not a url" is not an http(s) URL');
+    expect(bad.err).toContain('--sf-client-id');
+    expect(bad.err + bad.out).not.toContain('top-secret-value');
+  });
+
+  it('SIGKILL half-way, then the same command resumes and completes; nothing is duplicated', async () => {
+    // Table API writes (one call per record) keep the first run busy long enough to be killed mid-way.
+    const child = cli(['--sn-writes', 'table', '--concurrency', '1']);
+    const killed = new Promise<void>((resolve) => {
+      child.stderr!.on('data', (d: Buffer) => {
+        const m = /progress phase=incidents done=(\d+)/.exec(String(d));
+        if (m && Number(m[1]) >= M / 2 && !child.killed) { child.kill('SIGKILL'); resolve(); }
+      });
+    });
+    const first = finish(child);
+    await killed;
+    const r1 = await first;
+    expect(r1.signal).toBe('SIGKILL');
+    const partial = links(u).length;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(M);
+
+    const r2 = await finish(cli(['--json']));
+    expect(r2.code).toBe(0);
+    const summary = JSON.parse(r2.out);
+    expect(summary.resumed).toBe(true);
+    expect(r2.err + r2.out).not.toContain(u.sf.clientSecret);
+    const all = links(u);
+    expect(all).toHaveLength(M);
+    expect(new Set(all.map((l) => l.sf_case_id)).size).toBe(M);
+    expect(new Set(all.map((l) => l.incident)).size).toBe(M);
+    const byCase = new Map(all.map((l) => [l.sf_case_id, l.incident]));
+    for (const p of pairs.pairs) expect(byCase.get(p.caseId)).toBe(p.sysId);
+    expect(existsSync(u.config().checkpointFile)).toBe(false);
   });
 });
