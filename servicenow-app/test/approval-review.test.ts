@@ -57,6 +57,9 @@ describe('triage review decisions', () => {
         const [incident] = ports.records.rows('incident');
         expect(incident.x_seam_bridge_sf_case_id).toBe(CASE_A);
         expect(review(ports).incident).toBe(incident.sys_id);
+        // The incident carries the correlation id from link time, as on the direct create path.
+        expect(incident.x_seam_bridge_correlation_id).toBe(`SNOW-${incident.number}|SFDC-${CASE_A}`);
+        expect(review(ports).correlation_id).toBe(incident.x_seam_bridge_correlation_id);
         // Running the rule again (a second update) must not create a second incident.
         expect(onReviewDecided(ports, review(ports)).status).toBe('ignored');
         expect(ports.records.rows('incident')).toHaveLength(1);

@@ -108,6 +108,25 @@ describe('drainOutbox', () => {
         });
     });
 
+    it("moves each link out of 'pending' by its incident's delivery: in_sync with the last error cleared, or error with the reason", () => {
+        const ports = fakePorts({
+            route: () => json(200, [
+                { id: 'e0', success: true, errors: [] },
+                { success: false, errors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'bad status', fields: ['Status'] }] },
+            ]),
+        });
+        const okLink = ports.records.seed('x_seam_bridge_link', { incident: 'inc-ok', sync_state: 'pending', last_error: 'attempt 1: HTTP 503' });
+        const badLink = ports.records.seed('x_seam_bridge_link', { incident: 'inc-bad', sync_state: 'pending', last_error: '' });
+        for (const incident of ['inc-ok', 'inc-bad']) {
+            enqueue(ports, { kind: 'incident_update', idempotencyKey: `servicenow:${incident}:1`, record: { attributes: { type: 'Incident_Update__e' }, Link_Version__c: 1 }, incidentSysId: incident, caseId: CASE_A });
+        }
+        drainOutbox(ports, settings);
+        expect(ports.records.get('x_seam_bridge_link', okLink)).toMatchObject({ sync_state: 'in_sync', last_error: '', last_synced_at: '2026-11-23 12:00:00' });
+        const bad = ports.records.get('x_seam_bridge_link', badLink)!;
+        expect(bad.sync_state).toBe('error');
+        expect(bad.last_error).toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION: bad status (Status)');
+    });
+
     it('sends nothing while sync is switched off', () => {
         const ports = fakePorts({ route: allSucceed });
         queue(ports, 3);

@@ -38,15 +38,16 @@ describe('scenario 1: customer reports a login error', () => {
 
   it('work in ServiceNow (assignee, state) reaches the case panel; work notes stay internal', async () => {
     const agent = await e.sn.userSysId('itil.agent');
+    const agentName = (await e.sn.query('sys_user', `sys_id=${agent}`))[0].name; // the panel shows names, not sys_ids
     await e.sn.patch('incident', incident.sys_id, { assigned_to: agent, state: '2', work_notes: WORK_NOTE }, 'agent');
     await e.sandbox.settle();
     const c = await getCase(e.sf, caseId, ['Status', 'Seam_Assignee__c', 'Seam_Incident_State__c', 'Seam_Last_Sync__c']);
-    expect(c.Seam_Assignee__c).toBe(agent);
+    expect(c.Seam_Assignee__c).toBe(agentName);
     expect(c.Seam_Incident_State__c).toBe('In Progress');
     expect(c.Status).toBe('Working'); // incidentStateToCaseStatus(2)
     // The panel's controller reads the same fields (what the LWC shows).
     const panel = e.sandbox.salesforce.apex.SeamPanelController.getLink(caseId);
-    expect(panel).toMatchObject({ linked: true, incidentNumber: incident.number, incidentState: 'In Progress', assignee: agent });
+    expect(panel).toMatchObject({ linked: true, incidentNumber: incident.number, incidentState: 'In Progress', assignee: agentName });
     // The work note exists in ServiceNow and nowhere in Salesforce.
     expect((await e.sn.journal(incident.sys_id, 'work_notes')).map((j) => j.value)).toContain(WORK_NOTE);
     const sfText = JSON.stringify([await caseComments(e.sf, caseId), eventsForCase(e.sandbox, caseId), await getCase(e.sf, caseId, ['Seam_Latest_Update__c', 'Seam_Resolution_Notes__c', 'Description'])]);

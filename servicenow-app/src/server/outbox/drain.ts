@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit';
 import { createRecords, type SObjectRecord } from '../clients/salesforce';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
+import { markDelivered, type DeliveryOutcome } from '../sync/link';
 import { TABLE } from '../tables';
 import { afterFailure, isRetryable } from './backoff';
 import { dueMessages } from './outbox';
@@ -75,6 +76,8 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
             return stop(`credential refused: ${outcome.error.slice(0, 200)}`);
         }
 
+        // Per incident, the last of its messages in this batch (they go in version order).
+        const delivered: Record<string, DeliveryOutcome> = {};
         sendable.forEach(({ row, record }, i) => {
             const attempts = Number(row.attempts || '0') + 1;
             const result = outcome.ok ? outcome.results[i] : undefined;
@@ -100,6 +103,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 if (next.status === 'dead_letter') deadLettered += 1;
                 else failed += 1;
             }
+            if (row.incident && row.kind !== 'impact_task') delivered[row.incident] = success ? { ok: true } : { ok: false, error: `${row.kind} attempt ${attempts}: ${error}` };
             const fieldsSent = Object.keys(record).filter((k) => k !== 'attributes');
             recordAudit(ports, {
                 direction: 'outbound',
@@ -118,6 +122,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 detail: success ? `attempt ${attempts}` : `attempt ${attempts}: ${error}`,
             });
         });
+        markDelivered(ports, delivered);
         if (!outcome.ok) break; // the endpoint is down: later batches would fail the same way
     }
     return { calls, sent, failed, deadLettered };

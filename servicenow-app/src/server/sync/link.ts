@@ -68,3 +68,28 @@ export function saveLink(ports: Pick<Ports, 'records' | 'clock'>, existing: Stor
     }
     return ports.records.insert(TABLE.link, values);
 }
+
+/** The drain's result for one incident's messages in a batch: the last one decides. */
+export interface DeliveryOutcome {
+    readonly ok: boolean;
+    readonly error?: string;
+}
+
+/**
+ * After a drain batch: the links of the incidents it carried are `in_sync` (last error cleared)
+ * when Salesforce accepted their latest message, `error` with the reason when it did not, so the
+ * link never stays `pending` after its message went out. One query for the whole batch.
+ */
+export function markDelivered(ports: Pick<Ports, 'records' | 'clock'>, outcomes: Readonly<Record<string, DeliveryOutcome>>): void {
+    const incidents = Object.keys(outcomes);
+    if (incidents.length === 0) return;
+    const links = ports.records.find(TABLE.link, `incidentIN${incidents.join(',')}`, { fields: ['incident'] });
+    const now = formatServiceNowDateTime(ports.clock.nowMs());
+    for (const link of links) {
+        const outcome = outcomes[link.incident];
+        if (!outcome) continue;
+        ports.records.update(TABLE.link, link.sys_id, outcome.ok
+            ? { sync_state: 'in_sync', last_error: '', last_synced_at: now }
+            : { sync_state: 'error', last_error: (outcome.error ?? 'delivery failed').slice(0, 4000) });
+    }
+}

@@ -1,0 +1,49 @@
+// Bugs found while using the sandbox console, each pinned end to end on the twins.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase, getCase, incidentTriage, startE2E, type E2E, type Row } from './helpers.js';
+
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.close(); });
+
+async function linkFor(caseId: string): Promise<Row> {
+  const rows = await e.sn.query('x_seam_bridge_link', `sf_case_id=${caseId}`);
+  expect(rows).toHaveLength(1);
+  return rows[0];
+}
+
+describe('console findings', () => {
+  let caseId: string;
+  let incident: Row;
+
+  it('the incident carries the correlation id from link time, and the link is in sync after delivery', async () => {
+    caseId = await createCase(e.sf, incidentTriage);
+    await e.sandbox.settle();
+    incident = (await e.sn.incidentForCase(caseId))!;
+    expect(incident).toBeDefined();
+    expect(incident.x_seam_bridge_correlation_id).toBe(`SNOW-${incident.number}|SFDC-${caseId}`);
+    // The incident's first sync (number, state…) went out and Salesforce accepted it.
+    expect((await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=sent`)).length).toBeGreaterThan(0);
+    const link = await linkFor(caseId);
+    expect({ sync_state: link.sync_state, last_error: link.last_error, correlation_id: link.correlation_id })
+      .toEqual({ sync_state: 'in_sync', last_error: '', correlation_id: incident.x_seam_bridge_correlation_id });
+  });
+
+  it('the case shows the assignee and group by name, not by sys_id', async () => {
+    const agent = await e.sn.userSysId('itil.agent');
+    const agentName = (await e.sn.query('sys_user', `sys_id=${agent}`))[0].name;
+    expect(agentName).toBeTruthy();
+    const group = await e.sn.insert('sys_user_group', { name: 'Network Operations' });
+    await e.sn.patch('incident', incident.sys_id, { assigned_to: agent, assignment_group: group.sys_id, state: '2' }, 'agent');
+    await e.sandbox.settle();
+    const c = await getCase(e.sf, caseId, ['Seam_Assignee__c', 'Seam_Assignment_Group__c']);
+    expect(c).toEqual(expect.objectContaining({ Seam_Assignee__c: agentName, Seam_Assignment_Group__c: 'Network Operations' }));
+    expect(e.sandbox.salesforce.apex.SeamPanelController.getLink(caseId)).toMatchObject({ assignee: agentName });
+    expect((await linkFor(caseId)).sync_state).toBe('in_sync');
+    // The display flag is ServiceNow's concern: the generated custom metadata has no field for it.
+    const cmdt = readFileSync(new URL('../../salesforce-pkg/force-app/main/default/customMetadata/Seam_Field_Mapping.assignedTo.md-meta.xml', import.meta.url), 'utf8');
+    expect(cmdt).toContain('<field>ServiceNow_Field__c</field>');
+    expect(cmdt).not.toMatch(/display/i);
+  });
+});
