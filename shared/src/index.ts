@@ -131,6 +131,8 @@ export {
   CASE_MESSAGE_BATCH_SCHEMA,
   COMMENT_MESSAGE_SCHEMA,
   COMMENT_MESSAGE_BATCH_SCHEMA,
+  CASE_SUBJECT_MAX,
+  CASE_DESCRIPTION_MAX,
   SCHEMAS,
   responseSchema,
 } from './schemas';
@@ -168,6 +170,7 @@ export {
   validateImpactResult,
   validateCaseMessageBatch,
   validateCommentMessageBatch,
+  unpairedSurrogateAt,
 } from './validate';
 
 // prompts: untrusted text fenced as data

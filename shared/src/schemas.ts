@@ -316,6 +316,14 @@ export interface CommentMessage {
   readonly origin: 'salesforce';
 }
 
+/** Salesforce Case.Subject is Text(255); ServiceNow gets it through `text255`. */
+export const CASE_SUBJECT_MAX = 255;
+/**
+ * Salesforce Case.Description is a Long Text Area(32000). ServiceNow's incident.description is
+ * declared 4,000 by default; see docs/contracts.md "Text limits" for what an instance keeps.
+ */
+export const CASE_DESCRIPTION_MAX = 32000;
+
 export const CASE_MESSAGE_SCHEMA: JsonSchema = {
   type: 'object',
   properties: {
@@ -328,6 +336,12 @@ export const CASE_MESSAGE_SCHEMA: JsonSchema = {
     origin: { type: 'string', enum: ['salesforce'] },
     fields: {
       type: 'object',
+      // Text fields are capped at the Case field's own length: a longer value cannot come from a
+      // Case, so it is refused (400 naming the field) rather than stored or cut silently.
+      properties: {
+        Subject: { anyOf: [str(CASE_SUBJECT_MAX, 0), { type: 'null' }] },
+        Description: { anyOf: [str(CASE_DESCRIPTION_MAX, 0), { type: 'null' }] },
+      },
       additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] },
     },
     contactName,

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { idempotencyKey, messageId } from './idempotency';
 import {
+  CASE_DESCRIPTION_MAX,
   CASE_MESSAGE_BATCH_SCHEMA,
+  CASE_SUBJECT_MAX,
   IMPACT_RESULT_SCHEMA,
   SCHEMAS,
   TRIAGE_RESULT_SCHEMA,
@@ -23,6 +25,7 @@ import {
   validateSummarizeResult,
   validateTriageRequest,
   validateTriageResult,
+  unpairedSurrogateAt,
 } from './validate';
 
 const CASE_ID = '500Aa00000AbCdEIAV';
@@ -64,7 +67,7 @@ describe('validate: sync batches', () => {
     expect(byField['messages[1].extra'].fix).toContain('allowed: messageId');
     expect(byField['messages[1].version'].problem).toBe('is 0, below 1');
     expect(byField['messages[1].origin'].fix).toContain('"salesforce"');
-    expect(byField['messages[1].fields.Subject'].problem).toContain('expected string or number or boolean or null');
+    expect(byField['messages[1].fields.Subject'].problem).toContain('expected string or null');
     for (const p of r.error) expect(p.fix.length).toBeGreaterThan(0);
   });
 
@@ -95,6 +98,40 @@ describe('validate: sync batches', () => {
     expect(parseAndValidate(CASE_MESSAGE_BATCH_SCHEMA, JSON.stringify({ messages: [caseMessage()] })).ok).toBe(true);
     const r = parseAndValidate(CASE_MESSAGE_BATCH_SCHEMA, '{"messages": [');
     expect(!r.ok && r.error[0]).toMatchObject({ field: '(body)' });
+  });
+
+  it('refuses Case text longer than the Case field holds, naming the field and the limit', () => {
+    const at = (fields: Record<string, unknown>) => validateCaseMessageBatch({ messages: [caseMessage({ fields })] });
+    expect(at({ Subject: 's'.repeat(CASE_SUBJECT_MAX), Description: 'd'.repeat(CASE_DESCRIPTION_MAX) }).ok).toBe(true);
+    expect(at({ Subject: null, Description: null }).ok).toBe(true);
+    // Emoji count as one character each (code points), as Salesforce counts them.
+    expect(at({ Subject: '🔥'.repeat(CASE_SUBJECT_MAX) }).ok).toBe(true);
+    const long = at({ Subject: 's'.repeat(CASE_SUBJECT_MAX + 1), Description: 'x'.repeat(140_000) });
+    expect(!long.ok && long.error.map((p) => [p.field, p.problem, p.fix])).toEqual([
+      ['messages[0].fields.Subject', 'is 256 characters, longer than 255', 'shorten it to at most 255 characters'],
+      ['messages[0].fields.Description', 'is 140000 characters, longer than 32000', 'shorten it to at most 32000 characters'],
+    ]);
+  });
+
+  it('refuses text with an unpaired surrogate anywhere, naming the field and the fix', () => {
+    const r = validateCaseMessageBatch({ messages: [caseMessage({ fields: { Description: 'broken \ud800 text', Other__c: '\udc00' } })] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((p) => p.field)).toEqual(['messages[0].fields.Description', 'messages[0].fields.Other__c']);
+    expect(r.error[0].problem).toContain('unpaired UTF-16 surrogate (\\ud800) at index 7');
+    expect(r.error[0].fix).toContain('remove or replace the broken character');
+    const c = { messageId: 'm1', idempotencyKey: 'k', caseId: CASE_ID, commentId: '00aAa00000AbCdEIAV', body: 'cut 🔥'.slice(0, 5), author: 'Jane', createdAt: '2026-01-10T12:00:00Z', origin: 'salesforce' };
+    expect(!validateCommentMessageBatch({ messages: [c] }).ok && 'refused').toBe('refused');
+  });
+
+  it('finds unpaired surrogates and passes well-formed text', () => {
+    expect(unpairedSurrogateAt('')).toBe(-1);
+    expect(unpairedSurrogateAt('plain, RTL مرحبا, emoji 🔥🇩🇪 👩🏽‍💻')).toBe(-1);
+    expect(unpairedSurrogateAt('a\ud800')).toBe(1); // high at the end
+    expect(unpairedSurrogateAt('a\ud800b')).toBe(1); // high before a non-surrogate
+    expect(unpairedSurrogateAt('ab\udc00')).toBe(2); // low without a high
+    expect(unpairedSurrogateAt('\udc00\ud800')).toBe(0); // reversed pair
+    expect(unpairedSurrogateAt('🔥\ud83d')).toBe(2);
   });
 
   it('stops after MAX_PROBLEMS', () => {
@@ -160,7 +197,10 @@ describe('validate: AI requests and results', () => {
     expect(validate(any, 'ab').ok).toBe(true);
     expect(validate(any, null).ok).toBe(true);
     const r = validate(any, 'abc');
-    expect(!r.ok && r.error[0].problem).toBe('is "abc", expected string or null');
+    // The one branch of the value's type says what is wrong with it.
+    expect(!r.ok && r.error[0].problem).toBe('is 3 characters, longer than 2');
+    const neither = validate(any, 3);
+    expect(!neither.ok && neither.error[0].problem).toBe('is 3, expected string or null');
     expect(validate({ type: 'number' }, 2).ok).toBe(true);
   });
 });

@@ -78,6 +78,21 @@ const codePoints = (s: string): number => {
   return n;
 };
 
+/**
+ * Index of the first UTF-16 surrogate without its partner, or -1. JSON can carry one (`"\ud800"`),
+ * but no platform stores it faithfully (UTF-8 columns replace or reject it), so it is refused.
+ */
+export function unpairedSurrogateAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
+}
+
 function check(schema: JsonSchema, value: unknown, path: string, out: FieldProblem[]): void {
   if (out.length >= MAX_PROBLEMS) return;
   const at = path || '(body)';
@@ -99,6 +114,12 @@ function check(schema: JsonSchema, value: unknown, path: string, out: FieldProbl
       return inner;
     });
     if (!branches.some((b) => b.length === 0)) {
+      // One branch has the value's type: its own problem (too long, bad text) says more than the type list.
+      const typed = schema.anyOf.filter((sub) => sub.type !== undefined && (typeof sub.type === 'string' ? [sub.type] : sub.type).some((t) => matchesType(actual, t)));
+      if (typed.length === 1) {
+        for (const p of branches[schema.anyOf.indexOf(typed[0])]) if (out.length < MAX_PROBLEMS) out.push(p);
+        return;
+      }
       const wanted = schema.anyOf.map((sub) => (sub.type !== undefined ? String(sub.type) : 'a matching value')).join(' or ');
       add(`is ${actual === 'undefined' ? 'missing' : show(value)}, expected ${wanted}`, `send ${at} as ${wanted}`);
       return;
@@ -109,6 +130,13 @@ function check(schema: JsonSchema, value: unknown, path: string, out: FieldProbl
     add(`is ${show(value)}, not an allowed value`, `use one of ${schema.enum.map(show).join(', ')}`);
   }
   if (typeof value === 'string') {
+    const broken = unpairedSurrogateAt(value);
+    if (broken >= 0) {
+      add(
+        `has an unpaired UTF-16 surrogate (\\u${value.charCodeAt(broken).toString(16)}) at index ${broken}, which is not valid Unicode text`,
+        `send well-formed text: remove or replace the broken character (often a string cut inside an emoji)`,
+      );
+    }
     const len = codePoints(value);
     if (schema.minLength !== undefined && len < schema.minLength) {
       add(len === 0 ? 'is empty' : `is ${len} characters, shorter than ${schema.minLength}`, `send at least ${schema.minLength} character(s)`);
