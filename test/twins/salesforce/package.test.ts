@@ -178,7 +178,7 @@ describe('Incident_Update__e subscriber (the package\'s inbound apply)', () => {
     const orphan = await c.call('GET', q("SELECT Result__c, Detail__c, Case__c FROM Seam_Audit__c WHERE Message_Id__c = 'bad-2'"));
     expect(orphan.body.records[0]).toMatchObject({ Result__c: 'rejected', Case__c: null, Detail__c: expect.stringContaining('is not a case in this org') });
 
-    await c.call('POST', '/sobjects/Incident_Update__e', { Message_Id__c: 'bad-3', Case_Id__c: caseId, Link_Version__c: 3, Fields_Json__c: '{not json' });
+    await c.call('POST', '/sobjects/Incident_Update__e', { Message_Id__c: 'bad-3', Case_Id__c: caseId, Origin__c: 'servicenow', Link_Version__c: 3, Fields_Json__c: '{not json' });
     expect((await audits(caseId)).at(-1)).toMatchObject({ Result__c: 'rejected', Detail__c: expect.stringContaining('is not the JSON of docs/contracts.md') });
     expect((await getCase(caseId)).Seam_Link_Version__c).toBe(1);
   });
@@ -203,7 +203,7 @@ describe('Incident_Update__e subscriber (the package\'s inbound apply)', () => {
     try {
       const oc = await client(other);
       const caseId = (await oc.call('POST', '/sobjects/Case', { Subject: 'x' })).body.id;
-      await oc.call('POST', '/sobjects/Incident_Update__e', { Message_Id__c: 'md-1', Case_Id__c: caseId, Link_Version__c: 1, Fields_Json__c: JSON.stringify({ Seam_Assignee__c: 'Beth', Status: 'Working' }) });
+      await oc.call('POST', '/sobjects/Incident_Update__e', { Message_Id__c: 'md-1', Case_Id__c: caseId, Origin__c: 'servicenow', Link_Version__c: 1, Fields_Json__c: JSON.stringify({ Seam_Assignee__c: 'Beth', Status: 'Working' }) });
       const got = (await oc.call('GET', `/sobjects/Case/${caseId}`)).body;
       expect(got).toMatchObject({ Seam_Assignee__c: null, Status: 'Working' });
     } finally {

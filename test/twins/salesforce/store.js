@@ -500,7 +500,9 @@ export function createStore(options) {
    * What the package's SeamIncidentUpdateHandler does on a real org, rule for rule: skip a
    * message equal to Case.Seam_Last_Message_Id__c (duplicate) or whose Link_Version__c is not
    * newer than Case.Seam_Link_Version__c (stale); apply only fields Seam_Field_Mapping__mdt says
-   * ServiceNow owns, listing the others in the audit detail; append customer-visible comments
+   * ServiceNow owns, listing the others in the audit detail; reject an event whose Origin__c is not
+   * servicenow or that names another incident than the Case's link; report (audit detail and
+   * Seam_Last_Error__c) a picklist value outside the org's list instead of writing it; append customer-visible comments
    * (never our own coming back) as public CaseComments tagged with their origin; write one
    * Seam_Audit__c row per event. Its writes are inbound, so the Case trigger does not echo them.
    * @param {PlatformEvent} event
@@ -530,6 +532,16 @@ export function createStore(options) {
     const before = caseId ? state.records.Case?.[caseId] : undefined;
     if (!caseId || !before) {
       return audit(null, 'rejected', `Case_Id__c "${p.Case_Id__c ?? 'null'}" is not a case in this org; check the link in ServiceNow`);
+    }
+    // Only ServiceNow publishes these; anything else is a forged or misrouted message.
+    if (p.Origin__c !== 'servicenow') {
+      return audit(caseId, 'rejected', `Origin__c is ${JSON.stringify(p.Origin__c ?? null)}, not "servicenow"; only ServiceNow publishes Incident_Update__e`);
+    }
+    // A Case stays linked to its incident: an event naming another one is refused, never a relink.
+    const linkedTo = typeof before.Seam_Incident_Sys_Id__c === 'string' ? before.Seam_Incident_Sys_Id__c : '';
+    const named = typeof p.Incident_Sys_Id__c === 'string' ? p.Incident_Sys_Id__c.trim() : '';
+    if (linkedTo && named && named !== linkedTo) {
+      return audit(caseId, 'rejected', `Incident_Sys_Id__c ${named} is not the incident this Case is linked to (${linkedTo}); unlink the Case first to move it`);
     }
     const applied = typeof before.Seam_Link_Version__c === 'number' ? before.Seam_Link_Version__c : -1;
     if (p.Message_Id__c !== null && p.Message_Id__c !== undefined && p.Message_Id__c === before.Seam_Last_Message_Id__c) {
@@ -562,9 +574,18 @@ export function createStore(options) {
     const newValues = {};
     /** @type {string[]} */
     const skipped = [];
+    /** @type {string[]} */
+    const picklistProblems = [];
     for (const [name, value] of Object.entries(incoming)) {
       const field = caseObject.fields.get(name.toLowerCase());
       if (!owned.has(name) || !field) { skipped.push(`${name} is not ServiceNow-owned (Seam_Field_Mapping__mdt), skipped`); continue; }
+      // A non-restricted picklist would store any text; a value outside the org's list is reported instead.
+      if (field.type === 'picklist' && value !== null && value !== '' && typeof value !== 'object' && !(field.picklist ?? []).includes(String(value))) {
+        const problem = `${name} value ${JSON.stringify(value)} is not in the org's picklist, skipped; add it to the picklist or fix the mapping`;
+        skipped.push(problem);
+        picklistProblems.push(problem);
+        continue;
+      }
       try {
         updates[field.name] = coerceValue(caseObject, field, value);
       } catch (e) {
@@ -593,6 +614,7 @@ export function createStore(options) {
     if (typeof p.Incident_Sys_Id__c === 'string' && p.Incident_Sys_Id__c.trim()) bookkeeping.Seam_Incident_Sys_Id__c = p.Incident_Sys_Id__c;
     if (typeof p.Correlation_Id__c === 'string' && p.Correlation_Id__c.trim()) bookkeeping.Seam_Correlation_Id__c = p.Correlation_Id__c;
     if (before.Seam_Sync_Status__c === null || before.Seam_Sync_Status__c === undefined || before.Seam_Sync_Status__c === 'Not_Linked') bookkeeping.Seam_Sync_Status__c = 'Synced';
+    if (picklistProblems.length > 0) bookkeeping.Seam_Last_Error__c = picklistProblems.join('; ').slice(0, 255);
     update('Case', caseId, { ...updates, ...bookkeeping }, ctx);
     for (const c of comments) create('CaseComment', c, ctx);
     audit(caseId, 'applied', skipped.length === 0 ? null : skipped.join('; '), oldValues, newValues);
