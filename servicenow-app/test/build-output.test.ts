@@ -63,7 +63,7 @@ describe('now-sdk build output', () => {
     });
 
     it('creates the four scoped tables and the prefixed incident fields', () => {
-        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
         const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
@@ -78,7 +78,7 @@ describe('now-sdk build output', () => {
         const byTable = rules.map((r) => `${r.field('collection')}:${r.field('when')}`).sort();
         expect(byTable).toEqual([
             'incident:async_always', 'incident:async_always', 'incident:async_always',
-            'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
+            'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
         ]);
         for (const r of rules) expect(r.field('script')).toMatch(/^\/\/ @fluent-module \w+;false;x_seam_bridge\/.*\/src\/server\/entry\/business-rules\.ts/);
         const journal = rules.find((r) => r.field('collection') === 'sys_journal_field');
@@ -100,7 +100,7 @@ describe('now-sdk build output', () => {
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
-        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
         const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
         for (const op of of('sys_ws_operation')) {
             expect(op.field('requires_authentication')).toBe('true');

@@ -1,6 +1,6 @@
 import '@servicenow/sdk/global'
 import { BusinessRule } from '@servicenow/sdk/core'
-import { syncAttachment } from '../../server/entry/attachments'
+import { syncAttachment } from '../../server/entry/business-rules'
 
 // Files attached to incidents. The module skips unlinked incidents, files that came from
 // Salesforce (their Seam attachment row) and content the link already has (SHA-256).

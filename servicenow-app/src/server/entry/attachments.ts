@@ -1,19 +1,9 @@
-/** Entry points for files (the sys_attachment rule, POST /v1/attachments, the send job) and the backfill route. */
+/** Entry points for files (POST /v1/attachments, the send job) and the backfill route; the sys_attachment rule's is in business-rules.ts. */
 import { glideAttachmentContent } from '../adapters/glide-attachments';
-import { onAttachmentAdded, sendQueuedAttachments } from '../attachments/outbound';
+import { sendQueuedAttachments } from '../attachments/outbound';
 import { postAttachments } from '../attachments/inbound';
 import { postBackfillLinks } from '../backfill/links';
-import { context, type CurrentRecord } from './context';
-
-export function syncAttachment(current: CurrentRecord): void {
-    const { ports } = context();
-    try {
-        const outcome = onAttachmentAdded(ports, glideAttachmentContent, current.getUniqueValue());
-        ports.log.info(`Seam attachment sync ${current.getUniqueValue()}: ${JSON.stringify(outcome)}`);
-    } catch (e) {
-        ports.log.error(`Seam attachment sync failed for ${current.getUniqueValue()}: ${String(e)}`);
-    }
-}
+import { context } from './context';
 
 interface RestRequestLike {
     body?: { dataString?: string } | null;

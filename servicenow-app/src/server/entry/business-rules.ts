@@ -3,6 +3,8 @@
  * each re-reads the record (async rules run after the transaction) and hands plain rows to the
  * logic. Errors are logged with the record, never thrown into the agent's transaction.
  */
+import { glideAttachmentContent } from '../adapters/glide-attachments';
+import { onAttachmentAdded } from '../attachments/outbound';
 import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
@@ -70,5 +72,13 @@ export function applyApprovalDecision(current: CurrentRecord): void {
             source_table: current.getValue('source_table') ?? '',
             document_id: current.getValue('document_id') ?? '',
         });
+    });
+}
+
+/** sys_attachment insert on an incident: queue the file for Salesforce (attachments/outbound.ts). */
+export function syncAttachment(current: CurrentRecord): void {
+    guarded('attachment sync', current, () => {
+        const { ports } = context();
+        return onAttachmentAdded(ports, glideAttachmentContent, current.getUniqueValue());
     });
 }
