@@ -214,6 +214,8 @@ describe('the drift sweep', () => {
         expect(outbox.map((r) => JSON.parse(JSON.parse(r.payload).Fields_Json__c))).toEqual([{ Seam_Incident_Priority__c: 'High' }, { Seam_Assignee__c: 'user2' }]);
         expect(JSON.parse(outbox[0].payload)).toMatchObject({ Link_Version__c: 4, Case_Id__c: caseId(0), Origin__c: 'servicenow' });
         expect(w.ports.records.get('incident', w.incidents[1])?.short_description).toBe('Changed by a data load');
+        // Links with a queued repair are pending until Salesforce accepts it; the others are in sync.
+        expect(w.ports.records.rows('x_seam_bridge_link').map((l) => l.sync_state)).toEqual(['pending', 'in_sync', 'pending']);
         const audit = w.ports.records.rows('x_seam_bridge_audit');
         expect(audit.map((a) => a.operation).sort()).toEqual(['reconcile:queue_repair', 'reconcile:queue_repair', 'reconcile:repair_incident']);
         expect(audit.find((a) => a.operation === 'reconcile:repair_incident')).toMatchObject({ direction: 'inbound', fields: 'short_description', result: 'success' });

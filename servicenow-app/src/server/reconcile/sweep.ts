@@ -263,5 +263,6 @@ function repairLink(ports: Ports, link: StoredLink, incident: Row, d: ReturnType
             });
         }
     }
-    saveLink(ports, link, d.link, { syncState: 'in_sync' });
+    // Like the outbound rule: pending until Salesforce accepts the repair (the drain marks it in_sync).
+    saveLink(ports, link, d.link, { syncState: d.outbound ? 'pending' : 'in_sync' });
 }
