@@ -2,7 +2,7 @@
 // GlideRecord, so rules on sys_attachment fire; content reads back byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceNowTwin } from './index.js';
-import { ADMIN, NO_ROLES, call } from './helpers';
+import { ADMIN, NO_ROLES, call } from './helpers.js';
 
 let sn: Awaited<ReturnType<typeof createServiceNowTwin>>;
 const seen: string[] = [];
