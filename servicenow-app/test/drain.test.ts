@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, type Settings } from '../src/server/config';
 import { enqueue } from '../src/server/outbox/outbox';
-import { drainOutbox } from '../src/server/outbox/drain';
+import { drainAfterEvent, drainOutbox } from '../src/server/outbox/drain';
 import { fakePorts, json, type FakePorts } from './fakes';
 import { CASE_A } from './helpers';
 
@@ -131,6 +131,71 @@ describe('drainOutbox', () => {
         const ports = fakePorts({ route: allSucceed });
         queue(ports, 3);
         expect(drainOutbox(ports, { ...settings, syncEnabled: false }).calls).toBe(0);
+        expect(ports.http.requests).toHaveLength(0);
+    });
+});
+
+describe('drainAfterEvent (event-driven send)', () => {
+    const eventSettings = { ...settings, immediateDrainIntervalMs: 1000 };
+    const update = (ports: FakePorts, incident: string, version: number) =>
+        enqueue(ports, {
+            kind: 'incident_update',
+            idempotencyKey: `servicenow:${incident}:${version}`,
+            record: { attributes: { type: 'Incident_Update__e' }, Idempotency_Key__c: `servicenow:${incident}:${version}`, Link_Version__c: version },
+            incidentSysId: incident,
+            caseId: CASE_A,
+        });
+    const sentKeys = (ports: FakePorts) => ports.http.requests.map((r) => (JSON.parse(r.body ?? '{}').records as { Idempotency_Key__c: string }[]).map((x) => x.Idempotency_Key__c));
+
+    it('sends the queued message at once, without waiting for the scheduled job', () => {
+        const ports = fakePorts({ route: allSucceed });
+        update(ports, 'inc1', 1);
+        expect(drainAfterEvent(ports, eventSettings)).toEqual({ calls: 1, sent: 1, failed: 0, deadLettered: 0 });
+        expect(statuses(ports)).toEqual(['sent']);
+    });
+
+    it('batches a burst: events within the interval skip, the next one sends everything queued meanwhile in one call', () => {
+        const ports = fakePorts({ route: allSucceed });
+        update(ports, 'inc0', 1);
+        drainAfterEvent(ports, eventSettings);
+        for (let i = 1; i <= 150; i += 1) {
+            update(ports, `inc${i}`, 1);
+            ports.now += 5; // 150 updates in 750 ms
+            expect(drainAfterEvent(ports, eventSettings)).toMatchObject({ skipped: expect.stringContaining('scheduled job') });
+        }
+        ports.now += 250;
+        update(ports, 'inc151', 1);
+        expect(drainAfterEvent(ports, eventSettings)).toMatchObject({ calls: 1, sent: 151 });
+        expect(ports.http.requests.map((r) => JSON.parse(r.body ?? '{}').records.length)).toEqual([1, 151]);
+        // With the interval at 0 every event drains: one call per update.
+        update(ports, 'inc152', 1);
+        update(ports, 'inc153', 1);
+        expect(drainAfterEvent(ports, { ...eventSettings, immediateDrainIntervalMs: 0 })).toMatchObject({ calls: 1, sent: 2 });
+    });
+
+    it("keeps an incident's version order: an update waiting for its retry holds back the newer one", () => {
+        let fail = true;
+        const ports = fakePorts({ route: (req) => (fail ? json(503, [{ errorCode: 'SERVER_UNAVAILABLE' }]) : allSucceed(req)) });
+        update(ports, 'inc1', 1);
+        drainAfterEvent(ports, eventSettings);
+        expect(statuses(ports)).toEqual(['failed']);
+        fail = false;
+        ports.now += 1500; // past the interval, but v1's retry (30 s) is not due
+        update(ports, 'inc1', 2);
+        update(ports, 'inc2', 1);
+        expect(drainAfterEvent(ports, eventSettings)).toMatchObject({ calls: 1, sent: 1 });
+        expect(sentKeys(ports).slice(1)).toEqual([['servicenow:inc2:1']]);
+        // When v1 is due, v1 and v2 go together, in version order.
+        ports.now += 60_000;
+        update(ports, 'inc3', 1);
+        drainAfterEvent(ports, eventSettings);
+        expect(sentKeys(ports).slice(2)).toEqual([['servicenow:inc1:1', 'servicenow:inc1:2', 'servicenow:inc3:1']]);
+    });
+
+    it('sends nothing while sync is switched off', () => {
+        const ports = fakePorts({ route: allSucceed });
+        update(ports, 'inc1', 1);
+        expect(drainAfterEvent(ports, { ...eventSettings, syncEnabled: false })).toEqual({ skipped: 'sync is switched off' });
         expect(ports.http.requests).toHaveLength(0);
     });
 });

@@ -46,4 +46,14 @@ describe('console findings', () => {
     expect(cmdt).toContain('<field>ServiceNow_Field__c</field>');
     expect(cmdt).not.toMatch(/display/i);
   });
+
+  it('an incident change reaches the case by itself, without the every-minute drain job (event-driven)', async () => {
+    await e.sandbox.settle(); // the drain job has run; its next run is a minute away
+    const pendingBefore = await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`);
+    expect(pendingBefore).toEqual([]);
+    await e.sn.patch('incident', incident.sys_id, { state: '3', hold_reason: '1' }, 'agent');
+    await e.sandbox.servicenow.runJobs(); // async business rules only: the drain job is not due
+    expect((await getCase(e.sf, caseId, ['Seam_Incident_State__c'])).Seam_Incident_State__c).toMatch(/^On Hold/);
+    expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`)).toEqual([]);
+  });
 });

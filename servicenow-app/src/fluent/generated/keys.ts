@@ -225,6 +225,10 @@ declare global {
                         table: 'sys_properties'
                         id: '62d298d081c24fd18bc561bdbafe96bf'
                     }
+                    prop_immediate_drain_interval: {
+                        table: 'sys_properties'
+                        id: 'aaeafa2a17f4460fb31695afc9208016'
+                    }
                     prop_inbound_enabled: {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'

@@ -5,13 +5,14 @@
  */
 import { glideAttachmentContent } from '../adapters/glide-attachments';
 import { onAttachmentAdded } from '../attachments/outbound';
+import { drainAfterEvent } from '../outbox/drain';
 import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
 import { TABLE } from '../tables';
-import { context, type CurrentRecord } from './context';
+import { context, type Context, type CurrentRecord } from './context';
 
 function guarded(name: string, current: CurrentRecord, run: () => unknown): void {
     const { ports } = context();
@@ -23,19 +24,25 @@ function guarded(name: string, current: CurrentRecord, run: () => unknown): void
     }
 }
 
+/** A message was queued: send it now (event-driven), not at the next minute's drain job. */
+function sendQueued<T extends { status: string }>({ ports, settings }: Context, outcome: T): T | { queued: T; drain: ReturnType<typeof drainAfterEvent> } {
+    if (outcome.status !== 'queued') return outcome;
+    return { queued: outcome, drain: drainAfterEvent(ports, settings) };
+}
+
 export function syncIncidentChange(current: CurrentRecord): void {
     guarded('incident sync', current, () => {
-        const { ports, settings } = context();
-        const row = readIncident(ports, current.getUniqueValue());
-        return row ? onIncidentChanged(ports, settings, row) : 'incident gone';
+        const ctx = context();
+        const row = readIncident(ctx.ports, current.getUniqueValue());
+        return row ? sendQueued(ctx, onIncidentChanged(ctx.ports, ctx.settings, row)) : 'incident gone';
     });
 }
 
 export function syncJournalEntry(current: CurrentRecord): void {
     guarded('comment sync', current, () => {
-        const { ports, settings } = context();
-        const row = ports.records.get(TABLE.journal, current.getUniqueValue());
-        return row ? onJournalEntry(ports, settings, row) : 'journal entry gone';
+        const ctx = context();
+        const row = ctx.ports.records.get(TABLE.journal, current.getUniqueValue());
+        return row ? sendQueued(ctx, onJournalEntry(ctx.ports, ctx.settings, row)) : 'journal entry gone';
     });
 }
 

@@ -4,7 +4,7 @@
  * off exponentially with jitter and dead-letters a message after the configured attempts.
  */
 import { DEFAULT_BUDGET_POLICY, budgetFor, credentialVerdict, formatServiceNowDateTime, usageDay } from '../generated/seam-core';
-import { readCredential, readUsage } from '../ops/state';
+import { readCredential, readState, readUsage, writeState } from '../ops/state';
 import { recordAudit } from '../audit/audit';
 import { createRecords, type SObjectRecord } from '../clients/salesforce';
 import type { Settings } from '../config';
@@ -126,6 +126,38 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         if (!outcome.ok) break; // the endpoint is down: later batches would fail the same way
     }
     return { calls, sent, failed, deadLettered };
+}
+
+export type ImmediateDrain = DrainSummary | { readonly skipped: string };
+
+/**
+ * Event-driven send: the async rule that queued a message calls this right after, so the Case
+ * updates in seconds instead of at the next minute's job; the job stays the retry and catch-up path.
+ * It is the same drain (backoff, credential pause, budget and per-incident version order all hold:
+ * it only ever sends what `dueMessages` releases, ≤ batch size per call).
+ * Each drain sends everything pending at that moment, so a backlog (an outage, a sweep's repairs,
+ * updates piling up while the async workers are busy) goes in batched calls, not one per message.
+ * An async rule queues only its own message, though, so when the rules of a burst run one after
+ * another each would send alone. Hence the optional leading-edge throttle
+ * (`immediateDrainIntervalMs`): events within the interval of a drain's start skip, and the next
+ * event after it sends everything queued meanwhile in one call: a burst of 1,000 updates then
+ * costs about one call per interval. Its price is the tail: the last updates of a burst wait for
+ * the scheduled job (there is no timer to fire a trailing drain), which is why it is off (0) by
+ * default: a person's single change must not wait a minute. Two workers passing the check
+ * together both drain: Salesforce drops the second copy by idempotency key, so the cost is a
+ * duplicate call, never a lost or reordered update.
+ */
+export function drainAfterEvent(ports: Ports, settings: DrainSettings & Pick<Settings, 'immediateDrainIntervalMs'>): ImmediateDrain {
+    if (!settings.syncEnabled) return { skipped: 'sync is switched off' };
+    const now = ports.clock.nowMs();
+    const last = readState(ports, 'outbox_drain');
+    const lastMs = last ? Number(last.value) : NaN;
+    if (settings.immediateDrainIntervalMs > 0 && Number.isFinite(lastMs) && now >= lastMs && now - lastMs < settings.immediateDrainIntervalMs) {
+        return { skipped: `a drain started ${now - lastMs} ms ago; the next event or the scheduled job sends the rest` };
+    }
+    // Claim before sending, so the events that arrive while this drain runs skip it.
+    writeState(ports, 'outbox_drain', { status: 'ok', value: String(now), detail: 'immediate drain after a queued message' }, last);
+    return drainOutbox(ports, settings);
 }
 
 /** The cheapest authenticated call (`GET /limits`); the guard records its outcome. */
