@@ -68,7 +68,8 @@ export function seed(t: Twins, n: number): Seeded {
     // Every 7th pair has drifted: the incident moved on and the Case's priority changed since.
     const drift = i % 7 === 0;
     const caseId = newCase(subject, { Priority: drift ? 'High' : 'Medium' });
-    const inc = newIncident(subject, drift ? { state: '2' } : {});
+    // Every 11th incident carries a date-time (SOQL answers it as …000+0000: compared as an instant).
+    const inc = newIncident(subject, { ...(drift ? { state: '2' } : {}), ...(i % 11 === 0 ? { resolved_at: '2026-11-20 08:00:00' } : {}) });
     const correlation = `SNOW-${inc.number}|SFDC-${caseId}`;
     const kind = kindOf(i);
     const incKeys: Record<string, string> = {};

@@ -90,6 +90,7 @@ describe(`backfill of ${N} existing pairs`, () => {
       // Owned fields in the owner's direction: state is ServiceNow's, priority → urgency is Salesforce's.
       expect(c.Status, where).toBe(i % 7 === 0 ? 'Working' : 'New');
       expect(inc.urgency, where).toBe(i % 7 === 0 ? '1' : '2');
+      expect(c.Seam_Resolved_At__c ?? null, where).toBe(i % 11 === 0 ? '2026-11-20T08:00:00.000+0000' : null);
     });
     // Never by text: the decoys share subjects with real pairs and stay unlinked.
     for (const d of [...seeded.decoys, ...seeded.closed, ...seeded.conflicts]) {

@@ -71,8 +71,10 @@ export function caseIncidentRef(cs) {
 /** Equal as the receiving platform stores it: date-times by instant, numbers by value, else as text. */
 export function sameStored(/** @type {any} */ m, /** @type {unknown} */ a, /** @type {unknown} */ b) {
   if (m.transform === 'dateTime' && text(a) !== '' && text(b) !== '') {
-    const x = parseDateTime(a);
-    const y = parseDateTime(b);
+    // SOQL answers `2026-01-31T09:30:00.000+0000`; the shared parser reads ISO with `Z` and Glide's format.
+    const iso = (/** @type {unknown} */ v) => text(v).replace(/(\.\d+)?\+0000$/, 'Z');
+    const x = parseDateTime(iso(a));
+    const y = parseDateTime(iso(b));
     if (x.ok && y.ok) return x.value === y.value;
   }
   const na = text(a).trim();
