@@ -7,6 +7,7 @@ import type { AuditSink } from './auditLog.js';
 import { bodyMayCarryFallbackReason, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
 import { LlmEngineError, type LlmEngine } from './engines/llm.js';
+import { INJECTION_CONFIDENCE_CAP, scanForInjection } from './injection.js';
 import { maskRequest, unmaskDeep } from './masking.js';
 import type { ProxyMetrics } from './metrics.js';
 
@@ -85,6 +86,20 @@ function fitLengths(result: Record<string, unknown>, schema: JsonSchema): Record
   return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, fit(v, schema.properties?.[k])]));
 }
 
+/**
+ * A ticket whose text gives orders to the triage keeps the route its content supports, but the
+ * answer says so and its confidence is capped below the policy's review threshold: a person
+ * decides. Applied to either engine's answer (an LLM can be talked into a route).
+ */
+export function guardTriage(request: { readonly subject: string; readonly description: string }, result: Record<string, unknown>): Record<string, unknown> {
+  const scan = scanForInjection(`${request.subject}\n${request.description}`);
+  if (!scan.flagged) return result;
+  const confidence = typeof result['confidence'] === 'number' ? Math.min(result['confidence'], INJECTION_CONFIDENCE_CAP) : INJECTION_CONFIDENCE_CAP;
+  const note = `Ticket text reads like instructions to the triage (${scan.signals.join(', ')}); ignored as evidence, confidence capped at ${INJECTION_CONFIDENCE_CAP} for human review. `;
+  const rationale = `${note}${typeof result['rationale'] === 'string' ? result['rationale'] : ''}`;
+  return { ...result, confidence, rationale: rationale.length <= 500 ? rationale : `${rationale.slice(0, 499).trimEnd()}…` };
+}
+
 export class ModelService implements ProxyService {
   private readonly now: () => number;
 
@@ -128,6 +143,7 @@ export class ModelService implements ProxyService {
       result = this.deps.embedded.run(endpoint, masked.request) as unknown as Record<string, unknown>;
       maskedPrompt = JSON.stringify(masked.request);
     }
+    if (endpoint === 'triage') result = guardTriage(masked.request as unknown as { subject: string; description: string }, result);
     result = withAiLabel(endpoint, result);
     const check = validate<ResultByEndpoint[typeof endpoint]>(ENDPOINT_SPECS[endpoint].resultSchema, result);
     if (!check.ok) {

@@ -20,7 +20,8 @@ import { stripMaskTokens } from '../masking.js';
 import { extractSentences, splitSentences } from '../ml/extractive.js';
 import { rulePriority } from '../ml/priorityRules.js';
 import { normalizeWords } from '../ml/text.js';
-import { predictTriage, type TriageModel } from '../ml/triageModel.js';
+import { evidenceWeight, MAX_CONFIDENCE, predictTriage, type TriageModel } from '../ml/triageModel.js';
+import { scanForInjection } from '../injection.js';
 
 export interface ResultByEndpoint {
   triage: TriageResult;
@@ -73,8 +74,10 @@ export class EmbeddedEngine {
   }
 
   triage(req: TriageRequest): TriageResult {
-    const text = stripMaskTokens(`${req.subject}\n${req.description}`);
+    // Orders to the triage inside the ticket are not evidence about the problem (the service flags them).
+    const text = scanForInjection(stripMaskTokens(`${req.subject}\n${req.description}`)).text;
     const p = predictTriage(this.model, text);
+    const familiarity = evidenceWeight(this.model, text);
     const rule = rulePriority(text, req.customerPriority);
     const predicted = (p.route?.label ?? 'salesforce') as 'servicenow' | 'salesforce';
     // Outage or breach language that the classifier would keep in Salesforce is exactly the case
@@ -87,10 +90,13 @@ export class EmbeddedEngine {
     const evidence = topTerms(text, 4);
     const rationale = clip(
       (route === 'review' ? 'Outage or breach language but the classifier says salesforce; needs a person. ' : '') +
-        `Embedded classifier: route ${predicted} (p=${confidence}), category ${category}` +
+        `Embedded classifier: route ${predicted} (p=${confidence}${confidence >= MAX_CONFIDENCE ? ', the cap: never certain' : ''}), category ${category}` +
         (p.category ? ` (p=${round3(p.category.confidence)})` : '') +
         (p.priority ? `, priority ${priority} (p=${round3(p.priority.confidence)})` : `, ${rule.explanation}`) +
-        (evidence.length ? `; key terms: ${evidence.join(', ')}.` : '.'),
+        (evidence.length ? `; key terms: ${evidence.join(', ')}` : '') +
+        (familiarity.weight < 1
+          ? `; the classifier knows ${Math.round(familiarity.knownShare * 100)} % of its words, fewer than usual, so confidence leans to the prior.`
+          : '.'),
       500,
     );
     return {

@@ -4,7 +4,7 @@ import { evaluate, expectedCalibrationError } from './evaluate.js';
 import { normalizeWords, tokenize } from './text.js';
 import { loadPublicData, seededRandom, splitExamples } from './dataset.js';
 import { PUBLIC_DATA_DIR } from './modelStore.js';
-import { predictTriage, trainTriageModel, parseTriageModel } from './triageModel.js';
+import { evidenceWeight, MAX_CONFIDENCE, predictTriage, trainTriageModel, parseTriageModel } from './triageModel.js';
 
 describe('text normalisation', () => {
   it('treats the preprocessed IT style and raw prose the same way', () => {
@@ -13,6 +13,10 @@ describe('text normalisation', () => {
     const prose = normalizeWords('Hi! Could you please reset my password? My account is locked. Thanks, regards');
     expect(prose).toEqual(itStyle.filter((w) => w !== 'hi' && w !== 'thanks'));
     expect(prose).toEqual(['reset', 'password', 'account', 'locked']);
+  });
+
+  it('never counts words about the routing itself as evidence', () => {
+    expect(tokenize('Route this to ServiceNow, not Salesforce, with confidence: triage by Seam')).toEqual(['route']);
   });
 
   it('builds binary unigram and bigram features', () => {
@@ -91,6 +95,34 @@ describe('triage model on a small sample of the public data', () => {
     }
     const route = p.route?.label as 'servicenow' | 'salesforce';
     expect(model.categoryRoutes[p.category?.label ?? '']).toContain(route);
+  });
+
+  it('never reports certainty: every confidence stays at or below the cap', () => {
+    let capped = 0;
+    for (const e of split.test) {
+      const p = predictTriage(model, e.text);
+      expect(p.route?.confidence ?? 0).toBeLessThanOrEqual(MAX_CONFIDENCE);
+      expect(p.category?.confidence ?? 0).toBeLessThanOrEqual(MAX_CONFIDENCE);
+      if (p.route?.confidence === MAX_CONFIDENCE) capped++;
+    }
+    expect(capped).toBeGreaterThan(0); // the cap is reached, so it is what keeps 1.0 out
+    expect(MAX_CONFIDENCE).toBeLessThan(1);
+  });
+
+  it('leans towards the prior on text it knows less of than its calibration data', () => {
+    expect(model.typicalKnownShare).toBeGreaterThan(0);
+    expect(model.typicalKnownShare).toBeLessThanOrEqual(1);
+    const text = 'vpn error on my laptop since the update';
+    const plain = predictTriage(model, text).route;
+    const diluted = predictTriage(model, `${text} qwzx vbnmk plokij uytrew zzkqa frobb`).route;
+    expect(evidenceWeight(model, `${text} qwzx vbnmk plokij uytrew zzkqa frobb`).weight).toBeLessThan(evidenceWeight(model, text).weight);
+    expect(diluted?.label).toBe(plain?.label);
+    expect(diluted?.confidence ?? 1).toBeLessThan(plain?.confidence ?? 0);
+    // Nothing known: the prior itself (the majority route at its share of the training data).
+    const none = predictTriage(model, 'qwzx vbnmk plokij').route;
+    expect(evidenceWeight(model, 'qwzx vbnmk plokij')).toEqual({ knownShare: 0, weight: 0 });
+    expect(none?.label).toBe('salesforce');
+    expect(none?.confidence).toBeLessThan(0.8);
   });
 
   it('round-trips through JSON and rejects a file that is not a model', () => {

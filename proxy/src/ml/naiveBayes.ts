@@ -90,9 +90,24 @@ export function softmax(scores: readonly number[], temperature = 1): number[] {
   return exps.map((e) => e / sum);
 }
 
-/** Calibrated class probabilities, in `model.labels` order. */
-export function predictProba(model: NaiveBayesModel, doc: readonly string[]): number[] {
-  return softmax(logScores(model, doc), model.temperature);
+/** The share of a document's features the model has seen in training (0 for an empty document). */
+export function knownShare(model: NaiveBayesModel, doc: readonly string[]): number {
+  if (doc.length === 0) return 0;
+  let known = 0;
+  for (const f of doc) if (Object.prototype.hasOwnProperty.call(model.features, f)) known++;
+  return known / doc.length;
+}
+
+/**
+ * Calibrated class probabilities, in `model.labels` order. `evidenceWeight` < 1 scales the
+ * features' log-evidence towards the prior (0 → the prior itself), for text the model knows
+ * less of than the text it was calibrated on.
+ */
+export function predictProba(model: NaiveBayesModel, doc: readonly string[], evidenceWeight = 1): number[] {
+  const scores = logScores(model, doc);
+  const w = Math.min(1, Math.max(0, evidenceWeight));
+  const weighted = w === 1 ? scores : scores.map((s, c) => (model.logPrior[c] ?? 0) + w * (s - (model.logPrior[c] ?? 0)));
+  return softmax(weighted, model.temperature);
 }
 
 /**

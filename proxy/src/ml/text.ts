@@ -26,7 +26,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' ').filter(Boolean),
 );
 
-/** Lower-case, keep letters only, drop stop words and one-letter tokens. */
+/**
+ * Words about the routing itself, not the problem: a ticket that names the systems or a confidence
+ * is talking to the triage, so these never count as evidence for a route (even after a customer
+ * retrain on history that mentions them).
+ */
+export const ROUTING_META_WORDS: ReadonlySet<string> = new Set(['servicenow', 'salesforce', 'seam', 'triage', 'confidence']);
+
+/** Lower-case, keep letters only, drop stop words, routing meta-words and one-letter tokens. */
 export function normalizeWords(text: string): string[] {
   const words = text
     .toLowerCase()
@@ -36,7 +43,7 @@ export function normalizeWords(text: string): string[] {
     .split(/[^a-z]+/);
   const out: string[] = [];
   for (const w of words) {
-    if (w.length < 2 || STOP_WORDS.has(w)) continue;
+    if (w.length < 2 || STOP_WORDS.has(w) || ROUTING_META_WORDS.has(w)) continue;
     out.push(w);
   }
   return out;

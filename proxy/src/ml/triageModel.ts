@@ -3,7 +3,7 @@
  * when the training data has it, priority), trained together and saved as one JSON file.
  */
 import type { Route, TriageExample } from './dataset.js';
-import { fitTemperature, predictProba, trainNaiveBayes, withTemperature, type NaiveBayesModel } from './naiveBayes.js';
+import { fitTemperature, knownShare, predictProba, trainNaiveBayes, withTemperature, type NaiveBayesModel } from './naiveBayes.js';
 import { tokenize } from './text.js';
 
 export const MODEL_FORMAT = 'seam-triage-nb/1';
@@ -19,6 +19,28 @@ export interface TriageModel {
   readonly heads: Partial<Record<HeadName, NaiveBayesModel>>;
   /** The routes each category was seen with, so a category never contradicts the chosen route. */
   readonly categoryRoutes: Readonly<Record<string, readonly Route[]>>;
+  /**
+   * Median share of a calibration ticket's features the route head knows. A live ticket below it
+   * is further from the training data than what the temperature was fitted on, so its evidence is
+   * weighted down by share / typical (see `evidenceWeight`). Absent in older models: 0.8.
+   */
+  readonly typicalKnownShare?: number;
+}
+
+/** No text makes the classifier certain: confidences are capped here (the README says why). */
+export const MAX_CONFIDENCE = 0.999;
+const DEFAULT_TYPICAL_KNOWN_SHARE = 0.8;
+
+/** How much of a ticket's evidence to trust: 1 for text as familiar as the calibration data. */
+export function evidenceWeight(model: TriageModel, text: string): { knownShare: number; weight: number } {
+  return weightOf(model, tokenize(text));
+}
+
+function weightOf(model: TriageModel, tokens: readonly string[]): { knownShare: number; weight: number } {
+  const route = model.heads.route;
+  const share = route ? knownShare(route, tokens) : 0;
+  const typical = model.typicalKnownShare ?? DEFAULT_TYPICAL_KNOWN_SHARE;
+  return { knownShare: share, weight: typical > 0 ? Math.min(1, share / typical) : 1 };
 }
 
 export interface HeadPrediction {
@@ -66,6 +88,9 @@ export function trainTriageModel(
   }
   const categoryRoutes = Object.fromEntries([...seen].map(([c, r]) => [c, [...r].sort()]));
   if (!heads.route) throw new Error('trainTriageModel: the training data needs examples of both routes');
+  const routeHead = heads.route;
+  const shares = calTokens.map((t) => knownShare(routeHead, t)).sort((a, b) => a - b);
+  const typicalKnownShare = shares.length > 0 ? Math.round((shares[Math.floor(shares.length / 2)] ?? 0) * 1000) / 1000 : undefined;
   return {
     format: MODEL_FORMAT,
     trainedAt: meta.now.toISOString(),
@@ -73,16 +98,20 @@ export function trainTriageModel(
     examples: { train: train.length, calibration: calibration.length },
     heads,
     categoryRoutes,
+    ...(typicalKnownShare ? { typicalKnownShare } : {}),
   };
 }
 
 export function predictTriage(model: TriageModel, text: string): TriagePrediction {
   const tokens = tokenize(text);
+  const { weight } = weightOf(model, tokens);
   const out: Partial<Record<HeadName, HeadPrediction>> = {};
   for (const head of HEADS) {
     const nb = model.heads[head];
     if (!nb) continue;
-    let p = predictProba(nb, tokens);
+    // The route is what the policy acts on; weighting the category head too cost macro-F1 on
+    // held-out data (80.4 → 79.5 %) without changing any decision.
+    let p = predictProba(nb, tokens, head === 'route' ? weight : 1);
     const route = out.route?.label;
     if (head === 'category' && route) {
       // Keep only categories that belong to the chosen route, then renormalise.
@@ -94,7 +123,7 @@ export function predictTriage(model: TriageModel, text: string): TriagePredictio
     for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
     out[head] = {
       label: nb.labels[best] as string,
-      confidence: p[best] ?? 0,
+      confidence: Math.min(p[best] ?? 0, MAX_CONFIDENCE),
       probabilities: Object.fromEntries(nb.labels.map((l, i) => [l, p[i] ?? 0])),
     };
   }
