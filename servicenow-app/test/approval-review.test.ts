@@ -4,7 +4,9 @@ import { DEFAULTS, type Settings } from '../src/server/config';
 import { approvers, onApprovalDecided } from '../src/server/triage/approval';
 import { onReviewDecided } from '../src/server/triage/decided';
 import { fakePorts, type FakePorts } from './fakes';
-import { CASE_A, PROPS, body, caseMessage, proxyAndSalesforce } from './helpers';
+import { CASE_A, CASE_B, PROPS, body, caseMessage, proxyAndSalesforce } from './helpers';
+
+const CASE_C = '500000000000003AAA';
 
 const settings: Settings = { ...DEFAULTS, proxyUrl: PROPS['x_seam_bridge.proxy.url'], proxyApiKey: PROPS['x_seam_bridge.proxy.api_key'] };
 
@@ -26,6 +28,32 @@ describe('approval of high-priority transfers', () => {
         ports.records.seed('sys_user_has_role', { user: 'u-rev1', 'role.name': 'x_seam_bridge.reviewer' });
         expect(approvers(ports, { approvalGroup: 'grp-cab' })).toEqual(['u-cab1']);
         expect(approvers(ports, { approvalGroup: '' })).toEqual(['u-rev1']);
+    });
+
+    it('with no approver to ask, the review waits in the queue as pending with the fix named, and the admin is told once', () => {
+        const ports = fakePorts({ route: proxyAndSalesforce({ route: 'servicenow', priority: 1, confidence: 0.97 }) });
+        const result = postCases(ports, settings, { bodyText: body([caseMessage()]), pathParams: {} });
+        expect((result.body as { results: { status: string }[] }).results[0].status).toBe('review');
+        expect(review(ports).status).toBe('pending');
+        expect(review(ports).reason).toContain('no approvers configured: set x_seam_bridge.approval.group');
+        expect(ports.records.rows('sysapproval_approver')).toHaveLength(0);
+        const audit = ports.records.rows('x_seam_bridge_audit').find((a) => a.operation === 'case:review')!;
+        expect(audit.detail).toContain('no approvers configured');
+        // A second case: still no approvers; the error is not repeated.
+        postCases(ports, settings, { bodyText: body([caseMessage({ caseId: CASE_B })]), pathParams: {} });
+        expect(ports.logs.filter((l) => l.startsWith('error') && l.includes('x_seam_bridge.approval.group'))).toHaveLength(1);
+        // Once approvers exist, approvals are requested again, and a later outage is reported anew.
+        ports.records.seed('sys_user_has_role', { user: 'u-rev1', 'role.name': 'x_seam_bridge.reviewer' });
+        postCases(ports, settings, { bodyText: body([caseMessage({ caseId: CASE_C })]), pathParams: {} });
+        expect(ports.records.rows('sysapproval_approver')).toHaveLength(1);
+    });
+
+    it('accepts the approval group by name as well as by sys_id', () => {
+        const ports = fakePorts();
+        const cab = ports.records.seed('sys_user_group', { name: 'CAB Approval' });
+        ports.records.seed('sys_user_grmember', { group: cab, user: 'u-cab1' });
+        expect(approvers(ports, { approvalGroup: 'CAB Approval' })).toEqual(['u-cab1']);
+        expect(approvers(ports, { approvalGroup: cab })).toEqual(['u-cab1']);
     });
 
     it('the first approval approves the review and closes the other approvals', () => {

@@ -56,4 +56,22 @@ describe('console findings', () => {
     expect((await getCase(e.sf, caseId, ['Seam_Incident_State__c'])).Seam_Incident_State__c).toMatch(/^On Hold/);
     expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`)).toEqual([]);
   });
+
+  it('a high-priority transfer asks the sandbox approval group (the admin), and the approval creates the incident', async () => {
+    const urgent = await createCase(e.sf, {
+      Subject: 'Production outage: every customer gets HTTP 500 on checkout',
+      Description: 'Since 09:10 the checkout service returns HTTP 500 for all customers; orders are failing and the outage affects every region. Severe, business critical.',
+      Priority: 'High',
+    });
+    await e.sandbox.settle();
+    const [review] = await e.sn.query('x_seam_bridge_triage_review', `sf_case_id=${urgent}`);
+    expect(review).toBeDefined();
+    expect(review.status).toBe('approval_pending');
+    const admin = await e.sn.userSysId('admin');
+    const approvals = await e.sn.query('sysapproval_approver', `document_id=${review.sys_id}`);
+    expect(approvals.map((a) => [a.approver, a.state])).toEqual([[admin, 'requested']]);
+    await e.sn.patch('sysapproval_approver', approvals[0].sys_id, { state: 'approved' });
+    await e.sandbox.settle();
+    expect(await e.sn.incidentForCase(urgent)).toBeDefined();
+  });
 });

@@ -51,11 +51,44 @@ export const SERVICENOW_USERS = Object.freeze({
  */
 
 /** Properties the sandbox sets on top of the app's defaults (a test may override any). */
+/** The approval group the sandbox creates, with the admin as its only member. */
+export const APPROVAL_GROUP = 'Seam Transfer Approvers';
+
 const SANDBOX_PROPERTIES = {
   // Retries within seconds, not minutes: people watch the sandbox and tests wait for it.
   'x_seam_bridge.outbox.backoff_base_seconds': '1',
   'x_seam_bridge.outbox.backoff_max_seconds': '5',
+  // High-priority transfers ask this group (the sandbox admin is its member), so the console
+  // shows Approve/Reject on approvals; the app accepts the group's name or sys_id.
+  'x_seam_bridge.approval.group': APPROVAL_GROUP,
 };
+
+/**
+ * Creates the approval group and the admin's membership through the Table API, as an admin would
+ * (once: the twin keeps them across restarts).
+ * @param {string} url the ServiceNow twin
+ */
+async function ensureApprovalGroup(url) {
+  const auth = basic(SERVICENOW_USERS.admin);
+  /** @param {string} method @param {string} path @param {unknown} [body] */
+  const call = async (method, path, body) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { authorization: auth, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`sandbox: ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return /** @type {{ result: any }} */ (await res.json()).result;
+  };
+  /** @param {string} table @param {string} query */
+  const first = async (table, query) => (await call('GET', `/api/now/table/${table}?sysparm_query=${encodeURIComponent(query)}&sysparm_limit=1`))[0];
+  const group = (await first('sys_user_group', `name=${APPROVAL_GROUP}`)) ?? (await call('POST', '/api/now/table/sys_user_group', { name: APPROVAL_GROUP, description: 'Approves high-priority transfers from Salesforce (Seam sandbox)' }));
+  const admin = await first('sys_user', `user_name=${SERVICENOW_USERS.admin.user}`);
+  if (!admin) throw new Error(`sandbox: no sys_user ${SERVICENOW_USERS.admin.user} in the ServiceNow twin`);
+  if (!(await first('sys_user_grmember', `group=${group.sys_id}^user=${admin.sys_id}`))) {
+    await call('POST', '/api/now/table/sys_user_grmember', { group: group.sys_id, user: admin.sys_id });
+  }
+}
 
 /** @param {number | undefined} wanted */
 async function freePort(wanted) {
@@ -165,6 +198,7 @@ export async function createSandbox(options = {}) {
       },
     });
     closers.push(() => servicenow.close());
+    await ensureApprovalGroup(servicenow.url);
     log(`sandbox: salesforce ${salesforce.url}, servicenow ${servicenow.url}, proxy ${proxyUrl}`);
 
     const integrationAuth = basic(SERVICENOW_USERS.integration);

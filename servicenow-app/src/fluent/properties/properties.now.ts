@@ -37,7 +37,7 @@ Property({ $id: Now.ID['prop_triage_auto_create'], name: 'x_seam_bridge.triage.a
 Property({ $id: Now.ID['prop_triage_approval_prios'], name: 'x_seam_bridge.triage.approval_priorities', type: 'string', value: '1,2', roles: admin,
     description: 'Comma-separated incident priorities (1 = Critical .. 5 = Planning) whose transfer always needs an approval.' })
 Property({ $id: Now.ID['prop_approval_group'], name: 'x_seam_bridge.approval.group', type: 'string', value: '', roles: admin,
-    description: 'sys_id of the group whose members approve high-priority transfers. Empty: users holding x_seam_bridge.reviewer.' })
+    description: 'Group (sys_id or name) whose members approve high-priority transfers. Empty: users holding x_seam_bridge.reviewer. With nobody to ask, transfers wait in the review queue as pending.' })
 
 Property({ $id: Now.ID['prop_batch_size'], name: 'x_seam_bridge.outbox.batch_size', type: 'integer', value: 200, roles: admin,
     description: 'Messages sent per Salesforce sObject Collections call (1..200).' })

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
 import { TABLE, eq } from '../tables';
-import { requestApproval } from '../triage/approval';
+import { NO_APPROVERS, approvers, noteApprovers, requestApproval } from '../triage/approval';
 import { openReview, queueReview, refreshReview } from '../triage/review';
 import { triageCase, type TriageOutcome } from '../triage/triage';
 import { findLinkByCase, saveLink } from './link';
@@ -226,6 +226,15 @@ export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings,
             return { messageId: message.messageId, status: 'review' };
         }
         case 'approval_required': {
+            // Nobody to ask: never wait forever in approval_pending; a reviewer decides in the queue.
+            const found = approvers(ports, settings).length > 0;
+            noteApprovers(ports, found);
+            if (!found) {
+                const reason = `${triage.reason}; ${NO_APPROVERS}`;
+                const id = queueReview(ports, message, { ...triage, reason }, 'pending');
+                auditRouting(ports, message, 'case:review', reason, TABLE.review, id);
+                return { messageId: message.messageId, status: 'review' };
+            }
             const id = queueReview(ports, message, triage, 'approval_pending');
             const count = requestApproval(ports, settings, id, triage.reason);
             auditRouting(ports, message, 'case:approval_requested', `${triage.reason}; ${count} approver(s) asked`, TABLE.approval, id);

@@ -5,6 +5,7 @@
  * approvals are closed as no longer required.
  */
 import type { Settings } from '../config';
+import { readState, writeState } from '../ops/state';
 import type { Ports } from '../ports';
 import { TABLE, eq } from '../tables';
 
@@ -12,9 +13,16 @@ export const REVIEWER_ROLE = 'x_seam_bridge.reviewer';
 /** Bound the fan-out: a misconfigured group must not create thousands of approvals. */
 export const MAX_APPROVERS = 25;
 
+/** The approval group's sys_id: the property may hold the sys_id or the group's name. */
+function approvalGroupId(ports: Pick<Ports, 'records'>, group: string): string {
+    if (/^[0-9a-f]{32}$/.test(group)) return group;
+    const rows = ports.records.find('sys_user_group', eq('name', group), { limit: 1, fields: ['name'] });
+    return rows.length ? rows[0].sys_id : group;
+}
+
 export function approvers(ports: Pick<Ports, 'records'>, settings: Pick<Settings, 'approvalGroup'>): string[] {
     const rows = settings.approvalGroup
-        ? ports.records.find(TABLE.groupMember, eq('group', settings.approvalGroup), { limit: MAX_APPROVERS, fields: ['user'] })
+        ? ports.records.find(TABLE.groupMember, eq('group', approvalGroupId(ports, settings.approvalGroup)), { limit: MAX_APPROVERS, fields: ['user'] })
         : ports.records.find(TABLE.userRole, eq('role.name', REVIEWER_ROLE), { limit: MAX_APPROVERS, fields: ['user'] });
     return Array.from(new Set(rows.map((r) => r.user).filter((u) => u !== '')));
 }
@@ -31,6 +39,22 @@ export function requestApproval(ports: Pick<Ports, 'records'>, settings: Pick<Se
         });
     }
     return users.length;
+}
+
+/** What the review says when nobody can be asked: the transfer waits for a person in the queue. */
+export const NO_APPROVERS =
+    'no approvers configured: set x_seam_bridge.approval.group to a group with members (or give approvers the x_seam_bridge.reviewer role); meanwhile a reviewer decides in the triage review queue';
+
+/**
+ * Reports a missing approver set once (ops state `approvers`), not per case, and again only
+ * after approvers existed in between; `found` false = nobody could be asked this time.
+ */
+export function noteApprovers(ports: Pick<Ports, 'records' | 'clock' | 'log'>, found: boolean): void {
+    const row = readState(ports, 'approvers');
+    const missing = row !== null && row.status === 'missing';
+    if (found === !missing) return;
+    if (!found) ports.log.error(`Seam: a high-priority transfer needs an approval, but ${NO_APPROVERS}.`);
+    writeState(ports, 'approvers', { status: found ? 'ok' : 'missing', value: '', detail: found ? '' : NO_APPROVERS }, row);
 }
 
 export type ApprovalOutcome = 'approved' | 'rejected' | 'ignored';
