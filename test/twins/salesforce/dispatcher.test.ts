@@ -115,4 +115,42 @@ describe('outbox dispatcher', () => {
     await twin.dispatchOutbox(async (req) => { versions.push(...req.messages.filter((m) => m.caseId === id).map((m) => m.version)); return serviceNow(() => ({ status: 'updated' }))(req); });
     expect(versions).toEqual([1, 2]);
   });
+
+  // The mirror of the ServiceNow-side ordering bug (an older update held for retry, a newer one
+  // overtaking it, the older then dropped as stale). Here a newer version may overtake, and that
+  // loses nothing: every CaseMessage is a complete snapshot of the Salesforce-owned fields, so the
+  // newer one carries the older one's change, and ServiceNow answers the late older one "stale",
+  // which closes it. This test fails if messages ever become deltas or "stale" stops closing a row.
+  it('lets a newer version overtake one waiting for retry without losing the older change', async () => {
+    await drainAll();
+    const id = await newCase('Printer jams');
+    await drainAll();
+    // What ServiceNow keeps for the case: the newest version's fields; older versions are stale.
+    let applied = 0;
+    let incident: Record<string, unknown> = {};
+    const serviceNowWithVersions = serviceNow((m) => {
+      if (m.caseId !== id) return { status: 'duplicate' };
+      if (m.version <= applied) return { status: 'stale' };
+      applied = m.version;
+      incident = { ...m.fields };
+      return { status: 'updated' };
+    });
+
+    await c.call('PATCH', `/sobjects/Case/${id}`, { Subject: 'Printer jams on every floor' }); // v2
+    await twin.dispatchOutbox(async () => ({ status: 503, body: 'unavailable' }));
+    expect((await outboxOf(id)).find((r: any) => r.Version__c === 2)).toMatchObject({ Status__c: 'Retrying' });
+    await c.call('PATCH', `/sobjects/Case/${id}`, { Priority: 'High' }); // v3, due now; v2 waits
+
+    const sent: number[] = [];
+    await twin.dispatchOutbox(async (req) => { sent.push(...req.messages.filter((m) => m.caseId === id).map((m) => m.version)); return serviceNowWithVersions(req); });
+    expect(sent).toEqual([3]); // v3 overtook v2
+    expect(incident).toMatchObject({ Subject: 'Printer jams on every floor', Priority: 'High' }); // v2's change arrived with v3
+
+    clock += backoffMinutes(1) * 60_000;
+    await twin.dispatchOutbox(serviceNowWithVersions);
+    expect((await outboxOf(id)).map((r: any) => [r.Version__c, r.Status__c])).toEqual([[1, 'Sent'], [2, 'Sent'], [3, 'Sent']]);
+    expect(incident).toMatchObject({ Subject: 'Printer jams on every floor', Priority: 'High' });
+    expect(await auditsOf(id)).toContain('stale');
+    expect(await getCase(id)).toMatchObject({ Seam_Sync_Status__c: 'Synced', Seam_Last_Error__c: null });
+  });
 });
