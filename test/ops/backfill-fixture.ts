@@ -63,13 +63,19 @@ export function seed(t: Twins, n: number): Seeded {
   const newIncident = (subject: string, extra: Record<string, string> = {}) =>
     t.sn.store.insert('incident', { short_description: subject, state: '1', urgency: '2', impact: '2', priority: '3', ...extra }, 'admin');
 
+  // Every 13th incident is assigned: the Case gets the assignee's name, not the sys_user sys_id.
+  const beth = t.sn.store.insert('sys_user', { user_name: 'beth.anglin', name: 'Beth Anglin' }, 'admin');
   for (let i = 0; i < n; i++) {
     const subject = `Printer ${i} jammed`;
     // Every 7th pair has drifted: the incident moved on and the Case's priority changed since.
     const drift = i % 7 === 0;
     const caseId = newCase(subject, { Priority: drift ? 'High' : 'Medium' });
     // Every 11th incident carries a date-time (SOQL answers it as …000+0000: compared as an instant).
-    const inc = newIncident(subject, { ...(drift ? { state: '2' } : {}), ...(i % 11 === 0 ? { resolved_at: '2026-11-20 08:00:00' } : {}) });
+    const inc = newIncident(subject, {
+      ...(drift ? { state: '2' } : {}),
+      ...(i % 11 === 0 ? { resolved_at: '2026-11-20 08:00:00' } : {}),
+      ...(i % 13 === 0 ? { assigned_to: beth.sys_id } : {}),
+    });
     const correlation = `SNOW-${inc.number}|SFDC-${caseId}`;
     const kind = kindOf(i);
     const incKeys: Record<string, string> = {};

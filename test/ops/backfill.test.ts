@@ -91,6 +91,7 @@ describe(`backfill of ${N} existing pairs`, () => {
       expect(c.Status, where).toBe(i % 7 === 0 ? 'Working' : 'New');
       expect(inc.urgency, where).toBe(i % 7 === 0 ? '1' : '2');
       expect(c.Seam_Resolved_At__c ?? null, where).toBe(i % 11 === 0 ? '2026-11-20T08:00:00.000+0000' : null);
+      expect(c.Seam_Assignee__c ?? null, where).toBe(i % 13 === 0 ? 'Beth Anglin' : null);
     });
     // Never by text: the decoys share subjects with real pairs and stay unlinked.
     for (const d of [...seeded.decoys, ...seeded.closed, ...seeded.conflicts]) {

@@ -161,16 +161,27 @@ export function serviceNowClient(options) {
   return {
     stats,
     /**
-     * One Table API page. @param {string} table @param {{ query: string, fields: string[], limit: number, offset?: number }} p
+     * One Table API page. Values are raw, except `display` fields, read as their display value
+     * (reference fields whose Salesforce copy is for people, e.g. assigned_to → "Beth Anglin").
+     * @param {string} table @param {{ query: string, fields: string[], limit: number, offset?: number, display?: string[] }} p
      * @returns {Promise<{ rows: Record<string, string>[], total: number | null }>}
      */
     async page(table, p) {
+      const display = new Set(p.display ?? []);
       const r = await call('GET', `/api/now/table/${table}?${qs({
         sysparm_query: p.query, sysparm_fields: p.fields.join(','), sysparm_limit: p.limit, sysparm_offset: p.offset ?? 0,
-        sysparm_exclude_reference_link: 'true', sysparm_display_value: 'false',
+        sysparm_exclude_reference_link: 'true', sysparm_display_value: display.size ? 'all' : 'false',
       })}`);
       const total = r.headers.get('x-total-count');
-      return { rows: r.body?.result ?? [], total: total === null ? null : Number(total) };
+      /** @type {Record<string, any>[]} */
+      const raw = r.body?.result ?? [];
+      const rows = display.size
+        ? raw.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => {
+          const pair = v && typeof v === 'object' ? v : { value: v, display_value: v };
+          return [k, String((display.has(k) ? pair.display_value : pair.value) ?? '')];
+        })))
+        : raw;
+      return { rows, total: total === null ? null : Number(total) };
     },
     /**
      * The app's batch route for the backfill (≤ 200 pairs per call). Null when the installed app

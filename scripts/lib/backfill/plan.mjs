@@ -25,6 +25,9 @@ export const CASE_FIELDS = uniq([
   ...SYNCED.map((m) => /** @type {string} */ (salesforcePath(m))),
 ]);
 
+/** Reference fields whose Salesforce copy is the display value (the ownership map's `display`). */
+export const INCIDENT_DISPLAY_FIELDS = SYNCED.filter((m) => m.display === 'reference').map((m) => m.servicenow.field);
+
 /** Incident fields the backfill reads. */
 export const INCIDENT_FIELDS = uniq([
   'sys_id', 'number', 'active', 'sys_mod_count', SN_CASE_ID, SN_CORRELATION_ID,

@@ -8,7 +8,7 @@ import { formatServiceNowDateTime } from '@seam/shared';
 import { salesforceClient, serviceNowClient } from './clients.mjs';
 import { freshCheckpoint, loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.mjs';
 import {
-  CASE_FIELDS, INCIDENT_FIELDS, SF_CORRELATION_ID, SF_INCIDENT_SYS_ID, SN_CASE_ID, SN_CORRELATION_ID,
+  CASE_FIELDS, INCIDENT_DISPLAY_FIELDS, INCIDENT_FIELDS, SF_CORRELATION_ID, SF_INCIDENT_SYS_ID, SN_CASE_ID, SN_CORRELATION_ID,
   caseIncidentRef, flattenSoql, incidentCaseRef, planPair,
 } from './plan.mjs';
 
@@ -208,7 +208,7 @@ export async function runBackfill(config, hooks = {}) {
   // Phase 1: keyed incidents, a Table API page at a time.
   if (cp.phase === 'incidents') {
     for (;;) {
-      const { rows } = await sn.page('incident', { query: `${KEYED_INCIDENTS}^ORDERBYsys_id`, fields: INCIDENT_FIELDS, limit: chunkSize, offset: cp.incidentOffset });
+      const { rows } = await sn.page('incident', { query: `${KEYED_INCIDENTS}^ORDERBYsys_id`, fields: INCIDENT_FIELDS, display: INCIDENT_DISPLAY_FIELDS, limit: chunkSize, offset: cp.incidentOffset });
       if (rows.length) {
         const ids = [...new Set(rows.map(incidentCaseRef).filter((x) => x !== null))];
         const cases = ids.length ? (await sf.queryAll(`SELECT ${CASE_FIELDS.join(', ')} FROM Case WHERE Id IN (${ids.map(soqlQuote).join(',')})`)).map(flattenSoql) : [];
@@ -240,7 +240,7 @@ export async function runBackfill(config, hooks = {}) {
           const s = sysIds.slice(i, i + SN_IN_LIMIT);
           const n = numbers.slice(i, i + SN_IN_LIMIT);
           const terms = [s.length ? `sys_idIN${s.join(',')}` : '', n.length ? `numberIN${n.join(',')}` : ''].filter(Boolean).join('^OR');
-          unkeyed.push(...(await sn.page('incident', { query: `active=true^${SN_CASE_ID}ISEMPTY^${SN_CORRELATION_ID}ISEMPTY^${terms}`, fields: INCIDENT_FIELDS, limit: 2 * SN_IN_LIMIT })).rows);
+          unkeyed.push(...(await sn.page('incident', { query: `active=true^${SN_CASE_ID}ISEMPTY^${SN_CORRELATION_ID}ISEMPTY^${terms}`, fields: INCIDENT_FIELDS, display: INCIDENT_DISPLAY_FIELDS, limit: 2 * SN_IN_LIMIT })).rows);
         }
         if (unkeyed.length) {
           const bySys = new Map(unkeyed.map((i) => [i.sys_id, i]));
