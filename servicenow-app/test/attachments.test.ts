@@ -4,7 +4,8 @@ import { DEFAULTS, type Settings } from '../src/server/config';
 import { ATTACHMENT_TABLE, type AttachmentContent } from '../src/server/attachments/attachments';
 import { postAttachments } from '../src/server/attachments/inbound';
 import { onAttachmentAdded, sendQueuedAttachments } from '../src/server/attachments/outbound';
-import { tagAttachmentOrigin } from '../src/server/generated/seam-core';
+import { tagAttachmentOrigin, usageDay } from '../src/server/generated/seam-core';
+import { writeState } from '../src/server/ops/state';
 import { fakePorts, json, type FakePorts } from './fakes';
 import { CASE_A, PROPS } from './helpers';
 
@@ -121,5 +122,19 @@ describe('incident attachment → ContentVersion', () => {
         ports.now += 3600_000;
         ports.http.route = () => json(400, [{ errorCode: 'INVALID_FIELD', message: 'bad' }]);
         expect(sendQueuedAttachments(ports, settings, content)).toEqual({ sent: 0, failed: 0, deadLettered: 1 });
+    });
+
+    it('waits while the credential is paused or the API budget stops bulk traffic; files stay queued', () => {
+        const { ports, content, incident } = linked();
+        onAttachmentAdded(ports, content, content.write('incident', incident, 'a.txt', 'text/plain', LOG) as string);
+        ports.http.route = () => json(201, { id: '068000000000004AAA', success: true, errors: [] });
+        writeState(ports, 'credential', { status: 'paused', value: '', detail: 'invalid_grant' });
+        expect(sendQueuedAttachments(ports, settings, content).sent).toBe(0);
+        writeState(ports, 'credential', { status: 'ok', value: '', detail: '' });
+        writeState(ports, 'api_usage', { status: 'ok', value: JSON.stringify({ day: usageDay(ports.now), used: 14990, max: 15000 }), detail: '' });
+        expect(sendQueuedAttachments(ports, settings, content).sent).toBe(0);
+        expect(ports.http.requests).toHaveLength(0);
+        writeState(ports, 'api_usage', { status: 'ok', value: JSON.stringify({ day: usageDay(ports.now), used: 100, max: 15000 }), detail: '' });
+        expect(sendQueuedAttachments(ports, settings, content).sent).toBe(1);
     });
 });

@@ -5,7 +5,9 @@
  * ContentVersion (base64 VersionData, FirstPublishLocationId = the Case), tagged with its origin
  * and hash so the Salesforce trigger never sends it back.
  */
+import { DEFAULT_BUDGET_POLICY, budgetFor, usageDay } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
+import { readCredential, readUsage } from '../ops/state';
 import type { Settings } from '../config';
 import { afterFailure, isRetryable, type BackoffPolicy } from '../outbox/backoff';
 import type { Ports, Row } from '../ports';
@@ -74,6 +76,11 @@ export function sendQueuedAttachments(
 ): SendSummary {
     const summary = { sent: 0, failed: 0, deadLettered: 0 };
     if (!settings.syncEnabled || !attachmentSettings(ports.properties).enabled) return summary;
+    // A refused credential pauses files too (the outbox drain probes and clears the pause); files
+    // are bulk traffic for the API budget guard: they slow down and stop before live sync does.
+    if (readCredential(ports).status === 'paused') return summary;
+    const budget = budgetFor(readUsage(ports, usageDay(ports.clock.nowMs())), DEFAULT_BUDGET_POLICY, 'bulk', limit);
+    if (budget.calls === 0) return summary;
     const now = ports.clock.nowMs();
     const nowSn = formatServiceNowDateTime(now);
     // Due = never tried or its backoff has passed (date-times compare as text in this format).
@@ -84,7 +91,7 @@ export function sendQueuedAttachments(
             orderBy: 'sys_created_on',
         })
         .filter((r) => !r.next_attempt_at || r.next_attempt_at <= nowSn)
-        .slice(0, limit);
+        .slice(0, budget.calls);
     const policy: BackoffPolicy = { baseSeconds: settings.backoffBaseSeconds, maxSeconds: settings.backoffMaxSeconds, maxAttempts: settings.maxAttempts };
     for (const row of due) {
         const started = ports.clock.nowMs();
