@@ -23,7 +23,7 @@ describe('SeamPanelController', () => {
     expect(before.body).toMatchObject({ accessDenied: false, linked: false, caseId: id, incidentNumber: null, syncStatus: 'Pending', pending: 1 });
 
     await c.call('POST', '/sobjects/Incident_Update__e', {
-      Message_Id__c: 'panel-1', Case_Id__c: id, Link_Version__c: 1, Incident_Sys_Id__c: 'abc123', Correlation_Id__c: `SNOW-INC0010009|SFDC-${id}`,
+      Message_Id__c: 'panel-1', Case_Id__c: id, Origin__c: 'servicenow', Link_Version__c: 1, Incident_Sys_Id__c: 'abc123', Correlation_Id__c: `SNOW-INC0010009|SFDC-${id}`,
       Fields_Json__c: JSON.stringify({ Seam_Incident_Number__c: 'INC0010009', Seam_Assignee__c: 'Beth', Seam_SLA_Due__c: '2026-11-24T10:00:00Z', Seam_Incident_State__c: 'In Progress' }),
     });
     const view = twin.apex.SeamPanelController.getLink(id.slice(0, 15));

@@ -77,7 +77,9 @@ const STANDARD = {
     prefix: '500', label: 'Case',
     fields: [owner(), f('CaseNumber', 'Case Number', 'string', { ...ro, length: 30 }), f('Subject', 'Subject', 'string', { length: 255 }),
       f('Description', 'Description', 'textarea', { length: 32000 }),
-      f('Status', 'Status', 'picklist', { picklist: ['New', 'Working', 'Escalated', 'On Hold', 'Closed'], defaultValue: 'New' }),
+      // An org set up as the package README's install steps say: the CaseStatus values of
+      // salesforce-pkg/org-setup (the subscriber refuses Status values outside this list).
+      f('Status', 'Status', 'picklist', { picklist: ['New', 'Working', 'Escalated', 'Waiting on Customer', 'On Hold', 'Resolved', 'Closed', 'Canceled'], defaultValue: 'New' }),
       f('Priority', 'Priority', 'picklist', { picklist: ['High', 'Medium', 'Low'], defaultValue: 'Medium' }),
       f('Origin', 'Case Origin', 'picklist', { picklist: ['Phone', 'Email', 'Web'] }), f('Type', 'Case Type', 'picklist', { picklist: [] }),
       f('Reason', 'Case Reason', 'picklist', { picklist: [] }), f('IsClosed', 'Closed', 'boolean', ro), f('ClosedDate', 'Closed Date', 'datetime', ro),
