@@ -36,6 +36,7 @@ try {
     console.log(`${summary.dryRun ? 'DRY RUN (nothing written): would create' : summary.stopped ? 'Stopped early; run again to resume. Created' : 'Done. Created'} ${t.linksCreated} links (${t.linksUpdated} existing links updated); ` +
       `${t.casesUpdated} Cases and ${t.incidentsUpdated} incidents updated; ${t.alreadyLinked} already linked, ${t.skipped} skipped, ${t.conflicts} conflicts, ${t.failed} failed.`);
     console.log(`API calls: Salesforce ${c.salesforce.calls} (+${c.salesforce.tokenCalls} token), ServiceNow ${c.servicenow.calls} (${c.servicenow.reads} reads, ${c.servicenow.writes} writes); ${(summary.durationMs / 1000).toFixed(1)} s.`);
+    if (summary.budgetStop) console.log(summary.budgetStop);
     for (const line of summary.conflicts) console.log(`conflict: ${line}`);
     for (const line of summary.failures) console.log(`failed: ${line}`);
   }

@@ -135,6 +135,28 @@ describe('POST /v1/cases: new cases', () => {
         expect(ports.records.rows('x_seam_bridge_audit').some((a) => a.operation === 'case:kept_in_salesforce')).toBe(true);
     });
 
+    it('a human escalation of a case triage kept in Salesforce creates the incident, audited as such', () => {
+        const ports = setup({ route: 'salesforce', priority: 4, confidence: 0.9 });
+        expect(results(post(ports, body([caseMessage()])))[0].status).toBe('kept_in_salesforce');
+        // The model would keep it again; the agent's "Escalate to IT" overrides it.
+        const escalated = caseMessage({ version: 2, escalate: true, escalatedBy: 'Jane Agent' });
+        const [result] = results(post(ports, body([escalated])));
+        expect(result.status).toBe('created');
+        expect(ports.records.rows('incident')).toHaveLength(1);
+        const audit = ports.records.rows('x_seam_bridge_audit').find((a) => a.operation === 'case:escalated_by_human')!;
+        expect(audit.detail).toContain('escalated to IT by Jane Agent');
+        expect(ports.records.rows('x_seam_bridge_audit').filter((a) => a.operation === 'case:kept_in_salesforce')).toHaveLength(1);
+    });
+
+    it('a human escalation at high priority still asks for approval', () => {
+        const ports = setup({ route: 'salesforce', priority: 4, confidence: 0.9 });
+        ports.records.seed('sys_user_has_role', { user: 'u-rev1', 'role.name': 'x_seam_bridge.reviewer' });
+        const [result] = results(post(ports, body([caseMessage({ escalate: true, escalatedBy: 'Jane Agent' }, { Priority: 'High' })])));
+        expect(result.status).toBe('approval_pending');
+        expect(ports.records.rows('incident')).toHaveLength(0);
+        expect(ports.records.rows('sysapproval_approver').map((a) => a.approver)).toEqual(['u-rev1']);
+    });
+
     it('sends the case to a person when the proxy is down, instead of guessing', () => {
         const ports = setup('down');
         const [result] = results(post(ports, body([caseMessage()])));

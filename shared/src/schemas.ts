@@ -303,6 +303,13 @@ export interface CaseMessage {
   /** Salesforce-owned fields by Salesforce API name (`Account.Field` for Account fields), untransformed. */
   readonly fields: Readonly<Record<string, FieldValue>>;
   readonly contactName?: string;
+  /**
+   * A person asked for IT ("Escalate to IT" on the case panel): ServiceNow routes the case to an
+   * incident whatever triage would say (a high priority still needs its approval).
+   */
+  readonly escalate?: true;
+  /** Who escalated (the Salesforce user's name), for ServiceNow's audit; with `escalate` only. */
+  readonly escalatedBy?: string;
 }
 
 export interface CommentMessage {
@@ -345,6 +352,8 @@ export const CASE_MESSAGE_SCHEMA: JsonSchema = {
       additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] },
     },
     contactName,
+    escalate: { type: 'boolean', enum: [true] },
+    escalatedBy: str(200),
   },
   required: ['messageId', 'idempotencyKey', 'caseId', 'caseNumber', 'version', 'sentAt', 'origin', 'fields'],
   additionalProperties: false,

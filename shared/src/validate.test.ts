@@ -87,6 +87,15 @@ describe('validate: sync batches', () => {
     expect(!r.ok && r.error[0].field).toBe('["Account.X"]');
   });
 
+  it('accepts a human escalation (escalate: true, who escalated) and nothing else in its place', () => {
+    const one = (over: Record<string, unknown>) => validateCaseMessageBatch({ messages: [caseMessage(over)] });
+    expect(one({ escalate: true, escalatedBy: 'Jane Agent' }).ok).toBe(true);
+    const bad = one({ escalate: false, escalatedBy: '' });
+    expect(!bad.ok && bad.error.map((p) => p.field)).toEqual(['messages[0].escalate', 'messages[0].escalatedBy']);
+    const wrongType = one({ escalate: 'yes' });
+    expect(!wrongType.ok && wrongType.error[0].field).toBe('messages[0].escalate');
+  });
+
   it('validates CommentMessage batches', () => {
     const c = { messageId: 'm1', idempotencyKey: 'salesforce:00aAa00000AbCdEIAV:1:comment', caseId: CASE_ID, commentId: '00aAa00000AbCdEIAV', body: 'hi', author: 'Jane', createdAt: '2026-01-10T12:00:00Z', origin: 'salesforce' };
     expect(validateCommentMessageBatch({ messages: [c] }).ok).toBe(true);

@@ -74,4 +74,21 @@ describe('console findings', () => {
     await e.sandbox.settle();
     expect(await e.sn.incidentForCase(urgent)).toBeDefined();
   });
+
+  it('"Escalate to IT" on a case triage kept in Salesforce creates the incident: the person overrides the model', async () => {
+    const billing = await createCase(e.sf, { Subject: 'Question about my invoice', Description: 'I was charged twice for my card payment this month. Can you refund the duplicate fee?', Priority: 'Low' });
+    await e.sandbox.settle();
+    expect((await getCase(e.sf, billing, ['Seam_Triage_Route__c'])).Seam_Triage_Route__c).toBe('kept_in_salesforce');
+    expect(await e.sn.incidentForCase(billing)).toBeUndefined();
+
+    e.sandbox.salesforce.apex.SeamPanelController.escalate(billing);
+    await e.sandbox.settle();
+    const created = await e.sn.incidentForCase(billing);
+    expect(created).toBeDefined();
+    const audit = await e.sn.query('x_seam_bridge_audit', `sf_case_id=${billing}^operation=case:escalated_by_human`);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toMatch(/^escalated to IT by Seam Integration/);
+    expect(await e.sn.query('x_seam_bridge_audit', `sf_case_id=${billing}^operation=case:kept_in_salesforce`)).toHaveLength(1);
+    expect((await getCase(e.sf, billing, ['Seam_Incident_Number__c'])).Seam_Incident_Number__c).toBe(created!.number);
+  });
 });

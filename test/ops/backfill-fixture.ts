@@ -25,8 +25,8 @@ export interface Seeded {
   preLinked: number;
 }
 
-export async function startTwins() {
-  const sf = await startTwin();
+export async function startTwins(options: { apiLimit?: number } = {}) {
+  const sf = await startTwin(options);
   const sn = await createServiceNowTwin({ app: APP_DIR, tickMs: 0 });
   // Only async rules run in these tests (runJobs); the outbox drain would call Salesforce synchronously.
   for (const job of sn.host.jobs) job.active = false;

@@ -197,3 +197,25 @@ describe('the command line (node scripts/backfill.mjs), killed half-way', () => 
     expect(existsSync(u.config().checkpointFile)).toBe(false);
   });
 });
+
+describe('the API budget guard', () => {
+  it('stops at the allowed share of the daily allocation, keeps the checkpoint, and resumes later', async () => {
+    const v = await startTwins({ apiLimit: 200 });
+    try {
+      seed(v, 400);
+      const cfg = v.config({ chunkSize: 50, maxApiShare: 0.1 }); // 20 of the 200 calls
+      const first = await runBackfill(cfg);
+      expect(first.stopped).toBe(true);
+      expect(first.budgetStop).toMatch(/API usage \d+\/200 is at or above 10%/);
+      expect(v.sf.apiUsage).toBeLessThanOrEqual(200 * 0.1 + 3); // at most one chunk's calls past the line
+      expect(existsSync(cfg.checkpointFile)).toBe(true);
+      expect(links(v).length).toBeLessThan(400);
+      const rest = await runBackfill(v.config({ chunkSize: 200, maxApiShare: 1 }));
+      expect(rest.stopped).toBe(false);
+      expect(links(v)).toHaveLength(400);
+      expect(new Set(links(v).map((l) => l.sf_case_id)).size).toBe(400);
+    } finally {
+      await v.close();
+    }
+  });
+});

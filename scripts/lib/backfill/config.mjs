@@ -30,6 +30,8 @@ Run:
   --checkpoint FILE       default .seam/backfill-checkpoint.json (deleted when the run completes)
   --restart               ignore an existing checkpoint and start from the beginning
   --chunk-size N          pairs per page / SOQL IN list / collections call, 1..200 (default 200)
+  --max-api-share X       stop (resumably) once Salesforce reports this share of the daily API
+                          allocation used (Sforce-Limit-Info), default 0.8: the rest is live sync's
   --sn-writes MODE        api (default): the app's POST /v1/backfill/links, 200 pairs per call;
                           table: the Table API, one call per record (apps without that route;
                           api falls back to it by itself when the route is missing)
@@ -52,7 +54,7 @@ export function parseConfig(argv, env) {
       'sn-client-id': { type: 'string' }, 'sn-client-secret': { type: 'string' },
       'sf-url': { type: 'string' }, 'sf-client-id': { type: 'string' }, 'sf-client-secret': { type: 'string' }, 'sf-api-version': { type: 'string' },
       'dry-run': { type: 'boolean' }, checkpoint: { type: 'string' }, restart: { type: 'boolean' },
-      'chunk-size': { type: 'string' }, concurrency: { type: 'string' }, progress: { type: 'string' }, 'sn-writes': { type: 'string' },
+      'chunk-size': { type: 'string' }, concurrency: { type: 'string' }, progress: { type: 'string' }, 'sn-writes': { type: 'string' }, 'max-api-share': { type: 'string' },
       json: { type: 'boolean' }, help: { type: 'boolean' }, 'stop-after': { type: 'string' },
     },
     strict: true,
@@ -92,6 +94,8 @@ export function parseConfig(argv, env) {
   if (!/^\d+\.0$/.test(salesforce.apiVersion)) problems.push(`--sf-api-version "${salesforce.apiVersion}" must look like 62.0`);
   const snWrites = values['sn-writes'] ?? 'api';
   if (!['api', 'table'].includes(snWrites)) problems.push(`--sn-writes "${snWrites}" must be api or table`);
+  const share = values['max-api-share'] === undefined ? undefined : Number(values['max-api-share']);
+  if (share !== undefined && !(share > 0 && share <= 1)) problems.push(`--max-api-share "${values['max-api-share']}" must be a number in (0, 1], e.g. 0.8`);
   const progress = values.progress ?? 'auto';
   if (!['auto', 'bar', 'plain', 'none'].includes(progress)) problems.push(`--progress "${progress}" must be auto, bar, plain or none`);
   return {
@@ -109,6 +113,7 @@ export function parseConfig(argv, env) {
       chunkSize: int('--chunk-size', values['chunk-size'], 1, 200, 200),
       concurrency: int('--concurrency', values.concurrency, 1, 32, 4),
       snWrites: /** @type {'api' | 'table'} */ (snWrites),
+      maxApiShare: share,
     },
   };
 }

@@ -4,7 +4,7 @@
  * no key; plans each pair (plan.mjs) and writes links and owned fields, checkpointing after
  * every chunk. A second run finds every pair linked and in sync and writes nothing.
  */
-import { formatServiceNowDateTime } from '@seam/shared';
+import { DEFAULT_BUDGET_POLICY, formatServiceNowDateTime, parseLimitInfo } from '@seam/shared';
 import { salesforceClient, serviceNowClient } from './clients.mjs';
 import { freshCheckpoint, loadCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint.mjs';
 import {
@@ -29,6 +29,7 @@ export const KEYED_CASES = `IsClosed = false AND (${SF_INCIDENT_SYS_ID} != null 
  *   servicenow: { url: string, user?: string, password?: string, clientId?: string, clientSecret?: string },
  *   salesforce: { url: string, clientId: string, clientSecret: string, apiVersion?: string },
  *   dryRun?: boolean, checkpointFile: string, restart?: boolean, chunkSize?: number, concurrency?: number, snWrites?: 'api' | 'table',
+ *   maxApiShare?: number,
  * }} BackfillConfig
  * @typedef {{
  *   progress?: { update(p: { phase: string, done: number, total: number | null, linked: number, updated: number }): void, end(): void },
@@ -196,10 +197,22 @@ export async function runBackfill(config, hooks = {}) {
     saveCheckpoint(config.checkpointFile, cp);
   };
   const shouldStop = () => hooks.stopAfter !== undefined && scannedThisRun >= hooks.stopAfter;
+  // The backfill is bulk traffic: it leaves the org's API allocation above this share to live sync
+  // (Sforce-Limit-Info on every answer), stopping at a chunk boundary; run it again later to resume.
+  const maxShare = config.maxApiShare ?? DEFAULT_BUDGET_POLICY.slowAt;
+  /** @type {string | null} */
+  let budgetStop = null;
+  const overBudget = () => {
+    const usage = parseLimitInfo(sf.stats.lastLimitInfo);
+    if (!usage || usage.used / usage.max < maxShare) return false;
+    budgetStop = `Salesforce API usage ${usage.used}/${usage.max} is at or above ${Math.round(maxShare * 100)}% of the daily allocation; stopped to leave the rest to live sync (run again later, or raise --max-api-share)`;
+    log(budgetStop);
+    return true;
+  };
   const summary = (/** @type {boolean} */ stopped) => {
     hooks.progress?.end();
     return {
-      dryRun, resumed, stopped, totals, conflicts: conflicts.slice(0, 100), failures: failures.slice(0, 100),
+      dryRun, resumed, stopped, budgetStop, totals, conflicts: conflicts.slice(0, 100), failures: failures.slice(0, 100),
       calls: { salesforce: { ...sf.stats }, servicenow: { ...sn.stats } }, durationMs: Date.now() - started,
       checkpoint: dryRun ? null : config.checkpointFile,
     };
@@ -208,6 +221,7 @@ export async function runBackfill(config, hooks = {}) {
   // Phase 1: keyed incidents, a Table API page at a time.
   if (cp.phase === 'incidents') {
     for (;;) {
+      if (overBudget()) return summary(true);
       const { rows } = await sn.page('incident', { query: `${KEYED_INCIDENTS}^ORDERBYsys_id`, fields: INCIDENT_FIELDS, display: INCIDENT_DISPLAY_FIELDS, limit: chunkSize, offset: cp.incidentOffset });
       if (rows.length) {
         const ids = [...new Set(rows.map(incidentCaseRef).filter((x) => x !== null))];
@@ -231,6 +245,7 @@ export async function runBackfill(config, hooks = {}) {
     let done = 0;
     for await (const page of sf.queryPages(`SELECT Id, ${SF_INCIDENT_SYS_ID}, ${SF_CORRELATION_ID} FROM Case WHERE ${KEYED_CASES}${after} ORDER BY Id`)) {
       for (const chunk of chunks(page, chunkSize)) {
+        if (overBudget()) return summary(true);
         const refs = chunk.map(caseIncidentRef);
         const sysIds = refs.flatMap((r) => (r && 'sysId' in r ? [r.sysId] : []));
         const numbers = refs.flatMap((r) => (r && 'number' in r ? [r.number] : []));

@@ -574,7 +574,12 @@ function compileQuery(q, object, ctx) {
           if (va === null && vb === null) continue;
           if (va === null) return o.nullsLast ? 1 : -1;
           if (vb === null) return o.nullsLast ? -1 : 1;
-          const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).toLowerCase().localeCompare(String(vb).toLowerCase());
+          // Ids order as they compare in WHERE (case-sensitive), so `Id > :last ORDER BY Id` pages
+          // through a table without skipping a record, as on the platform.
+          const isId = o.rp.leaf && (o.rp.leaf.type === 'id' || o.rp.leaf.type === 'reference');
+          const c = typeof va === 'number' && typeof vb === 'number' ? va - vb
+            : isId ? (String(va) < String(vb) ? -1 : String(va) > String(vb) ? 1 : 0)
+              : String(va).toLowerCase().localeCompare(String(vb).toLowerCase());
           if (c !== 0) return o.desc ? -c : c;
         }
         return 0;

@@ -6,7 +6,9 @@
  */
 import {
     applyInbound,
+    casePriorityToUrgencyImpact,
     formatCorrelationId,
+    priorityFromUrgencyImpact,
     newLink,
     type CaseMessage,
     type FieldProblem,
@@ -191,6 +193,26 @@ function auditRouting(ports: InboundPorts, message: CaseMessage, operation: stri
     });
 }
 
+/**
+ * "Escalate to IT": a person's decision overrides the model's. The case goes to an incident even
+ * if triage kept it in Salesforce before; a high priority (the triage policy's approval
+ * priorities, by the model's suggestion or the case's own priority) still asks for approval,
+ * because humans stay in charge of high-priority transfers on this side too.
+ */
+function escalatedByHuman(ports: InboundPorts, settings: InboundSettings, message: CaseMessage): TriageOutcome {
+    const by = message.escalatedBy || 'an unnamed Salesforce user';
+    // Triage still runs for its category, group and priority suggestion; only its route is overridden.
+    const model = triageCase(ports, settings, message);
+    const suggested = model.result ? model.result.priority : 0;
+    const ui = casePriorityToUrgencyImpact(message.fields.Priority);
+    const fromCase = ui.ok ? priorityFromUrgencyImpact(ui.value.urgency, ui.value.impact) : null;
+    const casePriority = fromCase && fromCase.ok ? fromCase.value : 0;
+    const high = [suggested, casePriority].some((p) => p > 0 && settings.triagePolicy.approvalPriorities.indexOf(p) >= 0);
+    const reason = `escalated to IT by ${by} (human escalation overrides triage: ${model.reason})`;
+    auditRouting(ports, message, 'case:escalated_by_human', reason, 'Case', message.caseId);
+    return { ...model, action: high ? 'approval_required' : 'create_incident', reason };
+}
+
 /** One validated case message → one CaseResult (docs/contracts.md). */
 export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings, message: CaseMessage): CaseResult {
     if (alreadyProcessed(ports, message.idempotencyKey)) {
@@ -213,7 +235,7 @@ export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings,
         return { messageId: message.messageId, status: review.status === 'approval_pending' ? 'approval_pending' : 'review' };
     }
 
-    const triage = triageCase(ports, settings, message);
+    const triage = message.escalate ? escalatedByHuman(ports, settings, message) : triageCase(ports, settings, message);
     switch (triage.action) {
         case 'create_incident':
             return createIncident(ports, message, { triage });
