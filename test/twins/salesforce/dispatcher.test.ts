@@ -141,7 +141,7 @@ describe('outbox dispatcher', () => {
     expect((await outboxOf(id)).find((r: any) => r.Version__c === 2)).toMatchObject({ Status__c: 'Retrying' });
     await c.call('PATCH', `/sobjects/Case/${id}`, { Priority: 'High' }); // v3, due now; v2 waits
 
-    const sent: number[] = [];
+    const sent: unknown[] = [];
     await twin.dispatchOutbox(async (req) => { sent.push(...req.messages.filter((m) => m.caseId === id).map((m) => m.version)); return serviceNowWithVersions(req); });
     expect(sent).toEqual([3]); // v3 overtook v2
     expect(incident).toMatchObject({ Subject: 'Printer jams on every floor', Priority: 'High' }); // v2's change arrived with v3
