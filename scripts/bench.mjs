@@ -29,9 +29,9 @@ for (const b of benches) {
 }
 
 const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100)) : String(v));
-const widths = [18, 52, 14, 10];
+const widths = [18, Math.max(52, ...rows.map((r) => String(r.metric).length)), 14, 10];
 const line = (cells) => cells.map((c, i) => (i === 2 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' ');
 console.log(line(['group', 'metric', 'value', 'unit']) + ' note');
-console.log('-'.repeat(110));
+console.log('-'.repeat(widths.reduce((a, w) => a + w + 1, 0) + 20));
 for (const r of rows) console.log(line([r.group, r.metric, fmt(r.value), r.unit]) + ' ' + (r.note || ''));
 console.log(`\n(${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores; all rows measured in this one run)`);
