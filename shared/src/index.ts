@@ -133,6 +133,8 @@ export {
   COMMENT_MESSAGE_BATCH_SCHEMA,
   CASE_SUBJECT_MAX,
   CASE_DESCRIPTION_MAX,
+  PROMPT_ATTACHMENTS_MAX,
+  PROMPT_ATTACHMENT_TEXT_MAX,
   SCHEMAS,
   responseSchema,
 } from './schemas';
@@ -144,6 +146,7 @@ export type {
   TriageRequest,
   TriageResult,
   ThreadEntry,
+  PromptAttachment,
   SummarizeRequest,
   SummarizeResult,
   ResolutionSummaryRequest,

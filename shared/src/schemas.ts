@@ -43,6 +43,33 @@ const caseId18: JsonSchema = { type: 'string', pattern: '^500[a-zA-Z0-9]{12}[A-Z
 const requestIds = { idempotencyKey: str(128), correlationId: str(128) };
 const contactName = str(200, 0);
 
+// ---- attachment text (optional on triage, summarize and resolution-summary) ---------------
+
+/** At most this many attachments go with one request: the prompt has room for a few, not a folder. */
+export const PROMPT_ATTACHMENTS_MAX = 5;
+/** Each attachment's text is capped at this many characters (after extraction and masking). */
+export const PROMPT_ATTACHMENT_TEXT_MAX = 8000;
+
+/**
+ * Text extracted from a file on the ticket (`attachmentTextForPrompt`), already capped and masked
+ * by the caller; the proxy masks it again. It is data for the model, never instructions.
+ */
+export interface PromptAttachment {
+  readonly name: string;
+  readonly text: string;
+}
+
+const promptAttachments: JsonSchema = {
+  type: 'array',
+  maxItems: PROMPT_ATTACHMENTS_MAX,
+  items: {
+    type: 'object',
+    properties: { name: str(255), text: str(PROMPT_ATTACHMENT_TEXT_MAX) },
+    required: ['name', 'text'],
+    additionalProperties: false,
+  },
+};
+
 // ---- triage -------------------------------------------------------------------------------
 
 export const TRIAGE_ROUTES = ['servicenow', 'salesforce', 'review'] as const;
@@ -70,6 +97,7 @@ export interface TriageRequest {
   readonly description: string;
   readonly customerPriority?: CasePriority;
   readonly contactName?: string;
+  readonly attachments?: readonly PromptAttachment[];
 }
 
 export interface TriageResult {
@@ -93,6 +121,7 @@ export const TRIAGE_REQUEST_SCHEMA: JsonSchema = {
     description: str(32000, 0),
     customerPriority: { type: 'string', enum: CASE_PRIORITY_DOMAIN },
     contactName,
+    attachments: promptAttachments,
   },
   required: ['idempotencyKey', 'correlationId', 'caseId', 'subject', 'description'],
   additionalProperties: false,
@@ -131,6 +160,7 @@ export interface SummarizeRequest {
   readonly subject: string;
   readonly entries: readonly ThreadEntry[];
   readonly contactName?: string;
+  readonly attachments?: readonly PromptAttachment[];
 }
 
 export interface SummarizeResult {
@@ -157,6 +187,7 @@ export const SUMMARIZE_REQUEST_SCHEMA: JsonSchema = {
     subject: str(255),
     entries: { type: 'array', items: threadEntry, minItems: 1, maxItems: 200 },
     contactName,
+    attachments: promptAttachments,
   },
   required: ['idempotencyKey', 'correlationId', 'audience', 'subject', 'entries'],
   additionalProperties: false,
@@ -185,6 +216,7 @@ export interface ResolutionSummaryRequest {
   readonly resolutionCode?: string;
   readonly resolutionNotes: string;
   readonly contactName?: string;
+  readonly attachments?: readonly PromptAttachment[];
 }
 
 export interface ResolutionSummaryResult {
@@ -197,7 +229,7 @@ export const RESOLUTION_SUMMARY_REQUEST_SCHEMA: JsonSchema = {
   $id: 'seam/resolution-summary-request',
   title: 'ResolutionSummaryRequest',
   type: 'object',
-  properties: { ...requestIds, subject: str(255), resolutionCode: str(100, 0), resolutionNotes: str(8000), contactName },
+  properties: { ...requestIds, subject: str(255), resolutionCode: str(100, 0), resolutionNotes: str(8000), contactName, attachments: promptAttachments },
   required: ['idempotencyKey', 'correlationId', 'subject', 'resolutionNotes'],
   additionalProperties: false,
 };

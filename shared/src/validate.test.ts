@@ -11,6 +11,7 @@ import {
   responseSchema,
 } from './schemas';
 import type { JsonSchema } from './schemas';
+import { PROMPT_ATTACHMENTS_MAX, PROMPT_ATTACHMENT_TEXT_MAX } from './schemas';
 import {
   MAX_PROBLEMS,
   parseAndValidate,
@@ -178,6 +179,23 @@ describe('validate: AI requests and results', () => {
     expect(validateImpactRequest({ ...ids, incidentNumber: 'INC1', shortDescription: 'Email down', status: 'investigating' }).ok).toBe(false);
     expect(validateImpactResult({ headline: 'h', body: 'b', severity: 'major', customerAction: '' }).ok).toBe(true);
     expect(validateImpactResult({ headline: 'h', body: 'b', severity: 'sev1', customerAction: '' }).ok).toBe(false);
+  });
+
+  it('accepts a few capped attachments on triage, summarize and resolution-summary, and refuses more or longer', () => {
+    const ids = { idempotencyKey: 'k', correlationId: 'c' };
+    const one = { name: 'vpn.log', text: 'ERROR tunnel down' };
+    const entries = [{ author: 'a', body: 'b', createdAt: '2026-01-10T12:00:00Z' }];
+    const make = (attachments: unknown) => [
+      validateTriageRequest({ ...ids, caseId: CASE_ID, subject: 's', description: '', attachments }),
+      validateSummarizeRequest({ ...ids, audience: 'servicenow', subject: 's', entries, attachments }),
+      validateResolutionSummaryRequest({ ...ids, subject: 's', resolutionNotes: 'restarted', attachments }),
+    ];
+    for (const r of make([one])) expect(r.ok).toBe(true);
+    for (const r of make(Array(PROMPT_ATTACHMENTS_MAX).fill(one))) expect(r.ok).toBe(true);
+    for (const r of make(Array(PROMPT_ATTACHMENTS_MAX + 1).fill(one))) expect(r.ok).toBe(false);
+    for (const r of make([{ ...one, text: 'x'.repeat(PROMPT_ATTACHMENT_TEXT_MAX + 1) }])) expect(r.ok).toBe(false);
+    for (const r of make([{ name: 'vpn.log' }])) expect(r.ok).toBe(false);
+    for (const r of make([{ ...one, bytes: 'AAAA' }])) expect(r.ok).toBe(false);
   });
 
   it('response schemas add the engine', () => {
