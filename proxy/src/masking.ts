@@ -37,6 +37,12 @@ export function maskRequest<E extends Endpoint>(endpoint: E, request: RequestByE
   if (endpoint === 'summarize') {
     out['entries'] = (request as RequestByEndpoint['summarize']).entries.map((e) => ({ ...e, author: mask(e.author), body: mask(e.body) }));
   }
+  // Attachment text arrives masked by the caller; it is masked again here with the request's own
+  // token map, so a caller that forgot (or masked with other names) still sends no PII to a model.
+  const files = r['attachments'];
+  if (Array.isArray(files)) {
+    out['attachments'] = (files as { name: string; text: string }[]).map((a) => ({ name: mask(a.name), text: mask(a.text) }));
+  }
   return { request: out as unknown as RequestByEndpoint[E], tokens };
 }
 

@@ -54,6 +54,16 @@ describe('embedded engine', () => {
     for (const point of r.keyPoints) expect('The printer on floor 3 jams on every job. It started after the firmware update. We rolled back the firmware on one printer. Can you test again?').toContain(point);
   });
 
+  it('summaries add one key point per attached file, taken from the file', () => {
+    const r = engine.summarize({
+      idempotencyKey: 'k', correlationId: 'c', audience: 'servicenow', subject: 'Printer',
+      entries: [{ author: 'A', body: 'The printer on floor 3 jams on every job.', createdAt: '2026-01-01T10:00:00Z' }],
+      attachments: [{ name: 'printer.log', text: 'ERROR paper path sensor 4 reports a jam at tray 2.' }],
+    });
+    expect(ajv.compile(SCHEMAS.summarizeResult)(r)).toBe(true);
+    expect(r.keyPoints).toContain('Attachment printer.log: ERROR paper path sensor 4 reports a jam at tray 2.');
+  });
+
   it('keeps hostnames, IP addresses and e-mails out of customer-facing text', () => {
     const res = engine.resolution({
       idempotencyKey: 'k', correlationId: 'c', subject: 'VPN error 809',

@@ -116,7 +116,12 @@ export class EmbeddedEngine {
     const picked = extractSentences(all, { maxSentences: 3, maxChars: 1200 });
     const head = `"${clip(req.subject, 120)}": ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` +
       (last ? `, latest from ${clip(last.author || 'unknown', 80)} at ${last.createdAt}` : '') + '.';
-    const keyPoints = extractSentences(all, { maxSentences: 5 }).map((s) => clip(s, 300));
+    // One key point per attached file (its most central sentence), so an error in a log is not lost.
+    const fileKeyPoints = (req.attachments ?? []).flatMap((a) => {
+      const top = extractSentences(a.text, { maxSentences: 1, maxChars: 240 })[0];
+      return top ? [clip(`Attachment ${a.name}: ${top}`, 300)] : [];
+    });
+    const keyPoints = [...extractSentences(all, { maxSentences: 5 }).map((s) => clip(s, 300)), ...fileKeyPoints].slice(0, 10);
     // Questions in the last three entries are the ones most likely still open.
     const openQuestions = entries
       .slice(-3)
