@@ -11,6 +11,7 @@ import {
     priorityFromUrgencyImpact,
     newLink,
     type CaseMessage,
+    type CaseResultStatus,
     type FieldProblem,
     type InboundMessage,
     type LinkState,
@@ -24,16 +25,8 @@ import { openReview, queueReview, refreshReview } from '../triage/review';
 import { triageCase, type TriageOutcome } from '../triage/triage';
 import { findLinkByCase, saveLink } from './link';
 
-export type CaseResultStatus =
-    | 'created'
-    | 'updated'
-    | 'duplicate'
-    | 'stale'
-    | 'kept_in_salesforce'
-    | 'review'
-    | 'approval_pending'
-    | 'rejected'
-    | 'error';
+// The statuses are part of the wire contract, so they live in the shared core.
+export type { CaseResultStatus };
 
 export interface CaseResult {
     readonly messageId: string;
