@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, type Settings } from '../src/server/config';
 import { enqueue } from '../src/server/outbox/outbox';
-import { drainAfterEvent, drainOutbox } from '../src/server/outbox/drain';
+import { drainAfterEvent, drainOutbox, drainScheduled } from '../src/server/outbox/drain';
 import { fakePorts, json, type FakePorts } from './fakes';
 import { CASE_A } from './helpers';
 
@@ -135,8 +135,14 @@ describe('drainOutbox', () => {
     });
 });
 
-describe('drainAfterEvent (event-driven send)', () => {
-    const eventSettings = { ...settings, immediateDrainIntervalMs: 1000 };
+/** A fake one-shot scheduler: records the triggers; the test runs them when the fake clock reaches them. */
+function fakeScheduler(accept = true) {
+    const triggers: number[] = [];
+    return { triggers, scheduleDrain: (atMs: number) => (accept ? (triggers.push(atMs), true) : false) };
+}
+
+describe('drainAfterEvent (event-driven send, debounced)', () => {
+    const eventSettings = { ...settings, debounceMs: 1000 };
     const update = (ports: FakePorts, incident: string, version: number) =>
         enqueue(ports, {
             kind: 'incident_update',
@@ -146,56 +152,115 @@ describe('drainAfterEvent (event-driven send)', () => {
             caseId: CASE_A,
         });
     const sentKeys = (ports: FakePorts) => ports.http.requests.map((r) => (JSON.parse(r.body ?? '{}').records as { Idempotency_Key__c: string }[]).map((x) => x.Idempotency_Key__c));
+    const callSizes = (ports: FakePorts) => ports.http.requests.map((r) => JSON.parse(r.body ?? '{}').records.length);
+    /** Runs the pending triggers that are due at the fake clock's time, as the platform's scheduler would. */
+    const runDueTriggers = (ports: FakePorts, scheduler: ReturnType<typeof fakeScheduler>) => {
+        const due = scheduler.triggers.filter((t) => t <= ports.now);
+        scheduler.triggers.splice(0, scheduler.triggers.length, ...scheduler.triggers.filter((t) => t > ports.now));
+        return due.map(() => drainScheduled(ports, eventSettings));
+    };
 
-    it('sends the queued message at once, without waiting for the scheduled job', () => {
+    it('a lone change schedules one drain at now + debounce, which sends it', () => {
         const ports = fakePorts({ route: allSucceed });
+        const scheduler = fakeScheduler();
         update(ports, 'inc1', 1);
-        expect(drainAfterEvent(ports, eventSettings)).toEqual({ calls: 1, sent: 1, failed: 0, deadLettered: 0 });
+        expect(drainAfterEvent(ports, eventSettings, scheduler)).toEqual({ scheduled: '2026-11-23 12:00:01' });
+        expect(scheduler.triggers).toEqual([ports.now + 1000]);
+        expect(ports.http.requests).toHaveLength(0);
+        ports.now += 1000;
+        expect(runDueTriggers(ports, scheduler)).toEqual([{ calls: 1, sent: 1, failed: 0, deadLettered: 0 }]);
         expect(statuses(ports)).toEqual(['sent']);
     });
 
-    it('batches a burst: events within the interval skip, the next one sends everything queued meanwhile in one call', () => {
+    it('a burst of 1,000 updates: one trigger, then 5 calls of 200, and the last update is sent within the debounce plus one drain', () => {
         const ports = fakePorts({ route: allSucceed });
-        update(ports, 'inc0', 1);
-        drainAfterEvent(ports, eventSettings);
-        for (let i = 1; i <= 150; i += 1) {
+        const scheduler = fakeScheduler();
+        const start = ports.now;
+        for (let i = 0; i < 1000; i += 1) {
             update(ports, `inc${i}`, 1);
-            ports.now += 5; // 150 updates in 750 ms
-            expect(drainAfterEvent(ports, eventSettings)).toMatchObject({ skipped: expect.stringContaining('scheduled job') });
+            const outcome = drainAfterEvent(ports, eventSettings, scheduler);
+            if (i > 0) expect(outcome).toMatchObject({ skipped: expect.stringContaining('scheduled') });
+            ports.now += 0.5; // 1,000 updates in 500 ms
         }
-        ports.now += 250;
-        update(ports, 'inc151', 1);
-        expect(drainAfterEvent(ports, eventSettings)).toMatchObject({ calls: 1, sent: 151 });
-        expect(ports.http.requests.map((r) => JSON.parse(r.body ?? '{}').records.length)).toEqual([1, 151]);
-        // With the interval at 0 every event drains: one call per update.
-        update(ports, 'inc152', 1);
-        update(ports, 'inc153', 1);
-        expect(drainAfterEvent(ports, { ...eventSettings, immediateDrainIntervalMs: 0 })).toMatchObject({ calls: 1, sent: 2 });
+        expect(scheduler.triggers).toEqual([start + 1000]);
+        expect(ports.http.requests).toHaveLength(0);
+        ports.now = start + 1000; // the trigger's time: the end of the burst waits no longer
+        expect(runDueTriggers(ports, scheduler)).toEqual([{ calls: 5, sent: 1000, failed: 0, deadLettered: 0 }]);
+        expect(callSizes(ports)).toEqual([200, 200, 200, 200, 200]);
+        expect(statuses(ports).every((s) => s === 'sent')).toBe(true);
+        // The drain cleared the mark: the next change schedules a new trigger.
+        update(ports, 'inc1000', 1);
+        expect(drainAfterEvent(ports, eventSettings, scheduler)).toMatchObject({ scheduled: expect.any(String) });
+        expect(scheduler.triggers).toEqual([start + 2000]);
+    });
+
+    it('any drain clears the pending mark (a change after it schedules anew); a trigger lost for a minute is replaced', () => {
+        const ports = fakePorts({ route: allSucceed });
+        const scheduler = fakeScheduler();
+        update(ports, 'inc1', 1);
+        drainAfterEvent(ports, eventSettings, scheduler);
+        update(ports, 'inc2', 1);
+        expect(drainAfterEvent(ports, eventSettings, scheduler)).toMatchObject({ skipped: expect.any(String) });
+        ports.now += 400;
+        expect(drainScheduled(ports, eventSettings)).toMatchObject({ sent: 2 }); // the minute job happens to run now
+        update(ports, 'inc3', 1);
+        expect(drainAfterEvent(ports, eventSettings, scheduler)).toMatchObject({ scheduled: expect.any(String) });
+        expect(scheduler.triggers).toHaveLength(2);
+        scheduler.triggers.length = 0; // both lost (a node restart)
+        ports.now += 62_000; // a minute past the pending time
+        update(ports, 'inc4', 1);
+        expect(drainAfterEvent(ports, eventSettings, scheduler)).toMatchObject({ scheduled: expect.any(String) });
+        expect(scheduler.triggers).toHaveLength(1);
+    });
+
+    it('debounce 0 sends at once, one call per update; a refused trigger also sends at once', () => {
+        const ports = fakePorts({ route: allSucceed });
+        const scheduler = fakeScheduler();
+        update(ports, 'inc1', 1);
+        expect(drainAfterEvent(ports, { ...eventSettings, debounceMs: 0 }, scheduler)).toEqual({ calls: 1, sent: 1, failed: 0, deadLettered: 0 });
+        update(ports, 'inc2', 1);
+        expect(drainAfterEvent(ports, { ...eventSettings, debounceMs: 0 }, scheduler)).toMatchObject({ calls: 1, sent: 1 });
+        expect(scheduler.triggers).toHaveLength(0);
+        update(ports, 'inc3', 1);
+        expect(drainAfterEvent(ports, eventSettings, fakeScheduler(false))).toMatchObject({ calls: 1, sent: 1 });
+        expect(ports.logs.some((l) => l.includes('could not schedule'))).toBe(true);
+        // The refusal cleared the mark, so the next change tries to schedule again.
+        update(ports, 'inc4', 1);
+        expect(drainAfterEvent(ports, eventSettings, scheduler)).toMatchObject({ scheduled: expect.any(String) });
     });
 
     it("keeps an incident's version order: an update waiting for its retry holds back the newer one", () => {
         let fail = true;
         const ports = fakePorts({ route: (req) => (fail ? json(503, [{ errorCode: 'SERVER_UNAVAILABLE' }]) : allSucceed(req)) });
+        const scheduler = fakeScheduler();
         update(ports, 'inc1', 1);
-        drainAfterEvent(ports, eventSettings);
+        drainAfterEvent(ports, eventSettings, scheduler);
+        ports.now += 1000;
+        runDueTriggers(ports, scheduler);
         expect(statuses(ports)).toEqual(['failed']);
         fail = false;
-        ports.now += 1500; // past the interval, but v1's retry (30 s) is not due
+        ports.now += 1500; // v1's retry (30 s) is not due
         update(ports, 'inc1', 2);
         update(ports, 'inc2', 1);
-        expect(drainAfterEvent(ports, eventSettings)).toMatchObject({ calls: 1, sent: 1 });
+        drainAfterEvent(ports, eventSettings, scheduler);
+        ports.now = scheduler.triggers[0];
+        expect(runDueTriggers(ports, scheduler)).toEqual([expect.objectContaining({ calls: 1, sent: 1 })]);
         expect(sentKeys(ports).slice(1)).toEqual([['servicenow:inc2:1']]);
         // When v1 is due, v1 and v2 go together, in version order.
         ports.now += 60_000;
         update(ports, 'inc3', 1);
-        drainAfterEvent(ports, eventSettings);
+        drainAfterEvent(ports, eventSettings, scheduler);
+        ports.now = scheduler.triggers[0];
+        runDueTriggers(ports, scheduler);
         expect(sentKeys(ports).slice(2)).toEqual([['servicenow:inc1:1', 'servicenow:inc1:2', 'servicenow:inc3:1']]);
     });
 
-    it('sends nothing while sync is switched off', () => {
+    it('sends nothing and schedules nothing while sync is switched off', () => {
         const ports = fakePorts({ route: allSucceed });
+        const scheduler = fakeScheduler();
         update(ports, 'inc1', 1);
-        expect(drainAfterEvent(ports, { ...eventSettings, syncEnabled: false })).toEqual({ skipped: 'sync is switched off' });
+        expect(drainAfterEvent(ports, { ...eventSettings, syncEnabled: false }, scheduler)).toEqual({ skipped: 'sync is switched off' });
         expect(ports.http.requests).toHaveLength(0);
+        expect(scheduler.triggers).toHaveLength(0);
     });
 });

@@ -5,6 +5,9 @@ import { CASE_A, PROPS, body, caseMessage, proxyAndSalesforce } from './helpers'
 
 let ports: FakePorts;
 vi.mock('../src/server/adapters/runtime', () => ({ glidePorts: () => ports }));
+/** The one-shot drain triggers the rules asked for (adapters/glide-trigger.ts on the platform). */
+const triggers: number[] = [];
+vi.mock('../src/server/adapters/glide-trigger', () => ({ glideDrainScheduler: { scheduleDrain: (atMs: number) => (triggers.push(atMs), true) } }));
 
 const { casesRoute, commentsRoute, linkRoute } = await import('../src/server/entry/rest');
 const { syncIncidentChange, applyApprovalDecision, applyReviewDecision } = await import('../src/server/entry/business-rules');
@@ -72,8 +75,11 @@ describe('business rule, job and UI action entry points', () => {
         casesRoute({ body: { dataString: body([caseMessage()]) } }, response());
         const incident = ports.records.rows('incident')[0];
         syncIncidentChange(current(incident.sys_id));
-        // Event-driven: the rule that queued the message also sent it.
-        expect(ports.records.rows('x_seam_bridge_outbox').map((r) => r.status)).toEqual(['sent']);
+        // Event-driven, debounced: the rule that queued the message scheduled a drain a second
+        // later (the default debounce); that one-shot run of the drain job sends it.
+        expect(ports.records.rows('x_seam_bridge_outbox').map((r) => r.status)).toEqual(['pending']);
+        expect(triggers).toEqual([ports.now + 1000]);
+        ports.now = triggers[0];
         drainOutboxJob();
         expect(ports.records.rows('x_seam_bridge_outbox')[0].status).toBe('sent');
 

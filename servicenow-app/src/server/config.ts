@@ -27,7 +27,7 @@ export const PROPERTY = {
     maxAttempts: 'x_seam_bridge.outbox.max_attempts',
     backoffBaseSeconds: 'x_seam_bridge.outbox.backoff_base_seconds',
     backoffMaxSeconds: 'x_seam_bridge.outbox.backoff_max_seconds',
-    immediateDrainIntervalMs: 'x_seam_bridge.outbox.immediate_drain_interval_ms',
+    debounceMs: 'x_seam_bridge.outbox.debounce_ms',
 } as const;
 
 export interface Settings {
@@ -52,11 +52,11 @@ export interface Settings {
     readonly backoffBaseSeconds: number;
     readonly backoffMaxSeconds: number;
     /**
-     * Event-driven send: the rule that queues a message drains the outbox at once unless a drain
-     * started within this many ms (then the queue waits for the next event or the job). 0 = always
-     * (the default: a person's change is never left for the job).
+     * Event-driven send, debounced: the first message queued schedules a one-shot drain this many
+     * ms later, which sends everything queued by then in batched calls. 0 = drain at once, as each
+     * rule runs (one call per update in a burst).
      */
-    readonly immediateDrainIntervalMs: number;
+    readonly debounceMs: number;
 }
 
 export interface ConfigProblem {
@@ -84,7 +84,7 @@ export const DEFAULTS: Settings = {
     maxAttempts: 8,
     backoffBaseSeconds: 30,
     backoffMaxSeconds: 3600,
-    immediateDrainIntervalMs: 0,
+    debounceMs: 1000,
 };
 
 export interface LoadedSettings {
@@ -177,7 +177,7 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         maxAttempts: num(PROPERTY.maxAttempts, DEFAULTS.maxAttempts, 1, 50, true),
         backoffBaseSeconds: num(PROPERTY.backoffBaseSeconds, DEFAULTS.backoffBaseSeconds, 1, 86400, true),
         backoffMaxSeconds: num(PROPERTY.backoffMaxSeconds, DEFAULTS.backoffMaxSeconds, 1, 604800, true),
-        immediateDrainIntervalMs: num(PROPERTY.immediateDrainIntervalMs, DEFAULTS.immediateDrainIntervalMs, 0, 3600000, true),
+        debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
     };
     return { settings, problems };
 }

@@ -225,10 +225,6 @@ declare global {
                         table: 'sys_properties'
                         id: '62d298d081c24fd18bc561bdbafe96bf'
                     }
-                    prop_immediate_drain_interval: {
-                        table: 'sys_properties'
-                        id: 'aaeafa2a17f4460fb31695afc9208016'
-                    }
                     prop_inbound_enabled: {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
@@ -244,6 +240,10 @@ declare global {
                     prop_max_attempts: {
                         table: 'sys_properties'
                         id: 'e261739d8fb648c38bb3968305dfedb0'
+                    }
+                    prop_outbox_debounce: {
+                        table: 'sys_properties'
+                        id: '5d0c3b1e9a7f4c2e8b6d41f0a3c7e912'
                     }
                     prop_proxy_key: {
                         table: 'sys_properties'
@@ -385,6 +385,10 @@ declare global {
                         table: 'sys_module'
                         id: '36100994685545e2b8ae932c1fa1ef3f'
                     }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -492,6 +496,10 @@ declare global {
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
                         id: '33ff95477d834d5aa81896696e12c7b4'
+                    }
+                    src_server_outbox_debounce_ts: {
+                        table: 'sys_module'
+                        id: 'e578c2f3b5934580a14b2be0aed5a617'
                     }
                     src_server_outbox_drain_ts: {
                         table: 'sys_module'

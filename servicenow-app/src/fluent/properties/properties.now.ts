@@ -43,8 +43,8 @@ Property({ $id: Now.ID['prop_batch_size'], name: 'x_seam_bridge.outbox.batch_siz
     description: 'Messages sent per Salesforce sObject Collections call (1..200).' })
 Property({ $id: Now.ID['prop_batches_per_run'], name: 'x_seam_bridge.outbox.batches_per_run', type: 'integer', value: 5, roles: admin,
     description: 'Collections calls per scheduled run, so one run stays short.' })
-Property({ $id: Now.ID['prop_immediate_drain_interval'], name: 'x_seam_bridge.outbox.immediate_drain_interval_ms', type: 'integer', value: 0, roles: admin,
-    description: 'Event-driven send: a queued message is sent at once unless a send started within this many ms. 0 (default) = always. Set it (e.g. 1000) where bursts of updates are common: a burst then costs about one batched call per interval, and the last updates of a burst wait for the every-minute job.' })
+Property({ $id: Now.ID['prop_outbox_debounce'], name: 'x_seam_bridge.outbox.debounce_ms', type: 'integer', value: 1000, roles: admin,
+    description: 'Event-driven send: the first queued message schedules a one-time drain this many ms later (0..300000); it sends everything queued by then, up to 200 per call. A burst of 1,000 updates costs about 5 calls instead of 1,000, and no update waits longer than this plus one drain. 0 = send at once, one call per update.' })
 Property({ $id: Now.ID['prop_max_attempts'], name: 'x_seam_bridge.outbox.max_attempts', type: 'integer', value: 8, roles: admin,
     description: 'After this many failed attempts a message becomes a dead letter.' })
 Property({ $id: Now.ID['prop_backoff_base'], name: 'x_seam_bridge.outbox.backoff_base_seconds', type: 'integer', value: 30, roles: admin,

@@ -4,6 +4,7 @@
  * logic. Errors are logged with the record, never thrown into the agent's transaction.
  */
 import { glideAttachmentContent } from '../adapters/glide-attachments';
+import { glideDrainScheduler } from '../adapters/glide-trigger';
 import { onAttachmentAdded } from '../attachments/outbound';
 import { drainAfterEvent } from '../outbox/drain';
 import { onApprovalDecided } from '../triage/approval';
@@ -24,10 +25,10 @@ function guarded(name: string, current: CurrentRecord, run: () => unknown): void
     }
 }
 
-/** A message was queued: send it now (event-driven), not at the next minute's drain job. */
+/** A message was queued: send it soon (debounced, outbox/drain.ts), not at the next minute's job. */
 function sendQueued<T extends { status: string }>({ ports, settings }: Context, outcome: T): T | { queued: T; drain: ReturnType<typeof drainAfterEvent> } {
     if (outcome.status !== 'queued') return outcome;
-    return { queued: outcome, drain: drainAfterEvent(ports, settings) };
+    return { queued: outcome, drain: drainAfterEvent(ports, settings, glideDrainScheduler) };
 }
 
 export function syncIncidentChange(current: CurrentRecord): void {

@@ -1,9 +1,9 @@
-/** Scheduled job entry point: drain the outbox (src/fluent/scheduled-jobs). */
-import { drainOutbox } from '../outbox/drain';
+/** Scheduled job entry point: drain the outbox (src/fluent/scheduled-jobs; the one-shot debounce trigger runs it too). */
+import { drainScheduled } from '../outbox/drain';
 import { context } from './context';
 
 export function drainOutboxJob(): void {
     const { ports, settings } = context();
-    const summary = drainOutbox(ports, settings);
+    const summary = drainScheduled(ports, settings);
     ports.log.info(`Seam outbox drain: ${JSON.stringify(summary)}`);
 }

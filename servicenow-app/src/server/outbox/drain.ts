@@ -12,6 +12,7 @@ import type { Ports, Row } from '../ports';
 import { markDelivered, type DeliveryOutcome } from '../sync/link';
 import { TABLE } from '../tables';
 import { afterFailure, isRetryable } from './backoff';
+import { onQueued } from './debounce';
 import { dueMessages } from './outbox';
 
 export interface DrainSummary {
@@ -128,35 +129,63 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     return { calls, sent, failed, deadLettered };
 }
 
-export type ImmediateDrain = DrainSummary | { readonly skipped: string };
+export type ImmediateDrain = DrainSummary | { readonly scheduled: string } | { readonly skipped: string };
+
+/** Schedules the one-shot drain at a time; false when the platform refused (adapters/glide-trigger.ts). */
+export interface DrainScheduler {
+    scheduleDrain(atMs: number): boolean;
+}
+
+/** The pending one-shot drain's time (ops state `outbox_drain`), or null when none is pending. */
+function pendingDrainAt(ports: Pick<Ports, 'records'>): { row: Row | null; atMs: number | null } {
+    const row = readState(ports, 'outbox_drain');
+    const atMs = row && row.status === 'scheduled' ? Number(row.value) : NaN;
+    return { row, atMs: Number.isFinite(atMs) ? atMs : null };
+}
 
 /**
- * Event-driven send: the async rule that queued a message calls this right after, so the Case
- * updates in seconds instead of at the next minute's job; the job stays the retry and catch-up path.
- * It is the same drain (backoff, credential pause, budget and per-incident version order all hold:
- * it only ever sends what `dueMessages` releases, ≤ batch size per call).
- * Each drain sends everything pending at that moment, so a backlog (an outage, a sweep's repairs,
- * updates piling up while the async workers are busy) goes in batched calls, not one per message.
- * An async rule queues only its own message, though, so when the rules of a burst run one after
- * another each would send alone. Hence the optional leading-edge throttle
- * (`immediateDrainIntervalMs`): events within the interval of a drain's start skip, and the next
- * event after it sends everything queued meanwhile in one call: a burst of 1,000 updates then
- * costs about one call per interval. Its price is the tail: the last updates of a burst wait for
- * the scheduled job (there is no timer to fire a trailing drain), which is why it is off (0) by
- * default: a person's single change must not wait a minute. Two workers passing the check
- * together both drain: Salesforce drops the second copy by idempotency key, so the cost is a
- * duplicate call, never a lost or reordered update.
+ * Event-driven send, debounced with a trailing send: the async rule that queued a message calls
+ * this right after. The first message of a quiet spell schedules a one-shot drain `debounceMs`
+ * later (a run-once trigger); the messages queued before it runs see the pending trigger and do
+ * nothing; the drain then sends them all in ≤ batch-size collections calls. So a burst of 1,000
+ * updates costs about 5 calls, not 1,000, and its last update waits at most the debounce plus
+ * one drain, never the minute job (which stays the retry and catch-up path). It is the same drain
+ * (backoff, credential pause, budget, per-incident version order: it only sends what
+ * `dueMessages` releases). `debounceMs` 0 drains at once, one call per update. If the platform
+ * refuses the trigger, the message is sent now rather than left for the job.
+ * Two workers passing the check together schedule two triggers: the second drain finds little or
+ * nothing (no call when nothing is due), never a lost or reordered update.
  */
-export function drainAfterEvent(ports: Ports, settings: DrainSettings & Pick<Settings, 'immediateDrainIntervalMs'>): ImmediateDrain {
+export function drainAfterEvent(
+    ports: Ports,
+    settings: DrainSettings & Pick<Settings, 'debounceMs'>,
+    scheduler: DrainScheduler,
+): ImmediateDrain {
     if (!settings.syncEnabled) return { skipped: 'sync is switched off' };
     const now = ports.clock.nowMs();
-    const last = readState(ports, 'outbox_drain');
-    const lastMs = last ? Number(last.value) : NaN;
-    if (settings.immediateDrainIntervalMs > 0 && Number.isFinite(lastMs) && now >= lastMs && now - lastMs < settings.immediateDrainIntervalMs) {
-        return { skipped: `a drain started ${now - lastMs} ms ago; the next event or the scheduled job sends the rest` };
+    const pending = pendingDrainAt(ports);
+    const decision = onQueued(now, pending.atMs, settings.debounceMs);
+    if (decision.action === 'already_scheduled') return { skipped: `a drain is scheduled at ${formatServiceNowDateTime(decision.atMs)} and sends this message too` };
+    if (decision.action === 'schedule') {
+        const at = formatServiceNowDateTime(decision.atMs);
+        // Mark before scheduling, so the rules of the same burst see the trigger as pending.
+        writeState(ports, 'outbox_drain', { status: 'scheduled', value: String(decision.atMs), detail: `one-shot drain scheduled at ${at}` }, pending.row);
+        if (scheduler.scheduleDrain(decision.atMs)) return { scheduled: at };
+        ports.log.error(`Seam outbox: could not schedule the one-shot drain at ${at}; sending now instead. Fix: let the app create sys_trigger records, or set x_seam_bridge.outbox.debounce_ms to 0.`);
+        writeState(ports, 'outbox_drain', { status: 'ok', value: '', detail: 'scheduling refused; drained at once' });
     }
-    // Claim before sending, so the events that arrive while this drain runs skip it.
-    writeState(ports, 'outbox_drain', { status: 'ok', value: String(now), detail: 'immediate drain after a queued message' }, last);
+    return drainOutbox(ports, settings);
+}
+
+/**
+ * The drain both schedules run (the one-shot trigger and the minute job). Any run clears the
+ * pending mark before it reads the outbox: a message queued before the clear is in the rows this
+ * drain reads, one queued after it schedules a new trigger. (The minute job running before a
+ * pending trigger clears it too: at worst one extra small drain, never a message left waiting.)
+ */
+export function drainScheduled(ports: Ports, settings: DrainSettings): DrainSummary {
+    const pending = pendingDrainAt(ports);
+    if (pending.atMs !== null) writeState(ports, 'outbox_drain', { status: 'ok', value: '', detail: 'drained; no drain pending' }, pending.row);
     return drainOutbox(ports, settings);
 }
 
