@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postCases } from '../src/server/api/cases';
 import { DEFAULTS, type Settings } from '../src/server/config';
-import { AI_LABEL, parseOriginTag } from '../src/server/generated/seam-core';
+import { AI_LABEL, PROMPT_ATTACHMENT_TEXT_MAX, parseOriginTag } from '../src/server/generated/seam-core';
 import { accountsFromCases, onMajorIncident } from '../src/server/sync/major-incident';
 import { onIncidentResolved } from '../src/server/sync/resolution';
 import { fakePorts, json, type FakePorts } from './fakes';
@@ -53,6 +53,42 @@ describe('resolution summary', () => {
         const outcome = onIncidentResolved(ports, settings, ports.records.get('incident', sysId) as Record<string, string>);
         expect(outcome.status).toBe('proxy_failed');
         expect(ports.records.rows('x_seam_bridge_outbox')).toHaveLength(0);
+    });
+
+    it("sends the text of the incident's readable files, masked and capped, with the notes", () => {
+        const { ports, sysId } = linkedAndResolved();
+        const data = new Map<string, string>();
+        const file = (fileName: string, text: string | Buffer, created: string, sizeBytes?: number) => {
+            const b64 = Buffer.from(text).toString('base64');
+            const id = ports.records.seed('sys_attachment', { table_name: 'incident', table_sys_id: sysId, file_name: fileName, size_bytes: sizeBytes ?? Buffer.from(b64, 'base64').length, sys_created_on: created });
+            data.set(id, b64);
+        };
+        file('switch.log', 'sw-12 port 7 flapping; paged ops@example.com, called +44 20 7946 0958', '2026-01-10 10:00:00');
+        file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), '2026-01-10 10:01:00');
+        file('huge.log', 'x', '2026-01-10 10:02:00', 50_000_000);
+        file('big.txt', 'y'.repeat(20_000), '2026-01-10 10:03:00');
+        ports.records.seed('sys_attachment', { table_name: 'incident', table_sys_id: 'other-incident', file_name: 'other.log', size_bytes: 3, sys_created_on: '2026-01-10 10:04:00' });
+        const files = { base64: (id: string) => data.get(id) ?? '', write: () => null };
+
+        expect(onIncidentResolved(ports, settings, ports.records.get('incident', sysId) as Record<string, string>, files).status).toBe('held');
+        const request = ports.http.requests.find((r) => r.endpoint.endsWith('/v1/resolution-summary'));
+        const sent = JSON.parse(request?.body ?? '') as { attachments: { name: string; text: string }[] };
+        // Newest first; the picture and the file over the size limit are not read, nor another incident's file.
+        expect(sent.attachments.map((a) => a.name)).toEqual(['big.txt', 'switch.log']);
+        expect(sent.attachments[0].text).toHaveLength(PROMPT_ATTACHMENT_TEXT_MAX);
+        expect(sent.attachments[1].text).toBe('sw-12 port 7 flapping; paged [EMAIL_1], called [PHONE_1]');
+        expect(request?.body).not.toContain('ops@example.com');
+        expect(request?.body).not.toContain('7946');
+    });
+
+    it('sends no attachments field when no file access is given or none is readable', () => {
+        const { ports, sysId } = linkedAndResolved();
+        const id = ports.records.seed('sys_attachment', { table_name: 'incident', table_sys_id: sysId, file_name: 'scan.pdf', size_bytes: 40 });
+        const files = { base64: (s: string) => (s === id ? Buffer.from('%PDF-1.4 /Filter /FlateDecode stream').toString('base64') : ''), write: () => null };
+        const row = ports.records.get('incident', sysId) as Record<string, string>;
+        onIncidentResolved(ports, settings, row, files);
+        const request = ports.http.requests.find((r) => r.endpoint.endsWith('/v1/resolution-summary'));
+        expect(JSON.parse(request?.body ?? '')).not.toHaveProperty('attachments');
     });
 
     it('skips unlinked, unresolved incidents and the switched-off feature', () => {

@@ -51,7 +51,7 @@ export function draftResolutionSummary(current: CurrentRecord): void {
     guarded('resolution summary', current, () => {
         const { ports, settings } = context();
         const row = ports.records.get(TABLE.incident, current.getUniqueValue());
-        return row ? onIncidentResolved(ports, settings, row) : 'incident gone';
+        return row ? onIncidentResolved(ports, settings, row, glideAttachmentContent) : 'incident gone';
     });
 }
 

@@ -2,8 +2,12 @@
  * Incident resolved -> the proxy drafts a customer-facing resolution summary -> a public
  * CaseComment on the linked case, labelled as AI text. When the property says so, the comment
  * waits in the outbox (status Held) until an admin releases it with "Replay".
+ * When the caller passes file access, the text of the incident's readable files (masked) goes
+ * with the notes, so a summary can draw on the log or report the fix was written up in.
  */
 import { RESOLUTION_SUMMARY_RESULT_SCHEMA, idempotencyKey, labelAiText, responseSchema, tagOrigin, validate, type ResolutionSummaryResult } from '../generated/seam-core';
+import type { AttachmentContent } from '../attachments/attachments';
+import { incidentAttachmentsForPrompt } from '../attachments/prompt-text';
 import { callProxy } from '../clients/proxy';
 import type { Settings } from '../config';
 import { enqueue } from '../outbox/outbox';
@@ -22,6 +26,7 @@ export function onIncidentResolved(
     ports: Ports,
     settings: Pick<Settings, 'resolutionEnabled' | 'resolutionRequireApproval' | 'proxyUrl' | 'proxyApiKey'>,
     incident: Row,
+    files?: AttachmentContent,
 ): ResolutionOutcome {
     if (!settings.resolutionEnabled) return { status: 'disabled' };
     if (incident.state !== RESOLVED) return { status: 'not_resolved' };
@@ -31,6 +36,7 @@ export function onIncidentResolved(
     const correlationId = link.state.correlationId || link.row.correlation_id || `SNOW-${incident.number}`;
     const key = idempotencyKey('servicenow', incident.sys_id, Number(incident.sys_mod_count || '0'), 'resolution-summary');
 
+    const attachments = files ? incidentAttachmentsForPrompt(ports, files, incident.sys_id) : [];
     const answer = callProxy<unknown>(
         ports,
         settings,
@@ -39,6 +45,7 @@ export function onIncidentResolved(
             subject: (incident.short_description || incident.number).slice(0, 255),
             resolutionNotes: (incident.close_notes || 'Resolved.').slice(0, 8000),
             ...(incident.close_code ? { resolutionCode: incident.close_code.slice(0, 100) } : {}),
+            ...(attachments.length ? { attachments } : {}),
         },
         { idempotencyKey: key, correlationId, caseId },
     );
