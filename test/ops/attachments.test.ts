@@ -50,7 +50,7 @@ const upload = (name: string, bytes: Buffer) =>
 
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'seam-attachments-'));
-  sb = await createSandbox({ stateDir, reset: true });
+  sb = await createSandbox({ stateDir, reset: true, forwardFiles: false }); // this test plays the file Queueable
   sf = await client(sb.salesforce);
   sb.salesforce.onOutbound((item) => { if (item.kind === 'attachment') queuedFiles.push(item); });
   // An existing pair, linked by the backfill (a Case created through the API would be triaged).

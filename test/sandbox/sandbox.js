@@ -10,7 +10,9 @@
  * Wiring (test/twins/salesforce/README.md, "Wiring it into the sandbox"):
  * - Salesforce → ServiceNow: the package's own outbox path, `twin.dispatchOutbox(send)`, whenever a
  *   case item is queued and on a timer (retries); comment items are forwarded to `/v1/comments`
- *   (the package has no outbox for them, so the sandbox keeps failed ones and retries them).
+ *   (the package has no outbox for them, so the sandbox keeps failed ones and retries them);
+ *   attachment items (the package's file Queueable) to `/v1/attachments`, one file per call,
+ *   unless `forwardFiles: false` (a test that plays the Queueable itself).
  * - ServiceNow → Salesforce: the app's RESTMessageV2 calls the Salesforce twin and the proxy
  *   directly; that is why the ServiceNow twin runs in a child process (execute() blocks its thread).
  */
@@ -45,6 +47,7 @@ export const SERVICENOW_USERS = Object.freeze({
  *   properties?: Record<string, string>,
  *   tickMs?: number,
  *   pumpMs?: number,
+ *   forwardFiles?: boolean,
  *   log?: (line: string) => void,
  * }} SandboxOptions
  * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, asyncRules: number }} SettleSummary
@@ -227,6 +230,8 @@ export async function createSandbox(options = {}) {
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
     /** @type {Array<import("../twins/salesforce/index.js").CommentMessage>} comment messages not yet accepted by ServiceNow */
     const pendingComments = [];
+    /** @type {unknown[]} attachment messages not yet accepted by ServiceNow */
+    const pendingFiles = [];
     const stats = { dispatched: 0, comments: 0, errors: 0 };
     /** @type {Promise<{ dispatched: number, comments: number }> | null} */
     let running = null;
@@ -239,7 +244,18 @@ export async function createSandbox(options = {}) {
         dispatched += r.attempted;
         if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
       }
-      for (const item of salesforce.drainOutbound()) if (item.kind === 'comment') pendingComments.push(item.message);
+      for (const item of salesforce.drainOutbound()) {
+        if (item.kind === 'comment') pendingComments.push(item.message);
+        else if (item.kind === 'attachment' && options.forwardFiles !== false) pendingFiles.push(item.message);
+      }
+      // Files one per call, as the package's Queueable sends them (a file can be megabytes).
+      while (pendingFiles.length) {
+        const file = pendingFiles[0];
+        const res = await postToServiceNow('/attachments', { messages: [file] }).catch((e) => ({ status: 0, body: String(e) }));
+        if (res.status === 200 || res.status === 400) pendingFiles.shift();
+        if (res.status === 400) { stats.errors += 1; log(`sandbox: ServiceNow refused a file: ${JSON.stringify(res.body).slice(0, 300)}`); }
+        if (res.status !== 200 && res.status !== 400) { stats.errors += 1; break; } // kept; retried on the next pump
+      }
       let comments = 0;
       if (pendingComments.length) {
         const batch = pendingComments.splice(0, 200);

@@ -27,6 +27,27 @@ const incidentsFor = async (sb: Awaited<ReturnType<typeof createSandbox>>, caseI
   (await sb.serviceNowApi(`/api/now/table/incident?sysparm_query=x_seam_bridge_sf_case_id=${caseId}`)).body.result as Array<{ number: string }>;
 
 describe('createSandbox', () => {
+  it('forwards a Case file to the linked incident (the package\'s file Queueable, played by the sandbox)', async () => {
+    const sb = await createSandbox({ stateDir: tempDir(), reset: true });
+    try {
+      const caseId = await createCase(sb, 'Login error after the SSO change');
+      await sb.settle();
+      const [incident] = (await sb.serviceNowApi(`/api/now/table/incident?sysparm_query=x_seam_bridge_sf_case_id=${caseId}`)).body.result as Array<{ sys_id: string }>;
+      const { access_token } = sb.salesforce.issueToken();
+      const res = await fetch(`${sb.urls.salesforce}/services/data/v62.0/sobjects/ContentVersion`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ Title: 'sso-trace', PathOnClient: 'sso-trace.txt', VersionData: Buffer.from('SAML response: invalid audience').toString('base64'), FirstPublishLocationId: caseId }),
+      });
+      expect(res.status).toBe(201);
+      await sb.settle();
+      const files = (await sb.serviceNowApi(`/api/now/attachment?sysparm_query=table_sys_id=${incident.sys_id}`)).body.result as Array<{ file_name: string }>;
+      expect(files.map((f) => f.file_name)).toEqual(['sso-trace.txt']);
+    } finally {
+      await sb.close();
+    }
+  });
+
   it('keeps both twins\' state across a restart, and forgets it with reset', async () => {
     const stateDir = tempDir();
     let sb = await createSandbox({ stateDir, reset: true });
