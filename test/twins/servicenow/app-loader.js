@@ -315,6 +315,10 @@ export async function loadApp(host, appDir, options = {}) {
     const f = r.fields;
     const periodMs = f.run_type === 'periodically' ? durationMs(f.run_period) : f.run_type === 'weekly' ? 7 * 86_400_000 : 86_400_000;
     host.addScheduledJob({ name: f.name, script: f.script ?? '', periodMs: periodMs || 60_000, active: f.active !== 'false' });
+    // Also as a sysauto_script row, as on an instance (a script may read a job's script).
+    const row = { name: f.name ?? '', script: f.script ?? '', active: f.active === 'false' ? 'false' : 'true', run_type: f.run_type ?? '', run_period: f.run_period ?? '' };
+    if (f.sys_id && host.store.get('sysauto_script', f.sys_id)) host.store.update('sysauto_script', f.sys_id, row, 'system');
+    else host.store.insert('sysauto_script', { ...row, ...(f.sys_id ? { sys_id: f.sys_id } : {}) }, 'system');
     summary.jobs += 1;
   }
 

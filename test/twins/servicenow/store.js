@@ -45,6 +45,13 @@ export const BASE_TABLES = {
       comments: { type: 'journal_input' }, due_date: { type: 'glide_date_time' },
     },
   },
+  // Scheduled jobs as rows, so scripts can read a job's script (the loader fills them from the build).
+  sysauto_script: { display: 'name', fields: { name: {}, script: {}, active: { type: 'boolean', default: 'true' }, run_type: {}, run_period: {} } },
+  // Scheduler triggers; the host runs run-once ones (trigger_type 0) at next_action and deletes them.
+  sys_trigger: {
+    display: 'name',
+    fields: { name: {}, next_action: { type: 'glide_date_time' }, trigger_type: { type: 'integer', default: '0' }, state: { default: '0', choices: { 0: 'Ready', 1: 'Running', 2: 'Queued', '-1': 'Error' } }, script: {}, job_id: {} },
+  },
   cmn_location: { display: 'name', fields: { name: {} } },
   cmdb_ci_service: { display: 'name', fields: { name: {}, busines_criticality: {}, used_for: {} } },
   core_company: { display: 'name', fields: { name: {}, customer: { type: 'boolean', default: 'false' } } },

@@ -138,6 +138,30 @@ export function createHost(options) {
     /** @param {ScheduledJob} job */
     addScheduledJob(job) { host.jobs.push({ active: true, ...job, nextRunAt: job.nextRunAt ?? now().getTime() + (job.periodMs ?? 0) }); },
 
+    /**
+     * Runs the run-once scheduler triggers (`sys_trigger`, trigger_type 0, state ready) whose
+     * next_action is at or before `untilMs`, earliest first, as system, deleting each as it starts
+     * (the platform deletes a run-once trigger once it has run; one that throws is logged).
+     * @param {number} untilMs
+     * @returns {number} triggers run
+     */
+    runTriggers(untilMs) {
+      if (!store.hasTable('sys_trigger')) return 0;
+      const until = Number.isFinite(untilMs) ? glideDateTime(new Date(untilMs)) : '9999-12-31 23:59:59';
+      const due = [...store.rows('sys_trigger').values()]
+        .filter((r) => String(r.trigger_type) === '0' && (r.state || '0') === '0' && r.next_action && r.next_action <= until)
+        .sort((a, b) => a.next_action.localeCompare(b.next_action));
+      for (const trigger of due) {
+        store.delete('sys_trigger', trigger.sys_id);
+        try {
+          host.runAs(SYSTEM_USER, () => host.runScript(trigger.script ?? '', {}));
+        } catch (e) {
+          host.log('error', `scheduler trigger "${trigger.name}" failed: ${/** @type {Error} */ (e).stack ?? e}`, 'job');
+        }
+      }
+      return due.length;
+    },
+
     transaction: /** @type {ReturnType<typeof createTransaction>} */ (/** @type {unknown} */ (null)),
 
     /**
@@ -153,7 +177,7 @@ export function createHost(options) {
         // Async rules run in the session of the user whose change queued them.
         host.runAs(item.user ?? SYSTEM_USER, () => host.transaction.runAsync(item));
       }
-      let jobs = 0;
+      let jobs = host.runTriggers(opts.allJobs ? Infinity : now().getTime());
       const t = now().getTime();
       for (const job of host.jobs) {
         if (!job.active) continue;
