@@ -47,14 +47,23 @@ describe('console findings', () => {
     expect(cmdt).not.toMatch(/display/i);
   });
 
-  it('an incident change reaches the case by itself, without the every-minute drain job (event-driven)', async () => {
+  it('an incident change reaches the case by itself, without the every-minute drain job (event-driven, debounced)', async () => {
     await e.sandbox.settle(); // the drain job has run; its next run is a minute away
     const pendingBefore = await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`);
     expect(pendingBefore).toEqual([]);
     await e.sn.patch('incident', incident.sys_id, { state: '3', hold_reason: '1' }, 'agent');
-    await e.sandbox.servicenow.runJobs(); // async business rules only: the drain job is not due
+    await e.sandbox.servicenow.runJobs(); // async business rules: queue the message, schedule the one-shot drain
+    const [trigger] = await e.sn.query('sys_trigger', 'name=Seam: debounced outbox drain');
+    expect(trigger).toMatchObject({ trigger_type: '0' });
+    expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`)).toHaveLength(1);
+    // Wait for the trigger's time (the default debounce, 1 s), then run only what is due: the
+    // trigger's drain, not the minute job. The change is delivered within the debounce + one drain.
+    const dueMs = Date.parse(`${trigger.next_action.replace(' ', 'T')}Z`);
+    await new Promise((r) => setTimeout(r, Math.max(0, dueMs - Date.now()) + 50));
+    await e.sandbox.servicenow.runJobs();
     expect((await getCase(e.sf, caseId, ['Seam_Incident_State__c'])).Seam_Incident_State__c).toMatch(/^On Hold/);
     expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`)).toEqual([]);
+    expect(await e.sn.query('sys_trigger', 'name=Seam: debounced outbox drain')).toEqual([]);
   });
 
   it('a high-priority transfer asks the sandbox approval group (the admin), and the approval creates the incident', async () => {
