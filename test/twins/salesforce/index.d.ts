@@ -36,6 +36,8 @@ export interface SalesforceTwin {
   onOutbound(fn: (item: OutboundItem) => void): () => void;
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
   dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
+  /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each. */
+  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
   faults: { next(spec: FaultSpec): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
@@ -64,6 +66,7 @@ export function loadSchema(options?: { packageDir?: string }): { objects: Map<st
 export function parseFieldMeta(xml: string): { name: string; type: string; length?: number; required?: boolean } | null;
 export function backoffMinutes(attempts: number): number;
 export const MAX_ATTEMPTS: number;
+export const FILE_BATCH_SIZE: number;
 /** SeamPanelController.LinkView as Aura serialises it (datetimes ISO-8601 with Z). */
 export interface LinkView {
   accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;

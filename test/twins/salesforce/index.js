@@ -19,9 +19,9 @@ export { loadSchema, parseFieldMeta, DEFAULT_PACKAGE_DIR } from './schema.js';
 import { API_VERSION, createRestApi, errorReply } from './rest.js';
 import { DEFAULT_PACKAGE_DIR, loadSchema } from './schema.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
-import { dispatchOutbox } from './dispatcher.js';
+import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
-export { backoffMinutes, MAX_ATTEMPTS } from './dispatcher.js';
+export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
 export { parseSoql, executeSoql, soqlQuote } from './soql.js';
@@ -348,6 +348,12 @@ export async function createSalesforceTwin(options = {}) {
      * @param {import('./dispatcher.js').Send} send
      */
     dispatchOutbox: async (send) => { const r = await dispatchOutbox(store, send, { now }); scheduleSave(); return r; },
+    /**
+     * Runs the dispatcher's file step once: due Seam_Outbox__c rows of kind `attachment` go to
+     * `send` one file each (the caller's `POST /v1/attachments`), with retry, backoff and dead letter.
+     * @param {import('./dispatcher.js').Send} send
+     */
+    dispatchFiles: async (send) => { const r = await dispatchFiles(store, send, { now }); scheduleSave(); return r; },
     /** The package's Apex controllers that the console's LWC calls. */
     apex: { SeamPanelController: panel },
     /** Fault injection for the next matching `/services/…` requests. */

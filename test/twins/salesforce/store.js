@@ -357,6 +357,14 @@ export function createStore(options) {
     if (!version || /^[ \t]*\[Seam: from ServiceNow · /.test(String(version.Description ?? ''))) return;
     const bytes = Buffer.from(String(version.VersionData ?? ''), 'base64');
     const key = `salesforce:${version.Id}:file`;
+    // SeamOutbox.enqueueFiles: one Seam_Outbox__c row per version and Case, holding a reference to
+    // the ContentVersion (never the bytes); the dispatcher reads the bytes when it sends the row.
+    const rowKey = `${key}:${caseRec.Id}`;
+    if (!all('Seam_Outbox__c').some((r) => r.Idempotency_Key__c === rowKey)) {
+      create('Seam_Outbox__c', { Case__c: caseRec.Id, Kind__c: 'attachment', Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: rowKey,
+        Message_Id__c: messageIdFor(key), Version__c: 1, Payload__c: JSON.stringify({ contentVersionId: String(version.Id), caseId: String(caseRec.Id) }),
+        Reason__c: 'attachment', Next_Attempt_At__c: null, Last_Error__c: null }, { ...ctx, inbound: true });
+    }
     enqueue({ kind: 'attachment', message: {
       messageId: messageIdFor(key), caseId: String(caseRec.Id), contentVersionId: String(version.Id), fileName: String(version.PathOnClient ?? version.Title),
       contentType: 'application/octet-stream', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
