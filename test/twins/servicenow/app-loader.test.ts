@@ -163,12 +163,20 @@ describe('restarting with a store file', () => {
       again.update();
       const queued = first.host.asyncQueue.length;
       expect(queued).toBeGreaterThan(0);
+      // A job row saved from an older build, and a pending run-once trigger.
+      const [job] = [...first.store.rows('sysauto_script').values()];
+      const builtScript = job.script;
+      first.store.update('sysauto_script', job.sys_id, { script: '/* an older build */' }, 'system');
+      first.store.insert('sys_trigger', { name: 'pending one-shot', trigger_type: '0', next_action: '2000-01-01 00:00:00', script: 'gs.info("one-shot ran")' }, 'system');
       await first.close();
       const second = await createServiceNowTwin({ app: appDir, storeFile });
       try {
         expect(second.host.asyncQueue.length).toBe(queued);
         expect(second.runJobs().asyncRules).toBe(queued);
         expect(second.host.logs.some((l: { message: string }) => l.message.includes('async saw mod_count'))).toBe(true);
+        // The build's job script wins over the saved one; the saved trigger ran once it was due.
+        expect([...second.store.rows('sysauto_script').values()].map((r) => r.script)).toEqual([builtScript]);
+        expect(second.host.logs.some((l: { message: string }) => l.message === 'one-shot ran')).toBe(true);
       } finally {
         await second.close();
       }

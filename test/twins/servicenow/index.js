@@ -44,7 +44,12 @@ export async function createServiceNowTwin(options = {}) {
   const store = new TableStore({ now: options.now });
   const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap, outboundAuth: options.outboundAuth });
   const appSummary = options.app ? await loadApp(host, options.app) : null;
-  if (options.storeFile) store.load(options.storeFile);
+  if (options.storeFile) {
+    // The build's job rows win over saved ones: a rebuilt app's job script names its new module version.
+    const built = store.hasTable('sysauto_script') ? [...store.rows('sysauto_script').values()] : [];
+    store.load(options.storeFile);
+    for (const row of built) store.rows('sysauto_script').set(row.sys_id, row);
+  }
   // Queued async rules survive a restart, as on the platform (they are sys_trigger rows there).
   const asyncFile = options.storeFile ? `${options.storeFile}.async.json` : null;
   if (asyncFile && existsSync(asyncFile)) {
