@@ -425,6 +425,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
                     }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
