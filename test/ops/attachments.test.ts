@@ -1,7 +1,8 @@
 // Attachments end to end on the sandbox (both twins, the real built ServiceNow app in its own
 // process): a file added on either side appears once on the other and never comes back; the same
-// content added again is not mirrored twice. The Salesforce package's file Queueable is played by
-// this test: it forwards the twin's queued AttachmentMessages to POST /v1/attachments.
+// content added again is not mirrored twice. The Salesforce package's file sending is played by
+// this test (forwardFiles: false keeps the sandbox's dispatchFiles off the outbox rows): it forwards
+// the twin's queued AttachmentMessages to POST /v1/attachments, so each answer is seen here.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ const upload = (name: string, bytes: Buffer) =>
 
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'seam-attachments-'));
-  sb = await createSandbox({ stateDir, reset: true, forwardFiles: false }); // this test plays the file Queueable
+  sb = await createSandbox({ stateDir, reset: true, forwardFiles: false }); // this test sends the files itself
   sf = await client(sb.salesforce);
   sb.salesforce.onOutbound((item) => { if (item.kind === 'attachment') queuedFiles.push(item); });
   // An existing pair, linked by the backfill (a Case created through the API would be triaged).

@@ -11,8 +11,10 @@
  * - Salesforce → ServiceNow: the package's own outbox path, `twin.dispatchOutbox(send)`, whenever a
  *   case item is queued and on a timer (retries); comment items are forwarded to `/v1/comments`
  *   (the package has no outbox for them, so the sandbox keeps failed ones and retries them);
- *   attachment items (the package's file Queueable) to `/v1/attachments`, one file per call,
- *   unless `forwardFiles: false` (a test that plays the Queueable itself).
+ *   files go the package's own way too: `Seam_Outbox__c` rows of kind `attachment`, sent one per call
+ *   to `/v1/attachments` by `twin.dispatchFiles(send)` on the same wake and timer, retried with the
+ *   package's backoff; unless `forwardFiles: false` (a test that sends the files itself). The twin's
+ *   `kind: 'attachment'` outbound items are not forwarded: that would send each file twice.
  * - ServiceNow → Salesforce: the app's RESTMessageV2 calls the Salesforce twin and the proxy
  *   directly; that is why the ServiceNow twin runs in a child process (execute() blocks its thread).
  */
@@ -48,9 +50,11 @@ export const SERVICENOW_USERS = Object.freeze({
  *   tickMs?: number,
  *   pumpMs?: number,
  *   forwardFiles?: boolean,
+ *   salesforceNow?: () => number,
  *   log?: (line: string) => void,
  * }} SandboxOptions
- * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, asyncRules: number }} SettleSummary
+ * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, files: number, asyncRules: number }} SettleSummary
+ * @typedef {{ path?: string, status?: number, body?: unknown, times?: number }} DeliveryFault
  */
 
 /** Properties the sandbox sets on top of the app's defaults (a test may override any). */
@@ -170,6 +174,8 @@ export async function createSandbox(options = {}) {
       stateFile: join(stateDir, 'salesforce.json'),
       serviceNowUrl,
       onOutbound: () => wake(),
+      // A test moves the package's clock past a file's or case's retry backoff (minutes, as in the package).
+      ...(options.salesforceNow ? { now: options.salesforceNow } : {}),
     });
     closers.push(() => salesforce.close());
 
@@ -207,9 +213,19 @@ export async function createSandbox(options = {}) {
     const integrationAuth = basic(SERVICENOW_USERS.integration);
     /** @type {Array<{ path: string, at: string, status: number, messages: unknown[] }>} the last 100 deliveries to ServiceNow (console, tests) */
     const delivered = [];
+    /** @type {Array<DeliveryFault & { remaining: number }>} answers to play instead of ServiceNow's (tests: an outage of one route) */
+    const faults = [];
     /** @param {string} path @param {{ messages: unknown[] }} body */
     const postToServiceNow = async (path, body) => {
-      const out = await postJson(path, body);
+      const i = faults.findIndex((f) => !f.path || path.startsWith(f.path));
+      let out;
+      if (i >= 0) {
+        const f = faults[i];
+        if (--f.remaining <= 0) faults.splice(i, 1);
+        out = { status: f.status ?? 503, body: f.body ?? 'Service Unavailable (sandbox fault)' };
+      } else {
+        out = await postJson(path, body);
+      }
       delivered.push({ path, at: new Date().toISOString(), status: out.status, messages: body.messages });
       if (delivered.length > 100) delivered.shift();
       return out;
@@ -230,10 +246,9 @@ export async function createSandbox(options = {}) {
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
     /** @type {Array<import("../twins/salesforce/index.js").CommentMessage>} comment messages not yet accepted by ServiceNow */
     const pendingComments = [];
-    /** @type {unknown[]} attachment messages not yet accepted by ServiceNow */
-    const pendingFiles = [];
-    const stats = { dispatched: 0, comments: 0, errors: 0 };
-    /** @type {Promise<{ dispatched: number, comments: number }> | null} */
+    const stats = { dispatched: 0, comments: 0, files: 0, errors: 0 };
+    /** @typedef {{ dispatched: number, comments: number, files: number }} PumpSummary */
+    /** @type {Promise<PumpSummary> | null} */
     let running = null;
     let again = false;
     const pumpOnce = async () => {
@@ -244,17 +259,20 @@ export async function createSandbox(options = {}) {
         dispatched += r.attempted;
         if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
       }
+      // Files: the package's outbox rows of kind attachment, one file per call (a file can be
+      // megabytes); the twin marks them Sent, Retrying with backoff or Dead_Letter.
+      let files = 0;
+      for (let i = 0; options.forwardFiles !== false && i < 20; i++) {
+        const r = await salesforce.dispatchFiles((request) => postToServiceNow('/attachments', request).catch((e) => ({ status: 0, body: String(e) })));
+        files += r.attempted;
+        stats.errors += r.retried + r.deadLettered;
+        if (r.deadLettered) log(`sandbox: ${r.deadLettered} file(s) dead-lettered in Seam_Outbox__c; see Last_Error__c`);
+        if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
+      }
+      // The twin also queues each file as an outbound item (for tests that send files themselves);
+      // the outbox above already sends it, so only comments are taken from the queue.
       for (const item of salesforce.drainOutbound()) {
         if (item.kind === 'comment') pendingComments.push(item.message);
-        else if (item.kind === 'attachment' && options.forwardFiles !== false) pendingFiles.push(item.message);
-      }
-      // Files one per call, as the package's Queueable sends them (a file can be megabytes).
-      while (pendingFiles.length) {
-        const file = pendingFiles[0];
-        const res = await postToServiceNow('/attachments', { messages: [file] }).catch((e) => ({ status: 0, body: String(e) }));
-        if (res.status === 200 || res.status === 400) pendingFiles.shift();
-        if (res.status === 400) { stats.errors += 1; log(`sandbox: ServiceNow refused a file: ${JSON.stringify(res.body).slice(0, 300)}`); }
-        if (res.status !== 200 && res.status !== 400) { stats.errors += 1; break; } // kept; retried on the next pump
       }
       let comments = 0;
       if (pendingComments.length) {
@@ -266,19 +284,21 @@ export async function createSandbox(options = {}) {
       }
       stats.dispatched += dispatched;
       stats.comments += comments;
-      return { dispatched, comments };
+      stats.files += files;
+      return { dispatched, comments, files };
     };
-    /** @returns {Promise<{ dispatched: number, comments: number }>} */
+    /** @returns {Promise<PumpSummary>} */
     const pump = () => {
       if (running) { again = true; return running; }
       running = (async () => {
-        const total = { dispatched: 0, comments: 0 };
+        const total = { dispatched: 0, comments: 0, files: 0 };
         try {
           do {
             again = false;
             const r = await pumpOnce();
             total.dispatched += r.dispatched;
             total.comments += r.comments;
+            total.files += r.files;
           } while (again);
         } finally {
           running = null;
@@ -294,14 +314,14 @@ export async function createSandbox(options = {}) {
     closers.push(async () => { closed = true; clearInterval(timer); if (running) await running.catch(() => undefined); });
 
     /**
-     * Runs the Salesforce dispatcher, comment forwarding and the ServiceNow jobs (async rules and the
+     * Runs the Salesforce dispatcher (cases and files), comment forwarding and the ServiceNow jobs (async rules and the
      * outbox drain) until two rounds in a row change nothing, at most `maxRounds` rounds.
      * @param {{ maxRounds?: number }} [opts]
      * @returns {Promise<SettleSummary>}
      */
     const settle = async (opts = {}) => {
       const maxRounds = opts.maxRounds ?? 25;
-      const summary = { rounds: 0, quiet: false, dispatched: 0, comments: 0, asyncRules: 0 };
+      const summary = { rounds: 0, quiet: false, dispatched: 0, comments: 0, files: 0, asyncRules: 0 };
       let quietRounds = 0;
       while (summary.rounds < maxRounds) {
         summary.rounds += 1;
@@ -309,9 +329,10 @@ export async function createSandbox(options = {}) {
         const p = await pump();
         const jobs = await servicenow.runJobs({ allJobs: true });
         const p2 = await pump();
-        const changed = p.dispatched + p.comments + p2.dispatched + p2.comments + jobs.asyncRules > 0 || salesforce.store.state.events.length !== events;
+        const changed = p.dispatched + p.comments + p.files + p2.dispatched + p2.comments + p2.files + jobs.asyncRules > 0 || salesforce.store.state.events.length !== events;
         summary.dispatched += p.dispatched + p2.dispatched;
         summary.comments += p.comments + p2.comments;
+        summary.files += p.files + p2.files;
         summary.asyncRules += jobs.asyncRules;
         quietRounds = changed ? 0 : quietRounds + 1;
         if (quietRounds >= 2) { summary.quiet = true; break; }
@@ -334,6 +355,16 @@ export async function createSandbox(options = {}) {
       delivered,
       /** Comment messages waiting for ServiceNow to accept them. */
       get pendingComments() { return pendingComments.length; },
+      /**
+       * Answers the sandbox plays instead of ServiceNow's for its deliveries (`path` under
+       * `/api/x_seam_bridge/seam/v1`, e.g. `/attachments`; default status 503, `times` 1).
+       */
+      faults: {
+        /** @param {DeliveryFault} spec */
+        next(spec) { faults.push({ ...spec, remaining: spec.times ?? 1 }); },
+        clear() { faults.length = 0; },
+        get pending() { return faults.length; },
+      },
       pump,
       settle,
       /**
