@@ -77,6 +77,8 @@ describe('sandbox console in Chromium', () => {
 
     // The same incident, read from ServiceNow's Table API, on the right-hand side.
     await expect(page.getByTestId('incident-number')).toHaveText(incidentNumber, { timeout: 10_000 });
+    // The incident shows Seam's correlation id (not the platform's own correlation_id field).
+    await expect(page.getByTestId('incident-correlation-id')).toContainText(`SNOW-${incidentNumber}|SFDC-500`, { timeout: 10_000 });
     // SLDS reached inside the component (synthetic shadow): the card has SLDS's border radius.
     const radius = await panel.locator('article.slds-card').evaluate((el) => getComputedStyle(el).borderRadius);
     expect(radius).not.toBe('0px');

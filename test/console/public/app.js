@@ -141,7 +141,7 @@ function renderIncident(view, users) {
     $('incident-title').textContent = `Incident ${inc.number}: ${inc.short_description || ''}`;
     $('incident-fields').replaceChildren(fields([
         ['Number', inc.number, 'incident-number'], ['State', inc.state, 'incident-state-value'], ['Priority', inc.priority], ['Assigned to', inc.assigned_to],
-        ['Assignment group', inc.assignment_group], ['Category', inc.category], ['Correlation id', inc.correlation_id],
+        ['Assignment group', inc.assignment_group], ['Category', inc.category], ['Correlation id', inc.x_seam_bridge_correlation_id, 'incident-correlation-id'],
         ['Link state', view.link && view.link.sync_state], ['Description', inc.description],
     ]));
     $('journal').replaceChildren(...(view.journal.length ? view.journal.map((j) => h(`li.slds-item.seam-journal_${j.element}`, {},
