@@ -15,8 +15,9 @@ function timed(metric, cmd, args, cwd) {
 
 timed('shared core build (rollup, 3 targets + metadata)', process.execPath, [at('scripts/build.mjs'), '--shared'], root);
 timed('ServiceNow app build (now-sdk build)', 'npx', ['now-sdk', 'build'], at('servicenow-app'));
-const convert = at('salesforce-pkg/scripts/convert.mjs');
-if (fs.existsSync(convert)) timed('Salesforce package source → mdapi convert', process.execPath, [convert], at('salesforce-pkg'));
+// The Salesforce package's "build" is the source → metadata-API conversion a deploy performs.
+timed('Salesforce package build (source → mdapi convert, checked)', process.execPath, ['scripts/check.mjs', '--only', 'convert-source'], at('salesforce-pkg'));
+timed('Salesforce offline checks (prettier, Apex LS, PMD, ours)', process.execPath, ['scripts/check.mjs'], at('salesforce-pkg'));
 
 const panelDir = at('salesforce-pkg/force-app/main/default/lwc/linkedIncidentPanel');
 const files = [outputs.lwcModule, ...(fs.existsSync(panelDir) ? fs.readdirSync(panelDir).filter((f) => /\.(js|html|css)$/.test(f)).map((f) => `${panelDir}/${f}`) : [])];
