@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServiceNowTwin, loadApp, TableStore, createHost } from './index.js';
 import { parseRecordUpdate, parseDictionary, compatibilityProblems } from './app-loader.js';
-import { ADMIN, INTEGRATION, NO_ROLES, call } from './helpers.js';
+import { ADMIN, INTEGRATION, NO_ROLES, call, ofPriority } from './helpers.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoNodeModules = join(here, '..', '..', '..', 'node_modules');
@@ -45,12 +45,12 @@ describe('loading a built Fluent app', () => {
   });
 
   it('runs the built business rules: before changes current (from a property, via an imported module), after sees it, the filter gates', async () => {
-    const p1 = await call(`${sn.url}/api/now/table/incident`, { method: 'POST', auth: ADMIN, json: { short_description: 'down', priority: '1' } });
+    const p1 = await call(`${sn.url}/api/now/table/incident`, { method: 'POST', auth: ADMIN, json: { short_description: 'down', ...ofPriority('1') } });
     expect(p1.json.result.description).toBe('built:urgent');
     const audits = sn.store.find('x_seam_bridge_probe', `incident=${p1.json.result.sys_id}`);
     expect(audits.map((a: any) => a.note)).toEqual(['after:built:urgent:new']);
 
-    const p3 = await call(`${sn.url}/api/now/table/incident`, { method: 'POST', auth: ADMIN, json: { short_description: 'meh', priority: '3' } });
+    const p3 = await call(`${sn.url}/api/now/table/incident`, { method: 'POST', auth: ADMIN, json: { short_description: 'meh', ...ofPriority('3') } });
     expect(p3.json.result.description).toBe('built:normal');
     expect(sn.store.find('x_seam_bridge_probe', `incident=${p3.json.result.sys_id}`)).toHaveLength(0);
 

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { TableStore } from './store.js';
 import { createHost } from './glide/host.js';
+import { ofPriority } from './helpers.js';
 
 let host: ReturnType<typeof createHost>;
 let GlideRecord: any;
@@ -42,7 +43,7 @@ describe('GlideRecord', () => {
   });
 
   it('field access returns elements: toString, getValue, nil, getDisplayValue, assignment', () => {
-    const { gr } = insertIncident({ short_description: 'x', priority: '1' });
+    const { gr } = insertIncident({ short_description: 'x', ...ofPriority('1') });
     expect(String(gr.short_description)).toBe('x');
     expect(gr.priority.getDisplayValue()).toBe('1 - Critical');
     expect(gr.assigned_to.nil()).toBe(true);
@@ -72,7 +73,7 @@ describe('GlideRecord', () => {
   });
 
   it('query with addQuery/orderBy/setLimit/next/hasNext/getRowCount, get(field, value)', () => {
-    for (const p of ['3', '1', '2', '4']) insertIncident({ priority: p, short_description: `p${p}` });
+    for (const p of ['3', '1', '2', '4']) insertIncident({ ...ofPriority(p), short_description: `p${p}` });
     const gr = new GlideRecord('incident');
     gr.addQuery('priority', '<=', 3);
     gr.orderByDesc('priority');
@@ -106,9 +107,9 @@ describe('GlideRecord', () => {
   });
 
   it('addEncodedQuery, addNullQuery, addNotNullQuery and addOrCondition combine with AND', () => {
-    insertIncident({ priority: '1', assigned_to: '' });
-    insertIncident({ priority: '2', assigned_to: 'someone' });
-    insertIncident({ priority: '3', assigned_to: '' });
+    insertIncident({ ...ofPriority('1'), assigned_to: '' });
+    insertIncident({ ...ofPriority('2'), assigned_to: 'someone' });
+    insertIncident({ ...ofPriority('3'), assigned_to: '' });
     const a = new GlideRecord('incident');
     a.addEncodedQuery('priority=1^ORpriority=3');
     a.addNullQuery('assigned_to');
@@ -166,7 +167,7 @@ describe('GlideRecord', () => {
   });
 
   it('GlideAggregate counts and sums per group over a query', () => {
-    for (const [p, s] of [['1', '1'], ['1', '2'], ['2', '1'], ['3', '7']]) insertIncident({ priority: p, state: s });
+    for (const [p, s] of [['1', '1'], ['1', '2'], ['2', '1'], ['3', '7']]) insertIncident({ ...ofPriority(p), state: s });
     const agg = new host.glide.GlideAggregate('incident');
     agg.addQuery('state', '!=', '7');
     agg.addAggregate('COUNT');

@@ -16,3 +16,13 @@ export async function call(url: string, init: RequestInit & { auth?: string; jso
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
   return { status: res.status, headers: res.headers, text, json: text && isJson ? JSON.parse(text) : undefined };
 }
+
+/**
+ * Incident fields for a wanted priority: on an instance the priority data lookup derives priority
+ * from urgency × impact on insert, so a test sets those (and priority, which the lookup confirms).
+ */
+export function ofPriority(priority: string): { urgency: string; impact: string; priority: string } {
+  const ui: Record<string, [string, string]> = { 1: ['1', '1'], 2: ['1', '2'], 3: ['1', '3'], 4: ['2', '3'], 5: ['3', '3'] };
+  const [urgency, impact] = ui[priority] ?? ['3', '3'];
+  return { urgency, impact, priority };
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createServiceNowTwin } from './index.js';
-import { ADMIN, INTEGRATION, NO_ROLES, basic, call } from './helpers.js';
+import { ADMIN, INTEGRATION, NO_ROLES, basic, call, ofPriority } from './helpers.js';
 
 type Twin = Awaited<ReturnType<typeof createServiceNowTwin>>;
 let sn: Twin;
@@ -32,7 +32,7 @@ describe('Table API CRUD', () => {
   });
 
   it('POST creates with sys fields and a number, GET reads it, PATCH bumps sys_mod_count, DELETE removes', async () => {
-    const created = await createIncident({ short_description: 'VPN down', priority: '2', bogus_field: 'ignored' });
+    const created = await createIncident({ short_description: 'VPN down', ...ofPriority('2'), bogus_field: 'ignored' });
     expect(created.sys_id).toMatch(/^[0-9a-f]{32}$/);
     expect(created.number).toBe('INC0010001');
     expect(created.sys_mod_count).toBe('0');
@@ -66,7 +66,7 @@ describe('Table API CRUD', () => {
 
 describe('Table API query parameters', () => {
   beforeEach(async () => {
-    for (const [d, p] of [['alpha', '1'], ['beta', '2'], ['gamma', '3'], ['delta', '4']]) await createIncident({ short_description: d, priority: p });
+    for (const [d, p] of [['alpha', '1'], ['beta', '2'], ['gamma', '3'], ['delta', '4']]) await createIncident({ short_description: d, ...ofPriority(p) });
   });
 
   it('sysparm_query filters and orders; X-Total-Count counts all matches; limit/offset page', async () => {
@@ -91,7 +91,7 @@ describe('Table API query parameters', () => {
 
   it('sysparm_display_value false/true/all renders references and choices as documented', async () => {
     const admin = sn.store.find('sys_user', 'user_name=admin')[0];
-    const inc = await createIncident({ short_description: 'refs', caller_id: admin.sys_id, priority: '1' });
+    const inc = await createIncident({ short_description: 'refs', caller_id: admin.sys_id, ...ofPriority('1') });
     const q = (mode: string) => call(table(`/${inc.sys_id}?sysparm_fields=caller_id,priority,assigned_to&sysparm_display_value=${mode}`), { auth: ADMIN });
     const link = `${sn.url}/api/now/table/sys_user/${admin.sys_id}`;
     expect((await q('false')).json.result).toEqual({ caller_id: { link, value: admin.sys_id }, priority: '1', assigned_to: '' });

@@ -9,6 +9,7 @@ import { parseEncodedQuery, matchGroups } from '../encoded-query.js';
 import { createGlideRecordClass, GlideElement, GlideElementBase } from './glide-record.js';
 import { createGlideDateTimeClass } from './glide-date-time.js';
 import { createSnWs, RESTAPIRequest, RESTAPIResponse, ServiceError } from './sn-ws.js';
+import { runDataLookups } from './data-lookup.js';
 
 /** @typedef {import('../store.js').TableStore} TableStore */
 /** @typedef {import('../store.js').Row} Row */
@@ -350,6 +351,18 @@ function createTransaction(host, GlideRecord) {
     }
   }
 
+  /**
+   * Before rules of order < 1000, then the engines (here the data lookup engine), then before rules
+   * of order >= 1000, as the platform orders them; an abort stops the rest.
+   * @param {any} gr @param {Action} action @param {any} previous @param {Row | null} prevRow
+   */
+  function before(gr, action, previous, prevRow) {
+    const rules = rulesFor(gr.getTableName(), 'before', action);
+    for (const rule of rules.filter((r) => (r.order ?? 100) < 1000)) { fire(rule, gr, previous); if (gr._abort) return; }
+    runDataLookups(gr.getTableName(), gr._row, prevRow);
+    for (const rule of rules.filter((r) => (r.order ?? 100) >= 1000)) { fire(rule, gr, previous); if (gr._abort) return; }
+  }
+
   /** @param {any} gr @param {Action} action @param {any} previous */
   function after(gr, action, previous) {
     for (const rule of rulesFor(gr.getTableName(), 'after', action)) fire(rule, gr, previous);
@@ -392,7 +405,7 @@ function createTransaction(host, GlideRecord) {
     insert(gr) {
       const table = gr.getTableName();
       gr._abort = false;
-      if (gr._workflow) for (const rule of rulesFor(table, 'before', 'insert')) { fire(rule, gr, null); if (gr._abort) break; }
+      if (gr._workflow) before(gr, 'insert', null, null);
       if (gr._abort) { host.log('info', `insert into ${table} aborted by a before rule`, 'business_rule'); return null; }
       const values = { ...gr._row };
       const journal = takeJournal(table, values);
@@ -418,7 +431,7 @@ function createTransaction(host, GlideRecord) {
       const table = gr.getTableName();
       const previous = gr._previousRecord(gr._prev);
       gr._abort = false;
-      if (gr._workflow) for (const rule of rulesFor(table, 'before', 'update')) { fire(rule, gr, previous); if (gr._abort) break; }
+      if (gr._workflow) before(gr, 'update', previous, gr._prev);
       if (gr._abort) { host.log('info', `update of ${table} ${gr.getUniqueValue()} aborted by a before rule`, 'business_rule'); return null; }
       /** @type {Row} */
       const changed = {};
