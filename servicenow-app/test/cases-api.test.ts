@@ -82,6 +82,7 @@ describe('POST /v1/cases: new cases', () => {
             x_seam_bridge_customer_priority: 'High',
             urgency: '1',
             assignment_group: 'grp-network',
+            category: 'software', // triage said outage
         });
         expect(result.incidentNumber).toBe(incident.number);
         expect(result.incidentSysId).toBe(incident.sys_id);
@@ -95,6 +96,15 @@ describe('POST /v1/cases: new cases', () => {
         expect(JSON.parse(audit?.new_values ?? '{}')).toMatchObject({ short_description: 'VPN down for the whole office' });
         // The model's reasoning is kept as an internal work note, never sent to the customer.
         expect(incident.work_notes).toContain('Seam triage (AI');
+    });
+
+    it('files the incident under the out-of-box category its triage category maps to', () => {
+        for (const [triage, incident] of [['access', 'inquiry'], ['data_request', 'database'], ['defect', 'software']]) {
+            const ports = setup({ route: 'servicenow', priority: 3, confidence: 0.9, category: triage });
+            const [result] = results(post(ports, body([caseMessage()])));
+            expect(result.status, triage).toBe('created');
+            expect(ports.records.rows('incident')[0].category, triage).toBe(incident);
+        }
     });
 
     it('is idempotent on the idempotency key: a replayed batch creates nothing new', () => {

@@ -36,6 +36,8 @@ export interface TriageAnswer {
     route: 'servicenow' | 'salesforce' | 'review';
     priority: number;
     confidence: number;
+    /** The triage category; `outage` unless a test says otherwise. */
+    category?: string;
 }
 
 /** A proxy that answers triage with `answer`, plus Salesforce composite calls that all succeed. */
@@ -45,7 +47,7 @@ export function proxyAndSalesforce(answer: TriageAnswer | 'down'): (req: HttpReq
             if (answer === 'down') return { status: 0, body: '', error: 'connect timed out' };
             return json(200, {
                 route: answer.route,
-                category: 'outage',
+                category: answer.category ?? 'outage',
                 priority: answer.priority,
                 suggestedAssignmentGroup: 'Network',
                 confidence: answer.confidence,

@@ -47,7 +47,7 @@ describe('public API', () => {
       'tagOrigin', 'parseOriginTag', 'labelAiText', 'maskPii', 'unmaskPii',
       'validate', 'validateCaseMessageBatch', 'validateCommentMessageBatch', 'validateTriageResult',
       'triagePrompt', 'summarizePrompt', 'resolutionSummaryPrompt', 'impactPrompt',
-      'parseTriagePolicy', 'decideTriage', 'slaView', 'syncHealth', 'formatDuration',
+      'parseTriagePolicy', 'decideTriage', 'triageCategoryToIncidentCategory', 'slaView', 'syncHealth', 'formatDuration',
     ];
     const missing = functions.filter((f) => typeof (api as Record<string, unknown>)[f] !== 'function');
     expect(missing).toEqual([]);

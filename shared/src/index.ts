@@ -181,8 +181,8 @@ export { fence, triagePrompt, summarizePrompt, resolutionSummaryPrompt, impactPr
 export type { Prompt, PromptName } from './prompts';
 
 // triage: policy and decision
-export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage } from './triage';
-export type { TriagePolicy, TriageAction, TriageDecision } from './triage';
+export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage, INCIDENT_CATEGORIES, triageCategoryToIncidentCategory } from './triage';
+export type { TriagePolicy, TriageAction, TriageDecision, IncidentCategory, IncidentCategoryMapping } from './triage';
 
 // panel: Salesforce side-panel display logic
 export { toEpochMs, formatDuration, slaView, syncHealth } from './panel';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_TRIAGE_POLICY, decideTriage, parseTriagePolicy } from './triage';
+import { DEFAULT_TRIAGE_POLICY, INCIDENT_CATEGORIES, decideTriage, parseTriagePolicy, triageCategoryToIncidentCategory } from './triage';
+import { TRIAGE_CATEGORIES } from './schemas';
 import type { TriagePolicy } from './triage';
 
 const policy: TriagePolicy = { autoCreateAbove: 0.8, reviewBelow: 0.5, approvalPriorities: [1, 2] };
@@ -76,6 +77,36 @@ describe('decideTriage', () => {
           expect(d.reason.length).toBeGreaterThan(0);
         },
       ),
+    );
+  });
+});
+
+describe('triageCategoryToIncidentCategory', () => {
+  it('maps every triage category to an out-of-box incident category, without a problem', () => {
+    for (const c of TRIAGE_CATEGORIES) {
+      const m = triageCategoryToIncidentCategory(c);
+      expect(INCIDENT_CATEGORIES, c).toContain(m.category);
+      expect(m.problem, c).toBeUndefined();
+    }
+  });
+
+  it('files what is broken under its kind and what is asked under inquiry', () => {
+    expect(triageCategoryToIncidentCategory('outage').category).toBe('software');
+    expect(triageCategoryToIncidentCategory('defect').category).toBe('software');
+    expect(triageCategoryToIncidentCategory('data_request').category).toBe('database');
+    expect(triageCategoryToIncidentCategory('access').category).toBe('inquiry');
+    expect(triageCategoryToIncidentCategory('how_to').category).toBe('inquiry');
+  });
+
+  it('defaults anything else to inquiry and reports it, naming the field and the known categories', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined)), (v) => {
+        fc.pre(!(TRIAGE_CATEGORIES as readonly unknown[]).includes(v));
+        const m = triageCategoryToIncidentCategory(v, 'result.category');
+        expect(m.category).toBe('inquiry');
+        expect(m.problem?.field).toBe('result.category');
+        expect(m.problem?.fix).toContain('data_request');
+      }),
     );
   });
 });

@@ -4,7 +4,8 @@
  */
 import { err, ok } from './types';
 import type { FieldProblem, Result } from './types';
-import type { TriageResult } from './schemas';
+import { TRIAGE_CATEGORIES } from './schemas';
+import type { TriageCategory, TriageResult } from './schemas';
 
 export interface TriagePolicy {
   /** Route `servicenow` with confidence strictly above this creates the incident automatically. */
@@ -83,4 +84,53 @@ export function decideTriage(result: Pick<TriageResult, 'route' | 'priority' | '
     return { action: 'create_incident', reason: `route servicenow with confidence ${c} above ${policy.autoCreateAbove}` };
   }
   return { action: 'review', reason: `confidence ${c} is not above the auto-create threshold ${policy.autoCreateAbove}` };
+}
+
+// ---- incident category --------------------------------------------------------------------
+
+/** ServiceNow's out-of-box incident categories (incident.category choices on a new instance). */
+export const INCIDENT_CATEGORIES = ['inquiry', 'software', 'hardware', 'network', 'database'] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/**
+ * Triage category → the out-of-box incident category. Cases come from customers of a software
+ * service, so failures of the service (outage, degradation, defect) are `software`; requests about
+ * data go to `database`; everything asked of a person rather than broken (access, how-to, billing,
+ * account changes, feature requests, security reports, other) is `inquiry` ("Inquiry / Help").
+ * Only OOB values are used, so the mapping holds on any instance without custom choices.
+ */
+const TRIAGE_TO_INCIDENT_CATEGORY: Readonly<Record<TriageCategory, IncidentCategory>> = {
+  outage: 'software',
+  degradation: 'software',
+  access: 'inquiry',
+  defect: 'software',
+  security: 'inquiry',
+  data_request: 'database',
+  how_to: 'inquiry',
+  billing: 'inquiry',
+  account_change: 'inquiry',
+  feature_request: 'inquiry',
+  other: 'inquiry',
+};
+
+export interface IncidentCategoryMapping {
+  readonly category: IncidentCategory;
+  /** Set when the triage category was not one Seam knows; the category is then the default `inquiry`. */
+  readonly problem?: FieldProblem;
+}
+
+/** Maps a triage category to an incident category; an unknown one maps to `inquiry` and says so. */
+export function triageCategoryToIncidentCategory(category: unknown, field = 'triage.category'): IncidentCategoryMapping {
+  if (typeof category === 'string' && (TRIAGE_CATEGORIES as readonly string[]).indexOf(category) >= 0) {
+    return { category: TRIAGE_TO_INCIDENT_CATEGORY[category as TriageCategory] };
+  }
+  return {
+    category: 'inquiry',
+    problem: {
+      field,
+      problem: `is ${JSON.stringify(category)}, not a triage category, so the incident category defaulted to "inquiry"`,
+      fix: `return one of ${TRIAGE_CATEGORIES.join(', ')} from triage (or add the category to TRIAGE_CATEGORIES and its incident category to the Seam triage mapping)`,
+      value: category,
+    },
+  };
 }

@@ -10,6 +10,7 @@ import {
     formatCorrelationId,
     priorityFromUrgencyImpact,
     newLink,
+    triageCategoryToIncidentCategory,
     type CaseMessage,
     type CaseResultStatus,
     type FieldProblem,
@@ -101,12 +102,16 @@ export function createIncident(ports: InboundPorts, message: CaseMessage, option
     const t = options.triage?.result;
     const group = options.assignmentGroup || (t ? findGroup(ports, t.suggestedAssignmentGroup) : '');
     if (group) values.assignment_group = group;
+    // The triage category files the incident; an unknown one still creates it (as inquiry) and is reported.
+    const categoryMapping = t ? triageCategoryToIncidentCategory(t.category, 'triage.category') : null;
+    if (categoryMapping) values.category = categoryMapping.category;
     if (t) {
         values.work_notes =
             `Seam triage (AI, engine ${options.triage?.engine ?? 'unknown'}): category ${t.category}, suggested priority ${t.priority}, ` +
             `suggested group "${t.suggestedAssignmentGroup}", confidence ${t.confidence}. Rationale: ${t.rationale}`;
     }
     const sysId = ports.records.insert(TABLE.incident, values);
+    const reported = categoryMapping?.problem ? [...decision.problems, categoryMapping.problem] : decision.problems;
     const created = ports.records.get(TABLE.incident, sysId, ['number']);
     const number = created ? created.number : '';
     const correlation = formatCorrelationId({ incidentNumber: number, caseId: message.caseId });
@@ -136,7 +141,7 @@ export function createIncident(ports: InboundPorts, message: CaseMessage, option
         incidentSysId: sysId,
         correlationId,
         linkVersion: state.versions.salesforce,
-        problems: decision.problems.length ? decision.problems : undefined,
+        problems: reported.length ? reported : undefined,
     };
 }
 
