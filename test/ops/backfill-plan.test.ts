@@ -29,6 +29,16 @@ describe('planPair', () => {
     expect(state.snapshot.urgency).toBe(1);
   });
 
+  it('gives the Case and the link the priority the platform derives when the backfill writes urgency', () => {
+    // Case High → urgency 1; with impact 2 the platform's priority lookup makes the incident P2 (High).
+    const p = planPair(inc({ urgency: '2', impact: '2', priority: '3' }), cs(), null, NOW);
+    expect(p.incidentUpdates).toMatchObject({ urgency: 1 });
+    expect(p.caseUpdates).toMatchObject({ Seam_Incident_Priority__c: 'High' });
+    expect(JSON.parse(p.linkValues.state).snapshot.incidentPriority).toBe('High');
+    // Without an urgency write nothing is derived: the incident's own priority is copied.
+    expect(planPair(inc({ urgency: '1', impact: '3', priority: '3' }), cs(), null, NOW).caseUpdates).toMatchObject({ Seam_Incident_Priority__c: 'Medium' });
+  });
+
   it('leaves contradicting keys, closed Cases and inactive incidents alone', () => {
     expect(planPair(inc(), cs({ Seam_Incident_Sys_Id__c: 'b'.repeat(32) }), null, NOW)).toMatchObject({ status: 'conflict' });
     expect(planPair(inc({ x_seam_bridge_correlation_id: `SNOW-INC0099999|SFDC-${CASE}` }), cs(), null, NOW)).toMatchObject({ status: 'conflict' });

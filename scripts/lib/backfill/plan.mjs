@@ -5,8 +5,12 @@
  */
 import {
   OWNERSHIP, transformForPeer, ownerFields, peerField, salesforcePath, parseCorrelationId, formatCorrelationId,
-  toSalesforceId18, isSysId, sameValue, newLink, hashValue, parseDateTime,
+  toSalesforceId18, isSysId, sameValue, newLink, hashValue, parseDateTime, priorityFromUrgencyImpact,
 } from '@seam/shared';
+
+// Salesforce-owned fields are decided first: writing them can move ServiceNow-owned fields the
+// platform derives, and the Case and the link must get the incident as it will read after our write.
+const OWNER_ORDER = (/** @type {{ owner: string }} */ m) => (m.owner === 'salesforce' ? 0 : 1);
 
 /** The keys that link a pair (docs/contracts.md). */
 export const SN_CASE_ID = 'x_seam_bridge_sf_case_id';
@@ -31,6 +35,7 @@ export const INCIDENT_DISPLAY_FIELDS = SYNCED.filter((m) => m.display === 'refer
 /** Incident fields the backfill reads. */
 export const INCIDENT_FIELDS = uniq([
   'sys_id', 'number', 'active', 'sys_mod_count', SN_CASE_ID, SN_CORRELATION_ID,
+  'impact', // not synced, but with urgency it decides the priority the platform derives
   ...SYNCED.flatMap((m) => [m.servicenow.field, ...(m.servicenow.extra ?? [])]),
 ]);
 
@@ -134,7 +139,12 @@ export function planPair(inc, cs, existingLink, nowSn) {
   /** @type {Record<string, any>} */ const snapshot = {};
   /** @type {string[]} */ const problems = [];
 
-  for (const m of SYNCED) {
+  let derived = false;
+  for (const m of [...SYNCED].sort((a, b) => OWNER_ORDER(a) - OWNER_ORDER(b))) {
+    if (m.owner !== 'salesforce' && !derived) {
+      afterOurWrite(incident, incidentUpdates);
+      derived = true;
+    }
     const ownerRecord = m.owner === 'salesforce' ? cs : incident;
     // A Case field SOQL did not return (an empty Account lookup) is not decided.
     if (!ownerFields(m).every((f) => Object.prototype.hasOwnProperty.call(ownerRecord, f))) continue;
@@ -180,6 +190,18 @@ export function planPair(inc, cs, existingLink, nowSn) {
     caseId, incidentSysId: inc.sys_id, status: existingLink ? 'linked' : 'link', linkSysId: existingLink?.sys_id ?? null,
     caseUpdates, incidentUpdates, linkValues, problems,
   };
+}
+
+/**
+ * The incident as it reads after our write: the written values, and the priority the platform's
+ * priority data lookup computes when urgency or impact is written (standard urgency × impact matrix).
+ * @param {Record<string, any>} incident @param {Record<string, unknown>} updates
+ */
+function afterOurWrite(incident, updates) {
+  Object.assign(incident, updates);
+  if (!('urgency' in updates) && !('impact' in updates)) return;
+  const p = priorityFromUrgencyImpact(incident.urgency, incident.impact);
+  if (p.ok) incident.priority = String(p.value);
 }
 
 /** The shared LinkState stored in a link row, or null when absent or damaged. @param {string | undefined} json */
