@@ -477,6 +477,10 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
                     'src_server_entry_ui-actions_ts': {
                         table: 'sys_module'
                         id: 'ec5d8f696de844b58da24318051fce13'

@@ -4,40 +4,17 @@ import { sendQueuedAttachments } from '../attachments/outbound';
 import { postAttachments } from '../attachments/inbound';
 import { postBackfillLinks } from '../backfill/links';
 import { context } from './context';
-
-interface RestRequestLike {
-    body?: { dataString?: string } | null;
-    pathParams?: Record<string, string> | null;
-}
-interface RestResponseLike {
-    setStatus(status: number): void;
-    setContentType(type: string): void;
-    getStreamWriter(): { writeString(text: string): void };
-}
-
-function bodyOf(request: RestRequestLike): string {
-    try {
-        return request.body && typeof request.body.dataString === 'string' ? request.body.dataString : '';
-    } catch {
-        return '';
-    }
-}
-
-function respond(response: RestResponseLike, result: { status: number; body: unknown }): void {
-    response.setStatus(result.status);
-    response.setContentType('application/json');
-    response.getStreamWriter().writeString(JSON.stringify(result.body));
-}
+import { respond, toApiRequest, type RestRequestLike, type RestResponseLike } from './rest-io';
 
 export function attachmentsRoute(request: RestRequestLike, response: RestResponseLike): void {
     const { ports, settings } = context();
-    respond(response, postAttachments(ports, settings, glideAttachmentContent, { bodyText: bodyOf(request), pathParams: request.pathParams ?? {} }));
+    respond(response, postAttachments(ports, settings, glideAttachmentContent, toApiRequest(request)));
 }
 
 /** POST /v1/backfill/links (scripts/backfill.mjs). */
 export function backfillLinksRoute(request: RestRequestLike, response: RestResponseLike): void {
     const { ports, settings } = context();
-    respond(response, postBackfillLinks(ports, settings, { bodyText: bodyOf(request), pathParams: request.pathParams ?? {} }));
+    respond(response, postBackfillLinks(ports, settings, toApiRequest(request)));
 }
 
 export function sendAttachmentsJob(): void {

@@ -6,12 +6,7 @@ import { metricsText } from '../api/metrics';
 import { activeRun, lastRun, runDue, runTick, startRun, RUN_FIELDS } from '../reconcile/sweep';
 import type { Row } from '../ports';
 import { context } from './context';
-
-interface RestResponseLike {
-    setStatus(status: number): void;
-    setContentType(type: string): void;
-    getStreamWriter(): { writeString(text: string): void };
-}
+import { respond, type RestResponseLike } from './rest-io';
 
 /** Every few minutes: continue the active run, or start one when the interval has passed. */
 export function reconcileJob(): void {
@@ -30,24 +25,18 @@ export function reconcileJob(): void {
 const view = (row: Row | null): Record<string, unknown> | null =>
     row ? { runId: row.sys_id, ...Object.fromEntries(RUN_FIELDS.map((f) => [f, /^\d+$/.test(row[f] ?? '') && f !== 'cursor' ? Number(row[f]) : row[f]])) } : null;
 
-function respondJson(response: RestResponseLike, status: number, body: unknown): void {
-    response.setStatus(status);
-    response.setContentType('application/json');
-    response.getStreamWriter().writeString(JSON.stringify(body));
-}
-
 /** POST /v1/reconcile: start a run by hand (or join the active one) and do its first tick now. */
 export function startReconcileRoute(_request: unknown, response: RestResponseLike): void {
     const { ports, settings, ops } = context();
     const { runId, created } = startRun(ports, 'manual');
     runTick(ports, settings, ops, runId);
-    respondJson(response, created ? 201 : 200, { created, run: view(ports.records.get('x_seam_bridge_reconcile_run', runId, RUN_FIELDS)) });
+    respond(response, { status: created ? 201 : 200, body: { created, run: view(ports.records.get('x_seam_bridge_reconcile_run', runId, RUN_FIELDS)) } });
 }
 
 /** GET /v1/reconcile: the active run's progress, else the last run. */
 export function reconcileStatusRoute(_request: unknown, response: RestResponseLike): void {
     const { ports } = context();
-    respondJson(response, 200, { run: view(activeRun(ports) ?? lastRun(ports)) });
+    respond(response, { status: 200, body: { run: view(activeRun(ports) ?? lastRun(ports)) } });
 }
 
 /** GET /v1/metrics (Prometheus text). */
