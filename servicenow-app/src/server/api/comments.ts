@@ -3,7 +3,7 @@
  * tagged with their Salesforce origin (so the outbound rule never sends them back). Idempotent
  * on the comment id (remembered in the link state) and on the idempotency key.
  */
-import { COMMENT_MESSAGE_BATCH_SCHEMA, parseAndValidate, parseOriginTag, tagOrigin, type CommentMessage, type LinkState } from '../generated/seam-core';
+import { COMMENT_MESSAGE_BATCH_SCHEMA, applyInboundJournal, parseAndValidate, type CommentMessage } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
@@ -19,8 +19,6 @@ export interface CommentResult {
     readonly problems?: readonly { field: string; problem: string; fix: string }[];
 }
 
-const JOURNAL_MEMORY = 500;
-
 export function applyComment(ports: Ports, message: CommentMessage): CommentResult {
     const started = ports.clock.nowMs();
     const link = findLinkByCase(ports, message.caseId);
@@ -28,19 +26,16 @@ export function applyComment(ports: Ports, message: CommentMessage): CommentResu
     if (!link || !incidentSysId) {
         return { messageId: message.messageId, status: 'rejected', problems: [{ field: 'caseId', problem: `${message.caseId} is not linked to an incident`, fix: 'send the case first (POST /v1/cases); comments follow once it is linked' }] };
     }
-    if (link.state.journalIds.indexOf(message.commentId) >= 0 || alreadyProcessed(ports, message.idempotencyKey)) {
-        return { messageId: message.messageId, status: 'duplicate', incidentSysId };
-    }
-    const tag = parseOriginTag(message.body);
-    if (tag && tag.origin === 'servicenow') {
-        // Our own comment came back: never write it twice.
-        return { messageId: message.messageId, status: 'duplicate', incidentSysId };
-    }
-    const body = tagOrigin(message.body, 'salesforce', message.author);
+    if (alreadyProcessed(ports, message.idempotencyKey)) return { messageId: message.messageId, status: 'duplicate', incidentSysId };
+    // The shared journal decision drops a comment already applied and one of ours coming back.
+    const decision = applyInboundJournal({
+        from: 'salesforce', to: 'servicenow', link: link.state,
+        entries: [{ id: message.commentId, body: message.body, author: message.author, createdAt: message.createdAt, origin: 'salesforce' }],
+    });
+    if (decision.journal.length === 0) return { messageId: message.messageId, status: 'duplicate', incidentSysId };
+    const body = decision.journal[0].body;
     ports.records.update(TABLE.incident, incidentSysId, { comments: body });
-    const ids = link.state.journalIds.concat(message.commentId);
-    const state: LinkState = { ...link.state, journalIds: ids.length > JOURNAL_MEMORY ? ids.slice(ids.length - JOURNAL_MEMORY) : ids };
-    saveLink(ports, link, state, { syncState: 'in_sync' });
+    saveLink(ports, link, decision.link, { syncState: 'in_sync' });
     recordAudit(ports, {
         direction: 'inbound', operation: 'comment:add', target: TABLE.incident, targetId: incidentSysId, caseId: message.caseId,
         fields: ['comments'], oldValues: {}, newValues: { comments: body }, correlationId: link.state.correlationId ?? '',
