@@ -76,30 +76,17 @@ export function parseChoice<T extends number>(field: string, value: unknown, dom
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) n = Number(value.trim());
   for (const member of domain) if (member === n) return ok(member);
-  return err(
-    problem(
-      field,
-      value === null || value === undefined || value === ''
-        ? 'is empty'
-        : `has the unknown value ${JSON.stringify(value)}`,
-      `set ${field} to one of ${domain.join(', ')}`,
-      value,
-    ),
-  );
+  return err(notInDomain(field, value, `set ${field} to one of ${domain.join(', ')}`));
+}
+
+/** The one way a value outside a declared domain is reported: empty, or unknown, with the fix. */
+function notInDomain(field: string, value: unknown, fix: string): FieldProblem {
+  return problem(field, value === null || value === undefined || value === '' ? 'is empty' : `has the unknown value ${JSON.stringify(value)}`, fix, value);
 }
 
 function parsePicklist<T extends string>(field: string, value: unknown, domain: readonly T[]): Result<T> {
   for (const member of domain) if (member === value) return ok(member);
-  return err(
-    problem(
-      field,
-      value === null || value === undefined || value === ''
-        ? 'is empty'
-        : `has the unknown value ${JSON.stringify(value)}`,
-      `set ${field} to one of ${domain.map((d) => `"${d}"`).join(', ')} (or add the value to the Seam transforms)`,
-      value,
-    ),
-  );
+  return err(notInDomain(field, value, `set ${field} to one of ${domain.map((d) => `"${d}"`).join(', ')} (or add the value to the Seam transforms)`));
 }
 
 export const parseCasePriority = (value: unknown, field = 'Case.Priority'): Result<CasePriority> =>
