@@ -81,7 +81,8 @@ export function prepareDoc(d: KnowledgeDoc): PreparedDoc {
   const tags = d.tags?.map((t) => maskPii(t).text);
   const doc: KnowledgeDoc = { id: d.id, platform: d.platform, kind: d.kind, number: d.number, title, url: d.url, body, updatedAt: d.updatedAt, ...(tags ? { tags } : {}) };
   const chunks = chunkDocument(title, body);
-  if (tags && tags.length) for (const c of chunks) c.indexed += `\n${tags.join(', ')}`;
+  // The article number is searchable ("KB0010042"), and tags are keywords of every passage.
+  for (const c of chunks) c.indexed = [c.indexed, d.number, tags && tags.length ? tags.join(', ') : ''].filter(Boolean).join('\n');
   const hash = createHash('sha256').update(JSON.stringify([doc.platform, doc.kind, doc.number, doc.title, doc.url, doc.body, doc.tags ?? []])).digest('hex');
   return { doc, hash, chunks };
 }
