@@ -40,8 +40,8 @@ export interface Store {
   /** Creates the vector table for these dimensions (dropping vectors of another model). */
   ensureVectors(model: string, dimensions: number): Promise<void>;
   docStates(ids: readonly string[]): Promise<Map<string, DocState>>;
-  /** Replaces the document and all its chunks (and vectors) in one transaction. */
-  write(doc: PreparedDoc, vectors: number[][] | null, model: string | null): Promise<void>;
+  /** Replaces each document with all its chunks (and vectors), all in one transaction. */
+  write(items: readonly { doc: PreparedDoc; vectors: number[][] | null }[], model: string | null): Promise<void>;
   remove(ids: readonly string[]): Promise<number>;
   lexical(terms: readonly string[], n: number, platforms?: readonly KnowledgePlatform[]): Promise<Ranked[]>;
   vector(v: readonly number[], n: number, platforms?: readonly KnowledgePlatform[]): Promise<Ranked[]>;
@@ -117,19 +117,29 @@ export async function createIndex(store: Store, embedder: Embedder | null): Prom
       const byId = new Map(docs.map((d) => [d.id, d]));
       const states = await store.docStates([...byId.keys()]);
       const counts = { added: 0, updated: 0, unchanged: 0 };
+      const model = embedder?.model ?? null;
+      const changed: PreparedDoc[] = [];
       for (const d of byId.values()) {
         const prepared = prepareDoc(d);
         const before = states.get(d.id);
-        const model = embedder?.model ?? null;
-        if (before && before.hash === prepared.hash && (model === null || before.model === model)) {
-          counts.unchanged++;
-          continue;
+        if (before && before.hash === prepared.hash && (model === null || before.model === model)) counts.unchanged++;
+        else {
+          changed.push(prepared);
+          if (before) counts.updated++;
+          else counts.added++;
         }
-        const vectors = embedder ? await embedAll(embedder, prepared.chunks.map((c) => c.indexed)) : null;
-        await store.write(prepared, vectors, model);
-        if (before) counts.updated++;
-        else counts.added++;
       }
+      if (changed.length === 0) return counts;
+      // One embedding pass over all changed passages (batched), then one transaction: a failure
+      // of either leaves the index as it was.
+      const flat = embedder ? await embedAll(embedder, changed.flatMap((p) => p.chunks.map((c) => c.indexed))) : null;
+      let at = 0;
+      const items = changed.map((p) => {
+        const vectors = flat ? flat.slice(at, at + p.chunks.length) : null;
+        at += p.chunks.length;
+        return { doc: p, vectors };
+      });
+      await store.write(items, model);
       return counts;
     },
 

@@ -73,6 +73,27 @@ export async function openPostgresStore(url: string): Promise<Store> {
     }
   };
 
+  const writeOne = async (c: pg.PoolClient, p: PreparedDoc, vs: number[][] | null, model: string | null): Promise<void> => {
+    await c.query('DELETE FROM knowledge_chunks WHERE doc_id = $1', [p.doc.id]);
+    await c.query(
+      `INSERT INTO knowledge_docs(id, platform, kind, number, title, url, updated_at, tags, hash, model) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, kind = excluded.kind, number = excluded.number, title = excluded.title, url = excluded.url,
+         updated_at = excluded.updated_at, tags = excluded.tags, hash = excluded.hash, model = excluded.model`,
+      [p.doc.id, p.doc.platform, p.doc.kind, p.doc.number, p.doc.title, p.doc.url, p.doc.updatedAt, JSON.stringify(p.doc.tags ?? []), p.hash, vs ? model : null],
+    );
+    if (!p.chunks.length) return;
+    const withVec = Boolean(vs && vectors);
+    const cols = withVec ? 7 : 6;
+    const values: unknown[] = [];
+    const rows = p.chunks.map((ch, i) => {
+      values.push(p.doc.id, `${p.doc.id}#${ch.index}`, p.doc.platform, ch.heading ?? null, ch.text, ch.indexed);
+      if (withVec && vs) values.push(vec(vs[i]));
+      const b = i * cols;
+      return `(${Array.from({ length: cols }, (_, j) => `$${b + j + 1}${j === 6 ? '::vector' : ''}`).join(', ')})`;
+    });
+    await c.query(`INSERT INTO knowledge_chunks(doc_id, chunk_id, platform, heading, text, indexed${withVec ? ', embedding' : ''}) VALUES ${rows.join(', ')}`, values);
+  };
+
   const filter = (platforms: readonly KnowledgePlatform[] | undefined, at: number): { sql: string; args: unknown[] } =>
     platforms ? { sql: ` AND platform = ANY($${at}::text[])`, args: [[...platforms]] } : { sql: '', args: [] };
 
@@ -103,26 +124,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
       return out;
     },
 
-    async write(p: PreparedDoc, vs, model) {
+    async write(items, model) {
       await tx(async (c) => {
-        await c.query('DELETE FROM knowledge_chunks WHERE doc_id = $1', [p.doc.id]);
-        await c.query(
-          `INSERT INTO knowledge_docs(id, platform, kind, number, title, url, updated_at, tags, hash, model) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, kind = excluded.kind, number = excluded.number, title = excluded.title, url = excluded.url,
-             updated_at = excluded.updated_at, tags = excluded.tags, hash = excluded.hash, model = excluded.model`,
-          [p.doc.id, p.doc.platform, p.doc.kind, p.doc.number, p.doc.title, p.doc.url, p.doc.updatedAt, JSON.stringify(p.doc.tags ?? []), p.hash, vs ? model : null],
-        );
-        if (!p.chunks.length) return;
-        const withVec = Boolean(vs && vectors);
-        const cols = withVec ? 7 : 6;
-        const values: unknown[] = [];
-        const rows = p.chunks.map((ch, i) => {
-          values.push(p.doc.id, `${p.doc.id}#${ch.index}`, p.doc.platform, ch.heading ?? null, ch.text, ch.indexed);
-          if (withVec && vs) values.push(vec(vs[i]));
-          const b = i * cols;
-          return `(${Array.from({ length: cols }, (_, j) => `$${b + j + 1}${j === 6 ? '::vector' : ''}`).join(', ')})`;
-        });
-        await c.query(`INSERT INTO knowledge_chunks(doc_id, chunk_id, platform, heading, text, indexed${withVec ? ', embedding' : ''}) VALUES ${rows.join(', ')}`, values);
+        for (const { doc: p, vectors: vs } of items) await writeOne(c, p, vs, model);
       });
     },
 
