@@ -34,8 +34,8 @@ export interface KnowledgeConfig {
   /** The on-disk SQLite file (sqlite backend). */
   readonly path: string;
   readonly postgresUrl?: string;
-  /** Embedding model on the LLM's OpenAI-compatible endpoint; absent → lexical search only. */
-  readonly embeddingsModel?: string;
+  /** An OpenAI-compatible `/embeddings` endpoint; absent → lexical search only (and answers say so). */
+  readonly embeddings?: { readonly baseURL: string; readonly model: string; readonly dimensions: number; readonly apiKey: string };
   /** Below this share of the question covered by the best passage: "no confident answer". */
   readonly minRelevance: number;
 }
@@ -206,13 +206,23 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     const minRaw = env['SEAM_KNOWLEDGE_MIN_RELEVANCE'];
     const minRelevance = minRaw === undefined || minRaw === '' ? 0.5 : Number(minRaw);
     if (!(Number.isFinite(minRelevance) && minRelevance >= 0 && minRelevance <= 1)) add('SEAM_KNOWLEDGE_MIN_RELEVANCE', `"${minRaw}" is not a number from 0 to 1`, 'set a share such as 0.5 (the default), or unset it');
-    const embeddingsModel = env['SEAM_KNOWLEDGE_EMBEDDINGS_MODEL'];
-    if (embeddingsModel && !llm) add('SEAM_KNOWLEDGE_EMBEDDINGS_MODEL', 'is set but no OpenAI-compatible endpoint is configured', 'set SEAM_PROXY_LLM_BASE_URL and SEAM_PROXY_LLM_MODEL too (embeddings go to the same endpoint), or unset it for lexical search');
+    // The same variables as @seam/knowledge's ingestion CLI, so one environment serves both.
+    let embeddings: KnowledgeConfig['embeddings'];
+    const embUrl = env['SEAM_KNOWLEDGE_EMBEDDINGS_URL'];
+    if (embUrl) {
+      const embModel = env['SEAM_KNOWLEDGE_EMBEDDINGS_MODEL'];
+      const dims = Number(env['SEAM_KNOWLEDGE_EMBEDDINGS_DIMENSIONS']);
+      if (!/^https?:\/\//.test(embUrl)) add('SEAM_KNOWLEDGE_EMBEDDINGS_URL', `"${embUrl}" is not an http(s) URL`, 'set the OpenAI-compatible base, e.g. http://127.0.0.1:11434/v1, or unset it for lexical search');
+      if (!embModel) add('SEAM_KNOWLEDGE_EMBEDDINGS_MODEL', 'is missing but SEAM_KNOWLEDGE_EMBEDDINGS_URL is set', 'name the embedding model, e.g. text-embedding-3-small');
+      if (!Number.isInteger(dims) || dims < 1) add('SEAM_KNOWLEDGE_EMBEDDINGS_DIMENSIONS', 'is missing or not a positive integer', "set the model's vector length, e.g. 1536");
+      const embKey = env['SEAM_KNOWLEDGE_EMBEDDINGS_API_KEY'] ?? llm?.apiKey ?? 'not-needed';
+      if (embModel && Number.isInteger(dims) && dims > 0) embeddings = { baseURL: embUrl, model: embModel, dimensions: dims, apiKey: embKey };
+    }
     knowledge = {
       backend: backend === 'postgres' ? 'postgres' : 'sqlite',
       path: env['SEAM_KNOWLEDGE_PATH'] || '.seam-state/knowledge.sqlite',
       ...(postgresUrl ? { postgresUrl } : {}),
-      ...(embeddingsModel ? { embeddingsModel } : {}),
+      ...(embeddings ? { embeddings } : {}),
       minRelevance: Number.isFinite(minRelevance) ? minRelevance : 0.5,
     };
   }

@@ -22,7 +22,7 @@ import { createHttpServerFor } from './server.js';
 import { ModelService } from './service.js';
 
 export { loadConfig, parseConfig, ConfigError, DEFAULT_MODEL_DIR } from './config.js';
-export type { ProxyConfig, LlmConfig, ConfigProblem, ConfigResult } from './config.js';
+export type { ProxyConfig, LlmConfig, KnowledgeConfig, ConfigProblem, ConfigResult } from './config.js';
 export { signRequest } from './auth.js';
 export { MemoryAuditLog, RotatingAuditLog } from './auditLog.js';
 export type { AuditRecord, AuditSink } from './auditLog.js';
@@ -55,8 +55,12 @@ async function openConfiguredIndex(config: ProxyConfig): Promise<KnowledgeIndexL
   const variable = k.backend === 'postgres' ? 'SEAM_KNOWLEDGE_POSTGRES_URL' : 'SEAM_KNOWLEDGE_PATH';
   try {
     const specifier = '@seam/knowledge';
-    const mod = (await import(specifier)) as { openKnowledgeIndex: (c: Record<string, unknown>) => Promise<KnowledgeIndexLike> };
-    return await mod.openKnowledgeIndex({ backend: k.backend, ...(k.backend === 'sqlite' ? { path: k.path } : {}), ...(k.postgresUrl ? { postgresUrl: k.postgresUrl } : {}), embedder: null });
+    const mod = (await import(specifier)) as {
+      openKnowledgeIndex: (c: Record<string, unknown>) => Promise<KnowledgeIndexLike>;
+      OpenAiEmbedder: new (o: { baseURL: string; apiKey: string; model: string; dimensions: number }) => unknown;
+    };
+    const embedder = k.embeddings ? new mod.OpenAiEmbedder(k.embeddings) : null;
+    return await mod.openKnowledgeIndex({ backend: k.backend, ...(k.backend === 'sqlite' ? { path: k.path } : {}), ...(k.postgresUrl ? { postgresUrl: k.postgresUrl } : {}), embedder });
   } catch (e) {
     const why = (e as Error).message.slice(0, 200);
     throw new HttpProblem(503, 'knowledge index unavailable', `the ${k.backend} knowledge index could not be opened: ${why}`, [

@@ -12,6 +12,7 @@ import {
   KNOWLEDGE_DRAFT_SCHEMA,
   KNOWLEDGE_K_DEFAULT,
   KNOWLEDGE_SEARCH_REQUEST_SCHEMA,
+  caseSummaryDocId,
   composeKnowledgeAnswer,
   decideConfidence,
   knowledgeAnswerPrompt,
@@ -124,13 +125,7 @@ export interface KnowledgeOutcome {
   readonly fallbackReason?: string;
 }
 
-/**
- * Case summaries are stored under `<platform>:case-summary:<record id>`, so a record id alone can be
- * looked up: the resolution flow posts the summary with that id.
- */
-export function caseSummaryDocId(platform: KnowledgePlatform, recordId: string): string {
-  return `${platform}:case-summary:${recordId}`;
-}
+export { caseSummaryDocId };
 
 type DraftOutcome = { ok: true; draft: KnowledgeDraft; promptTokens: number; completionTokens: number; maskedPrompt: string } | { ok: false; reason: string; promptTokens: number; completionTokens: number; maskedPrompt: string };
 

@@ -241,6 +241,7 @@ export {
   knowledgeQuestion,
   knowledgeTerms,
   passageRelevance,
+  passageRelevanceOf,
   rankPassages,
   decideConfidence,
   splitSentences,
@@ -252,6 +253,9 @@ export {
   knowledgeAnswerPrompt,
   suggestionNote,
   groupKnowledgeGaps,
+  caseSummaryDocId,
+  caseSummaryDocument,
+  knowledgeAnswerNote,
 } from './knowledge';
 export type {
   KnowledgePlatform,
@@ -274,4 +278,5 @@ export type {
   GapCandidate,
   KnowledgeGap,
   GapPolicy,
+  ResolvedRecord,
 } from './knowledge';

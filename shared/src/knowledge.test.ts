@@ -6,7 +6,9 @@ import {
   KNOWLEDGE_ANSWER_RESULT_SCHEMA,
   KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
   KNOWLEDGE_DRAFT_SCHEMA,
+  caseSummaryDocument,
   composeKnowledgeAnswer,
+  knowledgeAnswerNote,
   decideConfidence,
   extractiveDraft,
   groundDraft,
@@ -14,6 +16,7 @@ import {
   knowledgeAnswerPrompt,
   knowledgeQuestion,
   passageRelevance,
+  passageRelevanceOf,
   rankPassages,
   splitSentences,
   suggestionNote,
@@ -74,6 +77,14 @@ describe('relevance threshold', () => {
     expect(passageRelevance('VPN error 809 from home', vpn)).toBeGreaterThanOrEqual(0.75);
     expect(passageRelevance('VPN error 809 from home', card)).toBe(0);
     expect(passageRelevance('the of and', vpn)).toBe(0);
+  });
+
+  it("the index's own relevance (coverage, cosine) wins when it gives one, clamped to 0…1", () => {
+    expect(passageRelevanceOf('printer toner', { ...vpn, relevance: 0.83 })).toBe(0.83);
+    expect(passageRelevanceOf('printer toner', { ...vpn, relevance: 7 })).toBe(1);
+    expect(passageRelevanceOf('VPN error 809', { ...vpn, relevance: Number.NaN })).toBe(passageRelevance('VPN error 809', vpn));
+    const d = decideConfidence(rankPassages('printer toner', [{ ...card, relevance: 0.9 }]));
+    expect(d.confident).toBe(true);
   });
 
   it('below the threshold there is no confident answer, and it says why', () => {
@@ -156,8 +167,8 @@ describe('grounding a draft', () => {
 
   const word = fc.constantFrom('vpn', 'error', '809', 'card', 'declined', 'billing', 'address', 'router', 'ports', 'printer', 'the', 'reset');
   const text = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => `${w.join(' ')}.`);
-  const arbPassage = fc.record({ n: fc.integer({ min: 1, max: 40 }), text: fc.array(text, { minLength: 1, maxLength: 4 }).map((t) => t.join(' ')), title: text, platform: fc.constantFrom('servicenow' as const, 'salesforce' as const) }).map((p) =>
-    passage({ docId: `doc-${p.n}`, chunkId: `doc-${p.n}#0`, text: p.text, title: p.title, platform: p.platform, number: `KB${p.n}` }),
+  const arbPassage = fc.record({ n: fc.integer({ min: 1, max: 40 }), text: fc.array(text, { minLength: 1, maxLength: 4 }).map((t) => t.join(' ')), title: text, platform: fc.constantFrom('servicenow' as const, 'salesforce' as const), relevance: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }) }).map((p) =>
+    passage({ docId: `doc-${p.n}`, chunkId: `doc-${p.n}#0`, text: p.text, title: p.title, platform: p.platform, number: `KB${p.n}`, ...(p.relevance === undefined ? {} : { relevance: p.relevance }) }),
   );
   const arbDraft = fc.record({
     noConfidentAnswer: fc.boolean(),
@@ -180,7 +191,7 @@ describe('grounding a draft', () => {
         // Cited passages all cleared the relevance threshold.
         for (const c of a.citations) {
           const p = passages.find((x) => x.docId === c.docId && x.chunkId === c.chunkId) as KnowledgePassage;
-          expect(passageRelevance(question, p)).toBeGreaterThanOrEqual(DEFAULT_KNOWLEDGE_POLICY.minRelevance);
+          expect(passageRelevanceOf(question, p)).toBeGreaterThanOrEqual(DEFAULT_KNOWLEDGE_POLICY.minRelevance);
         }
         expect(a.noConfidentAnswer).toBe(a.sentences.length === 0);
         const { removedSentences: _r, ...result } = a;
@@ -250,5 +261,26 @@ describe('knowledge gaps', () => {
     expect(groupKnowledgeGaps(items)).toEqual([]);
     expect(groupKnowledgeGaps(items, { minMembers: 2, minSharedTerms: 2, minSimilarity: 0.2 })).toEqual(groupKnowledgeGaps(items, { minMembers: 2, minSharedTerms: 2, minSimilarity: 0.2 }));
     expect(groupKnowledgeGaps(items, { minMembers: 2, minSharedTerms: 2, minSimilarity: 0.2 })).toHaveLength(1);
+  });
+});
+
+describe('post-resolution learning and the inserted note', () => {
+  it('a resolved incident becomes a CASE_SUMMARY document under its stable id, with tags and references', () => {
+    const d = caseSummaryDocument({
+      platform: 'servicenow', recordId: 'a'.repeat(32), number: 'INC0010042', title: 'Badge reader rejects badges', url: 'https://x.service-now.com/incident.do?sys_id=a',
+      summary: 'We restored the reader controller link.', resolutionCode: 'Solved (Permanently)', resolutionNotes: 'Power-cycled controller', tags: ['facilities', 'facilities', ' '], references: ['Case 00001026'], resolvedAt: '2026-12-02T10:00:00Z',
+    });
+    expect(d).toMatchObject({ id: `servicenow:case-summary:${'a'.repeat(32)}`, kind: 'CASE_SUMMARY', number: 'INC0010042', tags: ['facilities'] });
+    expect(d.body).toContain('References: Incident INC0010042, Case 00001026');
+    expect(d.body).toContain('Resolution code: Solved (Permanently)');
+    expect(validate(KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA, { idempotencyKey: 'k', correlationId: 'c', documents: [d] }).ok).toBe(true);
+  });
+
+  it('the note lists every cited source and is labelled; nothing to insert without a confident answer', () => {
+    const a = composeKnowledgeAnswer({ question: 'VPN error 809 at home', passages: [vpn, card], retrieval });
+    const note = knowledgeAnswerNote(a) as string;
+    expect(note.split('\n')[0]).toBe('[AI-suggested from knowledge, review before use]');
+    expect(note).toContain('[c1] ServiceNow KB0010001 "VPN error 809 when connecting from home" https://');
+    expect(knowledgeAnswerNote(composeKnowledgeAnswer({ question: 'printer toner', passages: [vpn], retrieval }))).toBeNull();
   });
 });

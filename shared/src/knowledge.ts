@@ -40,6 +40,11 @@ export interface KnowledgePassage {
   readonly heading?: string;
   readonly text: string;
   readonly score: number;
+  /**
+   * Absolute relevance in [0, 1] when the index computes one (term coverage, cosine similarity);
+   * absent → `passageRelevance` is used.
+   */
+  readonly relevance?: number;
 }
 
 /**
@@ -338,6 +343,13 @@ export function passageRelevance(question: string, passage: Pick<KnowledgePassag
   return Math.round((hit / q.size) * 1000) / 1000;
 }
 
+/** The index's own relevance when it gives one (clamped to 0…1), else `passageRelevance`. */
+export function passageRelevanceOf(question: string, passage: KnowledgePassage): number {
+  const r = passage.relevance;
+  if (typeof r === 'number' && Number.isFinite(r)) return Math.round(Math.min(1, Math.max(0, r)) * 1000) / 1000;
+  return passageRelevance(question, passage);
+}
+
 export interface KnowledgePolicy {
   /** Below this coverage of the question by the best passage: no confident answer. */
   readonly minRelevance: number;
@@ -357,7 +369,7 @@ export interface RankedPassage {
 
 /** Passages in the index's order, labelled `p1`…, each with its relevance to the question. */
 export function rankPassages(question: string, passages: readonly KnowledgePassage[]): RankedPassage[] {
-  return passages.map((passage, i) => ({ id: `p${i + 1}`, passage, relevance: passageRelevance(question, passage) }));
+  return passages.map((passage, i) => ({ id: `p${i + 1}`, passage, relevance: passageRelevanceOf(question, passage) }));
 }
 
 export type ConfidenceDecision = { readonly confident: true; readonly usable: readonly RankedPassage[] } | { readonly confident: false; readonly reason: string };
@@ -543,7 +555,7 @@ export function knowledgeAnswerPrompt(question: string, usable: readonly RankedP
  * AI-suggested, with the citation, so the reader knows where it came from and who wrote it.
  */
 export function suggestionNote(s: Pick<KnowledgeSuggestion, 'platform' | 'number' | 'title' | 'url' | 'snippet'>, answer?: string): string {
-  const source = `${s.platform === 'servicenow' ? 'ServiceNow' : 'Salesforce'} ${s.number} "${s.title}" ${s.url}`;
+  const source = `${s.platform === 'servicenow' ? 'ServiceNow' : 'Salesforce'} ${s.number} "${s.title}" ${s.url}`; 
   const text = (answer && answer.trim()) || s.snippet;
   return `[AI-suggested from knowledge, review before use]\n${text}\nSource: ${source}`;
 }
@@ -625,4 +637,69 @@ export function groupKnowledgeGaps(candidates: readonly GapCandidate[], policy: 
         },
       };
     });
+}
+
+// ---- post-resolution learning and the inserted text ----------------------------------------
+
+/** Case summaries live under `<platform>:case-summary:<record id>`, so an id alone finds its summary. */
+export function caseSummaryDocId(platform: KnowledgePlatform, recordId: string): string {
+  return `${platform}:case-summary:${recordId}`;
+}
+
+/** A resolved incident or case, as the resolution flow knows it. Text is masked again by the proxy. */
+export interface ResolvedRecord {
+  readonly platform: KnowledgePlatform;
+  /** sys_id or Case Id. */
+  readonly recordId: string;
+  /** INC0010001 or the CaseNumber. */
+  readonly number: string;
+  readonly title: string;
+  readonly url: string;
+  /** The customer-facing resolution summary (AI-drafted or a person's). */
+  readonly summary: string;
+  readonly resolutionCode?: string;
+  readonly resolutionNotes?: string;
+  readonly tags?: readonly string[];
+  /** Other records this one is about: "Case 00001026", "Problem PRB0040001". */
+  readonly references?: readonly string[];
+  /** ISO-8601 UTC. */
+  readonly resolvedAt: string;
+}
+
+/** The `CASE_SUMMARY` document for a resolved record: citable by later answers. */
+export function caseSummaryDocument(r: ResolvedRecord): KnowledgeDocumentInput {
+  const refs = [`${r.platform === 'servicenow' ? 'Incident' : 'Case'} ${r.number}`, ...(r.references ?? [])];
+  const body = [
+    r.summary.trim(),
+    r.resolutionCode ? `Resolution code: ${r.resolutionCode}` : '',
+    r.resolutionNotes ? `Resolution notes: ${r.resolutionNotes.trim()}` : '',
+    `References: ${refs.join(', ')}`,
+    // The record id is in the text so a lookup by id alone finds it lexically.
+    `Record: ${r.recordId}`,
+  ].filter((s) => s.length > 0).join('\n\n');
+  const tags = (r.tags ?? []).map((t) => t.trim()).filter((t, i, all) => t.length > 0 && all.indexOf(t) === i).slice(0, 20).map((t) => clip(t, 80));
+  return {
+    id: caseSummaryDocId(r.platform, r.recordId),
+    platform: r.platform,
+    kind: 'CASE_SUMMARY',
+    number: clip(r.number, 64),
+    title: clip(r.title.trim() || r.number, 255),
+    url: clip(r.url, 1000),
+    body: clip(body, KNOWLEDGE_DOC_BODY_MAX),
+    updatedAt: r.resolvedAt,
+    ...(tags.length ? { tags } : {}),
+  };
+}
+
+const platformName = (p: KnowledgePlatform): string => (p === 'servicenow' ? 'ServiceNow' : 'Salesforce');
+
+/**
+ * The answer as a work note or reply draft a person inserts: labelled AI-suggested, the sentences
+ * with their marks, then every cited source. `null` when there is nothing confident to insert.
+ */
+export function knowledgeAnswerNote(answer: Pick<KnowledgeAnswer, 'sentences' | 'citations' | 'noConfidentAnswer'>): string | null {
+  if (answer.noConfidentAnswer || answer.sentences.length === 0) return null;
+  const text = answer.sentences.map((s) => `${s.text} ${s.citations.map((c) => `[${c}]`).join('')}`).join(' ');
+  const sources = answer.citations.map((c) => `[${c.id}] ${platformName(c.platform)} ${c.number} "${c.title}" ${c.url}`);
+  return `[AI-suggested from knowledge, review before use]\n${text}\nSources:\n${sources.join('\n')}`;
 }
