@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { postKnowledgeAnswer } from '../src/server/api/knowledge';
 import { DEFAULTS, loadSettings, type Settings } from '../src/server/config';
 import { addKnowledgeWorkNote, learnFromResolution, suggestForIncident, suggestionsMessage } from '../src/server/knowledge/knowledge';
 import { fakePorts, json, CASE_A, type FakePorts } from './fakes';
@@ -109,5 +110,31 @@ describe('post-resolution learning', () => {
         expect(learnFromResolution(ports, settings, incident(ports, { state: '6' })).status).toBe('not_linked');
         expect(learnFromResolution(ports, { ...settings, knowledgeLearnFromResolutions: false }, incident(ports, { state: '6', x_seam_bridge_sf_case_id: CASE_A })).status).toBe('disabled');
         expect(ports.http.requests).toHaveLength(0);
+    });
+});
+
+describe('POST /v1/knowledge/answer (from Salesforce, forwarded to the proxy)', () => {
+    it('forwards the case text to the proxy with the app credential and passes the answer through', () => {
+        const ports = fakePorts({ route: () => json(200, ANSWER) });
+        const r = postKnowledgeAnswer(ports, settings, { bodyText: JSON.stringify({ caseId: CASE_A, subject: 'VPN error 809', description: 'From home' }), pathParams: {} });
+        expect(r.status).toBe(200);
+        expect(r.body).toMatchObject({ noConfidentAnswer: false, citations: [{ number: '000001001' }] });
+        const [req] = ports.http.requests;
+        expect(req.headers?.Authorization).toBe(`Bearer ${settings.proxyApiKey}`);
+        expect(JSON.parse(req.body ?? '')).toMatchObject({ caseId: CASE_A, subject: 'VPN error 809', correlationId: `SFDC-${CASE_A}` });
+    });
+
+    it('bad input is a 400 naming the field; a proxy 404 stays a 404; the proxy down is a 502', () => {
+        const ports = fakePorts({ route: () => json(200, ANSWER) });
+        const bad = postKnowledgeAnswer(ports, settings, { bodyText: JSON.stringify({ caseId: 'nope' }), pathParams: {} });
+        expect(bad.status).toBe(400);
+        expect(JSON.stringify(bad.body)).toContain('caseId');
+        expect(postKnowledgeAnswer(ports, settings, { bodyText: '{', pathParams: {} }).status).toBe(400);
+        expect(ports.http.requests).toHaveLength(0);
+        const missing = fakePorts({ route: () => json(404, { error: { message: 'unknown record' } }) });
+        expect(postKnowledgeAnswer(missing, settings, { bodyText: JSON.stringify({ caseId: CASE_A }), pathParams: {} }).status).toBe(404);
+        const down = fakePorts({ route: () => ({ status: 0, body: '', error: 'connection refused' }) });
+        expect(postKnowledgeAnswer(down, settings, { bodyText: JSON.stringify({ caseId: CASE_A, subject: 's' }), pathParams: {} }).status).toBe(502);
+        expect(postKnowledgeAnswer(ports, { ...settings, knowledgeEnabled: false }, { bodyText: '{}', pathParams: {} }).status).toBe(503);
     });
 });

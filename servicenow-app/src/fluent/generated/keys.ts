@@ -353,6 +353,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '1e0852fd4a7f4e96ac6a37bf24e1d042'
                     }
+                    rest_seam_knowledge_answer: {
+                        table: 'sys_ws_operation'
+                        id: '0fe201a9a4dd40609e56432624dfcb22'
+                    }
                     rest_seam_link: {
                         table: 'sys_ws_operation'
                         id: '5e79d6cfc832480bbc9893bef056b18b'
@@ -416,6 +420,10 @@ declare global {
                     src_server_api_http_ts: {
                         table: 'sys_module'
                         id: '1d02da08076b457181d0472147e6aa12'
+                    }
+                    src_server_api_knowledge_ts: {
+                        table: 'sys_module'
+                        id: '1b4b226da14c43d18d6b9261cf9a15af'
                     }
                     src_server_api_links_ts: {
                         table: 'sys_module'
