@@ -40,8 +40,8 @@ export interface Store {
   /** Creates the vector table for these dimensions (dropping vectors of another model). */
   ensureVectors(model: string, dimensions: number): Promise<void>;
   docStates(ids: readonly string[]): Promise<Map<string, DocState>>;
-  /** Replaces the document and all its chunks (and vectors) in one transaction. */
-  write(doc: PreparedDoc, vectors: number[][] | null, model: string | null): Promise<void>;
+  /** Replaces each document with all its chunks (and vectors), all in one transaction. */
+  write(items: readonly { doc: PreparedDoc; vectors: number[][] | null }[], model: string | null): Promise<void>;
   remove(ids: readonly string[]): Promise<number>;
   lexical(terms: readonly string[], n: number, platforms?: readonly KnowledgePlatform[]): Promise<Ranked[]>;
   vector(v: readonly number[], n: number, platforms?: readonly KnowledgePlatform[]): Promise<Ranked[]>;
@@ -81,7 +81,8 @@ export function prepareDoc(d: KnowledgeDoc): PreparedDoc {
   const tags = d.tags?.map((t) => maskPii(t).text);
   const doc: KnowledgeDoc = { id: d.id, platform: d.platform, kind: d.kind, number: d.number, title, url: d.url, body, updatedAt: d.updatedAt, ...(tags ? { tags } : {}) };
   const chunks = chunkDocument(title, body);
-  if (tags && tags.length) for (const c of chunks) c.indexed += `\n${tags.join(', ')}`;
+  // The article number is searchable ("KB0010042"), and tags are keywords of every passage.
+  for (const c of chunks) c.indexed = [c.indexed, d.number, tags && tags.length ? tags.join(', ') : ''].filter(Boolean).join('\n');
   const hash = createHash('sha256').update(JSON.stringify([doc.platform, doc.kind, doc.number, doc.title, doc.url, doc.body, doc.tags ?? []])).digest('hex');
   return { doc, hash, chunks };
 }
@@ -116,19 +117,29 @@ export async function createIndex(store: Store, embedder: Embedder | null): Prom
       const byId = new Map(docs.map((d) => [d.id, d]));
       const states = await store.docStates([...byId.keys()]);
       const counts = { added: 0, updated: 0, unchanged: 0 };
+      const model = embedder?.model ?? null;
+      const changed: PreparedDoc[] = [];
       for (const d of byId.values()) {
         const prepared = prepareDoc(d);
         const before = states.get(d.id);
-        const model = embedder?.model ?? null;
-        if (before && before.hash === prepared.hash && (model === null || before.model === model)) {
-          counts.unchanged++;
-          continue;
+        if (before && before.hash === prepared.hash && (model === null || before.model === model)) counts.unchanged++;
+        else {
+          changed.push(prepared);
+          if (before) counts.updated++;
+          else counts.added++;
         }
-        const vectors = embedder ? await embedAll(embedder, prepared.chunks.map((c) => c.indexed)) : null;
-        await store.write(prepared, vectors, model);
-        if (before) counts.updated++;
-        else counts.added++;
       }
+      if (changed.length === 0) return counts;
+      // One embedding pass over all changed passages (batched), then one transaction: a failure
+      // of either leaves the index as it was.
+      const flat = embedder ? await embedAll(embedder, changed.flatMap((p) => p.chunks.map((c) => c.indexed))) : null;
+      let at = 0;
+      const items = changed.map((p) => {
+        const vectors = flat ? flat.slice(at, at + p.chunks.length) : null;
+        at += p.chunks.length;
+        return { doc: p, vectors };
+      });
+      await store.write(items, model);
       return counts;
     },
 

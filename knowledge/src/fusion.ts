@@ -71,6 +71,8 @@ export function termCoverage(id: number, terms: readonly string[], stats: TermSt
   let all = 0;
   let got = 0;
   for (const t of terms) {
+    // A term the engine ignores (a stop word of its own) has no hits entry and no weight.
+    if (!stats.hits.has(t)) continue;
     const df = stats.df.get(t) ?? 0;
     const w = Math.log(1 + stats.total / (df + 0.5));
     all += w;

@@ -60,20 +60,22 @@ export async function openSqliteStore(file: string): Promise<Store> {
   const delDoc = db.prepare('DELETE FROM docs WHERE id = ?');
 
   const dropVectors = (ids: readonly number[]): void => {
-    if (!vectors) return;
+    if (!vectors || ids.length === 0) return;
     const del = db.prepare('DELETE FROM chunk_vec WHERE rowid = ?');
     for (const id of ids) del.run(BigInt(id));
   };
 
-  const write = db.transaction((p: PreparedDoc, vs: number[][] | null, model: string | null) => {
-    dropVectors(chunkIdsOf.all(p.doc.id) as number[]);
-    delChunks.run(p.doc.id);
-    insDoc.run({ ...p.doc, tags: JSON.stringify(p.doc.tags ?? []), hash: p.hash, model: vs ? model : null });
-    const insVec = vs && vectors ? db.prepare('INSERT INTO chunk_vec(rowid, embedding, platform) VALUES (?, ?, ?)') : null;
-    p.chunks.forEach((c, i) => {
-      const r = insChunk.run(p.doc.id, `${p.doc.id}#${c.index}`, p.doc.platform, c.heading ?? null, c.text, c.indexed);
-      if (insVec && vs) insVec.run(BigInt(r.lastInsertRowid), f32(vs[i]), p.doc.platform);
-    });
+  const write = db.transaction((items: readonly { doc: PreparedDoc; vectors: number[][] | null }[], model: string | null) => {
+    const insVec = vectors ? db.prepare('INSERT INTO chunk_vec(rowid, embedding, platform) VALUES (?, ?, ?)') : null;
+    for (const { doc: p, vectors: vs } of items) {
+      dropVectors(chunkIdsOf.all(p.doc.id) as number[]);
+      delChunks.run(p.doc.id);
+      insDoc.run({ ...p.doc, tags: JSON.stringify(p.doc.tags ?? []), hash: p.hash, model: vs ? model : null });
+      p.chunks.forEach((c, i) => {
+        const r = insChunk.run(p.doc.id, `${p.doc.id}#${c.index}`, p.doc.platform, c.heading ?? null, c.text, c.indexed);
+        if (insVec && vs) insVec.run(BigInt(r.lastInsertRowid), f32(vs[i]), p.doc.platform);
+      });
+    }
   });
 
   const remove = db.transaction((ids: readonly string[]) => {
@@ -117,8 +119,8 @@ export async function openSqliteStore(file: string): Promise<Store> {
       return out;
     },
 
-    async write(p, vs, model) {
-      write(p, vs, model);
+    async write(items, model) {
+      write(items, model);
     },
 
     async remove(ids) {
@@ -171,8 +173,12 @@ export async function openSqliteStore(file: string): Promise<Store> {
     async vectorsOf(ids) {
       const out = new Map<number, number[]>();
       if (!vectors || !ids.length) return out;
-      const rows = db.prepare(`SELECT rowid AS id, embedding FROM chunk_vec WHERE rowid IN (${inList(ids)})`).all(...ids.map((i) => BigInt(i))) as { id: number; embedding: Buffer }[];
-      for (const r of rows) out.set(Number(r.id), Array.from(new Float32Array(r.embedding.buffer, r.embedding.byteOffset, r.embedding.byteLength / 4)));
+      // Point lookups: vec0 answers `rowid = ?` directly, but scans for `rowid IN (…)`.
+      const get = db.prepare('SELECT embedding FROM chunk_vec WHERE rowid = ?').pluck();
+      for (const id of ids) {
+        const e = get.get(BigInt(id)) as Buffer | undefined;
+        if (e) out.set(id, Array.from(new Float32Array(e.buffer, e.byteOffset, e.byteLength / 4)));
+      }
       return out;
     },
 

@@ -1,41 +1,46 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { LsaEmbedder, openKnowledgeIndex, type KnowledgeDoc, type KnowledgeIndex } from '../src/index.js';
-
-const doc = (n: number, title: string, body: string, platform: 'servicenow' | 'salesforce' = n % 2 ? 'servicenow' : 'salesforce'): KnowledgeDoc => ({
-  id: `${platform}:id${n}`,
-  platform,
-  kind: 'ARTICLE',
-  number: platform === 'servicenow' ? `KB00${10000 + n}` : `0000${1000 + n}`,
-  title,
-  url: `https://example.test/kb/${n}`,
-  body,
-  updatedAt: '2026-01-01T00:00:00Z',
-});
-
-export const CORPUS: KnowledgeDoc[] = [
-  doc(1, 'Reset your VPN password', '<h2>Symptoms</h2><p>The VPN client says the password expired.</p><h2>Resolution</h2><p>Open the self-service portal and choose Reset password, then reconnect the VPN.</p>'),
-  doc(2, 'Printer shows offline', '# Symptoms\nThe office printer shows offline on Windows.\n# Fix\nRemove the printer queue and add it again from the print server.'),
-  doc(3, 'Outlook keeps asking for credentials', '<p>Clear the cached credentials in Credential Manager and restart Outlook.</p>'),
-  doc(4, 'Refund for a duplicate card charge', '<h3>When</h3><p>A customer was charged twice for one purchase.</p><h3>Steps</h3><p>Open the payment, verify the duplicate and issue a refund of the second charge.</p>'),
-  doc(5, 'Change the delivery address of an order', '<p>Before the order ships, edit the shipping address on the order page.</p>'),
-  doc(6, 'Laptop battery drains quickly', '<p>Lower screen brightness, close background apps and update the BIOS.</p>'),
-];
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LsaEmbedder, openKnowledgeIndex, type KnowledgeIndex } from '../src/index.js';
+import { CORPUS } from './fixtures.js';
+import { startPostgres, type TestPostgres } from './helpers/postgres.js';
 
 const tmp: string[] = [];
-const open = async (embedder: LsaEmbedder | null = null): Promise<{ index: KnowledgeIndex; file: string }> => {
+let server: TestPostgres | null = null;
+let dbs = 0;
+
+type Backend = 'sqlite' | 'postgres';
+
+/** A fresh, empty index on the backend: a temp SQLite file, or a new database on the test server. */
+async function openOn(backend: Backend, embedder: LsaEmbedder | null = null): Promise<{ index: KnowledgeIndex; file: string }> {
+  if (backend === 'postgres') {
+    if (!server) throw new Error('the PostgreSQL test server did not start (see the error of beforeAll)');
+    const name = `k${++dbs}`;
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    return { index: await openKnowledgeIndex({ backend, postgresUrl: server.url.replace(/\/postgres$/, `/${name}`), embedder }), file: '' };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seam-knowledge-'));
   tmp.push(dir);
   const file = path.join(dir, 'k.sqlite');
   return { index: await openKnowledgeIndex({ path: file, embedder }), file };
-};
+}
 afterEach(() => {
   for (const d of tmp.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
+beforeAll(async () => {
+  server = await startPostgres();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
-describe('sqlite knowledge index', () => {
+describe.each<Backend>(['sqlite', 'postgres'])('%s knowledge index', (backend) => {
+  const open = (embedder: LsaEmbedder | null = null) => openOn(backend, embedder);
   it('finds an article lexically and says vectors are off without an embedder', async () => {
     const { index } = await open();
     expect(await index.upsert(CORPUS)).toEqual({ added: 6, updated: 0, unchanged: 0 });
@@ -46,7 +51,7 @@ describe('sqlite knowledge index', () => {
     expect(r.passages[0].title).toBe('Reset your VPN password');
     expect(r.passages[0].lexicalRank).toBe(1);
     expect(r.passages[0].relevance).toBeGreaterThan(0.5);
-    expect(await index.stats()).toMatchObject({ docs: 6, vectors: false, backend: 'sqlite' });
+    expect(await index.stats()).toMatchObject({ docs: 6, vectors: false, backend });
     await index.close();
   });
 
