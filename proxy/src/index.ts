@@ -14,13 +14,15 @@ import { EmbeddedEngine } from './engines/embedded.js';
 import { LlmEngine } from './engines/llm.js';
 import { LlmClient, type LlmClientDeps } from './engines/llmClient.js';
 import { ProxyMetrics } from './metrics.js';
+import { DEFAULT_KNOWLEDGE_POLICY } from '@seam/shared';
 import { modelExists, readModel, trainDefaultModel } from './ml/modelStore.js';
 import type { TriageModel } from './ml/triageModel.js';
+import { HttpProblem, KnowledgeService, type KnowledgeIndexLike } from './knowledge.js';
 import { createHttpServerFor } from './server.js';
 import { ModelService } from './service.js';
 
 export { loadConfig, parseConfig, ConfigError, DEFAULT_MODEL_DIR } from './config.js';
-export type { ProxyConfig, LlmConfig, ConfigProblem, ConfigResult } from './config.js';
+export type { ProxyConfig, LlmConfig, KnowledgeConfig, ConfigProblem, ConfigResult } from './config.js';
 export { signRequest } from './auth.js';
 export { MemoryAuditLog, RotatingAuditLog } from './auditLog.js';
 export type { AuditRecord, AuditSink } from './auditLog.js';
@@ -31,6 +33,8 @@ export { trainDefaultModel, readModel, writeModel, PUBLIC_DATA_DIR } from './ml/
 export { trainTriageModel, predictTriage } from './ml/triageModel.js';
 export type { TriageModel, TriagePrediction } from './ml/triageModel.js';
 export type { HealthReport } from './service.js';
+export { KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, caseSummaryDocId } from './knowledge.js';
+export type { KnowledgeIndexLike, KnowledgeEndpoint } from './knowledge.js';
 
 export interface ProxyOptions {
   /** Use this model instead of reading `config.modelDir` (tests train a small one in memory). */
@@ -39,7 +43,30 @@ export interface ProxyOptions {
   readonly audit?: AuditSink;
   /** Test seams for the LLM client (sleep without waiting, fixed jitter). */
   readonly llmDeps?: LlmClientDeps;
+  /** The knowledge index to answer from (tests, the sandbox); default: open `config.knowledge` on first use. */
+  readonly knowledgeIndex?: KnowledgeIndexLike;
   readonly now?: () => number;
+}
+
+/** Opens the configured index through `@seam/knowledge` (loaded on first use, so the proxy starts without it). */
+async function openConfiguredIndex(config: ProxyConfig): Promise<KnowledgeIndexLike> {
+  const k = config.knowledge;
+  if (!k) throw new Error('unreachable: no knowledge config');
+  const variable = k.backend === 'postgres' ? 'SEAM_KNOWLEDGE_POSTGRES_URL' : 'SEAM_KNOWLEDGE_PATH';
+  try {
+    const specifier = '@seam/knowledge';
+    const mod = (await import(specifier)) as {
+      openKnowledgeIndex: (c: Record<string, unknown>) => Promise<KnowledgeIndexLike>;
+      OpenAiEmbedder: new (o: { baseURL: string; apiKey: string; model: string; dimensions: number }) => unknown;
+    };
+    const embedder = k.embeddings ? new mod.OpenAiEmbedder(k.embeddings) : null;
+    return await mod.openKnowledgeIndex({ backend: k.backend, ...(k.backend === 'sqlite' ? { path: k.path } : {}), ...(k.postgresUrl ? { postgresUrl: k.postgresUrl } : {}), embedder });
+  } catch (e) {
+    const why = (e as Error).message.slice(0, 200);
+    throw new HttpProblem(503, 'knowledge index unavailable', `the ${k.backend} knowledge index could not be opened: ${why}`, [
+      { field: variable, problem: `the ${k.backend} index did not open (${why})`, fix: k.backend === 'postgres' ? 'check the URL, that the server runs and that CREATE EXTENSION vector succeeded' : 'check that the directory is writable and that "npm run build" built @seam/knowledge; or set SEAM_KNOWLEDGE_BACKEND=off' },
+    ]);
+  }
 }
 
 export interface ProxyServer {
@@ -77,9 +104,30 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
         }),
       )
     : undefined;
+  // The index opens once, on the first knowledge request; a failed open is retried on the next one.
+  let opening: Promise<KnowledgeIndexLike> | undefined;
+  const openIndex = (): Promise<KnowledgeIndexLike> => {
+    if (options.knowledgeIndex) return Promise.resolve(options.knowledgeIndex);
+    opening ??= openConfiguredIndex(config).catch((e: unknown) => {
+      opening = undefined;
+      throw e;
+    });
+    return opening;
+  };
+  const knowledge = config.knowledge || options.knowledgeIndex
+    ? new KnowledgeService({
+        index: openIndex,
+        ...(llm ? { llm: llm.client } : {}),
+        audit,
+        metrics,
+        ...(config.knowledge ? { policy: { ...DEFAULT_KNOWLEDGE_POLICY, minRelevance: config.knowledge.minRelevance } } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : undefined;
   const service = new ModelService({
     embedded: new EmbeddedEngine(model),
     ...(llm ? { llm } : {}),
+    ...(knowledge ? { knowledge } : {}),
     audit,
     metrics,
     ...(config.llm ? { prices: { inputPerMTok: config.llm.priceInputPerMTok, outputPerMTok: config.llm.priceOutputPerMTok } } : {}),
@@ -108,6 +156,8 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
         server.closeIdleConnections?.();
       });
       await audit.flush();
+      // Only an index the proxy opened itself is closed here; an injected one belongs to its owner.
+      if (opening) await opening.then((i) => i.close(), () => undefined);
     },
   };
 }

@@ -15,7 +15,8 @@ import { readBody } from './http/body.js';
 import { sendError, sendJson, type Problem } from './http/respond.js';
 import { ProxyMetrics } from './metrics.js';
 import { RateLimiter } from './rateLimit.js';
-import { ENDPOINTS, type Endpoint, type ProxyService, type ServiceOutcome } from './service.js';
+import { HttpProblem } from './knowledge.js';
+import { ROUTES, type AnyEndpoint, type ProxyService, type ServiceOutcome } from './service.js';
 
 export interface ProxyServerDeps {
   readonly service: ProxyService;
@@ -46,7 +47,7 @@ function answerHeaders(answer: CachedAnswer, hit: boolean, correlationId: string
   };
 }
 
-const PATHS: Readonly<Record<string, Endpoint>> = Object.fromEntries(ENDPOINTS.map((e) => [`/v1/${e}`, e]));
+const PATHS: Readonly<Record<string, AnyEndpoint>> = Object.fromEntries(ROUTES.map((e) => [`/v1/${e}`, e]));
 
 export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps): Server {
   const now = deps.now ?? Date.now;
@@ -56,7 +57,7 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
   // Concurrent replays of one key wait for the first call instead of paying for a second.
   const inFlight = new Map<string, Promise<CachedAnswer>>();
 
-  function auditReplay(answer: CachedAnswer, ids: { client: string; endpoint: Endpoint; correlationId: string; idempotencyKey: string }): void {
+  function auditReplay(answer: CachedAnswer, ids: { client: string; endpoint: AnyEndpoint; correlationId: string; idempotencyKey: string }): void {
     deps.audit.write({
       at: new Date(now()).toISOString(),
       ...ids,
@@ -163,7 +164,17 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
       inFlight.set(cacheKey, pending);
     }
     try {
-      const answer = await pending;
+      let answer: CachedAnswer;
+      try {
+        answer = await pending;
+      } catch (e) {
+        if (!(e instanceof HttpProblem)) throw e;
+        // Not cached: once the index is configured or the record exists, a retry of the key succeeds.
+        metrics.rejected.inc({ reason: e.status === 404 ? 'unknown_record' : e.status === 503 ? 'unavailable' : 'invalid' });
+        sendError(res, e.status, e.message, e.detail, e.problems.map(shortValue));
+        finish(e.status, 'none');
+        return;
+      }
       if (first) cache.set(cacheKey, answer, fingerprint);
       else {
         metrics.cacheHits.inc({ endpoint });

@@ -8,10 +8,15 @@ import { bodyMayCarryFallbackReason, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, t
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
 import { LlmEngineError, type LlmEngine } from './engines/llm.js';
 import { INJECTION_CONFIDENCE_CAP, scanForInjection } from './injection.js';
+import { HttpProblem, isKnowledgeEndpoint, KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, type KnowledgeEndpoint, type KnowledgeService } from './knowledge.js';
 import { maskRequest, unmaskDeep } from './masking.js';
 import type { ProxyMetrics } from './metrics.js';
 
 export { ENDPOINTS, type Endpoint };
+
+/** Every routed endpoint: the four model endpoints and the knowledge ones. */
+export const ROUTES: readonly AnyEndpoint[] = [...ENDPOINTS, ...KNOWLEDGE_ENDPOINTS];
+export type AnyEndpoint = Endpoint | KnowledgeEndpoint;
 
 export interface RunContext {
   readonly client: string;
@@ -36,8 +41,9 @@ export interface HealthReport {
 }
 
 export interface ProxyService {
-  validateRequest(endpoint: Endpoint, body: unknown): FieldProblem[];
-  run(endpoint: Endpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome>;
+  validateRequest(endpoint: AnyEndpoint, body: unknown): FieldProblem[];
+  /** Rejects with an `HttpProblem` for answers other than 200 (knowledge index off, unknown record). */
+  run(endpoint: AnyEndpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome>;
   health(): HealthReport;
 }
 
@@ -46,6 +52,8 @@ export interface ServiceDeps {
   readonly llm?: LlmEngine;
   readonly audit: AuditSink;
   readonly metrics: ProxyMetrics;
+  /** The knowledge endpoints; absent → they answer 503. */
+  readonly knowledge?: KnowledgeService;
   readonly prices?: { readonly inputPerMTok: number; readonly outputPerMTok: number };
   readonly now?: () => number;
 }
@@ -107,12 +115,25 @@ export class ModelService implements ProxyService {
     this.now = deps.now ?? Date.now;
   }
 
-  validateRequest(endpoint: Endpoint, body: unknown): FieldProblem[] {
+  validateRequest(endpoint: AnyEndpoint, body: unknown): FieldProblem[] {
+    if (isKnowledgeEndpoint(endpoint)) {
+      // Validated even when knowledge is off: a bad request is 400 whatever the configuration.
+      const k = validate(KNOWLEDGE_SPECS[endpoint].requestSchema, body);
+      return k.ok ? [] : [...k.error];
+    }
     const r = validate(ENDPOINT_SPECS[endpoint].requestSchema, body);
     return r.ok ? [] : [...r.error];
   }
 
-  async run(endpoint: Endpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome> {
+  private knowledge(endpoint: KnowledgeEndpoint): KnowledgeService {
+    if (this.deps.knowledge) return this.deps.knowledge;
+    throw new HttpProblem(503, 'knowledge is not configured', `${endpoint} needs a knowledge index`, [
+      { field: 'SEAM_KNOWLEDGE_BACKEND', problem: 'is off', fix: 'set SEAM_KNOWLEDGE_BACKEND=sqlite (on-disk, the default) or postgres with SEAM_KNOWLEDGE_POSTGRES_URL, then restart the proxy' },
+    ]);
+  }
+
+  async run(endpoint: AnyEndpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome> {
+    if (isKnowledgeEndpoint(endpoint)) return this.knowledge(endpoint).run(endpoint, request, ctx);
     const started = this.now();
     const { metrics } = this.deps;
     const masked = maskRequest(endpoint, request as unknown as RequestByEndpoint[typeof endpoint]);

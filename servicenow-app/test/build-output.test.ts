@@ -77,7 +77,7 @@ describe('now-sdk build output', () => {
         const rules = of('sys_script');
         const byTable = rules.map((r) => `${r.field('collection')}:${r.field('when')}`).sort();
         expect(byTable).toEqual([
-            'incident:async_always', 'incident:async_always', 'incident:async_always',
+            'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
             'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
         ]);
         for (const r of rules) expect(r.field('script')).toMatch(/^\/\/ @fluent-module \w+;false;x_seam_bridge\/.*\/src\/server\/entry\/business-rules\.ts/);
@@ -100,7 +100,7 @@ describe('now-sdk build output', () => {
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
-        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/knowledge/answer', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
         const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
         for (const op of of('sys_ws_operation')) {
             expect(op.field('requires_authentication')).toBe('true');
@@ -120,7 +120,7 @@ describe('now-sdk build output', () => {
         expect(profile.field('grant_type')).toBe('client_credentials');
         expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
         const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
-        expect(fns).toEqual(['createRecords', 'impact', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
+        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
     });
 
     it('has the three roles, table ACLs on every table and the endpoint ACL for the integration role', () => {
@@ -151,7 +151,7 @@ describe('now-sdk build output', () => {
         const jobs = of('sysauto_script').map((j) => j.field('script') ?? '');
         expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
-        expect(named('sys_ui_action').sort()).toEqual(['Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now']);
+        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
     });

@@ -28,6 +28,8 @@ export const PROPERTY = {
     backoffBaseSeconds: 'x_seam_bridge.outbox.backoff_base_seconds',
     backoffMaxSeconds: 'x_seam_bridge.outbox.backoff_max_seconds',
     debounceMs: 'x_seam_bridge.outbox.debounce_ms',
+    knowledgeEnabled: 'x_seam_bridge.knowledge.enabled',
+    knowledgeLearnFromResolutions: 'x_seam_bridge.knowledge.learn_from_resolutions',
 } as const;
 
 export interface Settings {
@@ -57,6 +59,10 @@ export interface Settings {
      * rule runs (one call per update in a burst).
      */
     readonly debounceMs: number;
+    /** Knowledge suggestions on the incident (UI actions) through the proxy. */
+    readonly knowledgeEnabled: boolean;
+    /** Store each resolved linked incident's summary in the knowledge index (CASE_SUMMARY). */
+    readonly knowledgeLearnFromResolutions: boolean;
 }
 
 export interface ConfigProblem {
@@ -85,6 +91,8 @@ export const DEFAULTS: Settings = {
     backoffBaseSeconds: 30,
     backoffMaxSeconds: 3600,
     debounceMs: 1000,
+    knowledgeEnabled: true,
+    knowledgeLearnFromResolutions: true,
 };
 
 export interface LoadedSettings {
@@ -178,6 +186,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         backoffBaseSeconds: num(PROPERTY.backoffBaseSeconds, DEFAULTS.backoffBaseSeconds, 1, 86400, true),
         backoffMaxSeconds: num(PROPERTY.backoffMaxSeconds, DEFAULTS.backoffMaxSeconds, 1, 604800, true),
         debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
+        knowledgeEnabled: bool(PROPERTY.knowledgeEnabled, DEFAULTS.knowledgeEnabled),
+        knowledgeLearnFromResolutions: bool(PROPERTY.knowledgeLearnFromResolutions, DEFAULTS.knowledgeLearnFromResolutions),
     };
     return { settings, problems };
 }

@@ -120,6 +120,18 @@ const STANDARD = {
       f('ShareType', 'Share Type', 'picklist', { picklist: ['V', 'C', 'I'], defaultValue: 'V' }),
       f('Visibility', 'Visibility', 'picklist', { picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'], defaultValue: 'AllUsers' })],
   },
+  // Lightning Knowledge: one Knowledge__kav row per article version (ka0), its article Knowledge__ka
+  // (kA0) by KnowledgeArticleId. The body field is org-defined; the twin has Answer__c (rich text).
+  Knowledge__kav: {
+    prefix: 'ka0', label: 'Knowledge',
+    fields: [owner(), f('Title', 'Title', 'string', { length: 255, required: true }), f('UrlName', 'URL Name', 'string', { length: 255, required: true }),
+      f('Summary', 'Summary', 'textarea', { length: 1000 }), f('Answer__c', 'Answer', 'textarea', { length: 131072, custom: true }),
+      f('ArticleNumber', 'Article Number', 'string', { ...ro, length: 30 }), f('KnowledgeArticleId', 'Knowledge Article ID', 'reference', { ...ro, referenceTo: ['Knowledge__ka'] }),
+      f('PublishStatus', 'Publication Status', 'picklist', { ...ro, picklist: ['Draft', 'Online', 'Archived'], restricted: true, defaultValue: 'Draft' }),
+      f('IsLatestVersion', 'Is Latest Version', 'boolean', { ...ro, defaultValue: true }), f('VersionNumber', 'Version Number', 'int', { ...ro, defaultValue: 1 }),
+      f('Language', 'Language', 'picklist', { picklist: ['en_US'], defaultValue: 'en_US' }),
+      f('LastPublishedDate', 'Last Published Date', 'datetime', ro), f('ArchivedDate', 'Archived Date', 'datetime', ro)],
+  },
   CaseComment: {
     prefix: '00a', label: 'Case Comment',
     fields: [f('ParentId', 'Parent Case ID', 'reference', { required: true, referenceTo: ['Case'], relationshipName: 'Parent', childRelationshipName: 'CaseComments', updateable: false }),

@@ -386,6 +386,12 @@ export function createStore(options) {
       rec.ClosedDate = rec.IsClosed ? (before && before.IsClosed ? before.ClosedDate : ts) : null;
     }
     if (object.name === 'Contact') rec.Name = [rec.FirstName, rec.LastName].filter((x) => x).join(' ');
+    if (object.name === 'Knowledge__kav' && !before) {
+      // The platform numbers the article and creates its Knowledge__ka; a new version keeps both.
+      const n = state.counters[object.keyPrefix] ?? 1;
+      rec.ArticleNumber ??= String(n).padStart(9, '0');
+      rec.KnowledgeArticleId ??= makeId('kA0', n);
+    }
     if (object.name === 'Seam_Audit__c' && !before) rec.Name = `AUD-${String(state.counters[object.keyPrefix]).padStart(6, '0')}`;
     if (object.name === 'Seam_Outbox__c' && !before) rec.Name = `OBX-${String(state.counters[object.keyPrefix]).padStart(6, '0')}`;
   }

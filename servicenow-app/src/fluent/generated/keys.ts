@@ -105,6 +105,10 @@ declare global {
                         table: 'sys_script'
                         id: 'f2bb7f721d00482abe2d81b1dcba3c27'
                     }
+                    br_knowledge_learning: {
+                        table: 'sys_script'
+                        id: '48d388e9e46846cfbd527142680681cd'
+                    }
                     br_major_incident: {
                         table: 'sys_script'
                         id: '6d3eaa6a6505448481b2ccd2b62cf4a7'
@@ -229,6 +233,14 @@ declare global {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
                     }
+                    prop_knowledge_enabled: {
+                        table: 'sys_properties'
+                        id: 'f0316d107c2247d283f72c4d5ed6df81'
+                    }
+                    prop_knowledge_learn: {
+                        table: 'sys_properties'
+                        id: 'ba51678785b545e29d286389b76b3244'
+                    }
                     prop_major_enabled: {
                         table: 'sys_properties'
                         id: '472dc7838535433abe996902bb0dbb83'
@@ -341,6 +353,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '1e0852fd4a7f4e96ac6a37bf24e1d042'
                     }
+                    rest_seam_knowledge_answer: {
+                        table: 'sys_ws_operation'
+                        id: '0fe201a9a4dd40609e56432624dfcb22'
+                    }
                     rest_seam_link: {
                         table: 'sys_ws_operation'
                         id: '5e79d6cfc832480bbc9893bef056b18b'
@@ -404,6 +420,10 @@ declare global {
                     src_server_api_http_ts: {
                         table: 'sys_module'
                         id: '1d02da08076b457181d0472147e6aa12'
+                    }
+                    src_server_api_knowledge_ts: {
+                        table: 'sys_module'
+                        id: '1b4b226da14c43d18d6b9261cf9a15af'
                     }
                     src_server_api_links_ts: {
                         table: 'sys_module'
@@ -493,6 +513,10 @@ declare global {
                         table: 'sys_module'
                         id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
+                    src_server_knowledge_knowledge_ts: {
+                        table: 'sys_module'
+                        id: 'a8f060d3e7404ddf957fb36757fc8b4e'
+                    }
                     src_server_ops_settings_ts: {
                         table: 'sys_module'
                         id: 'fa2f983fb68045c9b2d4ee605023f5a7'
@@ -564,6 +588,14 @@ declare global {
                     src_server_triage_triage_ts: {
                         table: 'sys_module'
                         id: 'e6cc1daa7d2249d9968eb9cb06b852cf'
+                    }
+                    ui_incident_add_knowledge: {
+                        table: 'sys_ui_action'
+                        id: 'a26fbcfa55a14358bda3cf86b684b020'
+                    }
+                    ui_incident_suggest_knowledge: {
+                        table: 'sys_ui_action'
+                        id: 'd16f9af1974046a4b2d87a79d41563a9'
                     }
                     ui_outbox_replay: {
                         table: 'sys_ui_action'
@@ -1267,6 +1299,19 @@ declare global {
                         id: '3748d9bd922247dabc1af9bb8a0e6950'
                         key: {
                             name: 'x_seam_bridge_ops_state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '37fb16e608e340cb97a2423372961ae5'
+                        key: {
+                            sys_ui_action: 'a26fbcfa55a14358bda3cf86b684b020'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -2474,6 +2519,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '812faba4df1b4b24bd688898c650eb56'
+                        key: {
+                            sys_ui_action: 'd16f9af1974046a4b2d87a79d41563a9'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '81977eae91c74159ac5f7deb180f2390'
                         key: {
@@ -2542,6 +2600,14 @@ declare global {
                             name: 'incident'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '86212a7de08b4ee7a4e91b5a75928e4a'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'knowledgeDocuments'
                         }
                     },
                     {
@@ -2633,6 +2699,14 @@ declare global {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'drift_found'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '8d327c464e024a16b32414f8e09e4f89'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'knowledgeAnswer'
                         }
                     },
                     {

@@ -51,3 +51,8 @@ Property({ $id: Now.ID['prop_backoff_base'], name: 'x_seam_bridge.outbox.backoff
     description: 'First retry delay; doubles on every attempt (with jitter).' })
 Property({ $id: Now.ID['prop_backoff_max'], name: 'x_seam_bridge.outbox.backoff_max_seconds', type: 'integer', value: 3600, roles: admin,
     description: 'Upper bound of the retry delay.' })
+
+Property({ $id: Now.ID['prop_knowledge_enabled'], name: 'x_seam_bridge.knowledge.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Show the "Suggest knowledge (AI)" and "Add knowledge answer to work notes (AI)" buttons on the incident (answers from the proxy\'s knowledge index).' })
+Property({ $id: Now.ID['prop_knowledge_learn'], name: 'x_seam_bridge.knowledge.learn_from_resolutions', type: 'boolean', value: true, roles: admin,
+    description: 'When a linked incident is resolved, store its resolution as a CASE_SUMMARY document in the knowledge index (masked by the proxy).' })

@@ -7,6 +7,8 @@ interface GsLike {
     info(message: string): void;
     error(message: string): void;
     getUserName(): string;
+    addInfoMessage(message: string): void;
+    addErrorMessage(message: string): void;
 }
 interface GlideDateTimeLike {
     getNumericValue(): number;
@@ -32,3 +34,9 @@ export const glideLogger: Logger = {
 };
 
 export const glideSession: Session = { userName: () => String(system.getUserName() ?? 'system') };
+
+/** Messages shown to the user on the form after a UI action. */
+export const glideMessages = {
+    info: (message: string) => system.addInfoMessage(message),
+    error: (message: string) => system.addErrorMessage(message),
+};

@@ -4,6 +4,9 @@
  * audited (direction `proxy`) with its latency and the engine that answered.
  */
 import {
+    KNOWLEDGE_ANSWER_REQUEST_SCHEMA,
+    KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
+    validate,
     validateImpactRequest,
     validateResolutionSummaryRequest,
     validateSummarizeRequest,
@@ -15,7 +18,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
 
-export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact';
+export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/knowledge/answer' | '/v1/knowledge/documents';
 
 export type ProxyOutcome<T> =
     | { readonly ok: true; readonly value: T; readonly engine: string }
@@ -26,6 +29,8 @@ const FN: Readonly<Record<ProxyRoute, string>> = {
     '/v1/summarize': 'summarize',
     '/v1/resolution-summary': 'resolutionSummary',
     '/v1/impact': 'impact',
+    '/v1/knowledge/answer': 'knowledgeAnswer',
+    '/v1/knowledge/documents': 'knowledgeDocuments',
 };
 
 /** The proxy validates with the same schemas; checking here turns contract drift into a clear local error. */
@@ -34,6 +39,8 @@ const REQUEST_CHECK: Readonly<Record<ProxyRoute, (v: unknown) => Result<unknown,
     '/v1/summarize': validateSummarizeRequest,
     '/v1/resolution-summary': validateResolutionSummaryRequest,
     '/v1/impact': validateImpactRequest,
+    '/v1/knowledge/answer': (v) => validate(KNOWLEDGE_ANSWER_REQUEST_SCHEMA, v),
+    '/v1/knowledge/documents': (v) => validate(KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA, v),
 };
 
 export interface ProxyCallContext {

@@ -12,6 +12,7 @@ import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
+import { learnFromResolution } from '../knowledge/knowledge';
 import { TABLE } from '../tables';
 import { context, type Context, type CurrentRecord } from './context';
 
@@ -52,6 +53,14 @@ export function draftResolutionSummary(current: CurrentRecord): void {
         const { ports, settings } = context();
         const row = ports.records.get(TABLE.incident, current.getUniqueValue());
         return row ? onIncidentResolved(ports, settings, row, glideAttachmentContent) : 'incident gone';
+    });
+}
+
+export function storeResolutionInKnowledge(current: CurrentRecord): void {
+    guarded('knowledge learning', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? learnFromResolution(ports, settings, row) : 'incident gone';
     });
 }
 
