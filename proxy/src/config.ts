@@ -44,6 +44,8 @@ export interface ProxyConfig {
   /** Absent: audit records go nowhere (only for tests and embedding). */
   readonly audit?: { readonly file: string; readonly maxBytes: number; readonly keepFiles: number };
   readonly cache: { readonly maxEntries: number; readonly ttlSeconds: number };
+  /** Absent: rate limits, cache and idempotency live in this process (one replica). */
+  readonly redis?: { readonly url: string; readonly prefix: string };
 }
 
 export interface ConfigProblem {
@@ -183,6 +185,17 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     };
   }
 
+  let redis: ProxyConfig['redis'];
+  const redisUrl = env['SEAM_PROXY_REDIS_URL'];
+  if (redisUrl) {
+    let ok = false;
+    try { ok = ['redis:', 'rediss:'].includes(new URL(redisUrl).protocol); } catch { ok = false; }
+    if (!ok) add('SEAM_PROXY_REDIS_URL', `"${redisUrl.replace(/\/\/[^@/]*@/, '//***@')}" is not a redis:// or rediss:// URL`, 'set it like redis://127.0.0.1:6379/0 (rediss:// for TLS), or unset it to keep the in-process store');
+    const prefix = env['SEAM_PROXY_REDIS_PREFIX'] ?? 'seam:proxy:';
+    if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(prefix)) add('SEAM_PROXY_REDIS_PREFIX', `"${prefix}" is not a simple key prefix`, 'use letters, digits and : _ . - (at most 64), e.g. seam:proxy:');
+    redis = { url: redisUrl, prefix };
+  }
+
   const auditFile = env['SEAM_PROXY_AUDIT_LOG'] ?? '.seam-state/proxy-audit.jsonl';
   const config: ProxyConfig = {
     host: env['SEAM_PROXY_HOST'] || '127.0.0.1',
@@ -199,6 +212,7 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
       ? { audit: { file: auditFile, maxBytes: int('SEAM_PROXY_AUDIT_MAX_BYTES', 10 * 1024 * 1024, 1024, 2 ** 31), keepFiles: int('SEAM_PROXY_AUDIT_KEEP_FILES', 5, 1, 100) } }
       : {}),
     cache: { maxEntries: int('SEAM_PROXY_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000), ttlSeconds: int('SEAM_PROXY_CACHE_TTL_SECONDS', 86_400, 1, 30 * 86_400) },
+    ...(redis ? { redis } : {}),
   };
   return problems.length > 0 ? { ok: false, error: problems } : { ok: true, value: config };
 }
