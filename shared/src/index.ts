@@ -218,3 +218,11 @@ export type { CredentialVerdict } from './credential';
 // reconcile: the drift sweep's decision
 export { RECONCILE_CHUNK, CASE_SYNC_STATUS_FIELD, reconciledMappings, reconcileCaseFields, chunk, reconcileQuery, decideDrift } from './reconcile';
 export type { DriftCause, DriftField, DriftInput, DriftDecision } from './reconcile';
+
+// metrics: routing metrics from the link, audit, review and outbox rows
+export { CONFIDENCE_BUCKETS, computeRoutingMetrics, percentile, outboundCallId, triageOutcomeOf, isTriageCall } from './metrics';
+export type { MetricsAuditRow, MetricsLinkRow, MetricsReviewRow, MetricsOutboxRow, MetricsInput, RoutingMetrics, ConfidenceHistogram } from './metrics';
+
+// monitor: triage confidence drift and new, unhandled issue types (alert once per episode)
+export { DEFAULT_DRIFT_SETTINGS, NO_EPISODES, windowStats, evaluateTriageDrift, parseDriftSettings } from './monitor';
+export type { TriageSample, DriftSettings, DriftSignal, DriftEpisodes, WindowStats, DriftAlert, DriftEvaluation } from './monitor';
