@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeRoutingMetrics, percentile, type MetricsAuditRow, type MetricsInput } from './metrics';
+import { computeRoutingMetrics, outboundCallId, percentile, type MetricsAuditRow, type MetricsInput } from './metrics';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const audit = (over: Partial<MetricsAuditRow>): MetricsAuditRow => ({
@@ -33,7 +33,7 @@ function seeded(): MetricsInput {
   rows.push(triage('caseA', T0, 'salesforce', 0.55), triage('caseB', T0, 'salesforce', 0.97), triage('caseC', T0, 'review', 0.3));
   // The drain: call c1 carried 3 changes, call c2 carried 1 (failed, then retried in c3 and delivered).
   for (const [key, call, result] of [['k1', 'c1', 'success'], ['k2', 'c1', 'success'], ['k3', 'c1', 'success'], ['k4', 'c2', 'failed'], ['k4', 'c3', 'success']] as const) {
-    rows.push(audit({ direction: 'outbound', operation: 'incident_update:create', idempotencyKey: key, result, detail: `attempt 1; call=${call}` }));
+    rows.push(audit({ direction: 'outbound', operation: 'incident_update:create', idempotencyKey: key, result, detail: result === 'success' ? `attempt 1; call=${call}` : `attempt 1; call=${call}: HTTP 503` }));
   }
   const now = T0 + 3_600_000;
   return {
@@ -107,6 +107,14 @@ describe('computeRoutingMetrics on seeded rows', () => {
   it('ignores a triage row whose new_values is not the triage outcome (no crash, not counted)', () => {
     const r = computeRoutingMetrics({ ...seeded(), audit: [audit({ direction: 'proxy', operation: '/v1/triage', newValues: '{not json' })] });
     expect(r.confidenceByRoute).toEqual({});
+  });
+});
+
+describe('outboundCallId', () => {
+  it('reads the call id the drain writes, with or without an error after it', () => {
+    expect(outboundCallId('attempt 2; call=msg-1.2')).toBe('msg-1.2');
+    expect(outboundCallId('attempt 2; call=msg-1.2: HTTP 503 Service Unavailable')).toBe('msg-1.2');
+    expect(outboundCallId('attempt 1')).toBeNull();
   });
 });
 

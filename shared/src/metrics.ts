@@ -101,7 +101,7 @@ const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
 /** The collections call a delivered row belongs to (`call=<id>` in its detail), if the drain recorded it. */
 export function outboundCallId(detail: string): string | null {
-  const m = /(?:^|[;\s])call=([^;\s]+)/.exec(detail);
+  const m = /(?:^|[;\s])call=([^;\s:]+)/.exec(detail);
   return m ? (m[1] as string) : null;
 }
 

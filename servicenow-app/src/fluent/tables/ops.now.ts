@@ -9,7 +9,7 @@ export const x_seam_bridge_ops_state = Table({
     display: 'name',
     accessibleFrom: 'package_private',
     schema: {
-        name: StringColumn({ label: 'Name', maxLength: 40, mandatory: true, choices: { api_usage: 'Salesforce API usage today', credential: 'Salesforce credential' } }),
+        name: StringColumn({ label: 'Name', maxLength: 40, mandatory: true, choices: { api_usage: 'Salesforce API usage today', credential: 'Salesforce credential', triage_drift: 'Triage confidence drift' } }),
         status: StringColumn({ label: 'Status', maxLength: 40 }),
         value: StringColumn({ label: 'Value (JSON)', maxLength: 1000 }),
         detail: StringColumn({ label: 'Alert and fix', maxLength: 4000 }),
