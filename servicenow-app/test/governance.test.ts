@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatServiceNowDateTime } from '../src/server/generated/seam-core';
 import { metricsText } from '../src/server/api/metrics';
 import { callProxy } from '../src/server/clients/proxy';
-import { DRIFT_EVENT, checkTriageDrift } from '../src/server/governance/drift';
+import { DRIFT_EVENT, checkTriageDrift, decodeSamples, encodeSamples } from '../src/server/governance/drift';
 import { GOVERNANCE_DEFAULTS, GOVERNANCE_PROPERTY, loadGovernanceSettings, type GovernanceSettings } from '../src/server/governance/settings';
 import { OPS_DEFAULTS } from '../src/server/ops/settings';
 import { OPS_TABLE, readState } from '../src/server/ops/state';
@@ -83,37 +83,40 @@ describe('the proxy call audit keeps the triage outcome (not the ticket text)', 
 
 describe('checkTriageDrift', () => {
     const gov: GovernanceSettings = { ...GOVERNANCE_DEFAULTS, drift: { ...GOVERNANCE_DEFAULTS.drift, windowSize: 10, baselineSize: 20 } };
-    let seq = 0;
-    const triaged = (ports: FakePorts, confidence: number, route = 'servicenow'): void => {
-        seq += 1;
-        // One second apart, so "the latest" is well defined.
-        ports.records.seed(TABLE.audit, { sys_created_on: formatServiceNowDateTime(Date.UTC(2026, 10, 1) + seq * 1000), direction: 'proxy', operation: '/v1/triage', result: 'success', new_values: JSON.stringify({ route, confidence }) });
-    };
 
     it('raises the event and one error once per episode, naming the numbers; nothing in distribution', () => {
         const ports = fakePorts();
         ports.records.seed(TABLE.userRole, { 'role.name': 'x_seam_bridge.admin', user: 'admin-1' });
-        for (let i = 0; i < 30; i++) {
-            triaged(ports, 0.95 + (i % 4) * 0.01);
-            checkTriageDrift(ports, gov);
-        }
+        for (let i = 0; i < 30; i++) checkTriageDrift(ports, gov, { confidence: 0.95 + (i % 4) * 0.01, route: 'servicenow' });
         expect(ports.queuedEvents).toEqual([]);
-        for (let i = 0; i < 30; i++) {
-            triaged(ports, 0.6, 'salesforce');
-            checkTriageDrift(ports, gov);
+        expect(readState(ports, 'triage_drift')?.status).toBe('ok');
+        const fired: number[] = [];
+        for (let i = 0; i < 40; i++) {
+            const before = ports.queuedEvents.length;
+            checkTriageDrift(ports, gov, { confidence: 0.6, route: 'salesforce' });
+            if (ports.queuedEvents.length > before) fired.push(i);
         }
         expect(ports.queuedEvents.map((e) => e.parm2.split(':')[0]).sort()).toEqual(['confidence', 'unknown_types']);
+        expect(Math.max(...fired)).toBeLessThan(10);
         const state = readState(ports, 'triage_drift');
         expect(ports.queuedEvents.every((e) => e.name === DRIFT_EVENT && e.table === OPS_TABLE && e.sysId === state?.sys_id && e.parm1 === 'admin-1')).toBe(true);
         expect(ports.logs.filter((l) => l.startsWith('error Seam triage'))).toHaveLength(2);
         expect(ports.queuedEvents.find((e) => e.parm2.startsWith('unknown_types'))!.parm2).toMatch(/: 30% of the last 10 triaged tickets are close to no class \(confidence below 0.75\) vs 0% of the 20 before/);
+        // The buffer keeps only baseline + window answers, in arrival order.
+        const row = ports.records.rows(OPS_TABLE).find((r) => r.name === 'triage_drift')!;
+        expect(decodeSamples(row.samples)).toHaveLength(30);
+        expect(decodeSamples(row.samples).every((x) => x.route === 'salesforce' && x.confidence === 0.6)).toBe(true);
     });
 
     it('does nothing while switched off', () => {
         const ports = fakePorts();
-        for (let i = 0; i < 40; i++) triaged(ports, i < 20 ? 0.97 : 0.5);
-        expect(checkTriageDrift(ports, { ...gov, driftEnabled: false })).toBeNull();
-        expect(ports.queuedEvents).toEqual([]);
+        expect(checkTriageDrift(ports, { ...gov, driftEnabled: false }, { confidence: 0.1, route: 'review' })).toBeNull();
+        expect(ports.records.rows(OPS_TABLE)).toEqual([]);
+    });
+
+    it('round-trips the sample buffer and skips garbage', () => {
+        expect(decodeSamples(encodeSamples([{ route: 'servicenow', confidence: 0.9994 }, { route: 'review', confidence: 0.3 }]))).toEqual([{ route: 'servicenow', confidence: 0.999 }, { route: 'review', confidence: 0.3 }]);
+        expect(decodeSamples('s0.5 x1 f q s')).toEqual([{ route: 'servicenow', confidence: 0.5 }]);
     });
 });
 

@@ -2529,6 +2529,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '805a92222a0b42f286ece277121fcdc8'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'samples'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '805c0f56f48b4cbe9628ae76fc8a6725'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -3259,6 +3268,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'new_values'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b745053d4cd34d3ba0a5be85d4d60d20'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'samples'
                         }
                     },
                     {

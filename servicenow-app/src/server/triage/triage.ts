@@ -52,7 +52,7 @@ export function triageCase(ports: Ports, settings: Pick<Settings, 'triageEnabled
         return { action: 'review', reason: `the triage answer was invalid (${first ? `${first.field} ${first.problem}` : 'schema'}); a person decides` };
     }
     // Is the model getting worse? Alerts once per episode; never fails the case (problems are logged by context()).
-    checkTriageDrift(ports, loadGovernanceSettings(ports.properties, settings.triagePolicy.reviewBelow).settings);
+    checkTriageDrift(ports, loadGovernanceSettings(ports.properties, settings.triagePolicy.reviewBelow).settings, { confidence: checked.value.confidence, route: checked.value.route });
     const decision = decideTriage(checked.value, settings.triagePolicy);
     return { action: decision.action, reason: decision.reason, result: checked.value, engine: checked.value.engine };
 }
