@@ -58,6 +58,8 @@ export interface ProxyConfig {
   readonly cache: { readonly maxEntries: number; readonly ttlSeconds: number };
   /** Absent (`SEAM_KNOWLEDGE_BACKEND=off`): the knowledge endpoints answer 503. */
   readonly knowledge?: KnowledgeConfig;
+  /** Absent: rate limits, cache and idempotency live in this process (one replica). */
+  readonly redis?: { readonly url: string; readonly prefix: string };
 }
 
 export interface ConfigProblem {
@@ -227,6 +229,17 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     };
   }
 
+  let redis: ProxyConfig['redis'];
+  const redisUrl = env['SEAM_PROXY_REDIS_URL'];
+  if (redisUrl) {
+    let ok = false;
+    try { ok = ['redis:', 'rediss:'].includes(new URL(redisUrl).protocol); } catch { ok = false; }
+    if (!ok) add('SEAM_PROXY_REDIS_URL', `"${redisUrl.replace(/\/\/[^@/]*@/, '//***@')}" is not a redis:// or rediss:// URL`, 'set it like redis://127.0.0.1:6379/0 (rediss:// for TLS), or unset it to keep the in-process store');
+    const prefix = env['SEAM_PROXY_REDIS_PREFIX'] ?? 'seam:proxy:';
+    if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(prefix)) add('SEAM_PROXY_REDIS_PREFIX', `"${prefix}" is not a simple key prefix`, 'use letters, digits and : _ . - (at most 64), e.g. seam:proxy:');
+    redis = { url: redisUrl, prefix };
+  }
+
   const auditFile = env['SEAM_PROXY_AUDIT_LOG'] ?? '.seam-state/proxy-audit.jsonl';
   const config: ProxyConfig = {
     host: env['SEAM_PROXY_HOST'] || '127.0.0.1',
@@ -244,6 +257,7 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
       : {}),
     cache: { maxEntries: int('SEAM_PROXY_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000), ttlSeconds: int('SEAM_PROXY_CACHE_TTL_SECONDS', 86_400, 1, 30 * 86_400) },
     ...(knowledge ? { knowledge } : {}),
+    ...(redis ? { redis } : {}),
   };
   return problems.length > 0 ? { ok: false, error: problems } : { ok: true, value: config };
 }

@@ -20,6 +20,7 @@ import type { TriageModel } from './ml/triageModel.js';
 import { HttpProblem, KnowledgeService, type KnowledgeIndexLike } from './knowledge.js';
 import { createHttpServerFor } from './server.js';
 import { ModelService } from './service.js';
+import { MemoryStore, RedisStore, type ProxyStore } from './store.js';
 
 export { loadConfig, parseConfig, ConfigError, DEFAULT_MODEL_DIR } from './config.js';
 export type { ProxyConfig, LlmConfig, KnowledgeConfig, ConfigProblem, ConfigResult } from './config.js';
@@ -35,6 +36,8 @@ export type { TriageModel, TriagePrediction } from './ml/triageModel.js';
 export type { HealthReport } from './service.js';
 export { KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, caseSummaryDocId } from './knowledge.js';
 export type { KnowledgeIndexLike, KnowledgeEndpoint } from './knowledge.js';
+export { MemoryStore, RedisStore, StoreUnavailableError, TOKEN_BUCKET_LUA } from './store.js';
+export type { ProxyStore, StoredAnswer } from './store.js';
 
 export interface ProxyOptions {
   /** Use this model instead of reading `config.modelDir` (tests train a small one in memory). */
@@ -45,6 +48,8 @@ export interface ProxyOptions {
   readonly llmDeps?: LlmClientDeps;
   /** The knowledge index to answer from (tests, the sandbox); default: open `config.knowledge` on first use. */
   readonly knowledgeIndex?: KnowledgeIndexLike;
+  /** Where limits, answers and claims live; default: Redis when `config.redis` is set, else this process. */
+  readonly store?: ProxyStore;
   readonly now?: () => number;
 }
 
@@ -74,7 +79,8 @@ export interface ProxyServer {
   readonly metrics: ProxyMetrics;
   readonly audit: AuditSink;
   readonly model: TriageModel;
-  /** Starts listening (port 0 picks a free port) and resolves with the base URL. */
+  readonly store: ProxyStore;
+  /** Connects the store (Redis), then starts listening (port 0 picks a free port) and resolves with the base URL. */
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops accepting requests, waits for open ones, flushes the audit log. */
   close(): Promise<void>;
@@ -133,13 +139,21 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
     ...(config.llm ? { prices: { inputPerMTok: config.llm.priceInputPerMTok, outputPerMTok: config.llm.priceOutputPerMTok } } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = createHttpServerFor(config, { service, metrics, audit, ...(options.now ? { now: options.now } : {}) });
+  const store =
+    options.store ??
+    (config.redis
+      ? // A claim lasts as long as one model call may take, so a replica never waits on a dead one for longer.
+        new RedisStore(config, { url: config.redis.url, prefix: config.redis.prefix, claimMs: (config.llm?.deadlineMs ?? 5_000) + 1_000 })
+      : new MemoryStore(config, options.now));
+  const server = createHttpServerFor(config, { service, metrics, audit, store, ...(options.now ? { now: options.now } : {}) });
   return {
     server,
     metrics,
     audit,
     model,
-    listen(port = config.port, host = config.host) {
+    store,
+    async listen(port = config.port, host = config.host) {
+      await store.connect();
       return new Promise((resolvePromise, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -158,6 +172,7 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
       await audit.flush();
       // Only an index the proxy opened itself is closed here; an injected one belongs to its owner.
       if (opening) await opening.then((i) => i.close(), () => undefined);
+      await store.close();
     },
   };
 }

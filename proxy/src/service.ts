@@ -196,6 +196,9 @@ export class ModelService implements ProxyService {
     });
     const final = validate(ENDPOINT_SPECS[endpoint].responseSchema, body);
     if (!final.ok) throw new Error(`the ${endpoint} response breaks its schema: ${final.error.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
+    if (endpoint === 'triage' && typeof body['confidence'] === 'number') {
+      this.deps.metrics.triageConfidence.observe({ route: String(body['route']), engine }, body['confidence']);
+    }
     return { body, engine, ...(fallbackReason ? { fallbackReason } : {}) };
   }
 

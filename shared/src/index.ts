@@ -280,3 +280,10 @@ export type {
   GapPolicy,
   ResolvedRecord,
 } from './knowledge';
+// metrics: routing metrics from the link, audit, review and outbox rows
+export { CONFIDENCE_BUCKETS, computeRoutingMetrics, percentile, outboundCallId, triageOutcomeOf, isTriageCall } from './metrics';
+export type { MetricsAuditRow, MetricsLinkRow, MetricsReviewRow, MetricsOutboxRow, MetricsInput, RoutingMetrics, ConfidenceHistogram } from './metrics';
+
+// monitor: triage confidence drift and new, unhandled issue types (alert once per episode)
+export { DEFAULT_DRIFT_SETTINGS, NO_EPISODES, windowStats, evaluateTriageDrift, parseDriftSettings } from './monitor';
+export type { TriageSample, DriftSettings, DriftSignal, DriftEpisodes, WindowStats, DriftAlert, DriftEvaluation } from './monitor';

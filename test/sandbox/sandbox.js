@@ -52,6 +52,8 @@ export const SERVICENOW_USERS = Object.freeze({
  *   forwardFiles?: boolean,
  *   salesforceNow?: () => number,
  *   log?: (line: string) => void,
+ *   proxyRedisUrl?: string,
+ *   proxyReplicas?: number,
  * }} SandboxOptions
  * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, files: number, asyncRules: number }} SettleSummary
  * @typedef {{ path?: string, status?: number, body?: unknown, times?: number }} DeliveryFault
@@ -159,10 +161,29 @@ export async function createSandbox(options = {}) {
       SEAM_PROXY_RATE_LIMIT_PER_MINUTE: '6000',
       SEAM_PROXY_RATE_LIMIT_BURST: '1000',
       SEAM_PROXY_MODEL_DIR: join(REPO, 'proxy/dist/model'),
+      // `npm start -- --redis`: replicas share limits, cache and idempotency through Redis.
+      ...(options.proxyRedisUrl ? { SEAM_PROXY_REDIS_URL: options.proxyRedisUrl } : {}),
     });
     const proxy = proxyMod.createProxyServer(proxyConfig);
-    const { url: proxyUrl } = await proxy.listen(ports.proxy ?? 0, '127.0.0.1');
+    if (options.proxyRedisUrl && proxy.store?.kind !== 'redis') throw new Error('sandbox: proxy/dist predates the Redis store; run "npm run build -w proxy"');
+    const { url: firstProxyUrl } = await proxy.listen((options.proxyReplicas ?? 1) > 1 ? 0 : ports.proxy ?? 0, '127.0.0.1');
     closers.push(async () => { proxy.server.closeAllConnections?.(); await proxy.close(); });
+    let proxyUrl = firstProxyUrl;
+    /** @type {string[]} */
+    const proxyReplicaUrls = [firstProxyUrl];
+    if ((options.proxyReplicas ?? 1) > 1) {
+      for (let i = 1; i < /** @type {number} */ (options.proxyReplicas); i++) {
+        const replica = proxyMod.createProxyServer(proxyConfig);
+        const { url } = await replica.listen(0, '127.0.0.1');
+        closers.push(async () => { replica.server.closeAllConnections?.(); await replica.close(); });
+        proxyReplicaUrls.push(url);
+      }
+      const { startRoundRobin } = await import('./balancer.js');
+      const balancer = await startRoundRobin(proxyReplicaUrls);
+      closers.push(() => balancer.close());
+      proxyUrl = balancer.url;
+      log(`sandbox: ${proxyReplicaUrls.length} proxy replicas (${proxyReplicaUrls.join(', ')}) behind ${proxyUrl}${options.proxyRedisUrl ? `, sharing ${options.proxyRedisUrl}` : ''}`);
+    }
 
     // 2. The Salesforce twin, in-process. Its onOutbound wakes the pump (below).
     const serviceNowPort = await freePort(ports.servicenow);
@@ -341,7 +362,7 @@ export async function createSandbox(options = {}) {
     };
 
     return {
-      urls: { salesforce: salesforce.url, servicenow: servicenow.url, proxy: proxyUrl },
+      urls: { salesforce: salesforce.url, servicenow: servicenow.url, proxy: proxyUrl, proxyReplicas: proxyReplicaUrls },
       credentials: {
         salesforce: { loginUrl: salesforce.url, clientId: salesforce.clientId, clientSecret: salesforce.clientSecret },
         servicenow: SERVICENOW_USERS,

@@ -121,6 +121,10 @@ declare global {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
                     }
+                    event_triage_drift: {
+                        table: 'sysevent_register'
+                        id: '0ce4251092fa4d2c960a6b95987c9c5a'
+                    }
                     job_attachment_send: {
                         table: 'sysauto_script'
                         id: 'd21cafa1b5494236b3b640a622ef37e1'
@@ -172,6 +176,10 @@ declare global {
                     menu_status: {
                         table: 'sys_app_module'
                         id: 'c925a61bd3884e4fa36002daa83a9aaf'
+                    }
+                    notification_triage_drift: {
+                        table: 'sysevent_email_action'
+                        id: 'f0c937be9ee045b0aea1a06c38f2bbed'
                     }
                     oauth_entity_profile_salesforce: {
                         table: 'oauth_entity_profile'
@@ -229,6 +237,34 @@ declare global {
                         table: 'sys_properties'
                         id: '62d298d081c24fd18bc561bdbafe96bf'
                     }
+                    prop_drift_baseline: {
+                        table: 'sys_properties'
+                        id: 'dc1ca4c8d4964d098f4f3f2bdb964118'
+                    }
+                    prop_drift_confidence_drop: {
+                        table: 'sys_properties'
+                        id: 'c44981a0a6a34d0a980511377e4387d9'
+                    }
+                    prop_drift_enabled: {
+                        table: 'sys_properties'
+                        id: 'd6767283a4e04fd9b9438bff7b240965'
+                    }
+                    prop_drift_review_rise: {
+                        table: 'sys_properties'
+                        id: '14678e03abe5402a929692e5af8bf835'
+                    }
+                    prop_drift_unknown_below: {
+                        table: 'sys_properties'
+                        id: '70e8738add9740fc9c05dc7bf84208bd'
+                    }
+                    prop_drift_unknown_rise: {
+                        table: 'sys_properties'
+                        id: '708d735ee9b34872a583bfc5f2571382'
+                    }
+                    prop_drift_window: {
+                        table: 'sys_properties'
+                        id: '105fedef6cd44e54b82915be32024068'
+                    }
                     prop_inbound_enabled: {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
@@ -252,6 +288,10 @@ declare global {
                     prop_max_attempts: {
                         table: 'sys_properties'
                         id: 'e261739d8fb648c38bb3968305dfedb0'
+                    }
+                    prop_metrics_window: {
+                        table: 'sys_properties'
+                        id: '8f27a0b558b147aa8f7c6029b4dfc9b8'
                     }
                     prop_outbox_debounce: {
                         table: 'sys_properties'
@@ -516,6 +556,18 @@ declare global {
                     src_server_knowledge_knowledge_ts: {
                         table: 'sys_module'
                         id: 'a8f060d3e7404ddf957fb36757fc8b4e'
+                    }
+                    src_server_governance_drift_ts: {
+                        table: 'sys_module'
+                        id: 'cf5c8b74766e4191a28401991bf870e6'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
+                    }
+                    src_server_governance_settings_ts: {
+                        table: 'sys_module'
+                        id: 'caded762c6444bec8148b69b538a9aa0'
                     }
                     src_server_ops_settings_ts: {
                         table: 'sys_module'
@@ -1427,6 +1479,17 @@ declare global {
                         id: '3f2eb97a8b984a60ba6ff23f1ec260d2'
                         key: {
                             name: 'x_seam_bridge_link'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3f9b5d48f7ee431585e8f4510ba1fac1'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                            value: 'triage_drift'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2511,6 +2574,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '805a92222a0b42f286ece277121fcdc8'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'samples'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '805c0f56f48b4cbe9628ae76fc8a6725'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -3270,6 +3342,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'new_values'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b745053d4cd34d3ba0a5be85d4d60d20'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'samples'
                         }
                     },
                     {

@@ -2,7 +2,7 @@
 import type { Ports } from '../ports';
 import { glideHttpClient } from './glide-http';
 import { glideRecordStore } from './glide-records';
-import { glideClock, glideLogger, glideProperties, glideSession } from './glide-system';
+import { glideClock, glideEvents, glideLogger, glideProperties, glideSession } from './glide-system';
 
 export function glidePorts(): Ports {
     return {
@@ -13,5 +13,6 @@ export function glidePorts(): Ports {
         log: glideLogger,
         session: glideSession,
         random: Math.random,
+        events: glideEvents,
     };
 }

@@ -50,6 +50,11 @@ export interface ProxyCallContext {
     readonly caseId?: string;
 }
 
+function triageOutcome(value: unknown): Record<string, unknown> {
+    const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    return { route: v.route, category: v.category, confidence: v.confidence, priority: v.priority };
+}
+
 export function callProxy<T>(
     ports: Ports,
     settings: Pick<Settings, 'proxyUrl' | 'proxyApiKey'>,
@@ -97,6 +102,8 @@ export function callProxy<T>(
         httpStatus: res.status,
         latencyMs,
         detail: outcome.ok ? `engine=${outcome.engine}` : outcome.error,
+        // Triage keeps what the model said (no ticket text): the routing metrics and the drift check read it.
+        ...(outcome.ok && route === '/v1/triage' ? { newValues: triageOutcome(outcome.value) } : {}),
     });
     return outcome;
 }
