@@ -381,3 +381,34 @@ describe('helpers', () => {
     expect(flatten({ state: { display_value: 'New', value: '1' }, number: 'INC1' })).toEqual({ state: 'New', number: 'INC1', raw: { state: '1', number: 'INC1' } });
   });
 });
+
+describe('governance dashboard and alerts', () => {
+  it('serves the routing metrics per time bucket from the rows, with the queries that read them', async () => {
+    await sandbox.settle();
+    const d = await call('GET', '/api/dashboard?buckets=6');
+    expect(d.status).toBe(200);
+    const created = await sn('/api/now/table/x_seam_bridge_audit?sysparm_query=operation%3Dcase%3Acreate_incident%5Eresult%3Dsuccess&sysparm_fields=sf_case_id');
+    expect(created.length).toBeGreaterThan(0);
+    expect(d.body.current.casesRouted).toBe(new Set(created.map((r: any) => r.sf_case_id)).size);
+    expect(d.body.points.reduce((a: number, p: any) => a + p.casesRouted, 0)).toBe(d.body.current.casesRouted);
+    expect(d.body.points.length).toBeGreaterThanOrEqual(1);
+    expect(d.body.queries.join('\n')).toMatch(/x_seam_bridge_audit[\s\S]*x_seam_bridge_link[\s\S]*x_seam_bridge_triage_review[\s\S]*x_seam_bridge_outbox/);
+  });
+
+  it('shows Seam\'s own alerts from Seam Status in the state answer', async () => {
+    // The row exists once triage ran (the drift check's buffer); the name is unique.
+    const detail = 'Seam triage confidence drift: mean confidence 0.60 over the last 50 triaged tickets vs 0.98';
+    const existing = (await sn('/api/now/table/x_seam_bridge_ops_state?sysparm_query=name%3Dtriage_drift&sysparm_fields=sys_id,status,detail'))[0];
+    const row = existing
+      ? await sn(`/api/now/table/x_seam_bridge_ops_state/${existing.sys_id}`, 'PATCH', { status: 'alerting', detail })
+      : await sn('/api/now/table/x_seam_bridge_ops_state', 'POST', { name: 'triage_drift', status: 'alerting', detail });
+    try {
+      const state = await call('GET', '/api/state');
+      expect(state.body.alerts.map((a: any) => [a.raw.name, a.status])).toEqual([['triage_drift', 'alerting']]);
+      expect(state.body.alerts[0].detail).toContain('mean confidence 0.60');
+    } finally {
+      if (existing) await sn(`/api/now/table/x_seam_bridge_ops_state/${existing.sys_id}`, 'PATCH', { status: existing.status, detail: existing.detail });
+      else await sn(`/api/now/table/x_seam_bridge_ops_state/${row.sys_id}`, 'DELETE');
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { salesforceClient, serviceNowClient, UpstreamError } from './clients.js';
 import { createViews, InputError } from './views.js';
+import { createDashboard } from './dashboard.js';
 import { buildPanelBundle } from './lwc-bundle.js';
 import { createEventHub, createPoller, followSalesforceEvents, salesforceStoreFingerprint, serviceNowFingerprint } from './events.js';
 
@@ -58,6 +59,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   const admin = sandbox.credentials?.servicenow?.admin ?? { user: 'admin', password: 'admin' };
   const servicenow = serviceNowClient({ url: sandbox.urls.servicenow, username: admin.user, password: admin.password });
   const views = createViews({ salesforce, servicenow });
+  const dashboard = createDashboard(servicenow);
   const bundle = await buildPanelBundle({ cacheDir });
   const slds = sldsAssetsDir();
   const hub = createEventHub();
@@ -83,6 +85,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   // ---- routes ------------------------------------------------------------------------------
   /** @type {Array<[string, RegExp, (m: RegExpMatchArray, body: any, url: URL) => Promise<unknown>, string?]>} */
   const routes = [
+    ['GET', /^\/api\/dashboard$/, async (_m, _b, url) => dashboard.data({ buckets: Math.min(100, Math.max(2, Number(url.searchParams.get('buckets')) || 12)) })],
     ['GET', /^\/api\/state$/, async (_m, _b, url) => views.state(url.searchParams.get('caseId') || null)],
     ['GET', /^\/api\/cases$/, async () => views.listCases()],
     ['POST', /^\/api\/cases$/, async (_m, body) => views.createCase(body), 'salesforce'],

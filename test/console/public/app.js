@@ -207,6 +207,14 @@ function renderAudit(sf, sn) {
     ], sn, 'No audit rows yet.'));
 }
 
+// Seam's own alerts from ServiceNow's Seam Status (triage drift, credential pause): one line each.
+function renderAlerts(alerts) {
+    const box = document.getElementById('seam-alerts');
+    if (!box) return;
+    box.replaceChildren(...(alerts || []).map((a) => h('div.slds-notify.slds-notify_alert.slds-alert_warning', { role: 'alert', 'data-testid': 'seam-alert' },
+        h('h2', { text: `Seam alert (${a.name}, ${a.status}): ${a.detail}` }))));
+}
+
 function render(data) {
     renderCases(data.cases);
     renderCase(data.case);
@@ -216,6 +224,7 @@ function render(data) {
     renderApprovals(data.approvals, data.reviews);
     renderDeadLetters(data.salesforceDeadLetters, data.servicenowDeadLetters);
     renderAudit(data.salesforceAudit, data.servicenowAudit);
+    renderAlerts(data.alerts);
     const errors = Object.entries(data.errors || {});
     $('errors').replaceChildren(...errors.map(([part, message]) => h('div.slds-notify.slds-notify_alert.slds-alert_error', { role: 'alert' }, h('h2', { text: `${part}: ${message}` }))));
 }
