@@ -553,10 +553,6 @@ declare global {
                         table: 'sys_module'
                         id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
-                    src_server_knowledge_knowledge_ts: {
-                        table: 'sys_module'
-                        id: 'a8f060d3e7404ddf957fb36757fc8b4e'
-                    }
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
@@ -568,6 +564,10 @@ declare global {
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
                         id: 'caded762c6444bec8148b69b538a9aa0'
+                    }
+                    src_server_knowledge_knowledge_ts: {
+                        table: 'sys_module'
+                        id: 'a8f060d3e7404ddf957fb36757fc8b4e'
                     }
                     src_server_ops_settings_ts: {
                         table: 'sys_module'
