@@ -56,7 +56,7 @@ if (missing.length) {
 
 const stateDir = values['state-dir'] ?? join(REPO, '.seam-state');
 // The smoke run never touches a person's saved sandbox.
-const sandbox = await createSandbox(values.smoke ? { stateDir: join(stateDir, 'smoke'), reset: true } : { stateDir, reset: values.reset });
+const sandbox = await createSandbox(values.smoke ? { stateDir: join(stateDir, 'smoke'), reset: true } : { stateDir, reset: values.reset, knowledge: true });
 
 /** @type {{ url: string, close(): Promise<void> | void } | null} */
 let web = null;

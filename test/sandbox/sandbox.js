@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSalesforceTwin } from '../twins/salesforce/index.js';
 import { startServiceNowTwinProcess } from '../twins/servicenow/process.js';
+import { ingestFromTwins, missingKnowledgeOutputs, openSandboxIndex, seedKnowledgeArticles } from './knowledge.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const API = '/api/x_seam_bridge/seam/v1';
@@ -51,6 +52,7 @@ export const SERVICENOW_USERS = Object.freeze({
  *   pumpMs?: number,
  *   forwardFiles?: boolean,
  *   salesforceNow?: () => number,
+ *   knowledge?: boolean,
  *   log?: (line: string) => void,
  * }} SandboxOptions
  * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, files: number, asyncRules: number }} SettleSummary
@@ -131,11 +133,12 @@ function defaultApp() {
 export async function createSandbox(options = {}) {
   const app = options.app ? resolve(options.app) : defaultApp();
   const missing = missingBuildOutputs(app);
+  if (options.knowledge) missing.push(...missingKnowledgeOutputs());
   if (missing.length) throw new Error(`sandbox: missing build output ${missing.join(', ')}; run "npm run build" at the repository root first`);
   const log = options.log ?? (() => {});
   const stateDir = resolve(options.stateDir ?? join(REPO, '.seam-state'));
   if (options.reset) {
-    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl']) rmSync(join(stateDir, f), { force: true });
+    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl', 'knowledge.sqlite', 'knowledge.sqlite-wal', 'knowledge.sqlite-shm', 'knowledge-checkpoint.json']) rmSync(join(stateDir, f), { force: true });
   }
   mkdirSync(stateDir, { recursive: true });
   const ports = options.ports ?? {};
@@ -159,8 +162,13 @@ export async function createSandbox(options = {}) {
       SEAM_PROXY_RATE_LIMIT_PER_MINUTE: '6000',
       SEAM_PROXY_RATE_LIMIT_BURST: '1000',
       SEAM_PROXY_MODEL_DIR: join(REPO, 'proxy/dist/model'),
+      // The knowledge index lives with the rest of the sandbox's state (opened on first use).
+      SEAM_KNOWLEDGE_PATH: join(stateDir, 'knowledge.sqlite'),
     });
-    const proxy = proxyMod.createProxyServer(proxyConfig);
+    // With knowledge on, the sandbox owns the index: it ingests into it and the proxy answers from it.
+    const knowledgeIndex = options.knowledge ? await openSandboxIndex(join(stateDir, 'knowledge.sqlite')) : null;
+    if (knowledgeIndex) closers.push(() => knowledgeIndex.close());
+    const proxy = proxyMod.createProxyServer(proxyConfig, knowledgeIndex ? { knowledgeIndex } : {});
     const { url: proxyUrl } = await proxy.listen(ports.proxy ?? 0, '127.0.0.1');
     closers.push(async () => { proxy.server.closeAllConnections?.(); await proxy.close(); });
 
@@ -209,6 +217,26 @@ export async function createSandbox(options = {}) {
     closers.push(() => servicenow.close());
     await ensureApprovalGroup(servicenow.url);
     log(`sandbox: salesforce ${salesforce.url}, servicenow ${servicenow.url}, proxy ${proxyUrl}`);
+
+    /** @type {{ index: any, seeded: { servicenow: number, salesforce: number, seeded: boolean }, report: any } | null} */
+    let knowledge = null;
+    if (knowledgeIndex) {
+      const seeded = await seedKnowledgeArticles({ serviceNowUrl: servicenow.url, adminAuth: basic(SERVICENOW_USERS.admin), salesforce });
+      if (seeded.seeded) log(`sandbox: seeded ${seeded.servicenow} kb_knowledge and ${seeded.salesforce} Knowledge__kav articles (StackExchange FAQ, CC BY-SA)`);
+      const report = await ingestFromTwins({
+        index: knowledgeIndex,
+        checkpointFile: join(stateDir, 'knowledge-checkpoint.json'),
+        serviceNowUrl: servicenow.url,
+        integrationAuth: basic(SERVICENOW_USERS.integration),
+        salesforceUrl: salesforce.url,
+        clientId: salesforce.clientId,
+        clientSecret: salesforce.clientSecret,
+        progress: process.stderr.isTTY ? 'bar' : 'plain',
+      });
+      const stats = await knowledgeIndex.stats();
+      log(`sandbox: knowledge index ${stats.docs} documents, ${stats.chunks} passages (${stats.vectors ? 'hybrid' : 'lexical only: no embedding model'})`);
+      knowledge = { index: knowledgeIndex, seeded, report };
+    }
 
     const integrationAuth = basic(SERVICENOW_USERS.integration);
     /** @type {Array<{ path: string, at: string, status: number, messages: unknown[] }>} the last 100 deliveries to ServiceNow (console, tests) */
@@ -351,6 +379,8 @@ export async function createSandbox(options = {}) {
       salesforce,
       servicenow,
       proxy,
+      /** Present when started with `knowledge: true`: the index, what was seeded and the ingestion report. */
+      knowledge,
       stats,
       delivered,
       /** Comment messages waiting for ServiceNow to accept them. */
