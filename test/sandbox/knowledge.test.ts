@@ -101,4 +101,19 @@ describe('knowledge in the sandbox', () => {
     const after = await ask('How can I delete my facebook account?', { platforms: ['servicenow'] });
     expect(after.body.citations.map((c: { docId: string }) => c.docId)).not.toContain(cited.docId);
   });
+
+  it('recurring unanswered questions become one draft kb_knowledge for review (the app\'s daily job), never published', async () => {
+    for (const q of ['The badge reader at the lobby door rejects my badge', 'lobby badge reader does not accept my badge', 'badge reader in the lobby blinks red when I badge in']) {
+      expect((await ask(q)).body.noConfidentAnswer).toBe(true);
+    }
+    await sb.servicenow.runJobs({ allJobs: true });
+    const drafts = await sb.serviceNowApi(`/api/now/table/kb_knowledge?sysparm_query=${encodeURIComponent('sourceSTARTSWITHseam-knowledge-gap:')}&sysparm_fields=short_description,workflow_state,text`);
+    expect(drafts.status).toBe(200);
+    expect(drafts.body.result).toHaveLength(1);
+    expect(drafts.body.result[0].workflow_state).toBe('draft');
+    expect(drafts.body.result[0].short_description).toMatch(/^Knowledge gap: .*badge/);
+    // Drafts are not ingested: only published articles reach the index.
+    const report = await reingest();
+    expect(report.servicenow?.added ?? 0).toBe(0);
+  });
 });
