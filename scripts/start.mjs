@@ -38,8 +38,10 @@ if (!Number.isInteger(consolePort) || consolePort < 0 || consolePort > 65535) {
 }
 
 const { createSandbox, missingBuildOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/sandbox.js')).href);
+const { missingKnowledgeOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/knowledge.js')).href);
 
-const missing = missingBuildOutputs();
+// The smoke run needs no knowledge index; a person's sandbox seeds and ingests one.
+const missing = [...missingBuildOutputs(), ...(values.smoke ? [] : missingKnowledgeOutputs())];
 if (missing.length && values['no-build']) {
   console.error(`start: missing build output ${missing.join(', ')}; run "npm run build" first (or drop --no-build)`);
   process.exit(1);
