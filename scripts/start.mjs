@@ -41,8 +41,10 @@ if (!Number.isInteger(consolePort) || consolePort < 0 || consolePort > 65535) {
 }
 
 const { createSandbox, missingBuildOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/sandbox.js')).href);
+const { missingKnowledgeOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/knowledge.js')).href);
 
-const missing = missingBuildOutputs();
+// The smoke run needs no knowledge index; a person's sandbox seeds and ingests one.
+const missing = [...missingBuildOutputs(), ...(values.smoke ? [] : missingKnowledgeOutputs())];
 if (missing.length && values['no-build']) {
   console.error(`start: missing build output ${missing.join(', ')}; run "npm run build" first (or drop --no-build)`);
   process.exit(1);
@@ -74,7 +76,7 @@ if (values.redis) {
 }
 const scaleOut = redis ? { proxyRedisUrl: redis.url, proxyReplicas: 2, log: (/** @type {string} */ l) => { if (l.includes('replicas')) console.error(l); } } : {};
 // The smoke run never touches a person's saved sandbox.
-const sandbox = await createSandbox(values.smoke ? { stateDir: join(stateDir, 'smoke'), reset: true, ...scaleOut } : { stateDir, reset: values.reset, ...scaleOut });
+const sandbox = await createSandbox(values.smoke ? { stateDir: join(stateDir, 'smoke'), reset: true, ...scaleOut } : { stateDir, reset: values.reset, knowledge: true, ...scaleOut });
 
 /** @type {{ url: string, close(): Promise<void> | void } | null} */
 let web = null;

@@ -10,6 +10,11 @@ import {
   KNOWLEDGE_ANSWER_RESULT_SCHEMA,
   KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
   KNOWLEDGE_DRAFT_SCHEMA,
+  KNOWLEDGE_GAPS_REQUEST_SCHEMA,
+  KNOWLEDGE_GAPS_RESULT_SCHEMA,
+  DEFAULT_GAP_POLICY,
+  groupKnowledgeGaps,
+  type GapCandidate,
   KNOWLEDGE_K_DEFAULT,
   KNOWLEDGE_SEARCH_REQUEST_SCHEMA,
   caseSummaryDocId,
@@ -38,7 +43,7 @@ import { LlmCallError, type LlmClient } from './engines/llmClient.js';
 import { unmaskDeep } from './masking.js';
 import type { ProxyMetrics } from './metrics.js';
 
-export const KNOWLEDGE_ENDPOINTS = ['knowledge/answer', 'knowledge/search', 'knowledge/documents'] as const;
+export const KNOWLEDGE_ENDPOINTS = ['knowledge/answer', 'knowledge/search', 'knowledge/documents', 'knowledge/gaps'] as const;
 export type KnowledgeEndpoint = (typeof KNOWLEDGE_ENDPOINTS)[number];
 
 export function isKnowledgeEndpoint(e: string): e is KnowledgeEndpoint {
@@ -81,7 +86,11 @@ export const KNOWLEDGE_SPECS: Readonly<Record<KnowledgeEndpoint, { requestSchema
   'knowledge/answer': { requestSchema: KNOWLEDGE_ANSWER_REQUEST_SCHEMA, responseSchema: responseSchema(KNOWLEDGE_ANSWER_RESULT_SCHEMA) },
   'knowledge/search': { requestSchema: KNOWLEDGE_SEARCH_REQUEST_SCHEMA, responseSchema: KNOWLEDGE_SEARCH_RESPONSE_SCHEMA },
   'knowledge/documents': { requestSchema: KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA, responseSchema: KNOWLEDGE_DOCUMENTS_RESPONSE_SCHEMA },
+  'knowledge/gaps': { requestSchema: KNOWLEDGE_GAPS_REQUEST_SCHEMA, responseSchema: KNOWLEDGE_GAPS_RESULT_SCHEMA },
 };
+
+/** Unanswered questions kept for gap grouping (in memory: a restart starts over). */
+export const GAP_CANDIDATES_MAX = 5000;
 
 /** The part of `@seam/knowledge`'s `KnowledgeIndex` the proxy uses. */
 export interface KnowledgeIndexLike {
@@ -142,6 +151,8 @@ function parseDraft(content: string): { ok: true; value: KnowledgeDraft } | { ok
 
 export class KnowledgeService {
   private readonly now: () => number;
+  /** Masked questions that got no confident answer, newest last: the material of knowledge gaps. */
+  readonly gapCandidates: GapCandidate[] = [];
 
   constructor(private readonly deps: KnowledgeDeps) {
     this.now = deps.now ?? Date.now;
@@ -154,6 +165,7 @@ export class KnowledgeService {
 
   run(endpoint: KnowledgeEndpoint, request: Record<string, unknown>, ctx: KnowledgeRunContext): Promise<KnowledgeOutcome> {
     if (endpoint === 'knowledge/answer') return this.answer(request as unknown as KnowledgeAnswerRequest, ctx);
+    if (endpoint === 'knowledge/gaps') return this.gaps(request as unknown as { minMembers?: number }, ctx);
     if (endpoint === 'knowledge/search') return this.search(request as unknown as { question: string; k?: number; platforms?: KnowledgePlatform[]; mode?: 'hybrid' | 'lexical' | 'vector' }, ctx);
     return this.documents(request as unknown as { documents: KnowledgeDocumentInput[] }, ctx);
   }
@@ -237,6 +249,14 @@ export class KnowledgeService {
       fallbackReason = 'llm_invalid_output';
       this.deps.metrics.fallbacks.inc({ endpoint: 'knowledge/answer', reason: 'llm_invalid_output' });
     }
+    if (final.noConfidentAnswer) {
+      // One candidate per record (its latest text), else per question.
+      const id = q.recordId ?? `question:${ctx.client}:${masked.text.slice(0, 120)}`;
+      const at = this.gapCandidates.findIndex((g) => g.id === id);
+      if (at >= 0) this.gapCandidates.splice(at, 1);
+      this.gapCandidates.push({ id, platform: request.caseId || ctx.client === 'salesforce' ? 'salesforce' : 'servicenow', number: q.recordId ?? 'question', text: masked.text });
+      if (this.gapCandidates.length > GAP_CANDIDATES_MAX) this.gapCandidates.shift();
+    }
     const check = validate(KNOWLEDGE_ANSWER_RESULT_SCHEMA, final);
     if (!check.ok) throw new Error(`knowledge answer breaks its schema: ${check.error.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
     if (promptTokens || completionTokens) {
@@ -288,6 +308,15 @@ export class KnowledgeService {
     const out = { passages, mode: found.mode, vectors: found.vectors };
     this.audit('knowledge/search', ctx, started, { engine: 'embedded', maskedPrompt: masked.text, maskedOutput: { chunks: passages.map((p) => p.chunkId) } });
     return { body: { ...unmaskDeep(out, masked.tokens) }, engine: 'embedded' };
+  }
+
+  /** Recurring unanswered themes, each with a draft article for a person to write and publish. */
+  private async gaps(request: { minMembers?: number }, ctx: KnowledgeRunContext): Promise<KnowledgeOutcome> {
+    const started = this.now();
+    const policy = request.minMembers ? { ...DEFAULT_GAP_POLICY, minMembers: request.minMembers } : DEFAULT_GAP_POLICY;
+    const gaps = groupKnowledgeGaps(this.gapCandidates, policy).slice(0, 100);
+    this.audit('knowledge/gaps', ctx, started, { engine: 'embedded', maskedPrompt: '', maskedOutput: { gaps: gaps.map((g) => ({ key: g.key, members: g.members.length })) } });
+    return { body: { gaps }, engine: 'embedded' };
   }
 
   /** Case summaries are masked here, before the index sees them (the caller may have masked already). */

@@ -209,3 +209,19 @@ describe('knowledge endpoints: bad input and configuration', () => {
     expect(res.json.error.problems.map((p: { field: string }) => p.field).sort()).toEqual(['k', 'platforms[0]']);
   });
 });
+
+describe('knowledge/gaps', () => {
+  it('groups the questions that got no confident answer into gaps, each with a draft for review', async () => {
+    await start();
+    for (const question of ['Badge reader at the lobby rejects my badge', 'lobby badge reader does not accept badge', 'The badge reader in the lobby blinks red at my badge', 'VPN error 809 from home']) {
+      await post(url, '/v1/knowledge/answer', ask({ question }));
+    }
+    const res = await post(url, '/v1/knowledge/gaps', ask({}));
+    expect(res.status).toBe(200);
+    expect(res.json.gaps).toHaveLength(1);
+    expect(res.json.gaps[0].members).toHaveLength(3);
+    expect(res.json.gaps[0].terms).toEqual(expect.arrayContaining(['badge', 'reader', 'lobby']));
+    expect(res.json.gaps[0].draft.shortDescription).toMatch(/^Knowledge gap: /);
+    expect(res.json.gaps[0].draft.text).toContain('A person writes, reviews and publishes');
+  });
+});

@@ -22,7 +22,7 @@ describe('openapi.json', () => {
       expect(Object.keys(resp.properties).sort()).toEqual(Object.keys(ours.properties).sort());
       expect(resp.required).toEqual((ours as unknown as { required: string[] }).required);
     }
-    const knowledge = { 'knowledge/answer': 'KnowledgeAnswer', 'knowledge/search': 'KnowledgeSearch', 'knowledge/documents': 'KnowledgeDocuments' } as const;
+    const knowledge = { 'knowledge/answer': 'KnowledgeAnswer', 'knowledge/search': 'KnowledgeSearch', 'knowledge/documents': 'KnowledgeDocuments', 'knowledge/gaps': 'KnowledgeGaps' } as const;
     for (const e of KNOWLEDGE_ENDPOINTS) {
       expect(doc.paths[`/v1/${e}`]?.post, e).toBeDefined();
       expect(doc.components.schemas[`${knowledge[e]}Request`], e).toEqual(strip(KNOWLEDGE_SPECS[e].requestSchema as Record<string, unknown>));

@@ -120,7 +120,7 @@ describe('now-sdk build output', () => {
         expect(profile.field('grant_type')).toBe('client_credentials');
         expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
         const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
-        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
+        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
     });
 
     it('has the three roles, table ACLs on every table and the endpoint ACL for the integration role', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postKnowledgeAnswer } from '../src/server/api/knowledge';
 import { DEFAULTS, loadSettings, type Settings } from '../src/server/config';
-import { addKnowledgeWorkNote, learnFromResolution, suggestForIncident, suggestionsMessage } from '../src/server/knowledge/knowledge';
+import { addKnowledgeWorkNote, draftKnowledgeGaps, gapSource, learnFromResolution, suggestForIncident, suggestionsMessage } from '../src/server/knowledge/knowledge';
 import { fakePorts, json, CASE_A, type FakePorts } from './fakes';
 import { PROPS } from './helpers';
 
@@ -136,5 +136,34 @@ describe('POST /v1/knowledge/answer (from Salesforce, forwarded to the proxy)', 
         const down = fakePorts({ route: () => ({ status: 0, body: '', error: 'connection refused' }) });
         expect(postKnowledgeAnswer(down, settings, { bodyText: JSON.stringify({ caseId: CASE_A, subject: 's' }), pathParams: {} }).status).toBe(502);
         expect(postKnowledgeAnswer(ports, { ...settings, knowledgeEnabled: false }, { bodyText: '{}', pathParams: {} }).status).toBe(503);
+    });
+});
+
+describe('knowledge gaps → draft articles for review', () => {
+    const GAPS = {
+        gaps: [
+            { key: 'badge-lobby-reader', terms: ['badge', 'reader', 'lobby'], members: [{ id: 'a', platform: 'servicenow', number: 'INC0010001' }, { id: 'b', platform: 'salesforce', number: 'question' }, { id: 'c', platform: 'servicenow', number: 'INC0010003' }], draft: { shortDescription: 'Knowledge gap: badge, reader, lobby', text: 'Draft opened by Seam…' } },
+        ],
+        engine: 'embedded',
+    };
+
+    it('writes one draft kb_knowledge per new gap, never published, and not twice', () => {
+        const ports = fakePorts({ route: () => json(200, GAPS) });
+        expect(draftKnowledgeGaps(ports, settings)).toEqual({ status: 'done', drafted: 1, existing: 0 });
+        const [draft] = ports.records.rows('kb_knowledge');
+        expect(draft).toMatchObject({ short_description: 'Knowledge gap: badge, reader, lobby', workflow_state: 'draft', source: gapSource('badge-lobby-reader') });
+        expect(ports.http.requests[0].fn).toBe('knowledgeGaps');
+        expect(draftKnowledgeGaps(ports, settings)).toEqual({ status: 'done', drafted: 0, existing: 1 });
+        expect(ports.records.rows('kb_knowledge')).toHaveLength(1);
+        expect(ports.records.writes.filter((w) => w.table === 'kb_knowledge' && w.op === 'update')).toHaveLength(0);
+    });
+
+    it('an invalid answer writes nothing; switched off, it does not call', () => {
+        const ports = fakePorts({ route: () => json(200, { gaps: [{ key: 'x' }] }) });
+        expect(draftKnowledgeGaps(ports, settings).status).toBe('proxy_failed');
+        expect(ports.records.rows('kb_knowledge')).toHaveLength(0);
+        const off = fakePorts({ route: () => json(200, GAPS) });
+        expect(draftKnowledgeGaps(off, { ...settings, knowledgeEnabled: false }).status).toBe('disabled');
+        expect(off.http.requests).toHaveLength(0);
     });
 });

@@ -6,6 +6,7 @@ import {
   KNOWLEDGE_ANSWER_RESULT_SCHEMA,
   KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
   KNOWLEDGE_DRAFT_SCHEMA,
+  KNOWLEDGE_GAPS_RESULT_SCHEMA,
   caseSummaryDocument,
   composeKnowledgeAnswer,
   knowledgeAnswerNote,
@@ -254,6 +255,7 @@ describe('knowledge gaps', () => {
     expect(gaps[0].draft.shortDescription).toMatch(/^Knowledge gap: /);
     expect(isAiLabelled(gaps[0].draft.text.split('\n')[0] + '\n' + gaps[0].draft.text.split('\n')[1]) || gaps[0].draft.text.includes('A person writes, reviews and publishes')).toBe(true);
     expect(gaps[0].draft.text).toContain('Salesforce INC003');
+    expect(validate(KNOWLEDGE_GAPS_RESULT_SCHEMA, { gaps }).ok).toBe(true);
   });
 
   it('is deterministic and needs minMembers records', () => {

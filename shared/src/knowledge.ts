@@ -278,12 +278,51 @@ export const KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA: JsonSchema = {
   additionalProperties: false,
 };
 
+/** Ask the proxy for the recurring unanswered themes it has seen (knowledge gaps). */
+export const KNOWLEDGE_GAPS_REQUEST_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/knowledge-gaps-request',
+  title: 'KnowledgeGapsRequest',
+  type: 'object',
+  properties: { ...requestIds, minMembers: { type: 'integer', minimum: 2, maximum: 100 } },
+  required: ['idempotencyKey', 'correlationId'],
+  additionalProperties: false,
+};
+
+export const KNOWLEDGE_GAPS_RESULT_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/knowledge-gaps-result',
+  title: 'KnowledgeGapsResult',
+  type: 'object',
+  properties: {
+    gaps: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: {
+          key: str(400),
+          terms: { type: 'array', items: str(80), maxItems: 5 },
+          members: { type: 'array', items: { type: 'object', properties: { id: str(200), platform, number: str(64) }, required: ['id', 'platform', 'number'], additionalProperties: false } },
+          draft: { type: 'object', properties: { shortDescription: str(160), text: str(KNOWLEDGE_DOC_BODY_MAX) }, required: ['shortDescription', 'text'], additionalProperties: false },
+        },
+        required: ['key', 'terms', 'members', 'draft'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['gaps'],
+  additionalProperties: false,
+};
+
 export const KNOWLEDGE_SCHEMAS = {
   knowledgeAnswerRequest: KNOWLEDGE_ANSWER_REQUEST_SCHEMA,
   knowledgeAnswerResult: KNOWLEDGE_ANSWER_RESULT_SCHEMA,
   knowledgeDraft: KNOWLEDGE_DRAFT_SCHEMA,
   knowledgeSearchRequest: KNOWLEDGE_SEARCH_REQUEST_SCHEMA,
   knowledgeDocumentsRequest: KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
+  knowledgeGapsRequest: KNOWLEDGE_GAPS_REQUEST_SCHEMA,
+  knowledgeGapsResult: KNOWLEDGE_GAPS_RESULT_SCHEMA,
 } as const;
 
 // ---- the question ------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * linkedIncidentPanel LWC) beside the ServiceNow incident, the triage review queue, approvals,
  * both audit logs and both dead letters. Plain `node:http`, loopback only.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -35,7 +36,7 @@ const TYPES = /** @type {Record<string, string>} */ ({
 /**
  * @typedef {object} SandboxLike
  * @property {{ salesforce: string, servicenow: string, proxy?: string }} urls
- * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } } }} [credentials]
+ * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } }, proxy?: { salesforce?: string } }} [credentials]
  * @property {() => Promise<unknown>} [settle]
  * @property {{ clientId?: string, clientSecret?: string, store?: { all(type: string): Array<Record<string, unknown>> }, events?: { subscribe(fn: (e: any) => void): () => void } }} [salesforce]
  */
@@ -100,7 +101,26 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     // A twin control, not a product feature: run what the platforms' schedulers would run soon
     // (ServiceNow's minute job draining its outbox, the package's dispatcher) right now.
     ['POST', /^\/api\/twin\/run-jobs$/, async () => runJobsNow(), 'servicenow'],
+    // Ask the knowledge bases: the proxy's /v1/knowledge/answer, as the Salesforce client.
+    ['POST', /^\/api\/knowledge\/answer$/, async (_m, body) => askKnowledge(body)],
   ];
+
+  /** @param {any} body */
+  async function askKnowledge(body) {
+    const question = typeof body?.question === 'string' ? body.question.trim() : '';
+    if (!question) throw new InputError('question', 'question is empty; type what you want to know');
+    if (question.length > 4000) throw new InputError('question', `question has ${question.length} characters; keep it under 4000`);
+    const secret = sandbox.credentials?.proxy?.salesforce;
+    if (!sandbox.urls?.proxy || !secret) throw Object.assign(new Error('this sandbox has no proxy credentials; start the console with the object createSandbox() returns'), { status: 501 });
+    const res = await fetch(`${sandbox.urls.proxy}/v1/knowledge/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ idempotencyKey: `console-${randomUUID()}`, correlationId: 'console', question }),
+    });
+    const answer = await res.json().catch(() => null);
+    if (!res.ok) throw new UpstreamError(`the proxy answered HTTP ${res.status}: ${answer?.error?.message ?? 'no body'}`, res.status, answer);
+    return answer;
+  }
 
   async function runJobsNow() {
     if (typeof sandbox.settle === 'function') return { settled: await sandbox.settle() };

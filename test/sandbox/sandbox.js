@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSalesforceTwin } from '../twins/salesforce/index.js';
 import { startServiceNowTwinProcess } from '../twins/servicenow/process.js';
+import { ingestFromTwins, missingKnowledgeOutputs, openSandboxIndex, seedKnowledgeArticles } from './knowledge.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const API = '/api/x_seam_bridge/seam/v1';
@@ -51,6 +52,7 @@ export const SERVICENOW_USERS = Object.freeze({
  *   pumpMs?: number,
  *   forwardFiles?: boolean,
  *   salesforceNow?: () => number,
+ *   knowledge?: boolean,
  *   log?: (line: string) => void,
  *   proxyRedisUrl?: string,
  *   proxyReplicas?: number,
@@ -133,11 +135,12 @@ function defaultApp() {
 export async function createSandbox(options = {}) {
   const app = options.app ? resolve(options.app) : defaultApp();
   const missing = missingBuildOutputs(app);
+  if (options.knowledge) missing.push(...missingKnowledgeOutputs());
   if (missing.length) throw new Error(`sandbox: missing build output ${missing.join(', ')}; run "npm run build" at the repository root first`);
   const log = options.log ?? (() => {});
   const stateDir = resolve(options.stateDir ?? join(REPO, '.seam-state'));
   if (options.reset) {
-    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl']) rmSync(join(stateDir, f), { force: true });
+    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl', 'knowledge.sqlite', 'knowledge.sqlite-wal', 'knowledge.sqlite-shm', 'knowledge-checkpoint.json']) rmSync(join(stateDir, f), { force: true });
   }
   mkdirSync(stateDir, { recursive: true });
   const ports = options.ports ?? {};
@@ -163,8 +166,15 @@ export async function createSandbox(options = {}) {
       SEAM_PROXY_MODEL_DIR: join(REPO, 'proxy/dist/model'),
       // `npm start -- --redis`: replicas share limits, cache and idempotency through Redis.
       ...(options.proxyRedisUrl ? { SEAM_PROXY_REDIS_URL: options.proxyRedisUrl } : {}),
+      // The knowledge index lives with the rest of the sandbox's state (opened on first use).
+      SEAM_KNOWLEDGE_PATH: join(stateDir, 'knowledge.sqlite'),
     });
-    const proxy = proxyMod.createProxyServer(proxyConfig);
+    // With knowledge on, the sandbox owns the index: it ingests into it and the proxy answers from it
+    // (every replica answers from the same index).
+    const knowledgeIndex = options.knowledge ? await openSandboxIndex(join(stateDir, 'knowledge.sqlite')) : null;
+    if (knowledgeIndex) closers.push(() => knowledgeIndex.close());
+    const proxyOptions = knowledgeIndex ? { knowledgeIndex } : {};
+    const proxy = proxyMod.createProxyServer(proxyConfig, proxyOptions);
     if (options.proxyRedisUrl && proxy.store?.kind !== 'redis') throw new Error('sandbox: proxy/dist predates the Redis store; run "npm run build -w proxy"');
     const { url: firstProxyUrl } = await proxy.listen((options.proxyReplicas ?? 1) > 1 ? 0 : ports.proxy ?? 0, '127.0.0.1');
     closers.push(async () => { proxy.server.closeAllConnections?.(); await proxy.close(); });
@@ -173,7 +183,7 @@ export async function createSandbox(options = {}) {
     const proxyReplicaUrls = [firstProxyUrl];
     if ((options.proxyReplicas ?? 1) > 1) {
       for (let i = 1; i < /** @type {number} */ (options.proxyReplicas); i++) {
-        const replica = proxyMod.createProxyServer(proxyConfig);
+        const replica = proxyMod.createProxyServer(proxyConfig, proxyOptions);
         const { url } = await replica.listen(0, '127.0.0.1');
         closers.push(async () => { replica.server.closeAllConnections?.(); await replica.close(); });
         proxyReplicaUrls.push(url);
@@ -230,6 +240,26 @@ export async function createSandbox(options = {}) {
     closers.push(() => servicenow.close());
     await ensureApprovalGroup(servicenow.url);
     log(`sandbox: salesforce ${salesforce.url}, servicenow ${servicenow.url}, proxy ${proxyUrl}`);
+
+    /** @type {{ index: any, seeded: { servicenow: number, salesforce: number, seeded: boolean }, report: any } | null} */
+    let knowledge = null;
+    if (knowledgeIndex) {
+      const seeded = await seedKnowledgeArticles({ serviceNowUrl: servicenow.url, adminAuth: basic(SERVICENOW_USERS.admin), salesforce });
+      if (seeded.seeded) log(`sandbox: seeded ${seeded.servicenow} kb_knowledge and ${seeded.salesforce} Knowledge__kav articles (StackExchange FAQ, CC BY-SA)`);
+      const report = await ingestFromTwins({
+        index: knowledgeIndex,
+        checkpointFile: join(stateDir, 'knowledge-checkpoint.json'),
+        serviceNowUrl: servicenow.url,
+        integrationAuth: basic(SERVICENOW_USERS.integration),
+        salesforceUrl: salesforce.url,
+        clientId: salesforce.clientId,
+        clientSecret: salesforce.clientSecret,
+        progress: process.stderr.isTTY ? 'bar' : 'plain',
+      });
+      const stats = await knowledgeIndex.stats();
+      log(`sandbox: knowledge index ${stats.docs} documents, ${stats.chunks} passages (${stats.vectors ? 'hybrid' : 'lexical only: no embedding model'})`);
+      knowledge = { index: knowledgeIndex, seeded, report };
+    }
 
     const integrationAuth = basic(SERVICENOW_USERS.integration);
     /** @type {Array<{ path: string, at: string, status: number, messages: unknown[] }>} the last 100 deliveries to ServiceNow (console, tests) */
@@ -372,6 +402,8 @@ export async function createSandbox(options = {}) {
       salesforce,
       servicenow,
       proxy,
+      /** Present when started with `knowledge: true`: the index, what was seeded and the ingestion report. */
+      knowledge,
       stats,
       delivered,
       /** Comment messages waiting for ServiceNow to accept them. */

@@ -291,6 +291,34 @@ $('journal-form').addEventListener('submit', async (e) => {
     if (await act(label, () => api('PATCH', `/api/incidents/${inc.sys_id}`, { [field]: form.text.value }))) form.reset();
 });
 
+const PLATFORM = { servicenow: 'ServiceNow', salesforce: 'Salesforce' };
+
+/** The cited answer: sentences with their marks, the sources as links, or why there is none. */
+function renderKnowledge(a) {
+    const out = $('knowledge-answer');
+    out.replaceChildren();
+    if (a.noConfidentAnswer) out.append(h('p', { 'data-testid': 'knowledge-none', text: `No confident answer: ${a.reason || 'nothing relevant enough'}.` }));
+    else {
+        out.append(h('p.slds-text-title_caps', { text: 'AI-generated answer, from the sources below' }));
+        out.append(h('p', { 'data-testid': 'knowledge-text' }, ...a.sentences.map((s) => `${s.text} ${s.citations.map((c) => `[${c}]`).join('')} `)));
+        out.append(h('ul', { 'data-testid': 'knowledge-citations' }, ...a.citations.map((c) => h('li', {}, `[${c.id}] ${PLATFORM[c.platform]} ${c.number}: `, h('a', { href: c.url, target: '_blank', rel: 'noopener', text: c.title })))));
+    }
+    if (a.suggestions.length) {
+        out.append(h('p.slds-text-title_caps.slds-m-top_small', { text: 'Suggested articles' }));
+        out.append(h('ul', {}, ...a.suggestions.map((s) => h('li', {}, `${PLATFORM[s.platform]} ${s.number} (relevance ${s.relevance}): `, h('a', { href: s.url, target: '_blank', rel: 'noopener', text: s.title })))));
+    }
+    if (!a.retrieval.vectors) out.append(h('p.slds-text-color_weak.slds-text-body_small', { text: 'Keyword search only: no embedding model is configured.' }));
+}
+
+$('knowledge-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+        renderKnowledge(await api('POST', '/api/knowledge/answer', { question: $('knowledge-question').value }));
+    } catch (err) {
+        toast({ title: 'Knowledge question failed', message: err.message, variant: 'error' });
+    }
+});
+
 $('run-jobs').addEventListener('click', () => act('Scheduled jobs ran', () => api('POST', '/api/twin/run-jobs')));
 
 // LDS tells record views to reload when the panel saw an update.

@@ -125,9 +125,21 @@ declare global {
                         table: 'sysevent_register'
                         id: '0ce4251092fa4d2c960a6b95987c9c5a'
                     }
+                    csp_kb_knowledge_create: {
+                        table: 'sys_scope_privilege'
+                        id: '96759cd72e2f47db89659abd5e57c50e'
+                    }
+                    csp_kb_knowledge_read: {
+                        table: 'sys_scope_privilege'
+                        id: '3b6ba69961d143079c5cbb756629b748'
+                    }
                     job_attachment_send: {
                         table: 'sysauto_script'
                         id: 'd21cafa1b5494236b3b640a622ef37e1'
+                    }
+                    job_knowledge_gaps: {
+                        table: 'sysauto_script'
+                        id: 'bdece5bbde59472882223a169fe3d9b4'
                     }
                     job_outbox_drain: {
                         table: 'sysauto_script'
@@ -3821,6 +3833,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: 'df6b714e293643fe80798fbdbe5cced5'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'knowledgeGaps'
                         }
                     },
                     {

@@ -22,5 +22,6 @@ export const proxyMessage = RestMessage({
         { name: 'impact', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/impact' },
         { name: 'knowledgeAnswer', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/answer' },
         { name: 'knowledgeDocuments', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/documents' },
+        { name: 'knowledgeGaps', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/gaps' },
     ],
 })

@@ -1,9 +1,16 @@
 /** Scheduled job entry point: drain the outbox (src/fluent/scheduled-jobs; the one-shot debounce trigger runs it too). */
 import { drainScheduled } from '../outbox/drain';
+import { draftKnowledgeGaps } from '../knowledge/knowledge';
 import { context } from './context';
 
 export function drainOutboxJob(): void {
     const { ports, settings } = context();
     const summary = drainScheduled(ports, settings);
     ports.log.info(`Seam outbox drain: ${JSON.stringify(summary)}`);
+}
+
+/** Daily: draft kb_knowledge articles for recurring unanswered themes (src/server/knowledge). */
+export function knowledgeGapsJob(): void {
+    const { ports, settings } = context();
+    ports.log.info(`Seam knowledge gaps: ${JSON.stringify(draftKnowledgeGaps(ports, settings))}`);
 }

@@ -6,17 +6,19 @@
  */
 import {
     KNOWLEDGE_ANSWER_RESULT_SCHEMA,
+    KNOWLEDGE_GAPS_RESULT_SCHEMA,
     caseSummaryDocument,
     knowledgeAnswerNote,
     responseSchema,
     suggestionNote,
     validate,
     type KnowledgeAnswer,
+    type KnowledgeGap,
 } from '../generated/seam-core';
 import { callProxy } from '../clients/proxy';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
-import { TABLE } from '../tables';
+import { TABLE, eq } from '../tables';
 
 const RESPONSE_SCHEMA = responseSchema(KNOWLEDGE_ANSWER_RESULT_SCHEMA);
 
@@ -117,4 +119,38 @@ export function learnFromResolution(
         caseId,
     });
     return res.ok ? { status: 'stored', docId: doc.id } : { status: 'proxy_failed', error: res.error };
+}
+
+export type GapsOutcome =
+    | { readonly status: 'disabled' }
+    | { readonly status: 'proxy_failed'; readonly error: string }
+    | { readonly status: 'done'; readonly drafted: number; readonly existing: number };
+
+/** Marks a draft as Seam's for one gap, so the same theme is drafted once (the key is stable). */
+export const gapSource = (key: string): string => `seam-knowledge-gap:${key}`.slice(0, 255);
+
+/**
+ * Knowledge gaps → review: asks the proxy for recurring unanswered themes and writes one draft
+ * `kb_knowledge` per new gap (workflow_state=draft). Publishing stays with a person and the
+ * knowledge base's publish flow; Seam never publishes.
+ */
+export function draftKnowledgeGaps(ports: Ports, settings: Pick<Settings, 'knowledgeEnabled' | 'proxyUrl' | 'proxyApiKey'>): GapsOutcome {
+    if (!settings.knowledgeEnabled) return { status: 'disabled' };
+    const day = new Date(ports.clock.nowMs()).toISOString().slice(0, 10);
+    const res = callProxy<unknown>(ports, settings, '/v1/knowledge/gaps', {}, { idempotencyKey: `servicenow:knowledge-gaps:${day}:${ports.clock.nowMs()}`, correlationId: `SNOW-knowledge-gaps-${day}` });
+    if (!res.ok) return { status: 'proxy_failed', error: res.error };
+    const checked = validate<{ gaps: KnowledgeGap[] }>(KNOWLEDGE_GAPS_RESULT_SCHEMA, { gaps: (res.value as { gaps?: unknown }).gaps });
+    if (!checked.ok) return { status: 'proxy_failed', error: `invalid gaps answer: ${checked.error.map((p) => `${p.field} ${p.problem}`).join('; ')}` };
+    let drafted = 0;
+    let existing = 0;
+    for (const gap of checked.value.gaps) {
+        const source = gapSource(gap.key);
+        if (ports.records.find(TABLE.knowledge, eq('source', source), { limit: 1, fields: ['sys_id'] }).length > 0) {
+            existing += 1;
+            continue;
+        }
+        ports.records.insert(TABLE.knowledge, { short_description: gap.draft.shortDescription, text: gap.draft.text, workflow_state: 'draft', source });
+        drafted += 1;
+    }
+    return { status: 'done', drafted, existing };
 }
