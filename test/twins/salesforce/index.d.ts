@@ -27,10 +27,29 @@ export interface TwinStore {
 export interface SalesforceTwinOptions {
   port?: number; host?: string; store?: TwinStore | object; clientId?: string; clientSecret?: string; apiLimit?: number;
   packageDir?: string; metadataDir?: string; stateFile?: string; serviceNowUrl?: string | null; sessionTimeoutMs?: number; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
+  /** The Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize), 1–2000; default 2000. */
+  eventBatchSize?: number;
 }
+/** One invocation of SeamIncidentUpdateTrigger by the event bus. */
+export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception'; error?: string }
+/** The event bus's side of the platform-event trigger: batches, resume after the checkpoint. */
+export interface EventBus {
+  readonly batchSize: number;
+  pause(): void;
+  resume(): void;
+  readonly pending: number;
+  /** Events the platform gave up on: the trigger died (uncaught exception) before any checkpoint. */
+  readonly dropped: PlatformEvent[];
+  readonly batches: TriggerBatch[];
+  /** The next `times` saves of the chunk holding this event throw System.LimitException. */
+  limitExceptionAt(spec: { messageId: string; times?: number }): void;
+}
+export const CHUNK_SIZE: number;
+export const MAX_BATCH_SIZE: number;
 export interface SalesforceTwin {
   readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;
   events: { subscribe(fn: (e: PlatformEvent) => void): () => void; list(afterReplayId?: number): PlatformEvent[] };
+  readonly subscriber: EventBus;
   readonly outbound: OutboundItem[];
   drainOutbound(): OutboundItem[];
   onOutbound(fn: (item: OutboundItem) => void): () => void;

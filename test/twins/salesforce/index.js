@@ -21,6 +21,8 @@ import { DEFAULT_PACKAGE_DIR, loadSchema } from './schema.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
 import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
+import { createEventBus } from './subscriber.js';
+export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
 export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
@@ -96,6 +98,7 @@ function readBody(req) {
  * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
  * @param {number} [options.sessionTimeoutMs] sessions end this long after the token was issued (the org's session timeout); default never
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
+ * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
  */
 export async function createSalesforceTwin(options = {}) {
   const {
@@ -111,6 +114,8 @@ export async function createSalesforceTwin(options = {}) {
     store = createStore({ objects, ownership, now, state: /** @type {import('./store.js').State | undefined} */ (options.store) });
   }
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
+  const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
+  store.setEventDelivery((event) => eventBus.publish(event));
   const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage });
   const panel = createPanelController(store, {
     serviceNowUrl: options.serviceNowUrl !== undefined ? options.serviceNowUrl : serviceNowUrlLabel(options.packageDir ?? DEFAULT_PACKAGE_DIR), now,
@@ -336,6 +341,11 @@ export async function createSalesforceTwin(options = {}) {
       /** Events after a replay id (exclusive), oldest first. @param {number} [afterReplayId] */
       list: (afterReplayId = 0) => store.state.events.filter((e) => e.replayId > afterReplayId),
     },
+    /**
+     * The event bus's delivery to SeamIncidentUpdateTrigger: batches, resume-after-checkpoint,
+     * `pause()`/`resume()` to gather a batch, `limitExceptionAt({ messageId })` for a DML failure mid-batch.
+     */
+    subscriber: eventBus,
     /** CaseMessages / CommentMessages the package would send to ServiceNow, oldest first (live array). */
     get outbound() { return store.state.outbound; },
     /** Takes every queued outbound item, leaving the queue empty. */

@@ -498,13 +498,16 @@ export function createStore(options) {
       // The platform keeps events for a while, not forever; so does the twin (see README).
       if (state.events.length > eventRetention) state.events.splice(0, state.events.length - eventRetention);
       for (const fn of eventListeners) notify(fn, event, 'events.subscribe');
-      if (object.name === 'Incident_Update__e') applyIncidentUpdate(event);
+      if (object.name === 'Incident_Update__e') deliverToTrigger(event);
     });
     eventUuids.set(id, uuid);
     return id;
   }
 
   /* ---- the package's Incident_Update__e subscriber ------------------------------------------ */
+
+  /** How a committed Incident_Update__e reaches the trigger: the event bus (subscriber.js) once set. @type {(event: PlatformEvent) => void} */
+  let deliverToTrigger = (event) => { applyIncidentUpdate(event); };
 
   /**
    * What the package's SeamIncidentUpdateHandler does on a real org, rule for rule: skip a
@@ -677,6 +680,8 @@ export function createStore(options) {
     /** @param {(item: OutboundItem) => void} fn */
     onOutbound(fn) { outboundListeners.add(fn); return () => { outboundListeners.delete(fn); }; },
     applyIncidentUpdate,
+    /** @param {(event: PlatformEvent) => void} fn the event bus's delivery to SeamIncidentUpdateTrigger */
+    setEventDelivery(fn) { deliverToTrigger = fn; },
     /**
      * SeamOutbox.enqueueCases for one case: the outbox row and the outbound message of its
      * current version (the panel's escalate / resync after bumping the version).
