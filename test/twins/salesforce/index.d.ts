@@ -56,9 +56,9 @@ export interface SalesforceTwin {
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
   dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
   /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each. */
-  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
+  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
-  faults: { next(spec: FaultSpec): void; clear(): void; readonly pending: number };
+  faults: { next(spec: FaultSpec): void; fileJobLimitException(spec?: { times?: number }): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
   revokeTokens(): void;
   expireTokens(): void;
@@ -86,6 +86,9 @@ export function parseFieldMeta(xml: string): { name: string; type: string; lengt
 export function backoffMinutes(attempts: number): number;
 export const MAX_ATTEMPTS: number;
 export const FILE_BATCH_SIZE: number;
+/** SeamAttachmentSender.maxInlineBytes() in a fresh file job: (12 MB heap − 1 MB margin) / 3.7. */
+export const MAX_INLINE_BYTES: number;
+export const ASYNC_HEAP_BYTES: number;
 /** SeamPanelController.LinkView as Aura serialises it (datetimes ISO-8601 with Z). */
 export interface LinkView {
   accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;

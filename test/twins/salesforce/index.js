@@ -23,7 +23,7 @@ import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 import { createEventBus } from './subscriber.js';
 export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
-export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS } from './dispatcher.js';
+export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
 export { parseSoql, executeSoql, soqlQuote } from './soql.js';
@@ -132,6 +132,8 @@ export async function createSalesforceTwin(options = {}) {
 
   /** @type {Array<FaultSpec & { remaining: number }>} */
   const faults = [];
+  /** File jobs that hit a governor limit next (`twin.faults.fileJobLimitException`). */
+  const fileJobLimit = { remaining: 0 };
   /** @type {Set<import('node:http').ServerResponse>} */
   const streams = new Set();
   /** @type {Set<() => void>} */
@@ -363,14 +365,16 @@ export async function createSalesforceTwin(options = {}) {
      * `send` one file each (the caller's `POST /v1/attachments`), with retry, backoff and dead letter.
      * @param {import('./dispatcher.js').Send} send
      */
-    dispatchFiles: async (send) => { const r = await dispatchFiles(store, send, { now }); scheduleSave(); return r; },
+    dispatchFiles: async (send) => { const r = await dispatchFiles(store, send, { now, jobLimit: fileJobLimit }); scheduleSave(); return r; },
     /** The package's Apex controllers that the console's LWC calls. */
     apex: { SeamPanelController: panel },
     /** Fault injection for the next matching `/services/…` requests. */
     faults: {
       /** @param {FaultSpec} spec */
       next(spec) { faults.push({ ...spec, remaining: spec.times ?? 1 }); },
-      clear() { faults.length = 0; },
+      /** The next `times` file jobs of `dispatchFiles` end in a System.LimitException (nothing of the job is saved). @param {{ times?: number }} [spec] */
+      fileJobLimitException(spec = {}) { fileJobLimit.remaining += spec.times ?? 1; },
+      clear() { faults.length = 0; fileJobLimit.remaining = 0; },
       get pending() { return faults.length; },
     },
     /** A token without the HTTP round trip (tests, the sandbox's own forwarding). */
