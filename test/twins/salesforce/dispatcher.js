@@ -2,7 +2,8 @@
 /**
  * What the package's SeamOutboxDispatcher (Queueable) does with the Seam_Outbox__c rows, minus
  * the callout itself: the caller passes `send`, which delivers `{ messages }` to ServiceNow's
- * `POST /api/x_seam_bridge/seam/v1/cases` (the sandbox makes that HTTP call; the twin never does).
+ * `POST /api/x_seam_bridge/seam{path}` (`/v1/cases` or `/v1/comments`; the sandbox makes that HTTP
+ * call; the twin never does).
  * Outcomes follow the Apex rule for rule: done statuses mark the row Sent and the case Synced
  * (with the identity fields ServiceNow returns), `rejected` and HTTP 400 dead-letter, anything
  * else retries with exponential backoff and dead-letters after MAX_ATTEMPTS.
@@ -25,31 +26,59 @@ export function backoffMinutes(attempts) {
 
 /**
  * @typedef {{ status: number, body: unknown }} SendResponse  body: parsed JSON or the raw text
- * @typedef {(request: { messages: Array<Record<string, unknown>> }) => Promise<SendResponse>} Send
- * @typedef {{ attempted: number, sent: number, retried: number, deadLettered: number }} DispatchSummary
+ * @typedef {(request: { messages: Array<Record<string, unknown>>, path: '/v1/cases' | '/v1/comments' }) => Promise<SendResponse>} Send
+ *   `path`: the scripted REST resource under /api/x_seam_bridge/seam the package's callout names
+ *   (SeamOutboxDispatcher.ENDPOINT or COMMENTS_ENDPOINT)
+ * @typedef {{ attempted: number, sent: number, retried: number, deadLettered: number, comments: number }} DispatchSummary
+ *   `comments`: how many of the attempted rows were comments
+ * @typedef {(request: { messages: Array<Record<string, unknown>> }) => Promise<SendResponse>} FileSend  one AttachmentMessage to POST /v1/attachments
+ * @typedef {{ attempted: number, sent: number, retried: number, deadLettered: number, died: number }} FileSummary  `died`: file jobs that ended in a LimitException
  */
 
+/** SeamOutboxDispatcher.KINDS, in the order one run sends them, and where each goes. */
+const KINDS = /** @type {const} */ ([['case', '/v1/cases'], ['comment', '/v1/comments']]);
+
 /**
- * Sends one batch of due case messages.
+ * SeamOutboxDispatcher.sendBatch: one callout per kind (the oldest ≤ 200 due case rows to /v1/cases,
+ * then the oldest ≤ 200 due comment rows to /v1/comments), then every outcome.
  * @param {import('./store.js').Store} store
  * @param {Send} send
  * @param {{ now?: () => number }} [options]
  * @returns {Promise<DispatchSummary>}
  */
 export async function dispatchOutbox(store, send, options = {}) {
+  /** @type {DispatchSummary} */
+  const summary = { attempted: 0, sent: 0, retried: 0, deadLettered: 0, comments: 0 };
+  for (const [kind, path] of KINDS) {
+    const r = await dispatchKind(store, send, kind, path, options);
+    summary.attempted += r.attempted;
+    summary.sent += r.sent;
+    summary.retried += r.retried;
+    summary.deadLettered += r.deadLettered;
+    if (kind === 'comment') summary.comments += r.attempted;
+  }
+  return summary;
+}
+
+/**
+ * @param {import('./store.js').Store} store @param {Send} send @param {'case' | 'comment'} kind
+ * @param {'/v1/cases' | '/v1/comments'} path @param {{ now?: () => number }} options
+ * @returns {Promise<Omit<DispatchSummary, 'comments'>>}
+ */
+async function dispatchKind(store, send, kind, path, options) {
   const now = options.now ?? Date.now;
   const t = now();
-  const due = (/** @type {import('./types.js').SRecord} */ r) => r.Kind__c === 'case' && (r.Status__c === 'Pending' || r.Status__c === 'Retrying')
+  const due = (/** @type {import('./types.js').SRecord} */ r) => r.Kind__c === kind && (r.Status__c === 'Pending' || r.Status__c === 'Retrying')
     && (r.Next_Attempt_At__c === null || r.Next_Attempt_At__c === undefined || Date.parse(String(r.Next_Attempt_At__c).replace(/\+0000$/, 'Z')) <= t);
   const rows = store.all('Seam_Outbox__c').filter(due)
     .sort((a, b) => String(a.CreatedDate).localeCompare(String(b.CreatedDate)) || Number(a.Version__c) - Number(b.Version__c))
     .slice(0, BATCH_SIZE);
-  /** @type {DispatchSummary} */
   const summary = { attempted: rows.length, sent: 0, retried: 0, deadLettered: 0 };
   if (rows.length === 0) return summary;
 
   const sentAt = new Date(t).toISOString();
-  const messages = rows.map((r) => ({ ...JSON.parse(String(r.Payload__c)), sentAt }));
+  // Only case messages carry sentAt (the CommentMessage of docs/contracts.md has createdAt).
+  const messages = rows.map((r) => (kind === 'case' ? { ...JSON.parse(String(r.Payload__c)), sentAt } : JSON.parse(String(r.Payload__c))));
   /** @type {import('./store.js').WriteContext} */
   const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, inbound: true, after: [] };
   const started = now();
@@ -107,7 +136,7 @@ export async function dispatchOutbox(store, send, options = {}) {
   /** @type {SendResponse} */
   let response;
   try {
-    response = await send({ messages });
+    response = await send({ messages, path });
     latencyMs = now() - started;
   } catch (e) {
     latencyMs = now() - started;
@@ -136,9 +165,10 @@ export async function dispatchOutbox(store, send, options = {}) {
         const result = byMessageId.get(String(row.Message_Id__c));
         if (!result) { retry(row, `ServiceNow sent no result for message ${row.Message_Id__c}`); return; }
         const status = String(result.status);
-        if (DONE.has(status)) sent(row, result, /** @type {Record<string, unknown>} */ (messages[i].fields ?? {}));
-        else if (status === 'rejected') deadLetter(row, `ServiceNow rejected the case: ${problemsText(result)}`);
-        else retry(row, `ServiceNow could not apply the case (${status}): ${problemsText(result)}`);
+        const written = kind === 'comment' ? { comments: messages[i].body } : /** @type {Record<string, unknown>} */ (messages[i].fields ?? {});
+        if (DONE.has(status)) sent(row, result, written);
+        else if (status === 'rejected') deadLetter(row, `ServiceNow rejected the ${kind}: ${problemsText(result)}`);
+        else retry(row, `ServiceNow could not apply the ${kind} (${status}): ${problemsText(result)}`);
       });
     }
   }
@@ -172,13 +202,13 @@ const megabytes = (bytes) => (bytes / 1_000_000).toFixed(1);
  * row stays claimed and not due; a claimed row whose claim expired is claimed again, and dead-lettered
  * after MAX_ATTEMPTS claims. A file's outcome never changes the Case's sync status.
  * @param {import('./store.js').Store} store
- * @param {Send} send  delivers `{ messages: [one AttachmentMessage] }` to `POST /v1/attachments`
+ * @param {FileSend} send  delivers `{ messages: [one AttachmentMessage] }` to `POST /v1/attachments`
  * @param {{ now?: () => number, jobLimit?: { remaining: number } }} [options] `jobLimit`: the next `remaining` file jobs hit a governor limit (test control)
- * @returns {Promise<DispatchSummary & { died: number }>}
+ * @returns {Promise<FileSummary>}
  */
 export async function dispatchFiles(store, send, options = {}) {
   const now = options.now ?? Date.now;
-  /** @type {DispatchSummary & { died: number }} */
+  /** @type {FileSummary} */
   const summary = { attempted: 0, sent: 0, retried: 0, deadLettered: 0, died: 0 };
   /** @type {Set<string>} */
   const claimedNow = new Set();
@@ -203,7 +233,7 @@ export async function dispatchFiles(store, send, options = {}) {
 /**
  * SeamOutboxDispatcher.claimNextFile: its own transaction, saved. Like the Apex, a run that
  * dead-letters a row whose jobs kept dying claims nothing else.
- * @param {import('./store.js').Store} store @param {() => number} now @param {DispatchSummary} summary
+ * @param {import('./store.js').Store} store @param {() => number} now @param {FileSummary} summary
  */
 function claimNextFile(store, now, summary) {
   const t = now();
@@ -249,8 +279,8 @@ function fileAudit(store, row, result, fields, detail, latencyMs, ctx) {
 /**
  * SeamOutboxDispatcher.sendClaimedFile with SeamAttachmentSender.send: one transaction whose heap is
  * modelled; a LimitException rolls it back (nothing saved) and the row stays claimed.
- * @param {import('./store.js').Store} store @param {Send} send @param {string} rowId @param {() => number} now
- * @param {DispatchSummary & { died: number }} summary
+ * @param {import('./store.js').Store} store @param {FileSend} send @param {string} rowId @param {() => number} now
+ * @param {FileSummary} summary
  */
 async function runFileJob(store, send, rowId, now, summary) {
   const row = store.all('Seam_Outbox__c').find((r) => r.Id === rowId && r.Status__c === 'Sending');
@@ -309,7 +339,7 @@ async function runFileJob(store, send, rowId, now, summary) {
 
 /**
  * SeamAttachmentSender.send and interpret: one callout, its outcome.
- * @param {Send} send @param {Record<string, unknown>} message
+ * @param {FileSend} send @param {Record<string, unknown>} message
  * @returns {Promise<{ outcome: 'sent' | 'retry' | 'dead_letter', error?: string, result?: Record<string, any> }>}
  */
 async function sendOne(send, message) {

@@ -54,7 +54,8 @@ export interface SalesforceTwin {
   drainOutbound(): OutboundItem[];
   onOutbound(fn: (item: OutboundItem) => void): () => void;
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
-  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
+  /** Cases go to `path` /v1/cases, comments (Seam_Outbox__c kind comment) to /v1/comments, one call per kind. */
+  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>>; path: '/v1/cases' | '/v1/comments' }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; comments: number }>;
   /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each. */
   dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };

@@ -263,8 +263,11 @@ describe('Case trigger (the package\'s outbound path)', () => {
     expect(twin.outbound).toHaveLength(0);
   });
 
-  it('queues public CaseComments as CommentMessages, never private or ServiceNow-tagged ones', async () => {
+  it('queues public CaseComments of linked cases as CommentMessages, never private, ServiceNow-tagged or unlinked ones', async () => {
+    const unlinked = await newCase();
+    await c.call('POST', '/sobjects/CaseComment', { ParentId: unlinked, CommentBody: 'before the link', IsPublished: true });
     const caseId = await newCase();
+    await c.call('PATCH', `/sobjects/Case/${caseId}`, { Seam_Incident_Sys_Id__c: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' });
     twin.drainOutbound();
     const pub = (await c.call('POST', '/sobjects/CaseComment', { ParentId: caseId, CommentBody: 'Any news?', IsPublished: true })).body.id;
     await c.call('POST', '/sobjects/CaseComment', { ParentId: caseId, CommentBody: 'internal note', IsPublished: false });
