@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
     apexFieldsExist,
+    apexTestReferences,
+    isRealPackageId,
     apexLanguageServer,
     contractFields,
     convertSource,
@@ -69,6 +71,7 @@ describe('the clean package', () => {
         permissionSets,
         contractFields,
         wireShapes,
+        apexTestReferences,
         prettierApex,
         convertSource
         // apex-ls and pmd start a JVM each: their clean run is folded into the seeded tests below,
@@ -92,6 +95,34 @@ describe('each check catches its seeded mistake', () => {
         const problems = await sfdxProject(ctx);
         some(problems, /sourceApiVersion.*must be string/);
         some(problems, /versionNumber "0.1"/);
+    });
+
+    it('sfdx-project: a placeholder package id never ships', async () => {
+        const ctx = seeded((dir) => {
+            const file = path.join(dir, 'sfdx-project.json');
+            const p = JSON.parse(fs.readFileSync(file, 'utf8'));
+            p.packageAliases = { Seam: '0Ho000000000000AAA' };
+            fs.writeFileSync(file, JSON.stringify(p));
+        });
+        some(await sfdxProject(ctx), /packageAliases\.Seam is "0Ho000000000000AAA", not a package id/);
+        assert.equal(isRealPackageId('0Ho000000000000AAA'), false);
+        assert.equal(isRealPackageId('0Ho5e000000XyZ1CAK'), true);
+    });
+
+    it('apex-tests: a class no test class refers to (comments do not count)', async () => {
+        const ctx = seeded((dir) => {
+            write(
+                dir,
+                'classes/SeamUntested.cls',
+                'public with sharing class SeamUntested {\n    public static Integer one() {\n        return 1;\n    }\n}\n'
+            );
+            classMeta(dir, 'SeamUntested');
+            edit(dir, 'classes/SeamOutboxDispatcherTest.cls', (t) => `// SeamUntested is not tested here\n${t}`);
+        });
+        const problems = await apexTestReferences(ctx);
+        assert.deepEqual(problems, [
+            'classes/SeamUntested.cls: no test class refers to SeamUntested; add SeamUntestedTest (@IsTest) that exercises it (2GP versions need 75 % coverage)'
+        ]);
     });
 
     it('meta-files: an Apex class without its -meta.xml, an LWC importing a missing Apex method, a page placing a missing LWC', async () => {
