@@ -19,6 +19,7 @@ import {
     pmdRules,
     prettierApex,
     sfdxProject,
+    sharing,
     wireShapes
 } from './lib/checks.mjs';
 import { fieldReferences } from './lib/apex-refs.mjs';
@@ -72,6 +73,7 @@ describe('the clean package', () => {
         contractFields,
         wireShapes,
         apexTestReferences,
+        sharing,
         prettierApex,
         convertSource
         // apex-ls and pmd start a JVM each: their clean run is folded into the seeded tests below,
@@ -123,6 +125,31 @@ describe('each check catches its seeded mistake', () => {
         assert.deepEqual(problems, [
             'classes/SeamUntested.cls: no test class refers to SeamUntested; add SeamUntestedTest (@IsTest) that exercises it (2GP versions need 75 % coverage)'
         ]);
+    });
+
+    it('sharing: a ReadWrite outbox, agents reading it, a with-sharing dispatcher and event handler', async () => {
+        const ctx = seeded((dir) => {
+            edit(dir, 'objects/Seam_Outbox__c/Seam_Outbox__c.object-meta.xml', (x) =>
+                x.replace('<sharingModel>Private</sharingModel>', '<sharingModel>ReadWrite</sharingModel>')
+            );
+            edit(dir, 'permissionsets/Seam_Agent.permissionset-meta.xml', (x) =>
+                x.replace(
+                    '</PermissionSet>',
+                    '    <objectPermissions>\n        <allowCreate>false</allowCreate>\n        <allowDelete>false</allowDelete>\n        <allowEdit>false</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Seam_Audit__c</object>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n</PermissionSet>'
+                )
+            );
+            edit(dir, 'classes/SeamOutboxDispatcher.cls', (x) => x.replace('public without sharing class', 'public with sharing class'));
+            edit(dir, 'classes/SeamIncidentUpdateHandler.cls', (x) =>
+                x.replace('public without sharing class', 'public inherited sharing class')
+            );
+        });
+        const problems = await sharing(ctx);
+        some(problems, /objects\/Seam_Outbox__c: sharingModel is ReadWrite/);
+        some(problems, /Seam_Agent: View\/Modify All on Seam_Audit__c/);
+        some(problems, /Seam_Agent: Read on Seam_Audit__c/);
+        some(problems, /SeamOutboxDispatcher\.cls: a system process \(async job\) declared with sharing/);
+        some(problems, /SeamIncidentUpdateHandler\.cls: a system process \(called by a platform event trigger\) declared inherited sharing/);
+        assert.equal(problems.length, 5, problems.join('\n'));
     });
 
     it('meta-files: an Apex class without its -meta.xml, an LWC importing a missing Apex method, a page placing a missing LWC', async () => {

@@ -487,6 +487,67 @@ export async function apexTestReferences(ctx) {
     return problems;
 }
 
+// ---- 4h. sharing: what holds other cases' payloads is Private, and who may see it ---------------
+/** Objects holding copies of Case data (payloads, old/new values): Private, reached through Seam's Apex. */
+export const PRIVATE_OBJECTS = ['Seam_Outbox__c', 'Seam_Audit__c'];
+
+/**
+ * The outbox and audit are Private (internal and external); only Seam_Admin may View/Modify All and
+ * agents get no access (the panel reads a count through Apex); and the system processes that must see
+ * every row (Queueable/Schedulable/Batchable classes and the handlers platform-event triggers call)
+ * are declared `without sharing`: under Private sharing a `with sharing` class sees only its running
+ * user's rows, even in WITH SYSTEM_MODE queries. The twin does not model sharing; this check does.
+ */
+export async function sharing(ctx) {
+    const { project } = ctx;
+    const problems = [];
+    for (const o of PRIVATE_OBJECTS) {
+        const file = path.join(project.src, 'objects', o, `${o}.object-meta.xml`);
+        if (!fs.existsSync(file)) continue;
+        const xml = fs.readFileSync(file, 'utf8');
+        for (const tag of ['sharingModel', 'externalSharingModel']) {
+            const v = xmlValue(xml, tag);
+            if (v !== 'Private')
+                problems.push(
+                    `objects/${o}: ${tag} is ${v ?? 'missing'}; it holds payloads of cases a user may not see: set <${tag}>Private</${tag}>`
+                );
+        }
+    }
+    for (const [name, xml] of project.permissionSets) {
+        for (const block of xmlValues(xml, 'objectPermissions')) {
+            const object = xmlValue(block, 'object');
+            if (!PRIVATE_OBJECTS.includes(object)) continue;
+            const all = xmlValue(block, 'viewAllRecords') === 'true' || xmlValue(block, 'modifyAllRecords') === 'true';
+            if (all && name !== 'Seam_Admin')
+                problems.push(`permissionsets/${name}: View/Modify All on ${object}; only Seam_Admin may see every row`);
+            if (name === 'Seam_Agent' && xmlValue(block, 'allowRead') === 'true')
+                problems.push(
+                    `permissionsets/${name}: Read on ${object}; agents see Seam data only through the panel's controller`
+                );
+        }
+    }
+    const eventHandlers = new Set();
+    for (const t of project.apex.filter((a) => a.kind === 'triggers')) {
+        if (!/\bon\s+\w+__e\s*\(/i.test(t.source)) continue;
+        for (const m of t.source.matchAll(/\b([A-Z]\w*)\.\w+\s*\(/g)) eventHandlers.add(m[1]);
+    }
+    for (const c of project.apex.filter((a) => a.kind === 'classes')) {
+        const decl = /\b(public|global)\s+(?:(with|without|inherited)\s+sharing\s+)?(?:virtual\s+|abstract\s+)?class\s+(\w+)([^{]*)\{/i.exec(
+            stripApexComments(c.source)
+        );
+        if (!decl) continue;
+        const mode = decl[2]?.toLowerCase() ?? 'with';
+        const system = /\b(Queueable|Schedulable|Database\.Batchable)\b/.test(decl[4]) || eventHandlers.has(decl[3]);
+        if (system && mode !== 'without')
+            problems.push(
+                `classes/${c.name}.cls: a system process (${eventHandlers.has(decl[3]) ? 'called by a platform event trigger' : 'async job'}) declared ${mode} sharing; it must see every Seam row: declare it without sharing`
+            );
+        if (/@AuraEnabled/i.test(c.source) && mode !== 'with')
+            problems.push(`classes/${c.name}.cls: @AuraEnabled methods run as the user; declare the class with sharing`);
+    }
+    return problems;
+}
+
 // ---- 4f. source → metadata conversion keeps every component ----------------------------------
 /** The component (`Type:fullName`) a source file must produce, from its path alone. */
 export function expectedComponent(file) {
@@ -665,6 +726,7 @@ export const CHECKS = [
     { name: 'contract-fields', run: contractFields },
     { name: 'wire-shapes', run: wireShapes },
     { name: 'apex-tests', run: apexTestReferences },
+    { name: 'sharing', run: sharing },
     { name: 'prettier-apex', run: prettierApex },
     { name: 'convert-source', run: convertSource },
     { name: 'apex-ls', run: apexLanguageServer },
