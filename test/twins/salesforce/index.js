@@ -116,7 +116,7 @@ export async function createSalesforceTwin(options = {}) {
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
   const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
   store.setEventDelivery((event) => eventBus.publish(event));
-  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage });
+  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}` });
   const panel = createPanelController(store, {
     serviceNowUrl: options.serviceNowUrl !== undefined ? options.serviceNowUrl : serviceNowUrlLabel(options.packageDir ?? DEFAULT_PACKAGE_DIR), now,
   });
@@ -270,8 +270,10 @@ export async function createSalesforceTwin(options = {}) {
     const idUrl = /^\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})$/.exec(path);
     if (idUrl && method === 'GET') {
       // The identity URL that the token response's `id` names.
+      // The token comes as a Bearer header or, as the platform also accepts, ?oauth_token= (jsforce sends both).
       const bearer = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
-      const s = bearer ? store.state.tokens[bearer[1]] : undefined;
+      const presented = bearer ? bearer[1] : url.searchParams.get('oauth_token');
+      const s = presented ? store.state.tokens[presented] : undefined;
       if (!s || s.expired) return send(res, 403, 'Bad_OAuth_Token');
       if (idUrl[1] !== ORG_ID || idUrl[2] !== INTEGRATION_USER_ID) return send(res, 404, 'Bad_Id');
       return send(res, 200, { id: `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, asserted_user: true, user_id: INTEGRATION_USER_ID, organization_id: ORG_ID,
