@@ -16,6 +16,9 @@
  * CHUNK_SIZE events and checkpoints after each saved chunk, so a limit exception loses nothing.
  */
 
+import { normalizeId } from './ids.js';
+import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME } from './store.js';
+
 /** Events the handler applies and saves together before it checkpoints (SeamIncidentUpdateHandler.CHUNK_SIZE). */
 export const CHUNK_SIZE = 200;
 /** The platform's default (and largest) batch size of a platform-event trigger. */
@@ -62,9 +65,13 @@ export function createEventBus(store, options = {}) {
     for (let i = 0; i < batch.length; i += chunkSize) {
       const chunk = batch.slice(i, i + chunkSize);
       const ctx = { userId: '', userName: '', inbound: true, after: [] };
+      /** @type {Set<string>} */
+      const changed = new Set();
       try {
         store.transaction(ctx, () => {
-          for (const event of chunk) store.applyIncidentUpdate(event);
+          for (const event of chunk) {
+            if (store.applyIncidentUpdate(event).result === 'applied') changed.add(String(event.payload.Case_Id__c));
+          }
           // The chunk's save: an injected governor limit fires here, after the work and before the checkpoint.
           const fault = limitFaults.find((f) => chunk.some((e) => e.payload.Message_Id__c === f.messageId));
           if (fault) {
@@ -81,6 +88,10 @@ export function createEventBus(store, options = {}) {
       // setResumeCheckpoint: only after the chunk's work is saved.
       checkpoint = chunk[chunk.length - 1].replayId;
       record.checkpoint = checkpoint;
+      // The handler's Seam_Case_Signal__e (publish after commit): only the ids, for the panels.
+      const signal = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, inbound: true, after: [] };
+      for (const id of changed) store.create('Seam_Case_Signal__e', { Case_Id__c: normalizeId(id) ?? id }, signal);
+      store.commit(signal);
     }
     return record;
   }
