@@ -109,7 +109,8 @@ describe('static files', () => {
     expect(bundle.type).toContain('javascript');
     // Text from the real component's template and module, compiled (not copied) into the bundle.
     expect(bundle.body).toContain('This case is not linked to a ServiceNow incident.');
-    expect(bundle.body).toContain('/event/Incident_Update__e');
+    expect(bundle.body).toContain('/event/Seam_Case_Signal__e');
+    expect(bundle.body).not.toContain('/event/Incident_Update__e');
     expect(bundle.body).toContain('c-linked-incident-panel');
     // The Apex import goes through the console's proxy; empApi through its event stream.
     expect(bundle.body).toContain('/api/apex/');

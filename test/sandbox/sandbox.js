@@ -9,9 +9,9 @@
  *
  * Wiring (test/twins/salesforce/README.md, "Wiring it into the sandbox"):
  * - Salesforce → ServiceNow: the package's own outbox path, `twin.dispatchOutbox(send)`, whenever a
- *   case item is queued and on a timer (retries); comment items are forwarded to `/v1/comments`
- *   (the package has no outbox for them, so the sandbox keeps failed ones and retries them);
- *   files go the package's own way too: `Seam_Outbox__c` rows of kind `attachment`, sent one per call
+ *   case or comment item is queued and on a timer (retries): case rows go to `/v1/cases`, comment rows
+ *   (`Seam_Outbox__c` kind comment) to `/v1/comments`, with the package's retry, backoff and dead letter;
+ *   the twin's outbound items are for display only; files go the package's own way too: `Seam_Outbox__c` rows of kind `attachment`, sent one per call
  *   to `/v1/attachments` by `twin.dispatchFiles(send)` on the same wake and timer, retried with the
  *   package's backoff; unless `forwardFiles: false` (a test that sends the files itself). The twin's
  *   `kind: 'attachment'` outbound items are not forwarded: that would send each file twice.
@@ -295,8 +295,6 @@ export async function createSandbox(options = {}) {
     };
 
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
-    /** @type {Array<import("../twins/salesforce/index.js").CommentMessage>} comment messages not yet accepted by ServiceNow */
-    const pendingComments = [];
     const stats = { dispatched: 0, comments: 0, files: 0, errors: 0 };
     /** @typedef {{ dispatched: number, comments: number, files: number }} PumpSummary */
     /** @type {Promise<PumpSummary> | null} */
@@ -304,10 +302,14 @@ export async function createSandbox(options = {}) {
     let again = false;
     const pumpOnce = async () => {
       let dispatched = 0;
+      let comments = 0;
       // Rows that fail stay Retrying with a backoff, so this loop ends once nothing is due.
       for (let i = 0; i < 20; i++) {
-        const r = await salesforce.dispatchOutbox((request) => postToServiceNow('/cases', request).catch((e) => ({ status: 0, body: String(e) })));
-        dispatched += r.attempted;
+        const r = await salesforce.dispatchOutbox((request) => postToServiceNow(request.path.replace('/v1', ''), { messages: request.messages })
+          .catch((e) => ({ status: 0, body: String(e) })));
+        dispatched += r.attempted - r.comments;
+        comments += r.comments;
+        if (r.deadLettered) log(`sandbox: ${r.deadLettered} message(s) dead-lettered in Seam_Outbox__c; see Last_Error__c`);
         if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
       }
       // Files: the package's outbox rows of kind attachment, one file per call (a file can be
@@ -320,19 +322,9 @@ export async function createSandbox(options = {}) {
         if (r.deadLettered) log(`sandbox: ${r.deadLettered} file(s) dead-lettered in Seam_Outbox__c; see Last_Error__c`);
         if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
       }
-      // The twin also queues each file as an outbound item (for tests that send files themselves);
-      // the outbox above already sends it, so only comments are taken from the queue.
-      for (const item of salesforce.drainOutbound()) {
-        if (item.kind === 'comment') pendingComments.push(item.message);
-      }
-      let comments = 0;
-      if (pendingComments.length) {
-        const batch = pendingComments.splice(0, 200);
-        const res = await postToServiceNow('/comments', { messages: batch }).catch((e) => ({ status: 0, body: String(e) }));
-        if (res.status === 200) comments += batch.length;
-        else if (res.status === 400) { stats.errors += 1; log(`sandbox: ServiceNow refused ${batch.length} comment(s): ${JSON.stringify(res.body).slice(0, 300)}`); }
-        else { pendingComments.unshift(...batch); stats.errors += 1; }
-      }
+      // The twin's outbound items (cases, comments, files) are for display: the outbox rows above are
+      // what is sent, so the queue is only emptied here.
+      salesforce.drainOutbound();
       stats.dispatched += dispatched;
       stats.comments += comments;
       stats.files += files;
@@ -406,8 +398,10 @@ export async function createSandbox(options = {}) {
       knowledge,
       stats,
       delivered,
-      /** Comment messages waiting for ServiceNow to accept them. */
-      get pendingComments() { return pendingComments.length; },
+      /** Comment rows (Seam_Outbox__c kind comment) waiting for ServiceNow to accept them. */
+      get pendingComments() {
+        return salesforce.store.all('Seam_Outbox__c').filter((r) => r.Kind__c === 'comment' && (r.Status__c === 'Pending' || r.Status__c === 'Retrying')).length;
+      },
       /**
        * Answers the sandbox plays instead of ServiceNow's for its deliveries (`path` under
        * `/api/x_seam_bridge/seam/v1`, e.g. `/attachments`; default status 503, `times` 1).

@@ -38,7 +38,7 @@ export function errorReply(e) {
 
 /**
  * @param {Store} store
- * @param {{ apiLimit: number, usage: () => number }} limits
+ * @param {{ apiLimit: number, usage: () => number, identityUrl?: () => string }} limits  `identityUrl`: the session user's identity URL (the resources list names it)
  */
 export function createRestApi(store, limits) {
   /** @type {Map<string, { rows: unknown[], totalSize: number, batch: number }>} */
@@ -307,7 +307,10 @@ export function createRestApi(store, limits) {
     const [head, a, b, c] = parts;
     const base = `/services/data/v${API_VERSION}`;
     if (parts.length === 0 && method === 'GET') {
-      return { status: 200, body: { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, composite: `${base}/composite`, limits: `${base}/limits` } };
+      // The resources of this version, as the platform lists them: relative URLs, except identity,
+      // which is the absolute identity URL of the session's user (jsforce's identity() reads it).
+      return { status: 200, body: { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, composite: `${base}/composite`, limits: `${base}/limits`,
+        ...(limits.identityUrl ? { identity: limits.identityUrl() } : {}) } };
     }
     if (head === 'limits' && parts.length === 1 && method === 'GET') {
       const events = store.state.events.length;

@@ -142,6 +142,7 @@ const STANDARD = {
 /** Custom objects of the package, with their key prefixes (assigned per org on the platform). */
 const CUSTOM_OBJECTS = {
   Incident_Update__e: { prefix: 'e00', label: 'Incident Update', event: true },
+  Seam_Case_Signal__e: { prefix: 'e01', label: 'Seam Case Signal', event: true },
   Seam_Audit__c: { prefix: 'a0A', label: 'Seam Audit' },
   Seam_Outbox__c: { prefix: 'a0B', label: 'Seam Outbox' },
 };
@@ -172,6 +173,7 @@ const FALLBACK_CUSTOM_FIELDS = {
     ['Origin__c', 'Text', { length: 20 }], ['Fields_Json__c', 'LongTextArea', { length: 131072 }], ['Comments_Json__c', 'LongTextArea', { length: 131072 }],
     ['Sent_At__c', 'DateTime'],
   ],
+  Seam_Case_Signal__e: [['Case_Id__c', 'Text', { length: 18 }]],
   Seam_Audit__c: [
     ['Actor__c', 'Text', { length: 255 }], ['Case__c', 'Lookup', { referenceTo: 'Case', child: 'Seam_Audit__r' }], ['Correlation_Id__c', 'Text', { length: 128 }],
     ['Detail__c', 'Text', { length: 255 }], ['Direction__c', 'Picklist', { picklist: ['sf_to_sn', 'sn_to_sf'], restricted: true }],

@@ -372,6 +372,30 @@ export function createStore(options) {
     } }, ctx);
   }
 
+  /**
+   * The package's SeamCaseCommentTrigger + SeamOutbox.enqueueComments: a public comment that did not
+   * come from ServiceNow, on a linked Case, becomes a Seam_Outbox__c row of kind `comment` holding the
+   * CommentMessage; the dispatcher sends it to /v1/comments with retry, backoff and dead letter.
+   * @param {SRecord} rec @param {WriteContext} ctx
+   */
+  function commentAdded(rec, ctx) {
+    const body = String(rec.CommentBody ?? '');
+    if (!rec.IsPublished || body.trim() === '' || body.startsWith('[Seam: from ServiceNow · ')) return;
+    const caseRec = table('Case')[String(rec.ParentId)];
+    if (!caseRec || !caseRec.Seam_Incident_Sys_Id__c) return; // ServiceNow has no incident to add it to
+    const key = `salesforce:${rec.Id}:1:comment`;
+    /** @type {CommentMessage} */
+    const message = { messageId: messageIdFor(key), idempotencyKey: key, caseId: String(rec.ParentId), commentId: String(rec.Id),
+      body, author: String(ctx.userName).slice(0, 200), createdAt: new Date(parseDateTime(String(rec.CreatedDate))).toISOString(), origin: 'salesforce' };
+    if (!all('Seam_Outbox__c').some((r) => r.Idempotency_Key__c === key)) {
+      create('Seam_Outbox__c', { Case__c: rec.ParentId, Kind__c: 'comment', Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: key,
+        Message_Id__c: message.messageId, Version__c: 1, Payload__c: JSON.stringify(message), Reason__c: 'comment', Next_Attempt_At__c: null, Last_Error__c: null },
+      { ...ctx, inbound: true });
+    }
+    // For display (the console), like the case items: the outbox row above is what gets sent.
+    enqueue({ kind: 'comment', message }, ctx);
+  }
+
   /** Derived and defaulted fields, as the platform and the package's before-triggers set them. @param {ObjectDef} object @param {SRecord | null} before @param {SRecord} rec */
   function beforeWrite(object, before, rec) {
     const ts = sfDateTime(now());
@@ -424,11 +448,7 @@ export function createStore(options) {
     }
     if (object.name === 'ContentDocumentLink' && !ctx.inbound) fileShared(rec, ctx);
     if (object.name === 'Case' && !ctx.inbound) enqueueCaseMessage(rec, ctx);
-    if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished && !/^\[Seam: from ServiceNow · /.test(String(rec.CommentBody ?? ''))) {
-      const key = `salesforce:${id}:1:comment`;
-      enqueue({ kind: 'comment', message: { messageId: messageIdFor(key), idempotencyKey: key, caseId: String(rec.ParentId), commentId: id,
-        body: String(rec.CommentBody ?? ''), author: ctx.userName, createdAt: new Date(now()).toISOString(), origin: 'salesforce' } }, ctx);
-    }
+    if (object.name === 'CaseComment' && !ctx.inbound) commentAdded(rec, ctx);
     return id;
   }
 
@@ -504,13 +524,16 @@ export function createStore(options) {
       // The platform keeps events for a while, not forever; so does the twin (see README).
       if (state.events.length > eventRetention) state.events.splice(0, state.events.length - eventRetention);
       for (const fn of eventListeners) notify(fn, event, 'events.subscribe');
-      if (object.name === 'Incident_Update__e') applyIncidentUpdate(event);
+      if (object.name === 'Incident_Update__e') deliverToTrigger(event);
     });
     eventUuids.set(id, uuid);
     return id;
   }
 
   /* ---- the package's Incident_Update__e subscriber ------------------------------------------ */
+
+  /** How a committed Incident_Update__e reaches the trigger: the event bus (subscriber.js) once set. @type {(event: PlatformEvent) => void} */
+  let deliverToTrigger = (event) => { applyIncidentUpdate(event); };
 
   /**
    * What the package's SeamIncidentUpdateHandler does on a real org, rule for rule: skip a
@@ -683,6 +706,8 @@ export function createStore(options) {
     /** @param {(item: OutboundItem) => void} fn */
     onOutbound(fn) { outboundListeners.add(fn); return () => { outboundListeners.delete(fn); }; },
     applyIncidentUpdate,
+    /** @param {(event: PlatformEvent) => void} fn the event bus's delivery to SeamIncidentUpdateTrigger */
+    setEventDelivery(fn) { deliverToTrigger = fn; },
     /**
      * SeamOutbox.enqueueCases for one case: the outbox row and the outbound message of its
      * current version (the panel's escalate / resync after bumping the version).

@@ -8,7 +8,12 @@ import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
 import { slaView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
 
-const CHANNEL = '/event/Incident_Update__e';
+/**
+ * Only the id of a Case Seam just updated (SeamIncidentUpdateHandler publishes it); the panel then
+ * refetches through SeamPanelController in user mode. Incident_Update__e itself carries the fields
+ * and comments of every case, so the browser never subscribes to it.
+ */
+const CHANNEL = '/event/Seam_Case_Signal__e';
 const TICK_MS = 60000;
 
 const SLA_BADGES = {
@@ -51,6 +56,8 @@ export default class LinkedIncidentPanel extends LightningElement {
     announcement = '';
     subscription;
     timer;
+    /** connecting, on or off: whether this panel refreshes by itself when ServiceNow changes the incident. */
+    liveStatus = 'connecting';
 
     @wire(getLink, { caseId: '$recordId' })
     wiredLink(result) {
@@ -83,15 +90,23 @@ export default class LinkedIncidentPanel extends LightningElement {
 
     async subscribeToUpdates() {
         onError((error) => {
-            // The panel still works without live updates; it just refreshes on reload.
+            // The panel still works without live updates; it says so, and refreshes on reload.
             // eslint-disable-next-line no-console
             console.warn('Seam: live incident updates unavailable', error);
+            this.liveStatus = 'off';
         });
         try {
             this.subscription = await subscribe(CHANNEL, -1, (message) => this.handleIncidentUpdate(message));
+            this.liveStatus = this.subscription ? 'on' : 'off';
         } catch (e) {
+            // e.g. no Read access on Seam_Case_Signal__e (permission set Seam_Agent grants it).
             this.subscription = undefined;
+            this.liveStatus = 'off';
         }
+    }
+
+    get liveUpdatesOff() {
+        return this.liveStatus === 'off';
     }
 
     async handleIncidentUpdate(message) {
