@@ -28,6 +28,8 @@ export const PROPERTY = {
     backoffBaseSeconds: 'x_seam_bridge.outbox.backoff_base_seconds',
     backoffMaxSeconds: 'x_seam_bridge.outbox.backoff_max_seconds',
     debounceMs: 'x_seam_bridge.outbox.debounce_ms',
+    triageBudgetMs: 'x_seam_bridge.inbound.triage_budget_ms',
+    proxyTimeoutMs: 'x_seam_bridge.proxy.timeout_ms',
 } as const;
 
 export interface Settings {
@@ -57,6 +59,14 @@ export interface Settings {
      * rule runs (one call per update in a burst).
      */
     readonly debounceMs: number;
+    /**
+     * Time one POST /v1/cases may spend triaging before it stops calling the model: the cases left
+     * are accepted (`triage_queued`) and triaged by an async rule, outside the REST transaction
+     * quota (60 s) and the Salesforce callout timeout (60 s). 0 = always triage asynchronously.
+     */
+    readonly triageBudgetMs: number;
+    /** HTTP timeout of one proxy call, so budget + one call stays under the REST quota. */
+    readonly proxyTimeoutMs: number;
 }
 
 export interface ConfigProblem {
@@ -85,6 +95,8 @@ export const DEFAULTS: Settings = {
     backoffBaseSeconds: 30,
     backoffMaxSeconds: 3600,
     debounceMs: 1000,
+    triageBudgetMs: 20000,
+    proxyTimeoutMs: 20000,
 };
 
 export interface LoadedSettings {
@@ -178,6 +190,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         backoffBaseSeconds: num(PROPERTY.backoffBaseSeconds, DEFAULTS.backoffBaseSeconds, 1, 86400, true),
         backoffMaxSeconds: num(PROPERTY.backoffMaxSeconds, DEFAULTS.backoffMaxSeconds, 1, 604800, true),
         debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
+        triageBudgetMs: num(PROPERTY.triageBudgetMs, DEFAULTS.triageBudgetMs, 0, 40000, true),
+        proxyTimeoutMs: num(PROPERTY.proxyTimeoutMs, DEFAULTS.proxyTimeoutMs, 1000, 120000, true),
     };
     return { settings, problems };
 }

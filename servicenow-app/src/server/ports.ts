@@ -45,6 +45,8 @@ export interface HttpRequest {
     readonly endpoint: string;
     readonly headers?: Readonly<Record<string, string>>;
     readonly body?: string;
+    /** HTTP timeout in ms (RESTMessageV2.setHttpTimeout); the message's default when absent. */
+    readonly timeoutMs?: number;
 }
 
 export interface HttpResponse {

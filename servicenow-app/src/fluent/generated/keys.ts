@@ -117,6 +117,10 @@ declare global {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
                     }
+                    br_triage_queued: {
+                        table: 'sys_script'
+                        id: '65dec6a867074d99bd5afb919799bf23'
+                    }
                     job_attachment_send: {
                         table: 'sysauto_script'
                         id: 'd21cafa1b5494236b3b640a622ef37e1'
@@ -229,6 +233,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
                     }
+                    prop_inbound_triage_budget: {
+                        table: 'sys_properties'
+                        id: 'f20ab74c4d49423a9caa344ed4462a8c'
+                    }
                     prop_major_enabled: {
                         table: 'sys_properties'
                         id: '472dc7838535433abe996902bb0dbb83'
@@ -248,6 +256,10 @@ declare global {
                     prop_proxy_key: {
                         table: 'sys_properties'
                         id: '00b8c78bec4e4355ba9628f6cf575cc1'
+                    }
+                    prop_proxy_timeout: {
+                        table: 'sys_properties'
+                        id: '9faeb50f8f8a48289e4007c7edf562f2'
                     }
                     prop_proxy_url: {
                         table: 'sys_properties'
@@ -1176,6 +1188,17 @@ declare global {
                             name: 'incident'
                             element: 'x_seam_bridge_entitlement'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2ca4b0cec8444292bc3e23833e59c689'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'triaged'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -3826,6 +3849,17 @@ declare global {
                             name: 'incident'
                             element: 'x_seam_bridge_sf_account_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'ef8b590f113d4a90a7bdd4426e8082b1'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'queued'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -51,3 +51,7 @@ Property({ $id: Now.ID['prop_backoff_base'], name: 'x_seam_bridge.outbox.backoff
     description: 'First retry delay; doubles on every attempt (with jitter).' })
 Property({ $id: Now.ID['prop_backoff_max'], name: 'x_seam_bridge.outbox.backoff_max_seconds', type: 'integer', value: 3600, roles: admin,
     description: 'Upper bound of the retry delay.' })
+Property({ $id: Now.ID['prop_inbound_triage_budget'], name: 'x_seam_bridge.inbound.triage_budget_ms', type: 'integer', value: 20000, roles: admin,
+    description: 'Milliseconds one POST /v1/cases may spend on triage calls (0..40000). Cases left when it is spent are answered triage_queued and triaged by an async rule, so a slow model never runs the request past the REST transaction quota (60 s) or the Salesforce callout timeout (60 s). 0 = triage every new case asynchronously.' })
+Property({ $id: Now.ID['prop_proxy_timeout'], name: 'x_seam_bridge.proxy.timeout_ms', type: 'integer', value: 20000, roles: admin,
+    description: 'HTTP timeout of one proxy call in milliseconds (1000..120000). With inbound.triage_budget_ms it bounds a POST /v1/cases to budget + one call.' })

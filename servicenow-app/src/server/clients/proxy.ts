@@ -45,7 +45,7 @@ export interface ProxyCallContext {
 
 export function callProxy<T>(
     ports: Ports,
-    settings: Pick<Settings, 'proxyUrl' | 'proxyApiKey'>,
+    settings: Pick<Settings, 'proxyUrl' | 'proxyApiKey'> & Partial<Pick<Settings, 'proxyTimeoutMs'>>,
     route: ProxyRoute,
     body: Readonly<Record<string, unknown>>,
     context: ProxyCallContext,
@@ -66,6 +66,7 @@ export function callProxy<T>(
         endpoint: `${settings.proxyUrl}${route}`,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${settings.proxyApiKey}` },
         body: JSON.stringify(payload),
+        ...(settings.proxyTimeoutMs ? { timeoutMs: settings.proxyTimeoutMs } : {}),
     });
     const latencyMs = ports.clock.nowMs() - started;
     let outcome: ProxyOutcome<T>;

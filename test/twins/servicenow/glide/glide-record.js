@@ -194,6 +194,7 @@ export function createGlideRecordClass(host) {
 
     /** @param {string} [field] @param {unknown} [value] */
     query(field, value) {
+      host.checkQuota();
       if (field !== undefined) this.addQuery(field, value);
       /** @type {(r: Row, f: string) => string} */
       const read = (r, f) => store.read(this._table, r, f);
@@ -225,6 +226,7 @@ export function createGlideRecordClass(host) {
      * @param {unknown} a @param {unknown} [b]
      */
     get(a, b) {
+      host.checkQuota();
       /** @type {Row | undefined} */
       let row;
       if (b === undefined) {
@@ -297,12 +299,14 @@ export function createGlideRecordClass(host) {
     }
 
     insert() {
+      host.checkQuota();
       if (!this._row) this.initialize();
       this._isNew = true;
       return host.transaction.insert(this);
     }
 
     update() {
+      host.checkQuota();
       if (!this._row) throw new Error(`GlideRecord.update on ${this._table}: no current record; call get(), next() or initialize() first`);
       if (this._isNew) return this.insert();
       return host.transaction.update(this);

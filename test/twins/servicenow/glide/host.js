@@ -32,10 +32,21 @@ import { runDataLookups } from './data-lookup.js';
  */
 /** @typedef {{ level: 'info' | 'warn' | 'error' | 'debug', message: string, at: string, source: string }} LogEntry */
 
+/**
+ * What the platform's Quota Manager raises in a transaction that ran past its quota rule
+ * (com.glide.sys.TransactionCancelledException); the message is the platform's.
+ */
+export class TransactionCancelledError extends Error {
+  constructor() { super('Transaction cancelled: maximum execution time exceeded'); this.name = 'TransactionCancelledException'; }
+}
+
+/** The default REST quota rules ("REST Table API request timeout", "REST and JSON Catch All"): 60 s. */
+export const DEFAULT_REST_QUOTA_MS = 60000;
+
 export const SYSTEM_USER = /** @type {SessionUser} */ ({ sys_id: '6816f79cc0a8016401c5a33be04be441', user_name: 'system', roles: ['admin'] });
 
 /**
- * @param {{ store: TableStore, properties?: Record<string, string>, now?: () => Date, endpointMap?: Record<string, string>, outboundAuth?: Record<string, import('./sn-ws.js').OutboundAuth> }} options
+ * @param {{ store: TableStore, properties?: Record<string, string>, now?: () => Date, endpointMap?: Record<string, string>, outboundAuth?: Record<string, import('./sn-ws.js').OutboundAuth>, restQuotaMs?: number }} options
  */
 export function createHost(options) {
   const { store } = options;
@@ -81,6 +92,23 @@ export function createHost(options) {
     acls: new Map(),
     /** @type {Record<string, string[]>} role → roles it contains */
     roleContains: {},
+    /** Maximum duration of an inbound REST transaction (wall clock); 0 = no quota. */
+    restQuotaMs: options.restQuotaMs ?? DEFAULT_REST_QUOTA_MS,
+    /** The inbound REST transaction running now, if any. @type {{ deadline: number, cancelled: boolean } | null} */
+    restTransaction: /** @type {{ deadline: number, cancelled: boolean } | null} */ (null),
+    /**
+     * The Quota Manager's cancel: once a REST transaction passes its deadline, its next database
+     * or outbound call throws, and so does every call after it (the transaction is over).
+     */
+    checkQuota() {
+      const t = host.restTransaction;
+      if (!t) return;
+      if (!t.cancelled && Date.now() > t.deadline) {
+        t.cancelled = true;
+        host.log('warn', `Transaction cancelled: maximum execution time exceeded (REST quota ${host.restQuotaMs} ms)`, 'quota');
+      }
+      if (t.cancelled) throw new TransactionCancelledError();
+    },
 
     /**
      * A user's effective roles: the granted ones plus everything they contain, transitively.
