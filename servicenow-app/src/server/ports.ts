@@ -31,6 +31,17 @@ export interface RecordStore {
     /** Returns the new sys_id. */
     insert(table: string, values: RowValues): string;
     update(table: string, sysId: string, values: RowValues): void;
+    /**
+     * The dictionary max_length of a column, read at run time (GlideElementDescriptor.getLength);
+     * 0 when unknown. Optional: stores that cannot tell never cut text.
+     */
+    maxLength?(table: string, field: string): number;
+}
+
+/** Files on records (GlideSysAttachment). */
+export interface FileStore {
+    /** Attaches a file (base64 bytes) to a record; the new sys_attachment sys_id, or null if refused. */
+    write(table: string, recordSysId: string, fileName: string, contentType: string, base64: string): string | null;
 }
 
 /** The two outbound REST messages defined in src/fluent/rest-messages. */
@@ -93,4 +104,6 @@ export interface Ports {
     readonly session: Session;
     /** Uniform in [0, 1): the jitter source for retry backoff. */
     readonly random: () => number;
+    /** Attaching files (the full text of a field cut to its column length); absent in some tests. */
+    readonly files?: FileStore;
 }

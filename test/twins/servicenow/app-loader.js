@@ -75,7 +75,8 @@ export function parseDictionary(xml) {
     }
     if (!out) continue;
     if (a.name && a.type) {
-      last = { type: a.type, label: a.label, ...(a.reference ? { reference: a.reference } : {}), ...(a.default_value !== undefined ? { default: a.default_value } : {}) };
+      last = { type: a.type, label: a.label, ...(a.reference ? { reference: a.reference } : {}), ...(a.default_value !== undefined ? { default: a.default_value } : {}),
+        ...(a.max_length && Number(a.max_length) > 0 ? { maxLength: Number(a.max_length) } : {}) };
       if (a.type === 'boolean' && last.default === undefined) last.default = 'false';
       out.fields[a.name] = last;
       if (a.unique === 'true') unique.push([a.name]);

@@ -537,6 +537,10 @@ declare global {
                         table: 'sys_module'
                         id: '65b2b425070548d38b188871f4dd4638'
                     }
+                    src_server_sync_fit_ts: {
+                        table: 'sys_module'
+                        id: 'c35d7581626f457f92069e807bf105d3'
+                    }
                     src_server_sync_inbound_ts: {
                         table: 'sys_module'
                         id: '5a03464d805447549946615d3dc175e9'

@@ -1,5 +1,6 @@
 /** The one place Glide adapters are assembled into Ports (entry points call this). */
 import type { Ports } from '../ports';
+import { glideAttachmentContent } from './glide-attachments';
 import { glideHttpClient } from './glide-http';
 import { glideRecordStore } from './glide-records';
 import { glideClock, glideLogger, glideProperties, glideSession } from './glide-system';
@@ -13,5 +14,6 @@ export function glidePorts(): Ports {
         log: glideLogger,
         session: glideSession,
         random: Math.random,
+        files: glideAttachmentContent,
     };
 }

@@ -24,6 +24,7 @@ import { TABLE, eq } from '../tables';
 import { NO_APPROVERS, approvers, noteApprovers, requestApproval } from '../triage/approval';
 import { openReview, queueReview, queueTriage, refreshReview, storedMessage } from '../triage/review';
 import { triageCase, type TriageOutcome } from '../triage/triage';
+import { attachOverflow, fitToColumns } from './fit';
 import { findLinkByCase, saveLink } from './link';
 
 // The statuses are part of the wire contract, so they live in the shared core.
@@ -110,7 +111,9 @@ export function createIncident(ports: InboundPorts, message: CaseMessage, option
             `Seam triage (AI, engine ${options.triage?.engine ?? 'unknown'}): category ${t.category}, suggested priority ${t.priority}, ` +
             `suggested group "${t.suggestedAssignmentGroup}", confidence ${t.confidence}. Rationale: ${t.rationale}`;
     }
-    const sysId = ports.records.insert(TABLE.incident, values);
+    const fitted = fitToColumns(ports, TABLE.incident, values, message.caseNumber);
+    const sysId = ports.records.insert(TABLE.incident, fitted.values);
+    attachOverflow(ports, sysId, message.caseId, fitted.overflow);
     const reported = categoryMapping?.problem ? [...decision.problems, categoryMapping.problem] : decision.problems;
     const created = ports.records.get(TABLE.incident, sysId, ['number']);
     const number = created ? created.number : '';
@@ -163,8 +166,9 @@ function updateIncident(ports: InboundPorts, message: CaseMessage, linkRow: NonN
         return { ...withNumber, status: decision.status };
     }
     if (decision.status === 'rejected') return { ...withNumber, status: 'rejected', problems: decision.problems };
-    const values = incidentValues(decision.writes);
-    if (Object.keys(values).length) ports.records.update(TABLE.incident, incidentSysId, values);
+    const fitted = fitToColumns(ports, TABLE.incident, incidentValues(decision.writes), message.caseNumber);
+    if (Object.keys(fitted.values).length) ports.records.update(TABLE.incident, incidentSysId, fitted.values);
+    attachOverflow(ports, incidentSysId, message.caseId, fitted.overflow);
     saveLink(ports, linkRow, decision.link, { syncState: 'in_sync', caseNumber: message.caseNumber });
     recordAudit(ports, {
         direction: 'inbound',

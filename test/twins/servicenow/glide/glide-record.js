@@ -50,6 +50,17 @@ export class GlideElement extends GlideElementBase {
   changesTo(v) { return this.changes() && this.toString() === str(v); }
   /** @param {unknown} v */
   changesFrom(v) { return this.changes() && this._gr._previousValue(this._name) === str(v); }
+  /** The field's dictionary entry (scoped GlideElementDescriptor: getLength, getInternalType, getName). */
+  getED() {
+    const def = this._gr._host.store.fieldDef(this._gr.getTableName(), this._name);
+    const name = this._name;
+    return {
+      getLength: () => Number(def?.maxLength ?? 0),
+      getInternalType: () => def?.type ?? 'string',
+      getName: () => name,
+      getLabel: () => def?.label ?? name,
+    };
+  }
   getReferenceTable() { return this._gr._host.store.fieldDef(this._gr.getTableName(), this._name)?.reference ?? ''; }
   getRefRecord() {
     const table = this.getReferenceTable();
