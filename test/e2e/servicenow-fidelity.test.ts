@@ -47,4 +47,18 @@ describe('text longer than the incident columns (short_description 160, descript
     expect(run).toMatchObject({ state: 'done' });
     expect(Number(run.drift_found)).toBe(0);
   });
+
+  it('schedules the debounced drain with its own scoped event and script action, never a cross-scope sys_trigger', async () => {
+    const caseId = await createCase(e.sf, { ...incidentTriage, Subject: 'VPN drops every hour for the Berlin office' });
+    await e.sandbox.settle();
+    const incident = (await e.sn.incidentForCase(caseId))!;
+    await e.sn.patch('incident', incident.sys_id, { state: '2', work_notes: 'looking into it' }, 'agent');
+    await e.sandbox.settle();
+    const { logs, events } = await e.sandbox.servicenow.logs();
+    expect(logs.filter((l: { level: string; message: string }) => l.level === 'error' && /cross-scope access policy|could not schedule the one-shot drain/.test(l.message))).toEqual([]);
+    const drains = events.filter((ev: { name: string }) => ev.name === 'x_seam_bridge.outbox.drain');
+    expect(drains.length).toBeGreaterThan(0);
+    expect(await e.sn.query('sys_trigger', 'nameSTARTSWITHSeam')).toEqual([]);
+    expect((await getCase(e.sf, caseId, ['Status'])).Status).not.toBe('New');
+  });
 });

@@ -268,6 +268,7 @@ export async function loadApp(host, appDir, options = {}) {
     writeFileSync(file, rewritten);
     modules.push({ key: normaliseModulePath(path), file });
   }
+  host.appModuleDir = join(dir, 'modules');
   for (const m of modules) {
     host.modules.set(m.key, await import(pathToFileURL(m.file).href));
     summary.modules += 1;
@@ -321,6 +322,12 @@ export async function loadApp(host, appDir, options = {}) {
     if (f.sys_id && host.store.get('sysauto_script', f.sys_id)) host.store.update('sysauto_script', f.sys_id, row, 'system');
     else host.store.insert('sysauto_script', { ...row, ...(f.sys_id ? { sys_id: f.sys_id } : {}) }, 'system');
     summary.jobs += 1;
+  }
+
+  for (const r of records('sysevent_register')) if (r.fields.event_name) host.registeredEvents.add(r.fields.event_name);
+  for (const r of records('sysevent_script_action')) {
+    const f = r.fields;
+    host.scriptActions.push({ name: f.name ?? '', eventName: f.event_name ?? '', script: f.script ?? '', active: f.active !== 'false', order: Number(f.order || 100) });
   }
 
   for (const r of records('sys_rest_message')) {

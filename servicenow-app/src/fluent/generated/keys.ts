@@ -121,6 +121,10 @@ declare global {
                         table: 'sys_script'
                         id: '65dec6a867074d99bd5afb919799bf23'
                     }
+                    event_outbox_drain: {
+                        table: 'sysevent_register'
+                        id: 'f5ed82e74aff4e01a66b8ee84df68074'
+                    }
                     job_attachment_send: {
                         table: 'sysauto_script'
                         id: 'd21cafa1b5494236b3b640a622ef37e1'
@@ -380,6 +384,10 @@ declare global {
                     rest_sf_h_ct: {
                         table: 'sys_rest_message_headers'
                         id: '5bc79bf57dad41d197d2d80f82bce953'
+                    }
+                    sa_outbox_drain: {
+                        table: 'sysevent_script_action'
+                        id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
                     'src_server_adapters_glide-attachments_ts': {
                         table: 'sys_module'

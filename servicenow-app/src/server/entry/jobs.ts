@@ -7,3 +7,8 @@ export function drainOutboxJob(): void {
     const summary = drainScheduled(ports, settings);
     ports.log.info(`Seam outbox drain: ${JSON.stringify(summary)}`);
 }
+
+/** Script action of the event x_seam_bridge.outbox.drain: the debounced one-shot drain (src/fluent/events). */
+export function drainOutboxEvent(): void {
+    drainOutboxJob();
+}

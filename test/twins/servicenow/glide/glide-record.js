@@ -311,6 +311,10 @@ export function createGlideRecordClass(host) {
 
     insert() {
       host.checkQuota();
+      if (host.refusedCrossScopeCreate.has(this._table) && host.inAppScope()) {
+        host.log('error', `Create operation against '${this._table}' from scope 'x_seam_bridge' has been refused due to the table's cross-scope access policy`, 'security');
+        return null;
+      }
       if (!this._row) this.initialize();
       this._isNew = true;
       return host.transaction.insert(this);
