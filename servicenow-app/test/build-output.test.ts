@@ -79,7 +79,11 @@ describe('now-sdk build output', () => {
         expect(byTable).toEqual([
             'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
             'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
+            'x_seam_bridge_triage_review:async_always',
         ]);
+        const queued = rules.find((r) => r.field('name') === 'Seam: triage an accepted case');
+        expect(queued?.field('filter_condition')).toBe('status=queued');
+        expect(queued?.field('action_insert')).toBe('true');
         for (const r of rules) expect(r.field('script')).toMatch(/^\/\/ @fluent-module \w+;false;x_seam_bridge\/.*\/src\/server\/entry\/business-rules\.ts/);
         const journal = rules.find((r) => r.field('collection') === 'sys_journal_field');
         expect(journal?.field('filter_condition')).toBe('name=incident^element=comments');

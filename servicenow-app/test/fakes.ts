@@ -34,6 +34,11 @@ export class FakeStore implements RecordStore {
     private seq = 0;
     /** Every write, in order: for "nothing was written" assertions. */
     readonly writes: { op: 'insert' | 'update'; table: string; sysId: string; values: RowValues }[] = [];
+    /** Dictionary max_length by "table.field" (0 / absent = unknown), for maxLength reads. */
+    readonly lengths: Record<string, number> = {};
+    maxLength(table: string, field: string): number {
+        return this.lengths[`${table}.${field}`] ?? 0;
+    }
     /** Display values of references, by the stored value (sys_id → name), for `displayValues` reads. */
     readonly displayNames: Record<string, string> = {};
     /** Hooks run on insert (e.g. to give incidents a number). */

@@ -11,6 +11,10 @@ export type { System, Direction, ConflictRule, FieldKind, FieldValue, RecordValu
 export { OWNERSHIP, SN_SCOPE, displayFields } from './ownership';
 export type { FieldMapping, TransformName, SalesforceObject, ServiceNowTable } from './ownership';
 
+// fit: text cut to a column's dictionary length, visibly, and recognised as cut
+export { CUT_MARK, fitText, isFittedCopy } from './fit';
+export type { Fitted } from './fit';
+
 // transforms: total, Result-returning value transforms
 export {
   URGENCY_DOMAIN,

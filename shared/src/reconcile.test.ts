@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newLink } from './decision';
 import type { LinkState } from './decision';
+import { fitText } from './fit';
 import { hashValue } from './hash';
 import { CASE_SYNC_STATUS_FIELD, RECONCILE_CHUNK, chunk, decideDrift, reconcileCaseFields, reconcileQuery, reconciledMappings } from './reconcile';
 import { ownerFields, peerField, transformForPeer } from './transforms';
@@ -99,6 +100,15 @@ describe('decideDrift', () => {
     expect(d.outbound?.idempotencyKey).toContain(INCIDENT_ID);
     expect(d.link.versions.servicenow).toBe(5);
     expect(d.link.snapshot.incidentPriority).toBe(d.drift[0].expected);
+  });
+
+  it('a Salesforce text ServiceNow cut to its column length (fitText) is not drift; a changed one is', () => {
+    const { incident, kase, link } = inSync();
+    kase.Description = 'Long story. '.repeat(600);
+    incident.description = fitText(kase.Description as string, 4000, ' [full text attached]').value;
+    expect(decideDrift({ link, incident, caseRecord: kase }).drift).toEqual([]);
+    incident.description = 'Someone rewrote it…';
+    expect(decideDrift({ link, incident, caseRecord: kase }).drift.map((f) => f.field)).toEqual(['description']);
   });
 
   it('puts back a ServiceNow-owned copy overwritten in Salesforce (a data load)', () => {

@@ -10,6 +10,7 @@ import type { LinkState, OutboundDecision } from './decision';
 import { hashValue } from './hash';
 import { OWNERSHIP } from './ownership';
 import type { FieldMapping } from './ownership';
+import { isFittedCopy } from './fit';
 import { ownerFields, parseDateTime, peerField, transformForPeer } from './transforms';
 import type { FieldProblem, FieldValue, RecordValues, System } from './types';
 
@@ -111,6 +112,8 @@ const colonOffset = (v: FieldValue | undefined): FieldValue | undefined =>
 /** Equal as synced values: date-times compare as instants (Salesforce answers `...000+0000`). */
 function sameSynced(m: FieldMapping, a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   if (sameValue(a, b)) return true;
+  // ServiceNow keeps a Salesforce text cut to its column's dictionary length (fit.ts): not drift.
+  if (m.owner === 'salesforce' && typeof a === 'string' && typeof b === 'string') return isFittedCopy(a, b) || isFittedCopy(b, a);
   if (m.transform !== 'dateTime') return false;
   const x = parseDateTime(colonOffset(a));
   const y = parseDateTime(colonOffset(b));

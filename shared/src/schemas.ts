@@ -435,6 +435,7 @@ export type CaseResultStatus =
   | 'kept_in_salesforce'
   | 'review'
   | 'approval_pending'
+  | 'triage_queued'
   | 'rejected'
   | 'error';
 

@@ -53,17 +53,21 @@ describe('console findings', () => {
     expect(pendingBefore).toEqual([]);
     await e.sn.patch('incident', incident.sys_id, { state: '3', hold_reason: '1' }, 'agent');
     await e.sandbox.servicenow.runJobs(); // async business rules: queue the message, schedule the one-shot drain
-    const [trigger] = await e.sn.query('sys_trigger', 'name=Seam: debounced outbox drain');
-    expect(trigger).toMatchObject({ trigger_type: '0' });
+    // The one-shot drain is the app's scoped event, queued for the debounce time (parm1 = its epoch ms).
+    const drains = (await e.sandbox.servicenow.logs()).events.filter((ev: { name: string }) => ev.name === 'x_seam_bridge.outbox.drain');
+    expect(drains.length).toBeGreaterThan(0);
+    const [mark] = await e.sn.query('x_seam_bridge_ops_state', 'name=outbox_drain');
+    expect(mark).toMatchObject({ status: 'scheduled' });
     expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`)).toHaveLength(1);
-    // Wait for the trigger's time (the default debounce, 1 s), then run only what is due: the
-    // trigger's drain, not the minute job. The change is delivered within the debounce + one drain.
-    const dueMs = Date.parse(`${trigger.next_action.replace(' ', 'T')}Z`);
+    // Wait for the event's time (the default debounce, 1 s), then run only what is due: the
+    // event's drain, not the minute job. The change is delivered within the debounce + one drain.
+    const dueMs = Number(drains[drains.length - 1].parm1);
     await new Promise((r) => setTimeout(r, Math.max(0, dueMs - Date.now()) + 50));
     await e.sandbox.servicenow.runJobs();
     expect((await getCase(e.sf, caseId, ['Seam_Incident_State__c'])).Seam_Incident_State__c).toMatch(/^On Hold/);
     expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^status=pending`)).toEqual([]);
-    expect(await e.sn.query('sys_trigger', 'name=Seam: debounced outbox drain')).toEqual([]);
+    expect((await e.sn.query('x_seam_bridge_ops_state', 'name=outbox_drain'))[0]).toMatchObject({ status: 'ok' });
+    expect(await e.sn.query('sys_trigger', 'nameSTARTSWITHSeam')).toEqual([]);
   });
 
   it('a high-priority transfer asks the sandbox approval group (the admin), and the approval creates the incident', async () => {

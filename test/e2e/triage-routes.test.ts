@@ -66,3 +66,27 @@ describe('scenario 3: low confidence goes to the review queue', () => {
     expect((await getCase(e.sf, caseId, ['Seam_Incident_Number__c'])).Seam_Incident_Number__c).toBeNull();
   });
 });
+
+describe('issue 15 item 2: triage outside the REST transaction', () => {
+  let e: E2E;
+  // Budget 0: POST /v1/cases calls no model at all; every new case is accepted and triaged by the async rule.
+  beforeAll(async () => { e = await startE2E({ 'x_seam_bridge.inbound.triage_budget_ms': '0' }); });
+  afterAll(async () => { await e?.close(); });
+
+  it('accepts the case at once (triage_queued), triages it asynchronously, and the incident reaches the case by event', async () => {
+    const caseId = await createCase(e.sf, incidentTriage);
+    await e.sandbox.settle();
+    const incidents = await e.sn.query('incident', `x_seam_bridge_sf_case_id=${caseId}`);
+    expect(incidents).toHaveLength(1);
+    const [review] = await e.sn.query('x_seam_bridge_triage_review', `sf_case_id=${caseId}`);
+    expect(review).toMatchObject({ status: 'triaged', incident: incidents[0].sys_id });
+    expect(Number(review.confidence)).toBeGreaterThan(0);
+    const c = await getCase(e.sf, caseId, ['Seam_Triage_Route__c', 'Seam_Incident_Number__c', 'Seam_Incident_Sys_Id__c']);
+    expect(c).toMatchObject({ Seam_Triage_Route__c: 'triage_queued', Seam_Incident_Number__c: incidents[0].number, Seam_Incident_Sys_Id__c: incidents[0].sys_id });
+    // Answered once: the outbox row was closed, never retried.
+    const rows = await e.sf.query(`SELECT Status__c, Attempts__c FROM Seam_Outbox__c WHERE Case__c = '${caseId}'`);
+    expect(rows.records.map((r: any) => [r.Status__c, r.Attempts__c])).toEqual([['Sent', 1]]);
+    const queuedAudit = await e.sn.query('x_seam_bridge_audit', `operation=case:triage_queued^sf_case_id=${caseId}`);
+    expect(queuedAudit).toHaveLength(1);
+  });
+});

@@ -30,6 +30,8 @@ export const PROPERTY = {
     debounceMs: 'x_seam_bridge.outbox.debounce_ms',
     knowledgeEnabled: 'x_seam_bridge.knowledge.enabled',
     knowledgeLearnFromResolutions: 'x_seam_bridge.knowledge.learn_from_resolutions',
+    triageBudgetMs: 'x_seam_bridge.inbound.triage_budget_ms',
+    proxyTimeoutMs: 'x_seam_bridge.proxy.timeout_ms',
 } as const;
 
 export interface Settings {
@@ -63,6 +65,14 @@ export interface Settings {
     readonly knowledgeEnabled: boolean;
     /** Store each resolved linked incident's summary in the knowledge index (CASE_SUMMARY). */
     readonly knowledgeLearnFromResolutions: boolean;
+    /**
+     * Time one POST /v1/cases may spend triaging before it stops calling the model: the cases left
+     * are accepted (`triage_queued`) and triaged by an async rule, outside the REST transaction
+     * quota (60 s) and the Salesforce callout timeout (60 s). 0 = always triage asynchronously.
+     */
+    readonly triageBudgetMs: number;
+    /** HTTP timeout of one proxy call, so budget + one call stays under the REST quota. */
+    readonly proxyTimeoutMs: number;
 }
 
 export interface ConfigProblem {
@@ -93,6 +103,8 @@ export const DEFAULTS: Settings = {
     debounceMs: 1000,
     knowledgeEnabled: true,
     knowledgeLearnFromResolutions: true,
+    triageBudgetMs: 20000,
+    proxyTimeoutMs: 20000,
 };
 
 export interface LoadedSettings {
@@ -188,6 +200,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
         knowledgeEnabled: bool(PROPERTY.knowledgeEnabled, DEFAULTS.knowledgeEnabled),
         knowledgeLearnFromResolutions: bool(PROPERTY.knowledgeLearnFromResolutions, DEFAULTS.knowledgeLearnFromResolutions),
+        triageBudgetMs: num(PROPERTY.triageBudgetMs, DEFAULTS.triageBudgetMs, 0, 40000, true),
+        proxyTimeoutMs: num(PROPERTY.proxyTimeoutMs, DEFAULTS.proxyTimeoutMs, 1000, 120000, true),
     };
     return { settings, problems };
 }

@@ -33,6 +33,17 @@ export interface RecordStore {
     /** Returns the new sys_id. */
     insert(table: string, values: RowValues): string;
     update(table: string, sysId: string, values: RowValues): void;
+    /**
+     * The dictionary max_length of a column, read at run time (GlideElementDescriptor.getLength);
+     * 0 when unknown. Optional: stores that cannot tell never cut text.
+     */
+    maxLength?(table: string, field: string): number;
+}
+
+/** Files on records (GlideSysAttachment). */
+export interface FileStore {
+    /** Attaches a file (base64 bytes) to a record; the new sys_attachment sys_id, or null if refused. */
+    write(table: string, recordSysId: string, fileName: string, contentType: string, base64: string): string | null;
 }
 
 /** The two outbound REST messages defined in src/fluent/rest-messages. */
@@ -47,6 +58,8 @@ export interface HttpRequest {
     readonly endpoint: string;
     readonly headers?: Readonly<Record<string, string>>;
     readonly body?: string;
+    /** HTTP timeout in ms (RESTMessageV2.setHttpTimeout); the message's default when absent. */
+    readonly timeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -101,4 +114,6 @@ export interface Ports {
     readonly random: () => number;
     /** Absent in tests that do not look at events; alerts then only log. */
     readonly events?: EventQueue;
+    /** Attaching files (the full text of a field cut to its column length); absent in some tests. */
+    readonly files?: FileStore;
 }

@@ -14,8 +14,8 @@ import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, sfDateTime } from './store.
 export const BATCH_SIZE = 200;
 export const MAX_ATTEMPTS = 6;
 export const MAX_BACKOFF_MINUTES = 60;
-const DONE = new Set(['created', 'updated', 'duplicate', 'stale', 'kept_in_salesforce', 'review', 'approval_pending']);
-const TRIAGE_ROUTES = new Set(['kept_in_salesforce', 'review', 'approval_pending']);
+const DONE = new Set(['created', 'updated', 'duplicate', 'stale', 'kept_in_salesforce', 'review', 'approval_pending', 'triage_queued']);
+const TRIAGE_ROUTES = new Set(['kept_in_salesforce', 'review', 'approval_pending', 'triage_queued']);
 
 /** @param {number} attempts */
 export function backoffMinutes(attempts) {

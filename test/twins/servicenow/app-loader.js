@@ -75,7 +75,8 @@ export function parseDictionary(xml) {
     }
     if (!out) continue;
     if (a.name && a.type) {
-      last = { type: a.type, label: a.label, ...(a.reference ? { reference: a.reference } : {}), ...(a.default_value !== undefined ? { default: a.default_value } : {}) };
+      last = { type: a.type, label: a.label, ...(a.reference ? { reference: a.reference } : {}), ...(a.default_value !== undefined ? { default: a.default_value } : {}),
+        ...(a.max_length && Number(a.max_length) > 0 ? { maxLength: Number(a.max_length) } : {}) };
       if (a.type === 'boolean' && last.default === undefined) last.default = 'false';
       out.fields[a.name] = last;
       if (a.unique === 'true') unique.push([a.name]);
@@ -267,6 +268,7 @@ export async function loadApp(host, appDir, options = {}) {
     writeFileSync(file, rewritten);
     modules.push({ key: normaliseModulePath(path), file });
   }
+  host.appModuleDir = join(dir, 'modules');
   for (const m of modules) {
     host.modules.set(m.key, await import(pathToFileURL(m.file).href));
     summary.modules += 1;
@@ -320,6 +322,12 @@ export async function loadApp(host, appDir, options = {}) {
     if (f.sys_id && host.store.get('sysauto_script', f.sys_id)) host.store.update('sysauto_script', f.sys_id, row, 'system');
     else host.store.insert('sysauto_script', { ...row, ...(f.sys_id ? { sys_id: f.sys_id } : {}) }, 'system');
     summary.jobs += 1;
+  }
+
+  for (const r of records('sysevent_register')) if (r.fields.event_name) host.registeredEvents.add(r.fields.event_name);
+  for (const r of records('sysevent_script_action')) {
+    const f = r.fields;
+    host.scriptActions.push({ name: f.name ?? '', eventName: f.event_name ?? '', script: f.script ?? '', active: f.active !== 'false', order: Number(f.order || 100) });
   }
 
   for (const r of records('sys_rest_message')) {

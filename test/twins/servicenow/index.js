@@ -36,13 +36,14 @@ export { startServiceNowTwinProcess } from './process.js';
  *   outboundAuth?: Record<string, import('./glide/sn-ws.js').OutboundAuth>,
  *   tickMs?: number,
  *   now?: () => Date,
+ *   restQuotaMs?: number,
  * }} ServiceNowTwinOptions
  */
 
 /** @param {ServiceNowTwinOptions} [options] */
 export async function createServiceNowTwin(options = {}) {
   const store = new TableStore({ now: options.now });
-  const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap, outboundAuth: options.outboundAuth });
+  const host = createHost({ store, properties: options.properties, now: options.now, endpointMap: options.endpointMap, outboundAuth: options.outboundAuth, restQuotaMs: options.restQuotaMs });
   const appSummary = options.app ? await loadApp(host, options.app) : null;
   if (options.storeFile) {
     // The build's job rows win over saved ones: a rebuilt app's job script names its new module version.

@@ -6,6 +6,9 @@
  */
 import { sendError, readBody } from './http-util.js';
 import { RESTAPIRequest, RESTAPIResponse, ServiceError } from './glide/sn-ws.js';
+import { TransactionCancelledError } from './glide/host.js';
+
+const CANCELLED = 'Transaction cancelled: maximum execution time exceeded';
 
 /** @typedef {import('./glide/host.js').Host} Host */
 /** @typedef {import('./glide/host.js').ScriptedRoute} ScriptedRoute */
@@ -92,18 +95,32 @@ export async function handleScriptedRest(host, req, res, url, authenticate) {
   const request = new RESTAPIRequest({ body: text, pathParams: /** @type {Record<string, string>} */ (hit.params), query: url.searchParams, headers, url: url.toString(), uri: url.pathname });
   const response = new RESTAPIResponse();
 
+  const transaction = { deadline: host.restQuotaMs > 0 ? Date.now() + host.restQuotaMs : Infinity, cancelled: false };
+  host.restTransaction = transaction;
   try {
     host.runAs(caller, () => {
       if (typeof route.script === 'function') route.script(request, response);
       else host.runScript(route.script, { request, response });
     });
   } catch (e) {
-    if (e instanceof ServiceError) response.setError(e);
+    if (e instanceof TransactionCancelledError) transaction.cancelled = true;
+    else if (e instanceof ServiceError) response.setError(e);
     else {
       host.log('error', `scripted REST ${route.name} threw: ${/** @type {Error} */ (e).stack ?? e}`, 'rest');
       const err = new ServiceError().setStatus(500).setMessage(String(/** @type {Error} */ (e)?.message ?? e)).setDetail('Script error in the operation script');
       response.setError(err);
     }
+  } finally {
+    host.restTransaction = null;
+  }
+
+  if (transaction.cancelled) {
+    // KB1297438: a REST transaction the quota cancelled after it started answers HTTP 200 with this
+    // error body, whatever the script had set or caught; the writes it made before stay.
+    const text = JSON.stringify({ error: { message: CANCELLED, detail: `${CANCELLED} Check logs for error trace or enable glide.rest.debug property to verify REST request processing` }, status: 'failure' });
+    res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8' });
+    res.end(text);
+    return true;
   }
 
   if (response.error) {

@@ -80,3 +80,46 @@ describe('scripted REST responses', () => {
     expect((await call(`${sn.url}/api/x_seam_bridge/t/stream`, { auth: basic('admin', 'nope') })).status).toBe(401);
   });
 });
+
+describe('REST transaction quota (the platform cancels a REST request that runs past its quota rule)', () => {
+  it('cancels at the next database call past the quota: HTTP 200 with the platform error body, earlier writes kept, catching does not help', async () => {
+    const sn = await createServiceNowTwin({ restQuotaMs: 150 });
+    try {
+      const { GlideRecord } = sn.glide;
+      let caught = 0;
+      sn.host.routes.push({
+        name: 'slow', method: 'POST', basePath: '/api/x_seam_bridge/t', relativePath: '/slow', requiresAuthentication: true, requiresAclAuthorization: false, acls: [],
+        script: (_req: any, res: any) => {
+          for (let i = 0; i < 5; i++) {
+            try {
+              const gr = new GlideRecord('incident');
+              gr.initialize();
+              gr.setValue('short_description', `slow ${i}`);
+              gr.insert();
+            } catch { caught += 1; }
+            const until = Date.now() + 100;
+            while (Date.now() < until) { /* a slow step, e.g. a model call */ }
+          }
+          res.setBody({ done: true });
+        },
+      } as any);
+      const r = await call(`${sn.url}/api/x_seam_bridge/t/slow`, { method: 'POST', auth: ADMIN, json: {} });
+      expect(r.status).toBe(200);
+      expect(r.json).toEqual({
+        error: { message: 'Transaction cancelled: maximum execution time exceeded', detail: expect.stringContaining('Transaction cancelled: maximum execution time exceeded') },
+        status: 'failure',
+      });
+      const kept = [...sn.store.rows('incident').values()].filter((row: any) => String(row.short_description).startsWith('slow '));
+      // The first insert (at 0 ms) is inside the quota, the last (at ≥ 400 ms) past it; each later call throws.
+      expect(kept.length).toBeGreaterThanOrEqual(1);
+      expect(kept.length).toBeLessThan(5);
+      expect(caught).toBe(5 - kept.length);
+      expect(sn.host.logs.some((l) => l.source === 'quota')).toBe(true);
+      // The next request starts a new transaction with a fresh quota.
+      sn.host.routes.push({ name: 'fast', method: 'GET', basePath: '/api/x_seam_bridge/t', relativePath: '/fast', requiresAuthentication: true, requiresAclAuthorization: false, acls: [], script: (_q: any, res: any) => { new GlideRecord('incident').query(); res.setBody({ ok: 1 }); } } as any);
+      expect((await call(`${sn.url}/api/x_seam_bridge/t/fast`, { auth: ADMIN })).json).toEqual({ result: { ok: 1 } });
+    } finally {
+      await sn.close();
+    }
+  });
+});

@@ -17,6 +17,21 @@ import { parseEncodedQuery, matchGroups, comparator } from './encoded-query.js';
  * @typedef {{ fields: Record<string, FieldDef>, display?: string, numberPrefix?: string, label?: string, unique?: string[][] }} TableDef
  */
 
+/**
+ * KB0685779: a string column's max_length is not enforced by the platform; the database column is
+ * varchar(max_length) up to 255 (the database keeps at most that many characters) and mediumtext
+ * above (up to 16,777,215 bytes, so a 4,000 description stores far more). The twin keeps what
+ * such a column keeps: at most max_length characters (code points) for ≤ 255, everything above.
+ * @param {FieldDef | undefined} def @param {string} value
+ */
+export function storedValue(def, value) {
+  const max = def?.maxLength;
+  if (!max || max > 255 || (def?.type && !STRING_TYPES.has(def.type))) return value;
+  const points = Array.from(value);
+  return points.length > max ? points.slice(0, max).join('') : value;
+}
+const STRING_TYPES = new Set(['string', 'email', 'url', 'phone_number_e164']);
+
 export const SYS_FIELDS = ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count'];
 
 /** 32 lower-case hex characters, like a platform sys_id. */
@@ -57,14 +72,14 @@ export const BASE_TABLES = {
   core_company: { display: 'name', fields: { name: {}, customer: { type: 'boolean', default: 'false' } } },
   problem: {
     display: 'number', numberPrefix: 'PRB',
-    fields: { number: {}, short_description: {}, description: {}, state: {}, priority: {}, active: { type: 'boolean', default: 'true' },
+    fields: { number: {}, short_description: { maxLength: 160 }, description: { maxLength: 4000 }, state: {}, priority: {}, active: { type: 'boolean', default: 'true' },
       assigned_to: { type: 'reference', reference: 'sys_user' }, assignment_group: { type: 'reference', reference: 'sys_user_group' },
       work_notes: { type: 'journal_input' }, comments: { type: 'journal_input' } },
   },
   incident: {
     display: 'number', numberPrefix: 'INC', label: 'Incident',
     fields: {
-      number: {}, short_description: {}, description: {}, category: { default: 'inquiry' }, subcategory: {},
+      number: {}, short_description: { maxLength: 160 }, description: { maxLength: 4000 }, category: { default: 'inquiry' }, subcategory: {},
       state: { default: '1', choices: { 1: 'New', 2: 'In Progress', 3: 'On Hold', 6: 'Resolved', 7: 'Closed', 8: 'Canceled' } },
       impact: { default: '3', choices: { 1: '1 - High', 2: '2 - Medium', 3: '3 - Low' } },
       urgency: { default: '3', choices: { 1: '1 - High', 2: '2 - Medium', 3: '3 - Low' } },
@@ -181,7 +196,8 @@ export class TableStore {
     const rows = this.rows(table);
     const at = glideDateTime(this.now());
     const row = { ...this.blank(table) };
-    for (const [k, v] of Object.entries(values)) if (k in row) row[k] = v ?? '';
+    const fields = this.schema(table).fields;
+    for (const [k, v] of Object.entries(values)) if (k in row) row[k] = storedValue(fields[k], v ?? '');
     row.sys_id = /^[0-9a-f]{32}$/.test(values.sys_id ?? '') ? values.sys_id : newSysId();
     if (rows.has(row.sys_id)) throw new Error(`insert into ${table}: sys_id ${row.sys_id} already exists; omit sys_id to get a fresh one`);
     if ('number' in row && !row.number) row.number = this.nextNumber(table);
@@ -201,7 +217,8 @@ export class TableStore {
     const row = rows.get(sysId);
     if (!row) return undefined;
     const stateBefore = row.state;
-    for (const [k, v] of Object.entries(values)) if (k in row && !SYS_FIELDS.includes(k)) row[k] = v ?? '';
+    const fields = this.schema(table).fields;
+    for (const [k, v] of Object.entries(values)) if (k in row && !SYS_FIELDS.includes(k)) row[k] = storedValue(fields[k], v ?? '');
     // The platform's own incident rules stamp when an incident was resolved (6) or closed (7).
     if (table === 'incident' && row.state !== stateBefore) {
       const at = glideDateTime(this.now());

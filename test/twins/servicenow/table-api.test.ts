@@ -187,3 +187,57 @@ describe('persistence', () => {
     }
   });
 });
+
+// Issue 14 "How we will know": a client written only from the documented Table API contract
+// (no npm ServiceNow client can target a local http twin: servicenow-rest-api 1.2.2 hard-codes
+// https://<instance>.service-now.com) pages a query by following the Link header, as documented.
+describe('Table API: a documented-contract client', () => {
+  /** RFC 8288 Link header → { rel: url } */
+  const parseLink = (h: string | null) => Object.fromEntries((h ?? '').split(',').map((p) => /<([^>]+)>;\s*rel="(\w+)"/.exec(p.trim())).filter(Boolean).map((m) => [m![2], m![1]]));
+
+  it('follows rel="next" through every page: X-Total-Count is stable, pages hold sysparm_limit rows of exactly sysparm_fields, ^OR and ORDERBY hold, nothing repeats', async () => {
+    for (let i = 0; i < 23; i++) await createIncident({ short_description: `page probe ${String(i).padStart(2, '0')}`, ...ofPriority(i % 2 ? '2' : '4') });
+    await createIncident({ short_description: 'not in the query', ...ofPriority('5') });
+    const query = 'priority=2^ORpriority=4^short_descriptionSTARTSWITHpage probe^ORDERBYshort_description';
+    let next: string | undefined = `${sn.url}/api/now/v2/table/incident?sysparm_query=${encodeURIComponent(query)}&sysparm_fields=sys_id,short_description,priority&sysparm_limit=5`;
+    const seen: string[] = [];
+    let pages = 0;
+    while (next) {
+      const r = await call(next, { auth: ADMIN });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('x-total-count')).toBe('23');
+      const rows = r.json.result as Record<string, string>[];
+      expect(rows.length).toBeLessThanOrEqual(5);
+      for (const row of rows) {
+        expect(Object.keys(row).sort()).toEqual(['priority', 'short_description', 'sys_id']);
+        expect(['2', '4']).toContain(row.priority);
+        seen.push(row.short_description);
+      }
+      pages += 1;
+      const links = parseLink(r.headers.get('link'));
+      expect(links.first).toBeDefined();
+      expect(links.last).toBeDefined();
+      next = links.next;
+    }
+    expect(pages).toBe(Math.ceil(23 / 5));
+    expect(seen).toEqual(Array.from({ length: 23 }, (_, i) => `page probe ${String(i).padStart(2, '0')}`));
+  });
+
+  it('every error is the platform envelope {"error":{"message","detail"},"status":"failure"}', async () => {
+    const bodies = [
+      await call(`${sn.url}/api/now/table/incident/0123456789abcdef0123456789abcdef`, { auth: ADMIN }),
+      await call(`${sn.url}/api/now/table/no_such_table`, { auth: ADMIN }),
+      await call(table(), { method: 'POST', auth: ADMIN, body: '{not json', headers: { 'content-type': 'application/json' } }),
+      await call(table('?sysparm_query=' + encodeURIComponent('priority~2')), { auth: ADMIN }),
+      await call(table(), { auth: basic('admin', 'wrong') }),
+      await call(table(), { auth: NO_ROLES }),
+    ];
+    expect(bodies.map((b) => b.status)).toEqual([404, 400, 400, 400, 401, 403]);
+    for (const b of bodies) {
+      expect(Object.keys(b.json).sort()).toEqual(['error', 'status']);
+      expect(b.json.status).toBe('failure');
+      expect(typeof b.json.error.message).toBe('string');
+      expect('detail' in b.json.error).toBe(true);
+    }
+  });
+});

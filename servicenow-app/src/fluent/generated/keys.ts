@@ -133,6 +133,14 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '3b6ba69961d143079c5cbb756629b748'
                     }
+                    br_triage_queued: {
+                        table: 'sys_script'
+                        id: '65dec6a867074d99bd5afb919799bf23'
+                    }
+                    event_outbox_drain: {
+                        table: 'sysevent_register'
+                        id: 'f5ed82e74aff4e01a66b8ee84df68074'
+                    }
                     job_attachment_send: {
                         table: 'sysauto_script'
                         id: 'd21cafa1b5494236b3b640a622ef37e1'
@@ -289,6 +297,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'ba51678785b545e29d286389b76b3244'
                     }
+                    prop_inbound_triage_budget: {
+                        table: 'sys_properties'
+                        id: 'f20ab74c4d49423a9caa344ed4462a8c'
+                    }
                     prop_major_enabled: {
                         table: 'sys_properties'
                         id: '472dc7838535433abe996902bb0dbb83'
@@ -312,6 +324,10 @@ declare global {
                     prop_proxy_key: {
                         table: 'sys_properties'
                         id: '00b8c78bec4e4355ba9628f6cf575cc1'
+                    }
+                    prop_proxy_timeout: {
+                        table: 'sys_properties'
+                        id: '9faeb50f8f8a48289e4007c7edf562f2'
                     }
                     prop_proxy_url: {
                         table: 'sys_properties'
@@ -436,6 +452,10 @@ declare global {
                     rest_sf_h_ct: {
                         table: 'sys_rest_message_headers'
                         id: '5bc79bf57dad41d197d2d80f82bce953'
+                    }
+                    sa_outbox_drain: {
+                        table: 'sysevent_script_action'
+                        id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
                     'src_server_adapters_glide-attachments_ts': {
                         table: 'sys_module'
@@ -612,6 +632,10 @@ declare global {
                     src_server_reconcile_sweep_ts: {
                         table: 'sys_module'
                         id: '65b2b425070548d38b188871f4dd4638'
+                    }
+                    src_server_sync_fit_ts: {
+                        table: 'sys_module'
+                        id: 'c35d7581626f457f92069e807bf105d3'
                     }
                     src_server_sync_inbound_ts: {
                         table: 'sys_module'
@@ -1272,6 +1296,17 @@ declare global {
                             name: 'incident'
                             element: 'x_seam_bridge_entitlement'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2ca4b0cec8444292bc3e23833e59c689'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'triaged'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -4000,6 +4035,17 @@ declare global {
                             name: 'incident'
                             element: 'x_seam_bridge_sf_account_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'ef8b590f113d4a90a7bdd4426e8082b1'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'status'
+                            value: 'queued'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -56,3 +56,7 @@ Property({ $id: Now.ID['prop_knowledge_enabled'], name: 'x_seam_bridge.knowledge
     description: 'Show the "Suggest knowledge (AI)" and "Add knowledge answer to work notes (AI)" buttons on the incident (answers from the proxy\'s knowledge index).' })
 Property({ $id: Now.ID['prop_knowledge_learn'], name: 'x_seam_bridge.knowledge.learn_from_resolutions', type: 'boolean', value: true, roles: admin,
     description: 'When a linked incident is resolved, store its resolution as a CASE_SUMMARY document in the knowledge index (masked by the proxy).' })
+Property({ $id: Now.ID['prop_inbound_triage_budget'], name: 'x_seam_bridge.inbound.triage_budget_ms', type: 'integer', value: 20000, roles: admin,
+    description: 'Milliseconds one POST /v1/cases may spend on triage calls (0..40000). Cases left when it is spent are answered triage_queued and triaged by an async rule, so a slow model never runs the request past the REST transaction quota (60 s) or the Salesforce callout timeout (60 s). 0 = triage every new case asynchronously.' })
+Property({ $id: Now.ID['prop_proxy_timeout'], name: 'x_seam_bridge.proxy.timeout_ms', type: 'integer', value: 20000, roles: admin,
+    description: 'HTTP timeout of one proxy call in milliseconds (1000..120000). With inbound.triage_budget_ms it bounds a POST /v1/cases to budget + one call.' })

@@ -37,6 +37,8 @@ export const x_seam_bridge_triage_review = Table({
             maxLength: 40,
             default: 'pending',
             choices: {
+                queued: 'Triage queued',
+                triaged: 'Triaged (no person needed)',
                 pending: 'Pending review',
                 approval_pending: 'Approval pending',
                 approved: 'Approved',

@@ -20,6 +20,7 @@ interface RestMessageLike {
     setHttpMethod(method: string): void;
     setRequestHeader(name: string, value: string): void;
     setRequestBody(body: string): void;
+    setHttpTimeout(ms: number): void;
     execute(): RestResponseLike;
 }
 type RestMessageCtor = new (message: string, fn: string) => RestMessageLike;
@@ -33,6 +34,7 @@ export const glideHttpClient: HttpClient = {
             const headers = request.headers ?? {};
             for (const name of Object.keys(headers)) msg.setRequestHeader(name, headers[name]);
             if (request.body !== undefined) msg.setRequestBody(request.body);
+            if (request.timeoutMs !== undefined) msg.setHttpTimeout(request.timeoutMs);
             const res = msg.execute();
             const status = Number(res.getStatusCode()) || 0;
             const body = String(res.getBody() ?? '');

@@ -23,6 +23,7 @@ interface GlideRecordLike {
     getUniqueValue(): string;
     insert(): string | null;
     update(): string | null;
+    getElement(field: string): { getED(): { getLength(): number } } | null;
 }
 
 type GlideRecordCtor = new (table: string) => GlideRecordLike;
@@ -76,5 +77,13 @@ export const glideRecordStore: RecordStore = {
         if (!gr.get(sysId)) throw new Error(`update of ${table}/${sysId}: no such record`);
         write(gr, values);
         gr.update();
+    },
+    // Scoped API: GlideElement.getED() → GlideElementDescriptor.getLength() (the dictionary max_length).
+    maxLength(table: string, field: string): number {
+        const gr = open(table);
+        gr.initialize();
+        const element = gr.getElement(field);
+        const length = element ? Number(element.getED().getLength()) : 0;
+        return Number.isFinite(length) && length > 0 ? length : 0;
     },
 };

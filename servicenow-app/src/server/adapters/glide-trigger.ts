@@ -1,46 +1,39 @@
 /**
- * DrainScheduler over a run-once scheduled job: a `sys_trigger` record (trigger_type 0 = run once)
- * whose `next_action` is the debounce time and whose script is the drain job's own script, so the
- * one-shot run is exactly the minute job's drain (same module, same version) a little early.
+ * DrainScheduler over the app's own event: `gs.eventQueueScheduled('x_seam_bridge.outbox.drain',
+ * <ops state row>, '', '', <GlideDateTime>)` queues the event to be processed at the debounce time,
+ * and the script action of that event (src/fluent/events/outbox-drain.now.ts) runs the drain.
+ * Both are scoped APIs in the app's scope; a run-once `sys_trigger` would be a cross-scope create.
  */
-import { GlideRecord } from '@servicenow/glide';
+import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide';
 import { formatServiceNowDateTime } from '../generated/seam-core';
-import { DRAIN_JOB_NAME } from '../outbox/debounce';
+import { OPS_TABLE } from '../ops/state';
 import type { DrainScheduler } from '../outbox/drain';
+
+/** The registered event (sysevent_register); the script action listens to it. */
+export const DRAIN_EVENT = 'x_seam_bridge.outbox.drain';
 
 interface GlideRecordLike {
     addQuery(field: string, value: string): void;
     setLimit(limit: number): void;
     query(): void;
     next(): boolean;
-    initialize(): void;
-    setValue(field: string, value: unknown): void;
-    getValue(field: string): string | null;
-    insert(): string | null;
 }
 type GlideRecordCtor = new (table: string) => GlideRecordLike;
-const open = (table: string): GlideRecordLike => new (GlideRecord as unknown as GlideRecordCtor)(table);
-
-export const TRIGGER_NAME = 'Seam: debounced outbox drain';
-
-function drainJobScript(): string | null {
-    const job = open('sysauto_script');
-    job.addQuery('name', DRAIN_JOB_NAME);
-    job.setLimit(1);
-    job.query();
-    return job.next() ? job.getValue('script') : null;
+type GlideDateTimeCtor = new (value?: string) => unknown;
+interface EventQueue {
+    eventQueueScheduled(name: string, instance: unknown, parm1: string, parm2: string, when: unknown): void;
 }
 
 export const glideDrainScheduler: DrainScheduler = {
     scheduleDrain(atMs: number): boolean {
-        const script = drainJobScript();
-        if (!script) return false;
-        const trigger = open('sys_trigger');
-        trigger.initialize();
-        trigger.setValue('name', TRIGGER_NAME);
-        trigger.setValue('trigger_type', '0');
-        trigger.setValue('next_action', formatServiceNowDateTime(atMs));
-        trigger.setValue('script', script);
-        return Boolean(trigger.insert());
+        // The event's record: the pending mark (ops state outbox_drain), written just before.
+        const mark = new (GlideRecord as unknown as GlideRecordCtor)(OPS_TABLE);
+        mark.addQuery('name', 'outbox_drain');
+        mark.setLimit(1);
+        mark.query();
+        if (!mark.next()) return false;
+        const when = new (GlideDateTime as unknown as GlideDateTimeCtor)(formatServiceNowDateTime(atMs));
+        (gs as unknown as EventQueue).eventQueueScheduled(DRAIN_EVENT, mark, String(atMs), '', when);
+        return true;
     },
 };

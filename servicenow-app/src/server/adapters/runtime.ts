@@ -1,5 +1,6 @@
 /** The one place Glide adapters are assembled into Ports (entry points call this). */
 import type { Ports } from '../ports';
+import { glideAttachmentContent } from './glide-attachments';
 import { glideHttpClient } from './glide-http';
 import { glideRecordStore } from './glide-records';
 import { glideClock, glideEvents, glideLogger, glideProperties, glideSession } from './glide-system';
@@ -14,5 +15,6 @@ export function glidePorts(): Ports {
         session: glideSession,
         random: Math.random,
         events: glideEvents,
+        files: glideAttachmentContent,
     };
 }

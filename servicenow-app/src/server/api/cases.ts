@@ -1,7 +1,8 @@
 /**
  * POST /v1/cases: a batch of 1..200 CaseMessages. The whole batch is validated first (schema,
  * then a dry run of the shared inbound decision for field ownership and values); any problem
- * answers 400 naming each field and its fix, and nothing is written.
+ * answers 400 naming each field and its fix, and nothing is written. Triage (a model call per new
+ * case) is bounded by x_seam_bridge.inbound.triage_budget_ms; the cases left are `triage_queued`.
  */
 import { CASE_MESSAGE_BATCH_SCHEMA, parseAndValidate, type CaseMessage, type FieldProblem } from '../generated/seam-core';
 import type { Settings } from '../config';
@@ -9,7 +10,7 @@ import type { Ports } from '../ports';
 import { applyCaseMessage, dryRunProblems, type CaseResult } from '../sync/inbound';
 import { badRequest, unavailable, type ApiRequest, type ApiResponse } from './http';
 
-type CasesSettings = Parameters<typeof applyCaseMessage>[1] & Pick<Settings, 'inboundEnabled'>;
+type CasesSettings = Parameters<typeof applyCaseMessage>[1] & Pick<Settings, 'inboundEnabled' | 'triageBudgetMs'>;
 
 export function validateCaseBatch(bodyText: string): { ok: true; messages: CaseMessage[] } | { ok: false; response: ApiResponse } {
     const parsed = parseAndValidate<{ messages: CaseMessage[] }>(CASE_MESSAGE_BATCH_SCHEMA, bodyText);
@@ -35,9 +36,11 @@ export function postCases(ports: Ports, settings: CasesSettings, request: ApiReq
     if (!settings.inboundEnabled) return unavailable();
     const checked = validateCaseBatch(request.bodyText);
     if (!checked.ok) return checked.response;
+    // Triage calls stop once the budget is spent; the cases left are accepted and triaged async.
+    const started = ports.clock.nowMs();
     const results: CaseResult[] = checked.messages.map((m) => {
         try {
-            return applyCaseMessage(ports, settings, m);
+            return applyCaseMessage(ports, settings, m, { deferTriage: ports.clock.nowMs() - started >= settings.triageBudgetMs });
         } catch (e) {
             // One broken message must not lose the others' results; it is retried by Salesforce.
             ports.log.error(`Seam: case message ${m.messageId} failed: ${String(e)}`);

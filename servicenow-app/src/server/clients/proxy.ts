@@ -60,7 +60,7 @@ function triageOutcome(value: unknown): Record<string, unknown> {
 
 export function callProxy<T>(
     ports: Ports,
-    settings: Pick<Settings, 'proxyUrl' | 'proxyApiKey'>,
+    settings: Pick<Settings, 'proxyUrl' | 'proxyApiKey'> & Partial<Pick<Settings, 'proxyTimeoutMs'>>,
     route: ProxyRoute,
     body: Readonly<Record<string, unknown>>,
     context: ProxyCallContext,
@@ -81,6 +81,7 @@ export function callProxy<T>(
         endpoint: `${settings.proxyUrl}${route}`,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${settings.proxyApiKey}` },
         body: JSON.stringify(payload),
+        ...(settings.proxyTimeoutMs ? { timeoutMs: settings.proxyTimeoutMs } : {}),
     });
     const latencyMs = ports.clock.nowMs() - started;
     let outcome: ProxyOutcome<T>;

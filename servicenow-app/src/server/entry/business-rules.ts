@@ -10,6 +10,7 @@ import { drainAfterEvent } from '../outbox/drain';
 import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
+import { triageQueued } from '../sync/inbound';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
 import { learnFromResolution } from '../knowledge/knowledge';
@@ -77,6 +78,15 @@ export function applyReviewDecision(current: CurrentRecord): void {
         const { ports } = context();
         const row = ports.records.get(TABLE.review, current.getUniqueValue());
         return row ? onReviewDecided(ports, row) : 'review gone';
+    });
+}
+
+/** A case accepted without triage (POST /v1/cases ran out of its triage budget): triage it now. */
+export function triageQueuedCase(current: CurrentRecord): void {
+    guarded('queued triage', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.review, current.getUniqueValue());
+        return row ? triageQueued(ports, settings, row) : 'review gone';
     });
 }
 

@@ -14,3 +14,7 @@ export function knowledgeGapsJob(): void {
     const { ports, settings } = context();
     ports.log.info(`Seam knowledge gaps: ${JSON.stringify(draftKnowledgeGaps(ports, settings))}`);
 }
+/** Script action of the event x_seam_bridge.outbox.drain: the debounced one-shot drain (src/fluent/events). */
+export function drainOutboxEvent(): void {
+    drainOutboxJob();
+}

@@ -173,7 +173,7 @@ export function drainAfterEvent(
         // Mark before scheduling, so the rules of the same burst see the trigger as pending.
         writeState(ports, 'outbox_drain', { status: 'scheduled', value: String(decision.atMs), detail: `one-shot drain scheduled at ${at}` }, pending.row);
         if (scheduler.scheduleDrain(decision.atMs)) return { scheduled: at };
-        ports.log.error(`Seam outbox: could not schedule the one-shot drain at ${at}; sending now instead. Fix: let the app create sys_trigger records, or set x_seam_bridge.outbox.debounce_ms to 0.`);
+        ports.log.error(`Seam outbox: could not schedule the one-shot drain at ${at}; sending now instead. Fix: check that the event x_seam_bridge.outbox.drain is registered (Event Registry) and its script action "Seam: debounced outbox drain" is active, or set x_seam_bridge.outbox.debounce_ms to 0.`);
         writeState(ports, 'outbox_drain', { status: 'ok', value: '', detail: 'scheduling refused; drained at once' });
     }
     return drainOutbox(ports, settings);

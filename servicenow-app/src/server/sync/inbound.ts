@@ -22,8 +22,9 @@ import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
 import { TABLE, eq } from '../tables';
 import { NO_APPROVERS, approvers, noteApprovers, requestApproval } from '../triage/approval';
-import { openReview, queueReview, refreshReview } from '../triage/review';
+import { openReview, queueReview, queueTriage, refreshReview, storedMessage } from '../triage/review';
 import { triageCase, type TriageOutcome } from '../triage/triage';
+import { attachOverflow, fitToColumns } from './fit';
 import { findLinkByCase, saveLink } from './link';
 
 // The statuses are part of the wire contract, so they live in the shared core.
@@ -67,7 +68,7 @@ export function alreadyProcessed(ports: Pick<Ports, 'records'>, key: string): bo
 }
 
 type InboundPorts = Ports;
-type InboundSettings = Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey' | 'approvalGroup'>;
+type InboundSettings = Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey' | 'approvalGroup'> & Partial<Pick<Settings, 'proxyTimeoutMs'>>;
 
 function incidentValues(decisionWrites: Readonly<Record<string, unknown>>): Record<string, string | number | boolean | null> {
     const out: Record<string, string | number | boolean | null> = {};
@@ -110,7 +111,9 @@ export function createIncident(ports: InboundPorts, message: CaseMessage, option
             `Seam triage (AI, engine ${options.triage?.engine ?? 'unknown'}): category ${t.category}, suggested priority ${t.priority}, ` +
             `suggested group "${t.suggestedAssignmentGroup}", confidence ${t.confidence}. Rationale: ${t.rationale}`;
     }
-    const sysId = ports.records.insert(TABLE.incident, values);
+    const fitted = fitToColumns(ports, TABLE.incident, values, message.caseNumber);
+    const sysId = ports.records.insert(TABLE.incident, fitted.values);
+    attachOverflow(ports, sysId, message.caseId, fitted.overflow);
     const reported = categoryMapping?.problem ? [...decision.problems, categoryMapping.problem] : decision.problems;
     const created = ports.records.get(TABLE.incident, sysId, ['number']);
     const number = created ? created.number : '';
@@ -163,8 +166,9 @@ function updateIncident(ports: InboundPorts, message: CaseMessage, linkRow: NonN
         return { ...withNumber, status: decision.status };
     }
     if (decision.status === 'rejected') return { ...withNumber, status: 'rejected', problems: decision.problems };
-    const values = incidentValues(decision.writes);
-    if (Object.keys(values).length) ports.records.update(TABLE.incident, incidentSysId, values);
+    const fitted = fitToColumns(ports, TABLE.incident, incidentValues(decision.writes), message.caseNumber);
+    if (Object.keys(fitted.values).length) ports.records.update(TABLE.incident, incidentSysId, fitted.values);
+    attachOverflow(ports, incidentSysId, message.caseId, fitted.overflow);
     saveLink(ports, linkRow, decision.link, { syncState: 'in_sync', caseNumber: message.caseNumber });
     recordAudit(ports, {
         direction: 'inbound',
@@ -211,8 +215,16 @@ function escalatedByHuman(ports: InboundPorts, settings: InboundSettings, messag
     return { ...model, action: high ? 'approval_required' : 'create_incident', reason };
 }
 
+export interface ApplyOptions {
+    /**
+     * The request's triage budget is spent: a new case is accepted (`triage_queued`) and triaged
+     * by the async rule instead of calling the model inside this REST transaction.
+     */
+    readonly deferTriage?: boolean;
+}
+
 /** One validated case message → one CaseResult (docs/contracts.md). */
-export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings, message: CaseMessage): CaseResult {
+export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings, message: CaseMessage, options: ApplyOptions = {}): CaseResult {
     if (alreadyProcessed(ports, message.idempotencyKey)) {
         const link = findLinkByCase(ports, message.caseId);
         return {
@@ -229,19 +241,39 @@ export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings,
     const review = openReview(ports, message.caseId);
     if (review) {
         refreshReview(ports, review, message);
-        auditRouting(ports, message, 'case:review_refreshed', 'a person is still deciding; the stored message was replaced by this newer one', TABLE.review, review.sys_id);
-        return { messageId: message.messageId, status: review.status === 'approval_pending' ? 'approval_pending' : 'review' };
+        auditRouting(ports, message, 'case:review_refreshed', 'a person (or the queued triage) is still deciding; the stored message was replaced by this newer one', TABLE.review, review.sys_id);
+        const status = review.status === 'approval_pending' ? 'approval_pending' : review.status === 'queued' ? 'triage_queued' : 'review';
+        return { messageId: message.messageId, status };
     }
 
+    if (options.deferTriage && settings.triageEnabled) {
+        const reason = 'accepted; the triage time budget of this request (x_seam_bridge.inbound.triage_budget_ms) was spent, so an async rule triages it';
+        const id = queueTriage(ports, message, reason);
+        auditRouting(ports, message, 'case:triage_queued', reason, TABLE.review, id);
+        return { messageId: message.messageId, status: 'triage_queued' };
+    }
     const triage = message.escalate ? escalatedByHuman(ports, settings, message) : triageCase(ports, settings, message);
+    return routeCase(ports, settings, message, triage);
+}
+
+/**
+ * Routes a triaged case. `queued` is the review row of a case accepted earlier (async triage): it
+ * becomes the review itself, or is closed as `triaged` when no person is needed.
+ */
+function routeCase(ports: InboundPorts, settings: InboundSettings, message: CaseMessage, triage: TriageOutcome, queued?: string): CaseResult {
     switch (triage.action) {
-        case 'create_incident':
-            return createIncident(ports, message, { triage });
+        case 'create_incident': {
+            const created = createIncident(ports, message, { triage });
+            if (queued) queueReview(ports, message, triage, 'triaged', queued);
+            if (queued && created.incidentSysId) ports.records.update(TABLE.review, queued, { incident: created.incidentSysId, correlation_id: created.correlationId ?? '' });
+            return created;
+        }
         case 'keep_in_salesforce':
+            if (queued) queueReview(ports, message, triage, 'triaged', queued);
             auditRouting(ports, message, 'case:kept_in_salesforce', triage.reason, 'Case', message.caseId);
             return { messageId: message.messageId, status: 'kept_in_salesforce' };
         case 'review': {
-            const id = queueReview(ports, message, triage, 'pending');
+            const id = queueReview(ports, message, triage, 'pending', queued);
             auditRouting(ports, message, 'case:review', triage.reason, TABLE.review, id);
             return { messageId: message.messageId, status: 'review' };
         }
@@ -251,14 +283,34 @@ export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings,
             noteApprovers(ports, found);
             if (!found) {
                 const reason = `${triage.reason}; ${NO_APPROVERS}`;
-                const id = queueReview(ports, message, { ...triage, reason }, 'pending');
+                const id = queueReview(ports, message, { ...triage, reason }, 'pending', queued);
                 auditRouting(ports, message, 'case:review', reason, TABLE.review, id);
                 return { messageId: message.messageId, status: 'review' };
             }
-            const id = queueReview(ports, message, triage, 'approval_pending');
+            const id = queueReview(ports, message, triage, 'approval_pending', queued);
             const count = requestApproval(ports, settings, id, triage.reason);
             auditRouting(ports, message, 'case:approval_requested', `${triage.reason}; ${count} approver(s) asked`, TABLE.approval, id);
             return { messageId: message.messageId, status: 'approval_pending' };
         }
     }
+}
+
+export type QueuedTriageOutcome = CaseResult | { readonly status: 'ignored'; readonly reason: string };
+
+/**
+ * The async half of an accepted case: triage it now, in its own transaction (the async rule on
+ * the review row), and route it as POST /v1/cases would have. Salesforce learns the incident
+ * through the normal incident sync (Incident_Update__e carries its number and sys_id).
+ */
+export function triageQueued(ports: InboundPorts, settings: InboundSettings, review: Row): QueuedTriageOutcome {
+    if (review.status !== 'queued') return { status: 'ignored', reason: `status ${review.status}: triage already ran` };
+    const message = storedMessage(review);
+    if (!message) return { status: 'ignored', reason: 'the stored message is not valid JSON; Salesforce must resend the case' };
+    const link = findLinkByCase(ports, message.caseId);
+    if (link && (link.state.incidentSysId || link.row.incident)) {
+        queueReview(ports, message, { action: 'create_incident', reason: 'the case was linked meanwhile' }, 'triaged', review.sys_id);
+        return { status: 'ignored', reason: 'the case was linked meanwhile' };
+    }
+    const triage = message.escalate ? escalatedByHuman(ports, settings, message) : triageCase(ports, settings, message);
+    return routeCase(ports, settings, message, triage, review.sys_id);
 }

@@ -8,17 +8,35 @@ import type { Ports, Row } from '../ports';
 import { TABLE, eq } from '../tables';
 import type { TriageOutcome } from './triage';
 
-export type ReviewStatus = 'pending' | 'approval_pending' | 'approved' | 'rerouted' | 'rejected';
+/** `queued`: accepted, triage not run yet (an async rule runs it); `triaged`: triage routed it without a person. */
+export type ReviewStatus = 'queued' | 'triaged' | 'pending' | 'approval_pending' | 'approved' | 'rerouted' | 'rejected';
 
-/** An open review for this case (pending or waiting for approval), if any. */
+/** An open review for this case (waiting for triage, a reviewer or an approval), if any. */
 export function openReview(ports: Pick<Ports, 'records'>, caseId: string): Row | null {
-    const rows = ports.records.find(TABLE.review, `${eq('sf_case_id', caseId)}^statusINpending,approval_pending`, { limit: 1 });
+    const rows = ports.records.find(TABLE.review, `${eq('sf_case_id', caseId)}^statusINqueued,pending,approval_pending`, { limit: 1 });
     return rows.length ? rows[0] : null;
 }
 
-export function queueReview(ports: Pick<Ports, 'records'>, message: CaseMessage, triage: TriageOutcome, status: 'pending' | 'approval_pending'): string {
-    const r = triage.result;
+/** Accepts a new case whose triage runs later, outside the REST transaction (entry: triageQueuedCase). */
+export function queueTriage(ports: Pick<Ports, 'records'>, message: CaseMessage, reason: string): string {
     return ports.records.insert(TABLE.review, {
+        sf_case_id: message.caseId,
+        sf_case_number: message.caseNumber,
+        message_id: message.messageId,
+        idempotency_key: message.idempotencyKey,
+        message: JSON.stringify(message),
+        reason,
+        status: 'queued',
+    });
+}
+
+/**
+ * Stores the triage outcome on a review: a new row, or the queued row `existing` when triage ran
+ * asynchronously (the same row then waits for the person).
+ */
+export function queueReview(ports: Pick<Ports, 'records'>, message: CaseMessage, triage: TriageOutcome, status: 'pending' | 'approval_pending' | 'triaged', existing?: string): string {
+    const r = triage.result;
+    const values = {
         sf_case_id: message.caseId,
         sf_case_number: message.caseNumber,
         message_id: message.messageId,
@@ -33,7 +51,12 @@ export function queueReview(ports: Pick<Ports, 'records'>, message: CaseMessage,
         engine: triage.engine ?? '',
         reason: triage.reason,
         status,
-    });
+    };
+    if (existing) {
+        ports.records.update(TABLE.review, existing, values);
+        return existing;
+    }
+    return ports.records.insert(TABLE.review, values);
 }
 
 /** A newer message for a case under review replaces the stored one (the person decides on the latest). */

@@ -31,7 +31,7 @@ const TRIAGE_RESPONSE_SCHEMA = responseSchema(TRIAGE_RESULT_SCHEMA);
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
-export function triageCase(ports: Ports, settings: Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey'>, message: CaseMessage): TriageOutcome {
+export function triageCase(ports: Ports, settings: Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey'> & Partial<Pick<Settings, 'proxyTimeoutMs'>>, message: CaseMessage): TriageOutcome {
     if (!settings.triageEnabled) return { action: 'create_incident', reason: 'triage is switched off (x_seam_bridge.triage.enabled)' };
     const priority = text(message.fields.Priority);
     const request: Record<string, unknown> = {

@@ -50,6 +50,17 @@ export class GlideElement extends GlideElementBase {
   changesTo(v) { return this.changes() && this.toString() === str(v); }
   /** @param {unknown} v */
   changesFrom(v) { return this.changes() && this._gr._previousValue(this._name) === str(v); }
+  /** The field's dictionary entry (scoped GlideElementDescriptor: getLength, getInternalType, getName). */
+  getED() {
+    const def = this._gr._host.store.fieldDef(this._gr.getTableName(), this._name);
+    const name = this._name;
+    return {
+      getLength: () => Number(def?.maxLength ?? 0),
+      getInternalType: () => def?.type ?? 'string',
+      getName: () => name,
+      getLabel: () => def?.label ?? name,
+    };
+  }
   getReferenceTable() { return this._gr._host.store.fieldDef(this._gr.getTableName(), this._name)?.reference ?? ''; }
   getRefRecord() {
     const table = this.getReferenceTable();
@@ -194,6 +205,7 @@ export function createGlideRecordClass(host) {
 
     /** @param {string} [field] @param {unknown} [value] */
     query(field, value) {
+      host.checkQuota();
       if (field !== undefined) this.addQuery(field, value);
       /** @type {(r: Row, f: string) => string} */
       const read = (r, f) => store.read(this._table, r, f);
@@ -225,6 +237,7 @@ export function createGlideRecordClass(host) {
      * @param {unknown} a @param {unknown} [b]
      */
     get(a, b) {
+      host.checkQuota();
       /** @type {Row | undefined} */
       let row;
       if (b === undefined) {
@@ -297,12 +310,18 @@ export function createGlideRecordClass(host) {
     }
 
     insert() {
+      host.checkQuota();
+      if (host.refusedCrossScopeCreate.has(this._table) && host.inAppScope()) {
+        host.log('error', `Create operation against '${this._table}' from scope 'x_seam_bridge' has been refused due to the table's cross-scope access policy`, 'security');
+        return null;
+      }
       if (!this._row) this.initialize();
       this._isNew = true;
       return host.transaction.insert(this);
     }
 
     update() {
+      host.checkQuota();
       if (!this._row) throw new Error(`GlideRecord.update on ${this._table}: no current record; call get(), next() or initialize() first`);
       if (this._isNew) return this.insert();
       return host.transaction.update(this);

@@ -32,10 +32,21 @@ import { runDataLookups } from './data-lookup.js';
  */
 /** @typedef {{ level: 'info' | 'warn' | 'error' | 'debug', message: string, at: string, source: string }} LogEntry */
 
+/**
+ * What the platform's Quota Manager raises in a transaction that ran past its quota rule
+ * (com.glide.sys.TransactionCancelledException); the message is the platform's.
+ */
+export class TransactionCancelledError extends Error {
+  constructor() { super('Transaction cancelled: maximum execution time exceeded'); this.name = 'TransactionCancelledException'; }
+}
+
+/** The default REST quota rules ("REST Table API request timeout", "REST and JSON Catch All"): 60 s. */
+export const DEFAULT_REST_QUOTA_MS = 60000;
+
 export const SYSTEM_USER = /** @type {SessionUser} */ ({ sys_id: '6816f79cc0a8016401c5a33be04be441', user_name: 'system', roles: ['admin'] });
 
 /**
- * @param {{ store: TableStore, properties?: Record<string, string>, now?: () => Date, endpointMap?: Record<string, string>, outboundAuth?: Record<string, import('./sn-ws.js').OutboundAuth> }} options
+ * @param {{ store: TableStore, properties?: Record<string, string>, now?: () => Date, endpointMap?: Record<string, string>, outboundAuth?: Record<string, import('./sn-ws.js').OutboundAuth>, restQuotaMs?: number, refusedCrossScopeCreate?: string[] }} options
  */
 export function createHost(options) {
   const { store } = options;
@@ -81,6 +92,75 @@ export function createHost(options) {
     acls: new Map(),
     /** @type {Record<string, string[]>} role → roles it contains */
     roleContains: {},
+    /** Where the loaded app's modules live: code running from there runs in the app's scope. */
+    appModuleDir: '',
+    /** Tables the app's scope may not create records in (cross-scope access policy; KB0727180). */
+    refusedCrossScopeCreate: new Set(options.refusedCrossScopeCreate ?? ['sys_trigger']),
+    /** True when the calling script is one of the loaded app's modules (its scope, not global). */
+    inAppScope() { return Boolean(host.appModuleDir) && String(new Error().stack).includes(host.appModuleDir); },
+    /** Event names registered in the Event Registry (sysevent_register) by the app. @type {Set<string>} */
+    registeredEvents: new Set(),
+    /** Script actions (sysevent_script_action). @type {{ name: string, eventName: string, script: string | ((event: any, current: any) => void), active: boolean, order: number }[]} */
+    scriptActions: [],
+    /** Events waiting for the event processor. @type {{ name: string, table: string, instance: string, parm1: string, parm2: string, processOn: number }[]} */
+    eventQueue: [],
+    /**
+     * Records an event (host.events) and queues it for the script actions. A scoped script's event
+     * that is not registered is dropped, as scoped apps fail silently then (the twin logs a warning).
+     * @param {string} name @param {any} record @param {unknown} parm1 @param {unknown} parm2 @param {number} processOn
+     */
+    queueEvent(name, record, parm1, parm2, processOn) {
+      const event = { name, table: record?.getTableName?.() ?? '', instance: record?.getUniqueValue?.() ?? '', parm1: parm1 === undefined ? '' : String(parm1), parm2: parm2 === undefined ? '' : String(parm2), processOn };
+      host.events.push(event);
+      if (host.inAppScope() && !host.registeredEvents.has(name)) {
+        host.log('warn', `event "${name}" is not in the Event Registry (sysevent_register): a scoped app's event is dropped; register it`, 'event');
+        return;
+      }
+      host.eventQueue.push(event);
+    },
+    /**
+     * Processes queued events due by `untilMs`, earliest first: each runs the active script actions
+     * of its name, by order, as system, with `event` (name, parm1, parm2, instance, table) and `current`.
+     * @param {number} untilMs @returns {number} events processed
+     */
+    processEvents(untilMs) {
+      const due = host.eventQueue.filter((e) => e.processOn <= untilMs).sort((a, b) => a.processOn - b.processOn);
+      host.eventQueue = host.eventQueue.filter((e) => e.processOn > untilMs);
+      for (const e of due) {
+        const actions = host.scriptActions.filter((a) => a.active && a.eventName === e.name).sort((a, b) => a.order - b.order);
+        for (const action of actions) {
+          try {
+            host.runAs(SYSTEM_USER, () => {
+              const current = new (/** @type {any} */ (host).glide.GlideRecord)(e.table || 'sys_user');
+              if (e.table && e.instance) current.get(e.instance);
+              const event = { ...e, getValue: (/** @type {string} */ f) => /** @type {any} */ (e)[f] ?? '' };
+              if (typeof action.script === 'function') action.script(event, current);
+              else host.runScript(action.script, { event, current });
+            });
+          } catch (err) {
+            host.log('error', `script action "${action.name}" failed: ${/** @type {Error} */ (err).stack ?? err}`, 'event');
+          }
+        }
+      }
+      return due.length;
+    },
+    /** Maximum duration of an inbound REST transaction (wall clock); 0 = no quota. */
+    restQuotaMs: options.restQuotaMs ?? DEFAULT_REST_QUOTA_MS,
+    /** The inbound REST transaction running now, if any. @type {{ deadline: number, cancelled: boolean } | null} */
+    restTransaction: /** @type {{ deadline: number, cancelled: boolean } | null} */ (null),
+    /**
+     * The Quota Manager's cancel: once a REST transaction passes its deadline, its next database
+     * or outbound call throws, and so does every call after it (the transaction is over).
+     */
+    checkQuota() {
+      const t = host.restTransaction;
+      if (!t) return;
+      if (!t.cancelled && Date.now() > t.deadline) {
+        t.cancelled = true;
+        host.log('warn', `Transaction cancelled: maximum execution time exceeded (REST quota ${host.restQuotaMs} ms)`, 'quota');
+      }
+      if (t.cancelled) throw new TransactionCancelledError();
+    },
 
     /**
      * A user's effective roles: the granted ones plus everything they contain, transitively.
@@ -179,6 +259,7 @@ export function createHost(options) {
         host.runAs(item.user ?? SYSTEM_USER, () => host.transaction.runAsync(item));
       }
       let jobs = host.runTriggers(opts.allJobs ? Infinity : now().getTime());
+      jobs += host.processEvents(opts.allJobs ? Infinity : now().getTime());
       const t = now().getTime();
       for (const job of host.jobs) {
         if (!job.active) continue;
@@ -234,8 +315,14 @@ export function createHost(options) {
       return roles.includes('admin') || String(role).split(',').some((r) => roles.includes(r.trim()));
     },
     /** @param {string} name @param {any} [record] @param {unknown} [parm1] @param {unknown} [parm2] */
-    eventQueue(name, record, parm1, parm2) {
-      host.events.push({ name, instance: record?.getUniqueValue?.() ?? '', parm1: parm1 === undefined ? '' : String(parm1), parm2: parm2 === undefined ? '' : String(parm2) });
+    eventQueue(name, record, parm1, parm2) { host.queueEvent(name, record, parm1, parm2, now().getTime()); },
+    /**
+     * Queues an event to be processed at a time (a GlideDateTime; now when absent).
+     * @param {string} name @param {any} [record] @param {unknown} [parm1] @param {unknown} [parm2] @param {any} [when]
+     */
+    eventQueueScheduled(name, record, parm1, parm2, when) {
+      const at = when && typeof when.getNumericValue === 'function' ? Number(when.getNumericValue()) : now().getTime();
+      host.queueEvent(name, record, parm1, parm2, at);
     },
     generateGUID() { return newSysId(); },
     /** @param {unknown} v */

@@ -104,6 +104,7 @@ export function createSnWs(host) {
     }
 
     execute() {
+      host.checkQuota();
       let url = this.getEndpoint();
       if (!/^https?:\/\//.test(url)) throw new Error(`RESTMessageV2.execute: endpoint "${url}" is not an http(s) URL; call setEndpoint with an absolute URL`);
       url = host.rewriteEndpoint(url);
@@ -130,6 +131,8 @@ export function createSnWs(host) {
         if (!('error' in token)) { headers.Authorization = `Bearer ${token.accessToken}`; res = send(); }
       }
       host.outbound.push({ method: this._method, url: u.toString(), status: res.ok ? res.status : 0, error: res.ok ? undefined : res.error, ms: Date.now() - started, message: this._message?.name });
+      // A transaction that passed its quota while waiting is cancelled when the call returns.
+      host.checkQuota();
       return new RESTResponseV2(res, u.toString());
     }
     executeAsync() { return this.execute(); }
