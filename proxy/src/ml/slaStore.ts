@@ -35,7 +35,13 @@ export function writeSlaModel(dir: string, model: SlaModel): string {
 
 export const slaModelExists = (dir: string): boolean => existsSync(join(dir, SLA_MODEL_FILE));
 
-/** The shipped model: every prediction point of the public log. */
+const trained = new Map<string, SlaModel>();
+
+/** The shipped model: every prediction point of the public log (trained once per process). */
 export function trainDefaultSlaModel(dataDir = PUBLIC_DATA_DIR, now = new Date()): SlaModel {
-  return trainSlaModel(readSlaExamples(publicSlaFile(dataDir)).examples, { source: SLA_DEFAULT_SOURCE, now });
+  const known = trained.get(dataDir);
+  if (known) return known;
+  const model = trainSlaModel(readSlaExamples(publicSlaFile(dataDir)).examples, { source: SLA_DEFAULT_SOURCE, now });
+  trained.set(dataDir, model);
+  return model;
 }
