@@ -18,6 +18,8 @@ import { DEFAULT_KNOWLEDGE_POLICY } from '@seam/shared';
 import { modelExists, readModel, trainDefaultModel } from './ml/modelStore.js';
 import type { TriageModel } from './ml/triageModel.js';
 import { HttpProblem, KnowledgeService, type KnowledgeIndexLike } from './knowledge.js';
+import { slaPredictor, type SlaModel } from './ml/slaModel.js';
+import { readSlaModel, slaModelExists, trainDefaultSlaModel } from './ml/slaStore.js';
 import { createHttpServerFor } from './server.js';
 import { ModelService } from './service.js';
 import { MemoryStore, RedisStore, type ProxyStore } from './store.js';
@@ -32,6 +34,9 @@ export type { Endpoint } from './endpoints.js';
 export { EmbeddedEngine } from './engines/embedded.js';
 export { trainDefaultModel, readModel, writeModel, PUBLIC_DATA_DIR } from './ml/modelStore.js';
 export { trainTriageModel, predictTriage } from './ml/triageModel.js';
+export { trainSlaModel, slaPredictor } from './ml/slaModel.js';
+export type { SlaModel } from './ml/slaModel.js';
+export { trainDefaultSlaModel } from './ml/slaStore.js';
 export type { TriageModel, TriagePrediction } from './ml/triageModel.js';
 export type { HealthReport } from './service.js';
 export { KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, caseSummaryDocId } from './knowledge.js';
@@ -42,6 +47,8 @@ export type { ProxyStore, StoredAnswer } from './store.js';
 export interface ProxyOptions {
   /** Use this model instead of reading `config.modelDir` (tests train a small one in memory). */
   readonly triageModel?: TriageModel;
+  /** Use this SLA-breach risk model instead of reading `config.modelDir`. */
+  readonly slaModel?: SlaModel;
   /** Where audit records go; default: the rotating file from `config.audit`, else memory. */
   readonly audit?: AuditSink;
   /** Test seams for the LLM client (sleep without waiting, fixed jitter). */
@@ -94,6 +101,13 @@ function resolveModel(config: ProxyConfig, options: ProxyOptions): TriageModel {
   return trainDefaultModel();
 }
 
+function resolveSlaModel(config: ProxyConfig, options: ProxyOptions): SlaModel {
+  if (options.slaModel) return options.slaModel;
+  if (slaModelExists(config.modelDir)) return readSlaModel(config.modelDir);
+  console.warn(`seam-proxy: no SLA model in ${config.modelDir}; training one from shared/data now (run "npm run build -w proxy" to ship it prebuilt)`);
+  return trainDefaultSlaModel();
+}
+
 /** Builds the proxy (synchronously: the model is read from disk or passed in); call `listen` to serve. */
 export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {}): ProxyServer {
   const model = resolveModel(config, options);
@@ -131,7 +145,7 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
       })
     : undefined;
   const service = new ModelService({
-    embedded: new EmbeddedEngine(model),
+    embedded: new EmbeddedEngine(model, slaPredictor(resolveSlaModel(config, options))),
     ...(llm ? { llm } : {}),
     ...(knowledge ? { knowledge } : {}),
     audit,

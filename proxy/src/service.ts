@@ -4,7 +4,7 @@
  */
 import { isAiLabelled, labelAiText, validate, type FieldProblem, type JsonSchema } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
-import { bodyMayCarryFallbackReason, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
+import { bodyMayCarryFallbackReason, EMBEDDED_ONLY, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
 import { LlmEngineError, type LlmEngine } from './engines/llm.js';
 import { INJECTION_CONFIDENCE_CAP, scanForInjection } from './injection.js';
@@ -36,6 +36,7 @@ export interface HealthReport {
   readonly status: 'ok';
   readonly engines: {
     readonly embedded: { readonly model: string; readonly trainedAt: string; readonly heads: readonly string[] };
+    readonly slaRisk: { readonly model: string; readonly trainedAt: string; readonly threshold: number } | { readonly model: null };
     readonly llm: { readonly configured: boolean; readonly model?: string };
   };
 }
@@ -144,7 +145,7 @@ export class ModelService implements ProxyService {
     let promptTokens = 0;
     let completionTokens = 0;
 
-    if (this.deps.llm) {
+    if (this.deps.llm && !EMBEDDED_ONLY.has(endpoint)) {
       try {
         const a = await this.deps.llm.run(endpoint, masked.request);
         result = a.result as unknown as Record<string, unknown>;
@@ -204,10 +205,12 @@ export class ModelService implements ProxyService {
 
   health(): HealthReport {
     const m = this.deps.embedded.model;
+    const sla = this.deps.embedded.sla?.model;
     return {
       status: 'ok',
       engines: {
         embedded: { model: m.source, trainedAt: m.trainedAt, heads: Object.keys(m.heads) },
+        slaRisk: sla ? { model: sla.source, trainedAt: sla.trainedAt, threshold: sla.threshold } : { model: null },
         llm: this.deps.llm ? { configured: true, model: this.deps.llm.model } : { configured: false },
       },
     };

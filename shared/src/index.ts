@@ -122,6 +122,7 @@ export {
   TRIAGE_CATEGORIES,
   IMPACT_STATUSES,
   IMPACT_SEVERITIES,
+  SLA_RISK_BANDS,
   ENGINES,
   TRIAGE_REQUEST_SCHEMA,
   TRIAGE_RESULT_SCHEMA,
@@ -131,6 +132,8 @@ export {
   RESOLUTION_SUMMARY_RESULT_SCHEMA,
   IMPACT_REQUEST_SCHEMA,
   IMPACT_RESULT_SCHEMA,
+  SLA_RISK_REQUEST_SCHEMA,
+  SLA_RISK_RESULT_SCHEMA,
   CASE_MESSAGE_SCHEMA,
   CASE_MESSAGE_BATCH_SCHEMA,
   COMMENT_MESSAGE_SCHEMA,
@@ -158,6 +161,9 @@ export type {
   ImpactStatus,
   ImpactRequest,
   ImpactResult,
+  SlaRiskBand,
+  SlaRiskRequest,
+  SlaRiskResult,
   Engine,
   CaseMessage,
   CommentMessage,
@@ -174,6 +180,8 @@ export {
   validateResolutionSummaryRequest,
   validateResolutionSummaryResult,
   validateImpactRequest,
+  validateSlaRiskRequest,
+  validateSlaRiskResult,
   validateImpactResult,
   validateCaseMessageBatch,
   validateCommentMessageBatch,
@@ -187,6 +195,10 @@ export type { Prompt, PromptName } from './prompts';
 // triage: policy and decision
 export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage, INCIDENT_CATEGORIES, triageCategoryToIncidentCategory } from './triage';
 export type { TriagePolicy, TriageAction, TriageDecision, IncidentCategory, IncidentCategoryMapping } from './triage';
+
+// slaRisk: the SLA-breach prediction on the seam (request, field text, once-per-crossing alert)
+export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN } from './slarisk';
+export type { SlaRiskView, SlaAlertDecision } from './slarisk';
 
 // panel: Salesforce side-panel display logic
 export { toEpochMs, formatDuration, slaView, syncHealth } from './panel';

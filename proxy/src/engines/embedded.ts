@@ -9,6 +9,8 @@ import {
   type ImpactResult,
   type ResolutionSummaryRequest,
   type ResolutionSummaryResult,
+  type SlaRiskRequest,
+  type SlaRiskResult,
   type SummarizeRequest,
   type SummarizeResult,
   type TriageCategory,
@@ -22,12 +24,14 @@ import { rulePriority } from '../ml/priorityRules.js';
 import { normalizeWords } from '../ml/text.js';
 import { evidenceWeight, MAX_CONFIDENCE, predictTriage, type TriageModel } from '../ml/triageModel.js';
 import { scanForInjection } from '../injection.js';
+import type { SlaPredictor } from '../ml/slaModel.js';
 
 export interface ResultByEndpoint {
   triage: TriageResult;
   summarize: SummarizeResult;
   'resolution-summary': ResolutionSummaryResult;
   impact: ImpactResult;
+  'sla-risk': SlaRiskResult;
 }
 
 /** Where a ServiceNow-bound ticket of each category usually goes; admins rename groups in ServiceNow. */
@@ -62,15 +66,24 @@ function labelled(text: string, max: number): string {
 }
 
 export class EmbeddedEngine {
-  constructor(readonly model: TriageModel) {}
+  /** `sla`: the SLA-breach risk model (`ml/slaModel.ts`); without one, `sla-risk` is a bug to report. */
+  constructor(readonly model: TriageModel, readonly sla?: SlaPredictor) {}
 
   run<E extends Endpoint>(endpoint: E, request: RequestByEndpoint[E]): ResultByEndpoint[E] {
     switch (endpoint) {
       case 'triage': return this.triage(request as TriageRequest) as ResultByEndpoint[E];
       case 'summarize': return this.summarize(request as SummarizeRequest) as ResultByEndpoint[E];
       case 'resolution-summary': return this.resolution(request as ResolutionSummaryRequest) as ResultByEndpoint[E];
+      case 'sla-risk': return this.slaRisk(request as SlaRiskRequest) as ResultByEndpoint[E];
       default: return this.impact(request as ImpactRequest) as ResultByEndpoint[E];
     }
+  }
+
+  slaRisk(req: SlaRiskRequest): SlaRiskResult {
+    if (!this.sla) throw new Error('no SLA risk model loaded: run "npm run build -w proxy" or "npm run train:sla"');
+    const [p] = this.sla.predict([req]);
+    const m = this.sla.model;
+    return { risk: p!.risk, band: p!.band, threshold: m.threshold, model: `logistic regression, ${m.trainingIncidents} incidents of ${m.source}`.slice(0, 300) };
   }
 
   triage(req: TriageRequest): TriageResult {
