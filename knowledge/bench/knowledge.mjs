@@ -13,7 +13,7 @@ import { startPostgres } from '../dist/devPostgres.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.SEAM_BENCH_KNOWLEDGE_SIZES ?? '10000,100000').split(',').map(Number);
-const QUERIES = Number(process.env.SEAM_BENCH_KNOWLEDGE_QUERIES ?? 200);
+const QUERIES = Number(process.env.SEAM_BENCH_KNOWLEDGE_QUERIES ?? 100);
 const SECTIONS = 4; // passages per synthetic article
 const set = parseStackFaq(fs.readFileSync(path.join(here, '../eval/stackexchange-faq.xml'), 'utf8'));
 const sentences = set.docs.flatMap((d) => d.body.replace(/<[^>]+>/g, ' ').split(/(?<=[.!?])\s+/)).filter((s) => s.length > 20);

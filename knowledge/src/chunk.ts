@@ -50,7 +50,7 @@ function htmlToText(html: string): string {
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<li\b[^>]*>/gi, '\n- ')
-      .replace(/<\/(p|div|li|tr|table|ul|ol|pre|blockquote|h[1-6])\s*>/gi, '\n')
+      .replace(/<\/(p|div|tr|table|ul|ol|pre|blockquote|h[1-6])\s*>/gi, '\n')
       .replace(/<(p|div|tr|table|ul|ol|pre|blockquote)\b[^>]*>/gi, '\n')
       .replace(/<\/t[dh]\s*>/gi, ' | ')
       .replace(/<[^>]+>/g, ''),

@@ -21,7 +21,7 @@ export type {
   SearchOptions,
   SearchResult,
 } from './types.js';
-export { RELEVANCE_THRESHOLD } from './types.js';
+export { RELEVANCE_THRESHOLD, RELEVANCE_THRESHOLDS } from './types.js';
 export { KnowledgeInputError, prepareDoc, validateDoc } from './engine.js';
 export { chunkDocument, sections } from './chunk.js';
 export { reciprocalRankFusion, queryTerms, termCoverage, RRF_K } from './fusion.js';

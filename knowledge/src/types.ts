@@ -90,3 +90,9 @@ export interface KnowledgeConfig {
 
 /** Below this relevance a passage is no confident answer (see `Passage.relevance`). */
 export const RELEVANCE_THRESHOLD = 0.5;
+
+/**
+ * Per mode, as chosen on the dev half of the eval (`npm run eval:knowledge`, rounded): lexical
+ * coverage and LSA cosine live on different scales. With a real embedding model, re-run the eval.
+ */
+export const RELEVANCE_THRESHOLDS: Readonly<Record<SearchMode, number>> = { hybrid: 0.5, lexical: 0.45, vector: 0.7 };

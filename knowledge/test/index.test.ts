@@ -105,6 +105,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s knowledge index', (backend) =
     await index.close();
   });
 
+  it('stores no PII: masked before anything is written', async () => {
+    const { index, file } = await open();
+    const pii = ['ops.lead@example.org', '+1 415 555 0142', '4111111111111111'];
+    await index.upsert([{ ...CORPUS[0], title: `VPN help from ${pii[0]}`, body: `<p>Call ${pii[1]}; card ${pii[2]} was pasted.</p>`, tags: [pii[0]] }]);
+    let stored: string;
+    if (backend === 'sqlite') {
+      await index.close();
+      stored = fs.readdirSync(path.dirname(file)).map((f) => fs.readFileSync(path.join(path.dirname(file), f)).toString('latin1')).join('\n');
+    } else {
+      const c = new pg.Client({ connectionString: server!.url.replace(/\/postgres$/, `/k${dbs}`) });
+      await c.connect();
+      const r = await c.query("SELECT (SELECT string_agg(d::text, ' ') FROM knowledge_docs d) || (SELECT string_agg(c::text, ' ') FROM knowledge_chunks c) AS all");
+      await c.end();
+      await index.close();
+      stored = String(r.rows[0].all);
+    }
+    expect(stored).toContain('[EMAIL_1]');
+    for (const v of pii) expect(stored.includes(v), v).toBe(false);
+  });
+
   it('rejects a bad document naming the field', async () => {
     const { index } = await open();
     await expect(index.upsert([{ ...CORPUS[0], id: 'id1' }])).rejects.toThrow(/docs\[0\].*\.id: must be "servicenow:/);

@@ -94,6 +94,17 @@ describe('ingestion', () => {
     expect((await s.index.stats()).docs).toBe(1);
   });
 
+  it('an online article with a newer draft stays; an old archived version does not remove an online article', async () => {
+    const online = { ...sf(5, 'Online', '2026-01-01T10:00:00Z'), IsLatestVersion: false };
+    const draft = { ...sf(5, 'Draft', '2026-01-02T10:00:00Z', 'work in progress'), Id: 'ka0000000000000905' };
+    const oldArchived = { ...sf(6, 'Archived', '2026-01-01T09:00:00Z'), Id: 'ka0000000000000906', IsLatestVersion: false };
+    const s = await setup([], [online, draft, oldArchived, sf(6, 'Online', '2026-01-01T11:00:00Z')]);
+    const r = await s.run({ servicenow: undefined });
+    expect(r.salesforce).toMatchObject({ added: 2, removed: 0 });
+    expect((await s.index.stats()).docs).toBe(2);
+    expect((await s.index.search('refund voucher5')).passages[0].docId).toBe('salesforce:kA0000000000000005');
+  });
+
   it('a changed article is re-indexed (and re-embedded) once; the next run changes nothing', async () => {
     const s = await setup([sn(1, 'published', '2026-01-01 10:00:00'), sn(2, 'published', '2026-01-01 11:00:00')], []);
     await s.run();

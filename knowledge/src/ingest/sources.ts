@@ -5,9 +5,11 @@
  * ServiceNow: Table API `GET /api/now/table/kb_knowledge`, `sys_updated_on>=cursor` ordered by
  * `sys_updated_on, sys_id`, paged with sysparm_limit/sysparm_offset. Published → upsert; retired,
  * outdated, draft/review (unpublished) or inactive → remove.
- * Salesforce: SOQL on `Knowledge__kav` (`IsLatestVersion = true`, a `PublishStatus` filter is
- * mandatory on article versions): `Online` → upsert, `Archived` → remove, ordered by
- * `LastModifiedDate, Id` with a (date, id) keyset cursor.
+ * Salesforce: SOQL on `Knowledge__kav` (a `PublishStatus` filter is mandatory on article
+ * versions): `Online` → upsert (an article has one online version, even while a newer draft is
+ * being written), then `Archived` with `IsLatestVersion = true` → remove (older archived versions
+ * of an article that is online again must not remove it), each ordered by `LastModifiedDate, Id`
+ * with a (date, id) keyset cursor.
  */
 import type { KnowledgeDoc } from '../types.js';
 
@@ -210,7 +212,7 @@ export async function* salesforcePages(o: SalesforceSourceOptions, from: Salesfo
       const d = soqlDate(c.date);
       const soql =
         `SELECT ${[...new Set(fields)].join(', ')} FROM Knowledge__kav ` +
-        `WHERE PublishStatus = '${status}' AND IsLatestVersion = true AND (LastModifiedDate > ${d} OR (LastModifiedDate = ${d} AND Id > '${c.id.replace(/[^A-Za-z0-9]/g, '')}')) ` +
+        `WHERE PublishStatus = '${status}'${status === 'Archived' ? ' AND IsLatestVersion = true' : ''} AND (LastModifiedDate > ${d} OR (LastModifiedDate = ${d} AND Id > '${c.id.replace(/[^A-Za-z0-9]/g, '')}')) ` +
         `ORDER BY LastModifiedDate, Id LIMIT ${limit}`;
       const res = await doFetch(`${base}/services/data/v${version}/query?q=${encodeURIComponent(soql)}`, { headers: { authorization: o.authorization, accept: 'application/json' } });
       const body = await json(res, 'Salesforce SOQL on Knowledge__kav', 'check the instance URL, that the integration user has a Knowledge User license with "View Articles" (or read on Knowledge__kav) and that the body fields exist');
