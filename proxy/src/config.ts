@@ -36,8 +36,8 @@ export interface KnowledgeConfig {
   readonly postgresUrl?: string;
   /** An OpenAI-compatible `/embeddings` endpoint; absent → lexical search only (and answers say so). */
   readonly embeddings?: { readonly baseURL: string; readonly model: string; readonly dimensions: number; readonly apiKey: string };
-  /** Below this share of the question covered by the best passage: "no confident answer". */
-  readonly minRelevance: number;
+  /** Set: one relevance floor for every mode; absent: the shared per-mode defaults. */
+  readonly minRelevance?: number;
 }
 
 export interface ProxyConfig {
@@ -206,8 +206,8 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     const postgresUrl = env['SEAM_KNOWLEDGE_POSTGRES_URL'];
     if (backend === 'postgres' && !postgresUrl) add('SEAM_KNOWLEDGE_POSTGRES_URL', 'is not set but SEAM_KNOWLEDGE_BACKEND=postgres', 'set it to postgres://user:password@host:5432/db (the database needs the pgvector extension)');
     const minRaw = env['SEAM_KNOWLEDGE_MIN_RELEVANCE'];
-    const minRelevance = minRaw === undefined || minRaw === '' ? 0.5 : Number(minRaw);
-    if (!(Number.isFinite(minRelevance) && minRelevance >= 0 && minRelevance <= 1)) add('SEAM_KNOWLEDGE_MIN_RELEVANCE', `"${minRaw}" is not a number from 0 to 1`, 'set a share such as 0.5 (the default), or unset it');
+    const minRelevance = minRaw === undefined || minRaw === '' ? undefined : Number(minRaw);
+    if (minRelevance !== undefined && !(Number.isFinite(minRelevance) && minRelevance >= 0 && minRelevance <= 1)) add('SEAM_KNOWLEDGE_MIN_RELEVANCE', `"${minRaw}" is not a number from 0 to 1`, 'set a share such as 0.5 (the default), or unset it');
     // The same variables as @seam/knowledge's ingestion CLI, so one environment serves both.
     let embeddings: KnowledgeConfig['embeddings'];
     const embUrl = env['SEAM_KNOWLEDGE_EMBEDDINGS_URL'];
@@ -225,7 +225,7 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
       path: env['SEAM_KNOWLEDGE_PATH'] || '.seam-state/knowledge.sqlite',
       ...(postgresUrl ? { postgresUrl } : {}),
       ...(embeddings ? { embeddings } : {}),
-      minRelevance: Number.isFinite(minRelevance) ? minRelevance : 0.5,
+      ...(minRelevance !== undefined && Number.isFinite(minRelevance) ? { minRelevance } : {}),
     };
   }
 

@@ -140,7 +140,8 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
         ...(llm ? { llm: llm.client } : {}),
         audit,
         metrics,
-        ...(config.knowledge ? { policy: { ...DEFAULT_KNOWLEDGE_POLICY, minRelevance: config.knowledge.minRelevance } } : {}),
+        // An explicit SEAM_KNOWLEDGE_MIN_RELEVANCE is one floor for every mode; else the shared per-mode floors.
+        ...(config.knowledge?.minRelevance !== undefined ? { policy: { ...DEFAULT_KNOWLEDGE_POLICY, minRelevance: config.knowledge.minRelevance, minRelevanceByMode: {} } } : {}),
         ...(options.now ? { now: options.now } : {}),
       })
     : undefined;

@@ -223,7 +223,7 @@ export class KnowledgeService {
     let maskedPrompt = JSON.stringify({ question: masked.text, passages: passages.map((p) => p.chunkId) });
     let promptTokens = 0;
     let completionTokens = 0;
-    const decision = decideConfidence(rankPassages(masked.text, passages), this.deps.policy);
+    const decision = decideConfidence(rankPassages(masked.text, passages), this.deps.policy, found.mode);
     if (this.deps.llm && decision.confident) {
       const d = await this.llmDraft(masked.text, decision.usable);
       promptTokens = d.promptTokens;

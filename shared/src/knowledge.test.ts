@@ -19,6 +19,7 @@ import {
   passageRelevance,
   passageRelevanceOf,
   rankPassages,
+  relevanceFloor,
   splitSentences,
   suggestionNote,
   type KnowledgePassage,
@@ -91,8 +92,16 @@ describe('relevance threshold', () => {
   it('below the threshold there is no confident answer, and it says why', () => {
     const d = decideConfidence(rankPassages('how do I reset my printer toner', [vpn, card]));
     expect(d.confident).toBe(false);
-    if (!d.confident) expect(d.reason).toMatch(/covers \d+% of the question; an answer needs 50%/);
+    if (!d.confident) expect(d.reason).toMatch(/relevance is \d+%; an answer needs 50%/);
     expect(decideConfidence([])).toEqual({ confident: false, reason: 'no article or case summary matched the question' });
+  });
+
+  it('the floor depends on the retrieval mode (coverage and cosine are different scales)', () => {
+    const ranked = rankPassages('x', [{ ...vpn, relevance: 0.6 }]);
+    expect(decideConfidence(ranked, DEFAULT_KNOWLEDGE_POLICY, 'hybrid').confident).toBe(true);
+    expect(decideConfidence(ranked, DEFAULT_KNOWLEDGE_POLICY, 'vector').confident).toBe(false);
+    expect(relevanceFloor(DEFAULT_KNOWLEDGE_POLICY, 'lexical')).toBe(0.45);
+    expect(relevanceFloor({ ...DEFAULT_KNOWLEDGE_POLICY, minRelevanceByMode: undefined }, 'vector')).toBe(0.5);
   });
 
   it('only the passages above the threshold are usable, at most maxAnswerPassages', () => {
@@ -192,7 +201,7 @@ describe('grounding a draft', () => {
         // Cited passages all cleared the relevance threshold.
         for (const c of a.citations) {
           const p = passages.find((x) => x.docId === c.docId && x.chunkId === c.chunkId) as KnowledgePassage;
-          expect(passageRelevanceOf(question, p)).toBeGreaterThanOrEqual(DEFAULT_KNOWLEDGE_POLICY.minRelevance);
+          expect(passageRelevanceOf(question, p)).toBeGreaterThanOrEqual(relevanceFloor(DEFAULT_KNOWLEDGE_POLICY, retrieval.mode));
         }
         expect(a.noConfidentAnswer).toBe(a.sentences.length === 0);
         const { removedSentences: _r, ...result } = a;

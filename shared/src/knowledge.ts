@@ -389,16 +389,35 @@ export function passageRelevanceOf(question: string, passage: KnowledgePassage):
   return passageRelevance(question, passage);
 }
 
+export type KnowledgeSearchMode = 'hybrid' | 'lexical' | 'vector';
+
 export interface KnowledgePolicy {
-  /** Below this coverage of the question by the best passage: no confident answer. */
+  /** Below this relevance of the best passage: no confident answer (when no mode-specific one applies). */
   readonly minRelevance: number;
+  /** Per retrieval mode (coverage and cosine live on different scales); wins over `minRelevance`. */
+  readonly minRelevanceByMode?: Readonly<Partial<Record<KnowledgeSearchMode, number>>>;
   /** Passages answered from (the best ones that pass `minRelevance`). */
   readonly maxAnswerPassages: number;
   /** Sentences taken from each of those passages. */
   readonly sentencesPerPassage: number;
 }
 
-export const DEFAULT_KNOWLEDGE_POLICY: KnowledgePolicy = { minRelevance: 0.5, maxAnswerPassages: 3, sentencesPerPassage: 2 };
+/**
+ * Per-mode floors as the knowledge eval chose them on its dev half (knowledge/README.md, `npm run
+ * eval:knowledge`; `RELEVANCE_THRESHOLDS` there): re-run the eval with a real embedding model.
+ */
+export const DEFAULT_KNOWLEDGE_POLICY: KnowledgePolicy = {
+  minRelevance: 0.5,
+  minRelevanceByMode: { hybrid: 0.5, lexical: 0.45, vector: 0.7 },
+  maxAnswerPassages: 3,
+  sentencesPerPassage: 2,
+};
+
+/** The floor that applies to a result found in `mode`. */
+export function relevanceFloor(policy: KnowledgePolicy, mode?: KnowledgeSearchMode): number {
+  const byMode = mode && policy.minRelevanceByMode ? policy.minRelevanceByMode[mode] : undefined;
+  return typeof byMode === 'number' ? byMode : policy.minRelevance;
+}
 
 export interface RankedPassage {
   readonly id: string;
@@ -414,12 +433,13 @@ export function rankPassages(question: string, passages: readonly KnowledgePassa
 export type ConfidenceDecision = { readonly confident: true; readonly usable: readonly RankedPassage[] } | { readonly confident: false; readonly reason: string };
 
 /** Enough relevance to answer? Below the threshold the answer says so instead of guessing. */
-export function decideConfidence(ranked: readonly RankedPassage[], policy: KnowledgePolicy = DEFAULT_KNOWLEDGE_POLICY): ConfidenceDecision {
+export function decideConfidence(ranked: readonly RankedPassage[], policy: KnowledgePolicy = DEFAULT_KNOWLEDGE_POLICY, mode?: KnowledgeSearchMode): ConfidenceDecision {
   if (ranked.length === 0) return { confident: false, reason: 'no article or case summary matched the question' };
-  const usable = ranked.filter((r) => r.relevance >= policy.minRelevance);
+  const floor = relevanceFloor(policy, mode);
+  const usable = ranked.filter((r) => r.relevance >= floor);
   if (usable.length === 0) {
     const best = Math.max(...ranked.map((r) => r.relevance));
-    return { confident: false, reason: `the best passage covers ${Math.round(best * 100)}% of the question; an answer needs ${Math.round(policy.minRelevance * 100)}%` };
+    return { confident: false, reason: `the best passage's relevance is ${Math.round(best * 100)}%; an answer needs ${Math.round(floor * 100)}%` };
   }
   return { confident: true, usable: usable.slice(0, policy.maxAnswerPassages) };
 }
@@ -541,7 +561,7 @@ export function composeKnowledgeAnswer(input: ComposeInput): KnowledgeAnswer & {
     retrieval: input.retrieval,
     removedSentences,
   });
-  const decision = decideConfidence(ranked, policy);
+  const decision = decideConfidence(ranked, policy, input.retrieval.mode);
   if (!decision.confident) return none(decision.reason);
   const draft = input.draft ?? extractiveDraft(input.question, decision.usable, policy);
   if (draft.noConfidentAnswer && draft.sentences.length === 0) return none('the model found no answer in the passages');

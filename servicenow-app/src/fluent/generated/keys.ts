@@ -121,9 +121,9 @@ declare global {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
                     }
-                    event_triage_drift: {
-                        table: 'sysevent_register'
-                        id: '0ce4251092fa4d2c960a6b95987c9c5a'
+                    br_triage_queued: {
+                        table: 'sys_script'
+                        id: '65dec6a867074d99bd5afb919799bf23'
                     }
                     csp_kb_knowledge_create: {
                         table: 'sys_scope_privilege'
@@ -133,13 +133,13 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '3b6ba69961d143079c5cbb756629b748'
                     }
-                    br_triage_queued: {
-                        table: 'sys_script'
-                        id: '65dec6a867074d99bd5afb919799bf23'
-                    }
                     event_outbox_drain: {
                         table: 'sysevent_register'
                         id: 'f5ed82e74aff4e01a66b8ee84df68074'
+                    }
+                    event_triage_drift: {
+                        table: 'sysevent_register'
+                        id: '0ce4251092fa4d2c960a6b95987c9c5a'
                     }
                     job_attachment_send: {
                         table: 'sysauto_script'
@@ -289,6 +289,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
                     }
+                    prop_inbound_triage_budget: {
+                        table: 'sys_properties'
+                        id: 'f20ab74c4d49423a9caa344ed4462a8c'
+                    }
                     prop_knowledge_enabled: {
                         table: 'sys_properties'
                         id: 'f0316d107c2247d283f72c4d5ed6df81'
@@ -296,10 +300,6 @@ declare global {
                     prop_knowledge_learn: {
                         table: 'sys_properties'
                         id: 'ba51678785b545e29d286389b76b3244'
-                    }
-                    prop_inbound_triage_budget: {
-                        table: 'sys_properties'
-                        id: 'f20ab74c4d49423a9caa344ed4462a8c'
                     }
                     prop_major_enabled: {
                         table: 'sys_properties'
