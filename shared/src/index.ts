@@ -226,3 +226,7 @@ export type { MetricsAuditRow, MetricsLinkRow, MetricsReviewRow, MetricsOutboxRo
 // monitor: triage confidence drift and new, unhandled issue types (alert once per episode)
 export { DEFAULT_DRIFT_SETTINGS, NO_EPISODES, windowStats, evaluateTriageDrift, parseDriftSettings } from './monitor';
 export type { TriageSample, DriftSettings, DriftSignal, DriftEpisodes, WindowStats, DriftAlert, DriftEvaluation } from './monitor';
+
+// accuracy: weekly accuracy reviews (reproducible sample, Wilson interval)
+export { wilsonInterval, sampleForReview, isoWeek, weeklyAccuracy } from './accuracy';
+export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accuracy';
