@@ -230,3 +230,7 @@ export type { TriageSample, DriftSettings, DriftSignal, DriftEpisodes, WindowSta
 // accuracy: weekly accuracy reviews (reproducible sample, Wilson interval)
 export { wilsonInterval, sampleForReview, isoWeek, weeklyAccuracy } from './accuracy';
 export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accuracy';
+
+// insights: deterministic cross-platform aggregates (an LLM may only rephrase them)
+export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
+export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';
