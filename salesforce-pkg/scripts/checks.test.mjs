@@ -18,6 +18,7 @@ import {
     permissionSets,
     pmdRules,
     prettierApex,
+    reportTypeFields,
     sfdxProject,
     sharing,
     wireShapes
@@ -245,6 +246,16 @@ describe('each check catches its seeded mistake', () => {
             fs.rmSync(path.join(dir, SRC, 'objects', 'Case', 'fields', 'Seam_SLA_Due__c.field-meta.xml'))
         );
         some(await contractFields(ctx), /ownership\.ts maps Case\.Seam_SLA_Due__c/);
+    });
+
+    it('report-type-fields: a report type column naming a field the package lacks', async () => {
+        const ctx = seeded((dir) =>
+            edit(dir, 'reportTypes/Seam_Cases_Triage_Sync.reportType-meta.xml', (s) =>
+                s.replace('<field>Seam_Triage_Route__c</field>', '<field>Seam_Triage_Rout__c</field>')
+            )
+        );
+        some(await reportTypeFields(ctx), /column Case\.Seam_Triage_Rout__c is not a field of this package/);
+        assert.deepEqual(await reportTypeFields(seeded()), []);
     });
 
     it('wire-shapes: a misspelled key and a missing required key in the messages Apex builds', async () => {

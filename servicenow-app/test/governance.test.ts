@@ -8,6 +8,8 @@ import { GOVERNANCE_DEFAULTS, GOVERNANCE_PROPERTY, loadGovernanceSettings, type 
 import { OPS_DEFAULTS } from '../src/server/ops/settings';
 import { OPS_TABLE, readState } from '../src/server/ops/state';
 import { TABLE } from '../src/server/tables';
+import { SNAPSHOT_TABLE, takeMetricsSnapshot } from '../src/server/governance/snapshot';
+import { ACCURACY_TABLE, sampleAccuracyReviews } from '../src/server/governance/accuracy';
 import { CASE_A, fakePorts, json, type FakePorts } from './fakes';
 
 const at = (ports: FakePorts, msAgo: number): string => formatServiceNowDateTime(ports.now - msAgo);
@@ -68,6 +70,47 @@ describe('GET /v1/metrics: routing metrics from the records', () => {
         expect(text).toContain('# TYPE seam_manual_transfer_rate gauge');
         expect(text).not.toMatch(/^seam_manual_transfer_rate/m);
         expect(text).toContain('seam_review_queue_size 0');
+    });
+});
+
+describe('the daily routing metrics snapshot', () => {
+    it('writes one row with the numbers GET /v1/metrics serves', () => {
+        const ports = fakePorts();
+        seed(ports);
+        takeMetricsSnapshot(ports, GOVERNANCE_DEFAULTS);
+        const rows = ports.records.rows(SNAPSHOT_TABLE);
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({
+            taken_at: '2026-11-23 12:00:00', window_days: '30', cases_routed: '4', time_to_route_mean_s: '45', time_to_route_p90_s: '120',
+            manual_transfer_rate: '0.25', linkage_accuracy: '0.75', review_queue_size: '2', review_queue_oldest_s: '1800', dead_letter_backlog: '1',
+            api_calls_per_change: '0.6667', confidence_servicenow: '0.895', confidence_salesforce: '0.65', drift_status: 'collecting',
+        });
+    });
+});
+
+describe('weekly accuracy reviews', () => {
+    it('samples routed cases of the past week once, and serves the accuracy with its Wilson interval', () => {
+        const ports = fakePorts();
+        for (let i = 0; i < 30; i++) {
+            ports.records.seed(TABLE.audit, { sys_created_on: at(ports, (i + 1) * 3_600_000), direction: 'inbound', operation: 'case:create_incident', sf_case_id: `c${i}`, target_id: `inc${i}`, result: 'success' });
+            ports.records.seed(TABLE.audit, { sys_created_on: at(ports, (i + 1) * 3_600_000), direction: 'proxy', operation: '/v1/triage', sf_case_id: `c${i}`, result: 'success', new_values: JSON.stringify({ route: 'servicenow', category: 'access', confidence: 0.9 }) });
+        }
+        // Routed 8 days ago: outside the week, never sampled.
+        ports.records.seed(TABLE.audit, { sys_created_on: at(ports, 8 * 86_400_000), direction: 'inbound', operation: 'case:create_incident', sf_case_id: 'old', target_id: 'incOld', result: 'success' });
+        expect(sampleAccuracyReviews(ports, 10)).toEqual({ week: '2026-W48', added: 10 });
+        expect(sampleAccuracyReviews(ports, 10)).toEqual({ week: '2026-W48', added: 0 });
+        const rows = ports.records.rows(ACCURACY_TABLE);
+        expect(rows).toHaveLength(10);
+        expect(rows.some((r) => r.sf_case_id === 'old')).toBe(false);
+        expect(rows[0]).toMatchObject({ week: '2026-W48', verdict: 'pending', route: 'servicenow', category: 'access', confidence: '0.9' });
+        expect(rows.every((r) => r.incident === `inc${r.sf_case_id.slice(1)}`)).toBe(true);
+        // A reviewer marks 8 right and 2 wrong.
+        rows.forEach((r, i) => ports.records.update(ACCURACY_TABLE, r.sys_id, { verdict: i < 8 ? 'right' : 'wrong' }));
+        const text = metricsText(ports, OPS_DEFAULTS);
+        expect(text).toContain('seam_routing_accuracy{week="2026-W48",stat="estimate"} 0.8');
+        expect(text).toContain('seam_routing_accuracy{week="2026-W48",stat="low"} 0.4902');
+        expect(text).toContain('seam_routing_accuracy{week="2026-W48",stat="high"} 0.9433');
+        expect(text).toContain('seam_routing_accuracy_reviews{week="2026-W48",verdict="wrong"} 2');
     });
 });
 

@@ -307,3 +307,11 @@ export type { MetricsAuditRow, MetricsLinkRow, MetricsReviewRow, MetricsOutboxRo
 // monitor: triage confidence drift and new, unhandled issue types (alert once per episode)
 export { DEFAULT_DRIFT_SETTINGS, NO_EPISODES, windowStats, evaluateTriageDrift, parseDriftSettings } from './monitor';
 export type { TriageSample, DriftSettings, DriftSignal, DriftEpisodes, WindowStats, DriftAlert, DriftEvaluation } from './monitor';
+
+// accuracy: weekly accuracy reviews (reproducible sample, Wilson interval)
+export { wilsonInterval, sampleForReview, isoWeek, weeklyAccuracy } from './accuracy';
+export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accuracy';
+
+// insights: deterministic cross-platform aggregates (an LLM may only rephrase them)
+export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
+export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';

@@ -73,6 +73,9 @@ describe('governance dashboard in Chromium', () => {
     for (const id of ['routed', 'time-to-route', 'rates', 'confidence', 'api']) expect(await marks(id), `chart ${id}`).toBeGreaterThan(0);
     expect(await page.getByTestId('chart-confidence').locator('circle').count()).toBeGreaterThan(1);
     expect(await page.getByTestId('queries').textContent()).toContain('x_seam_bridge_audit');
+    // Cross-platform insights: four, each stating its numbers and the queries behind them.
+    expect(await page.locator('[data-testid="insights"] li').count()).toBe(4);
+    expect(await page.locator('[data-insight="routing_split"]').textContent()).toMatch(/Of \d+ triaged cases, \d+% went to ServiceNow/);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(pageErrors).toEqual([]);
   });

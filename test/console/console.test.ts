@@ -396,6 +396,20 @@ describe('governance dashboard and alerts', () => {
     expect(d.body.queries.join('\n')).toMatch(/x_seam_bridge_audit[\s\S]*x_seam_bridge_link[\s\S]*x_seam_bridge_triage_review[\s\S]*x_seam_bridge_outbox/);
   });
 
+  it('serves cross-platform insights computed from both sides, each with the queries it read', async () => {
+    const r = await call('GET', '/api/insights');
+    expect(r.status).toBe(200);
+    expect(r.body.phrasedBy).toBe('template');
+    const ids = r.body.insights.map((i: any) => i.id);
+    expect(ids).toEqual(['high_priority_waiting_on_servicenow', 'top_cis_behind_cases', 'stalled_handoffs_by_group', 'routing_split']);
+    const split = r.body.insights.find((i: any) => i.id === 'routing_split');
+    // Cross-check the split against Salesforce's own rows.
+    const cases = sfRecords('Case').filter((c: any) => c.Seam_Triage_Route__c);
+    expect(Object.values(split.counts).reduce((a: number, b: any) => a + Number(b), 0)).toBe(cases.length);
+    expect(split.queries[0]).toMatch(/^SOQL \(Salesforce\): SELECT Id, Priority/);
+    expect(r.body.insights.find((i: any) => i.id === 'stalled_handoffs_by_group').queries[0]).toMatch(/\/api\/now\/table\/incident\?sysparm_query=x_seam_bridge_sf_case_idISNOTEMPTY/);
+  });
+
   it('shows Seam\'s own alerts from Seam Status in the state answer', async () => {
     // The row exists once triage ran (the drift check's buffer); the name is unique.
     const detail = 'Seam triage confidence drift: mean confidence 0.60 over the last 50 triaged tickets vs 0.98';

@@ -27,8 +27,14 @@ export function bucketSize(spanMs, buckets) {
   return NICE_MS.find((n) => n >= want) ?? NICE_MS[NICE_MS.length - 1];
 }
 
-/** @param {ReturnType<typeof import('./clients.js').serviceNowClient>} servicenow */
-export function createDashboard(servicenow) {
+export const INSIGHT_SOQL = 'SELECT Id, Priority, IsClosed, Seam_Triage_Route__c, Seam_Incident_Number__c, Seam_CI__c FROM Case ORDER BY CreatedDate DESC LIMIT 2000';
+const INSIGHT_INCIDENTS = { table: 'incident', query: 'x_seam_bridge_sf_case_idISNOTEMPTY', fields: ['number', 'x_seam_bridge_sf_case_id', 'state', 'assignment_group', 'sys_updated_on'] };
+
+/**
+ * @param {ReturnType<typeof import('./clients.js').serviceNowClient>} servicenow
+ * @param {ReturnType<typeof import('./clients.js').salesforceClient>} [salesforce] for the cross-platform insights
+ */
+export function createDashboard(servicenow, salesforce) {
   const QUERIES = {
     audit: { table: 'x_seam_bridge_audit', query: 'ORDERBYsys_created_on', fields: ['sys_created_on', 'direction', 'operation', 'sf_case_id', 'target_id', 'result', 'idempotency_key', 'detail', 'new_values'] },
     links: { table: 'x_seam_bridge_link', query: '', fields: ['sf_case_id', 'incident'] },
@@ -40,6 +46,36 @@ export function createDashboard(servicenow) {
   const read = (key) => servicenow.list(QUERIES[key].table, { query: QUERIES[key].query, fields: QUERIES[key].fields, limit: DASHBOARD_ROW_LIMIT, display: 'false' });
 
   return {
+    /**
+     * Cross-platform insights: the shared `crossPlatformInsights` over Salesforce cases (one SOQL
+     * query) and the linked ServiceNow incidents (one Table API query); each with its queries.
+     * @param {{ nowMs?: number, stallHours?: number }} [options]
+     */
+    async insights({ nowMs = Date.now(), stallHours = 24 } = {}) {
+      if (!salesforce) throw new Error('insights need the Salesforce client: createDashboard(servicenow, salesforce)');
+      const { crossPlatformInsights } = await core;
+      const [caseRows, incidentRows] = await Promise.all([
+        salesforce.query(INSIGHT_SOQL),
+        servicenow.list(INSIGHT_INCIDENTS.table, { query: INSIGHT_INCIDENTS.query, fields: INSIGHT_INCIDENTS.fields, limit: DASHBOARD_ROW_LIMIT, display: 'all' }),
+      ]);
+      const cell = (/** @type {any} */ v, /** @type {'value' | 'display_value'} */ k) => (v && typeof v === 'object' ? v[k] ?? '' : v ?? '');
+      const cases = caseRows.map((/** @type {any} */ c) => ({ id: c.Id, priority: c.Priority ?? '', isClosed: c.IsClosed === true, triageRoute: c.Seam_Triage_Route__c ?? '', incidentNumber: c.Seam_Incident_Number__c ?? '', ci: c.Seam_CI__c ?? '' }));
+      const incidents = incidentRows.map((/** @type {any} */ r) => ({
+        number: cell(r.number, 'value'), caseId: cell(r.x_seam_bridge_sf_case_id, 'value'), state: cell(r.state, 'value'),
+        assignmentGroup: cell(r.assignment_group, 'display_value'), updatedAtMs: glideMs(cell(r.sys_updated_on, 'value')),
+      }));
+      const queries = {
+        cases: `SOQL (Salesforce): ${INSIGHT_SOQL}`,
+        incidents: `GET /api/now/table/${INSIGHT_INCIDENTS.table}?sysparm_query=${INSIGHT_INCIDENTS.query}&sysparm_fields=${INSIGHT_INCIDENTS.fields.join(',')} (ServiceNow)`,
+      };
+      return {
+        generatedAt: new Date(nowMs).toISOString(),
+        // Every number is computed here; no language model is asked (one could rephrase `text`, never the numbers).
+        phrasedBy: 'template',
+        insights: crossPlatformInsights(cases, incidents, nowMs, { stallHours, topN: 3 }).map((/** @type {any} */ i) => ({ ...i, queries: i.reads.map((/** @type {'cases' | 'incidents'} */ r) => queries[r]) })),
+      };
+    },
+
     /** @param {{ buckets?: number, nowMs?: number }} [options] */
     async data({ buckets = 12, nowMs = Date.now() } = {}) {
       const { computeRoutingMetrics } = await core;

@@ -60,7 +60,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   const admin = sandbox.credentials?.servicenow?.admin ?? { user: 'admin', password: 'admin' };
   const servicenow = serviceNowClient({ url: sandbox.urls.servicenow, username: admin.user, password: admin.password });
   const views = createViews({ salesforce, servicenow });
-  const dashboard = createDashboard(servicenow);
+  const dashboard = createDashboard(servicenow, salesforce);
   const bundle = await buildPanelBundle({ cacheDir });
   const slds = sldsAssetsDir();
   const hub = createEventHub();
@@ -86,6 +86,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   // ---- routes ------------------------------------------------------------------------------
   /** @type {Array<[string, RegExp, (m: RegExpMatchArray, body: any, url: URL) => Promise<unknown>, string?]>} */
   const routes = [
+    ['GET', /^\/api\/insights$/, async (_m, _b, url) => dashboard.insights({ stallHours: Math.min(24 * 365, Math.max(0, Number(url.searchParams.get('stallHours') ?? 24) || 0)) })],
     ['GET', /^\/api\/dashboard$/, async (_m, _b, url) => dashboard.data({ buckets: Math.min(100, Math.max(2, Number(url.searchParams.get('buckets')) || 12)) })],
     ['GET', /^\/api\/state$/, async (_m, _b, url) => views.state(url.searchParams.get('caseId') || null)],
     ['GET', /^\/api\/cases$/, async () => views.listCases()],

@@ -174,6 +174,26 @@ export async function apexFieldsExist(ctx) {
     return problems;
 }
 
+// ---- 4a'. every custom field a report type lists exists in the package --------------------------
+export async function reportTypeFields(ctx) {
+    const dir = path.join(ctx.project.src, 'reportTypes');
+    const problems = [];
+    if (!fs.existsSync(dir)) return problems;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.reportType-meta.xml'))) {
+        const xml = fs.readFileSync(path.join(dir, file), 'utf8');
+        const base = xmlValues(xml, 'baseObject')[0];
+        for (const col of xml.split('<columns>').slice(1)) {
+            const field = xmlValues(col, 'field')[0] ?? '';
+            const table = xmlValues(col, 'table')[0] ?? '';
+            if (table === base && field.endsWith('__c') && !hasField(ctx.project, base, field))
+                problems.push(
+                    `${SOURCE_DIR}/reportTypes/${file}: column ${table}.${field} is not a field of this package; add objects/${table}/fields/${field}.field-meta.xml or remove the column`
+                );
+        }
+    }
+    return problems;
+}
+
 // ---- 4b. every Apex source has its -meta.xml (and the reverse); LWC bundles are complete ------
 export async function metaFiles(ctx) {
     const problems = [];
@@ -572,6 +592,8 @@ export function expectedComponent(file) {
             return [`ExternalCredential:${strip('.externalCredential-meta.xml')}`];
         case 'flexipages':
             return [`FlexiPage:${strip('.flexipage-meta.xml')}`];
+        case 'reportTypes':
+            return [`ReportType:${strip('.reportType-meta.xml')}`];
         case 'customMetadata':
             return [`CustomMetadata:${strip('.md-meta.xml')}`];
         case 'labels':
@@ -722,6 +744,7 @@ export const CHECKS = [
     { name: 'sfdx-project', run: sfdxProject },
     { name: 'meta-files', run: metaFiles },
     { name: 'apex-fields', run: apexFieldsExist },
+    { name: 'report-type-fields', run: reportTypeFields },
     { name: 'permission-sets', run: permissionSets },
     { name: 'contract-fields', run: contractFields },
     { name: 'wire-shapes', run: wireShapes },

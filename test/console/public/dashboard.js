@@ -92,6 +92,18 @@ function render(d) {
     document.getElementById('queries').replaceChildren(...d.queries.map((q) => { const li = html('li'); li.append(html('code', {}, q)); return li; }));
 }
 
+async function loadInsights() {
+    const res = await fetch('/api/insights');
+    const body = await res.json();
+    if (!res.ok) throw new Error(body.error ? body.error.message : `HTTP ${res.status}`);
+    document.getElementById('insights').replaceChildren(...body.insights.map((i) => {
+        const li = html('li', { class: 'slds-item', 'data-insight': i.id });
+        li.append(html('p', { class: 'slds-text-body_regular' }, i.text));
+        for (const q of i.queries) li.append(html('p', { class: 'slds-text-body_small seam-queries' }, q));
+        return li;
+    }));
+}
+
 async function load() {
     try {
         const params = new URLSearchParams(location.search);
@@ -99,6 +111,7 @@ async function load() {
         const body = await res.json();
         if (!res.ok) throw new Error(body.error ? body.error.message : `HTTP ${res.status}`);
         render(body);
+        await loadInsights();
         document.body.setAttribute('data-loaded', 'true');
     } catch (e) {
         document.getElementById('errors').textContent = `Dashboard: ${e.message}`;

@@ -21,3 +21,5 @@ Property({ $id: Now.ID['prop_drift_unknown_below'], name: 'x_seam_bridge.drift.u
     description: 'A ticket whose triage confidence is below this is close to no class (a new, unhandled issue type).' })
 Property({ $id: Now.ID['prop_drift_unknown_rise'], name: 'x_seam_bridge.drift.unknown_share_rise', type: 'string', value: '0.25', roles: admin,
     description: 'Alert when the share of tickets close to no class rises by this much over the baseline (0..1).' })
+Property({ $id: Now.ID['prop_accuracy_sample'], name: 'x_seam_bridge.accuracy.sample_size', type: 'integer', value: 20, roles: admin,
+    description: 'Routed cases sampled each week into Seam Accuracy Reviews for a reviewer to mark right or wrong (0..1000; 0 stops sampling).' })

@@ -11,6 +11,7 @@ import type { OpsSettings } from '../ops/settings';
 import { lastRun } from '../reconcile/sweep';
 import { TABLE } from '../tables';
 import { emitRoutingMetrics, routingMetrics } from '../governance/routing-metrics';
+import { accuracyByWeek } from '../governance/accuracy';
 import { GOVERNANCE_DEFAULTS, type GovernanceSettings } from '../governance/settings';
 
 const OUTBOX_STATUSES = ['pending', 'held', 'failed', 'dead_letter'] as const;
@@ -49,5 +50,11 @@ export function metricsText(ports: Pick<Ports, 'records' | 'clock'>, ops: OpsSet
     }
     // Routing: computed by the shared core from the link, audit, review and outbox rows.
     emitRoutingMetrics(routingMetrics(ports, governance.metricsWindowDays), governance.metricsWindowDays, metric);
+    // Accuracy reviews: the last 8 weeks, each with its 95 % Wilson interval.
+    const weeks = accuracyByWeek(ports, 8);
+    metric('seam_routing_accuracy', 'Reviewed routing accuracy per ISO week (estimate) and its 95% Wilson interval (low, high)', 'gauge',
+        weeks.flatMap((w) => (w.estimate === null ? [] : (['estimate', 'low', 'high'] as const).map((stat): [Record<string, string>, number] => [{ week: w.week, stat }, Math.round((w[stat] as number) * 10000) / 10000]))));
+    metric('seam_routing_accuracy_reviews', 'Sampled cases per ISO week by verdict', 'gauge',
+        weeks.flatMap((w): [Record<string, string>, number][] => [[{ week: w.week, verdict: 'right' }, w.right], [{ week: w.week, verdict: 'wrong' }, w.n - w.right], [{ week: w.week, verdict: 'pending' }, w.pending]]));
     return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import type { PropertySource } from '../ports';
 
 export const GOVERNANCE_PROPERTY = {
     metricsWindowDays: 'x_seam_bridge.metrics.window_days',
+    accuracySampleSize: 'x_seam_bridge.accuracy.sample_size',
     driftEnabled: 'x_seam_bridge.drift.enabled',
     driftWindowSize: 'x_seam_bridge.drift.window_size',
     driftBaselineSize: 'x_seam_bridge.drift.baseline_size',
@@ -21,11 +22,13 @@ export const GOVERNANCE_PROPERTY = {
 export interface GovernanceSettings {
     /** Routing metrics read the audit, link and review rows of this many days. */
     readonly metricsWindowDays: number;
+    /** Routed cases sampled per week for accuracy review. */
+    readonly accuracySampleSize: number;
     readonly driftEnabled: boolean;
     readonly drift: DriftSettings;
 }
 
-export const GOVERNANCE_DEFAULTS: GovernanceSettings = { metricsWindowDays: 30, driftEnabled: true, drift: DEFAULT_DRIFT_SETTINGS };
+export const GOVERNANCE_DEFAULTS: GovernanceSettings = { metricsWindowDays: 30, accuracySampleSize: 20, driftEnabled: true, drift: DEFAULT_DRIFT_SETTINGS };
 
 const DRIFT_FIELDS: readonly [keyof DriftSettings, string][] = [
     ['windowSize', GOVERNANCE_PROPERTY.driftWindowSize],
@@ -50,6 +53,13 @@ export function loadGovernanceSettings(source: PropertySource, reviewBelow: numb
         if (Number.isInteger(n) && n >= 1 && n <= 3650) metricsWindowDays = n;
         else problems.push({ field: GOVERNANCE_PROPERTY.metricsWindowDays, problem: `is "${days}", not a whole number in 1..3650`, fix: 'set a number of days between 1 and 3650 (default 30)' });
     }
+    const sizeRaw = raw(GOVERNANCE_PROPERTY.accuracySampleSize);
+    let accuracySampleSize = GOVERNANCE_DEFAULTS.accuracySampleSize;
+    if (sizeRaw !== '') {
+        const n = Number(sizeRaw);
+        if (Number.isInteger(n) && n >= 0 && n <= 1000) accuracySampleSize = n;
+        else problems.push({ field: GOVERNANCE_PROPERTY.accuracySampleSize, problem: `is "${sizeRaw}", not a whole number in 0..1000`, fix: 'set how many routed cases to review per week (default 20; 0 stops sampling)' });
+    }
     const enabled = raw(GOVERNANCE_PROPERTY.driftEnabled);
     if (enabled !== '' && enabled !== 'true' && enabled !== 'false') problems.push({ field: GOVERNANCE_PROPERTY.driftEnabled, problem: `is "${enabled}", not a boolean`, fix: 'set it to true or false' });
     const input: Record<string, unknown> = { reviewBelow };
@@ -66,5 +76,5 @@ export function loadGovernanceSettings(source: PropertySource, reviewBelow: numb
             problems.push({ field: entry ? entry[1] : p.field, problem: p.problem, fix: p.fix });
         }
     }
-    return { settings: { metricsWindowDays, driftEnabled: enabled !== 'false', drift }, problems };
+    return { settings: { metricsWindowDays, accuracySampleSize, driftEnabled: enabled !== 'false', drift }, problems };
 }
