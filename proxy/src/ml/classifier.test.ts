@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitTemperature, predictProba, softmax, trainNaiveBayes, withTemperature } from './naiveBayes.js';
-import { evaluate, expectedCalibrationError } from './evaluate.js';
+import { accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, evaluate, expectedCalibrationError } from './evaluate.js';
 import { normalizeWords, tokenize } from './text.js';
 import { loadPublicData, seededRandom, splitExamples } from './dataset.js';
 import { PUBLIC_DATA_DIR } from './modelStore.js';
@@ -231,5 +231,34 @@ describe('metrics', () => {
       { truth: 'a', predicted: 'a', confidence: 0.95 },
       { truth: 'a', predicted: 'b', confidence: 0.95 },
     ])).toBeCloseTo(0.45);
+  });
+
+  const rows = [
+    { truth: 'a', predicted: 'a', confidence: 0.95 },
+    { truth: 'b', predicted: 'b', confidence: 0.9 },
+    { truth: 'a', predicted: 'b', confidence: 0.7 },
+    { truth: 'b', predicted: 'b', confidence: 0.6 },
+  ];
+
+  it('coverage vs accuracy routes the most confident share and reviews the rest', () => {
+    expect(accuracyAtCoverage(rows, 0.5)).toMatchObject({ coverage: 0.5, accuracy: 1, threshold: 0.9, routed: 2 });
+    expect(accuracyAtCoverage(rows, 1)).toMatchObject({ accuracy: 0.75, threshold: 0.6 });
+    expect(coverageAtThreshold(rows, 0.8)).toMatchObject({ coverage: 0.5, accuracy: 1, routed: 2 });
+    expect(coverageAtThreshold(rows, 0.99)).toMatchObject({ coverage: 0, accuracy: 0, routed: 0 });
+  });
+
+  it('prices a threshold with the cost table: wrong routes and reviews per ticket', () => {
+    const costs = { wrongRoute: 5, review: 1 };
+    expect(costPerTicket(rows, 0.5, costs)).toBe(5 / 4); // one wrong route
+    expect(costPerTicket(rows, 0.8, costs)).toBe(2 / 4); // two reviews
+    expect(costPerTicket(rows, 0.99, costs)).toBe(1); // everything reviewed
+  });
+
+  it('ECE per predicted route looks only at that route\'s predictions', () => {
+    const e = eceByPredicted(rows, ['a', 'b', 'c']);
+    expect(e['a']).toBeCloseTo(0.05);
+    // b: bins 0.9 (right), 0.7 (wrong), 0.6 (right) → (0.1 + 0.7 + 0.4) / 3
+    expect(e['b']).toBeCloseTo(1.2 / 3);
+    expect(e['c']).toBe(0);
   });
 });
