@@ -148,7 +148,12 @@ async function main(): Promise<void> {
       ['embedded', predictions.map(({ e, p }) => ({ truth: e.route, predicted: p.route?.label ?? '', confidence: p.route?.confidence ?? 0, ...g(e) }))],
     ];
     const llm = await llmRows(examples, Number(args['llm-limit'] ?? 100));
-    if (llm) engines.push([`llm ${llm.model} (first ${llm.rows.length + llm.failures}, ${llm.failures} failed calls excluded)`, llm.rows]);
+    if (llm) {
+      const n = llm.rows.length + llm.failures;
+      engines.push([`llm ${llm.model} (first ${n}, ${llm.failures} failed calls excluded)`, llm.rows]);
+      // The same rows for the others, so the LLM is compared like for like.
+      if (n < examples.length) for (const [name, rows] of engines.slice(0, 2)) engines.push([`${name} (same first ${n})`, rows.slice(0, n)]);
+    }
     else console.log('(LLM not evaluated: set SEAM_PROXY_LLM_BASE_URL / SEAM_PROXY_LLM_MODEL to include it)');
 
     for (const [name, rows] of engines) {
