@@ -131,7 +131,10 @@ async function smoke(sb) {
   const created = await fetch(`${sb.urls.salesforce}/services/data/v62.0/sobjects/Case`, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ Subject: 'Cannot log in: VPN authentication failed', Description: 'Since this morning the VPN client rejects my password with an authentication error. I reset the password but the login still fails.', Priority: 'High', Origin: 'Web' }),
+    // Unmistakably IT work: one user's rejected VPN password is a case either team may own, and the
+    // embedded triage rightly sends that to review (proxy/README.md, "Honest confidence"). Priority Low
+    // keeps the derived priority at 3 (urgency 3 × impact 1), so no approval step is needed.
+    body: JSON.stringify({ Subject: 'VPN gateway down for the whole office', Description: 'Since 08:00 the VPN gateway rejects every connection with an authentication error; none of our staff can reach the file server or the ERP system.', Priority: 'Low', Origin: 'Web' }),
   });
   const { id } = await created.json();
   if (!created.ok || !id) return { ok: false, text: `smoke: FAIL case create answered HTTP ${created.status}` };

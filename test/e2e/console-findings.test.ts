@@ -71,9 +71,11 @@ describe('console findings', () => {
   });
 
   it('a high-priority transfer asks the sandbox approval group (the admin), and the approval creates the incident', async () => {
+    // Server words, not shop words: the embedded triage reads "checkout" and "orders" as sales
+    // topics and, rightly unsure, would send the ticket to review rather than to approval.
     const urgent = await createCase(e.sf, {
-      Subject: 'Production outage: every customer gets HTTP 500 on checkout',
-      Description: 'Since 09:10 the checkout service returns HTTP 500 for all customers; orders are failing and the outage affects every region. Severe, business critical.',
+      Subject: 'Production outage: the web servers return HTTP 500',
+      Description: 'Since 09:10 the production web servers return HTTP 500 for all users; the outage affects every region and the application is unavailable. Severe, business critical.',
       Priority: 'High',
     });
     await e.sandbox.settle();

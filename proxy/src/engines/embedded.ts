@@ -22,7 +22,7 @@ import { stripMaskTokens } from '../masking.js';
 import { extractSentences, splitSentences } from '../ml/extractive.js';
 import { rulePriority } from '../ml/priorityRules.js';
 import { normalizeWords } from '../ml/text.js';
-import { evidenceWeight, MAX_CONFIDENCE, predictTriage, type TriageModel } from '../ml/triageModel.js';
+import { MAX_CONFIDENCE, predictTriage, type TriageModel } from '../ml/triageModel.js';
 import { scanForInjection } from '../injection.js';
 import type { SlaPredictor } from '../ml/slaModel.js';
 
@@ -90,25 +90,35 @@ export class EmbeddedEngine {
     // Orders to the triage inside the ticket are not evidence about the problem (the service flags them).
     const text = scanForInjection(stripMaskTokens(`${req.subject}\n${req.description}`)).text;
     const p = predictTriage(this.model, text);
-    const familiarity = evidenceWeight(this.model, text);
+    const familiarity = p.familiarity;
     const rule = rulePriority(text, req.customerPriority);
     const predicted = (p.route?.label ?? 'salesforce') as 'servicenow' | 'salesforce';
-    // Outage or breach language that the classifier would keep in Salesforce is exactly the case
-    // its training data covers worst (the IT set is mostly requests): a person decides.
-    const route: TriageResult['route'] = predicted === 'salesforce' && rule.impact === 1 ? 'review' : predicted;
     const confidence = round3(p.route?.confidence ?? 0);
+    const threshold = this.model.reviewThreshold;
+    // A person decides when (1) the text is unlike anything the model learned from, (2) the
+    // calibrated confidence is below the cost table's threshold (a wrong route costs more than a
+    // review), or (3) outage/breach language would stay in Salesforce: the case the public
+    // training data covers worst.
+    const why = familiarity.unfamiliar
+      ? `The text is unlike the training data (${Math.round(familiarity.knownShare * 100)} % of its words known, typically ${Math.round(this.model.typicalKnownShare * 100)} %); needs a person. `
+      : confidence < threshold
+        ? `Confidence ${confidence} is below ${threshold}, where a review costs less than a likely wrong route (costs: wrong route ${this.model.costs.wrongRoute}, review ${this.model.costs.review}); needs a person. `
+        : predicted === 'salesforce' && rule.impact === 1
+          ? 'Outage or breach language but the classifier says salesforce; needs a person. '
+          : '';
+    const route: TriageResult['route'] = why ? 'review' : predicted;
     const category = (p.category?.label ?? 'other') as TriageCategory;
     const learned = p.priority ? Number(p.priority.label) : NaN;
     const priority = Number.isInteger(learned) && learned >= 1 && learned <= 5 ? learned : rule.priority;
     const evidence = topTerms(text, 4);
     const rationale = clip(
-      (route === 'review' ? 'Outage or breach language but the classifier says salesforce; needs a person. ' : '') +
+      why +
         `Embedded classifier: route ${predicted} (p=${confidence}${confidence >= MAX_CONFIDENCE ? ', the cap: never certain' : ''}), category ${category}` +
         (p.category ? ` (p=${round3(p.category.confidence)})` : '') +
         (p.priority ? `, priority ${priority} (p=${round3(p.priority.confidence)})` : `, ${rule.explanation}`) +
         (evidence.length ? `; key terms: ${evidence.join(', ')}` : '') +
-        (familiarity.weight < 1
-          ? `; the classifier knows ${Math.round(familiarity.knownShare * 100)} % of its words, fewer than usual, so confidence leans to the prior.`
+        (familiarity.weight < 1 && !familiarity.unfamiliar
+          ? `; the classifier knows ${Math.round(familiarity.knownShare * 100)} % of its words, fewer than usual, so confidence leans to "either route".`
           : '.'),
       500,
     );
