@@ -205,6 +205,8 @@ export async function createSandbox(options = {}) {
       stateFile: join(stateDir, 'salesforce.json'),
       serviceNowUrl,
       onOutbound: () => wake(),
+      // ServiceNow calls as the integration user: it reads and writes only what Seam_Integration grants.
+      fieldSecurity: 'Seam_Integration',
       // A test moves the package's clock past a file's or case's retry backoff (minutes, as in the package).
       ...(options.salesforceNow ? { now: options.salesforceNow } : {}),
     });

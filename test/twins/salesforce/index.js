@@ -22,6 +22,7 @@ import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store
 import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 import { createEventBus } from './subscriber.js';
+import { createFieldSecurity, loadFieldPermissions } from './fieldSecurity.js';
 export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
 export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES } from './dispatcher.js';
 
@@ -98,6 +99,7 @@ function readBody(req) {
  * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
  * @param {number} [options.sessionTimeoutMs] sessions end this long after the token was issued (the org's session timeout); default never
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
+ * @param {string | null} [options.fieldSecurity] the permission set whose field permissions the API user has, e.g. `Seam_Integration` (the sandbox); default none
  * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
  */
 export async function createSalesforceTwin(options = {}) {
@@ -116,7 +118,12 @@ export async function createSalesforceTwin(options = {}) {
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
   const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
   store.setEventDelivery((event) => eventBus.publish(event));
-  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}` });
+  // The integration user's field-level security, from the package's permission set (null: none).
+  const permissionSet = options.fieldSecurity ?? null;
+  const perms = permissionSet ? loadFieldPermissions(options.packageDir ?? DEFAULT_PACKAGE_DIR, permissionSet) : null;
+  const security = perms ? createFieldSecurity(store.objects, perms) : null;
+  if (security) store.setFieldAccess(security.accessOf);
+  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, objects: security?.objects });
   const panel = createPanelController(store, {
     serviceNowUrl: options.serviceNowUrl !== undefined ? options.serviceNowUrl : serviceNowUrlLabel(options.packageDir ?? DEFAULT_PACKAGE_DIR), now,
   });

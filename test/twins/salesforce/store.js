@@ -120,6 +120,9 @@ export function createStore(options) {
   /** @param {string} prefix */
   const nextId = (prefix) => makeId(prefix, (state.counters[prefix] = (state.counters[prefix] ?? 0) + 1));
 
+  /** The API user's field-level security (set by the twin from a permission set); default: everything. @type {(object: string, field: string) => 'edit' | 'read' | 'none'} */
+  let fieldAccess = () => 'edit';
+
   /** Undo entries of the open transactions, innermost last. @type {Array<Array<() => void>>} */
   const frames = [];
   /**
@@ -237,9 +240,11 @@ export function createStore(options) {
     for (const [key, raw] of Object.entries(body)) {
       if (key === 'attributes') continue;
       const field = object.fields.get(key.toLowerCase());
-      if (!field) { errors.push(new ApiError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${object.name}`, [key])); continue; }
+      // Field-level security of the API user (fieldSecurity.js); the package's own Apex bypasses it.
+      const access = field && !opts.bypassAccess ? fieldAccess(object.name, field.name) : 'edit';
+      if (!field || access === 'none') { errors.push(new ApiError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${object.name}`, [key])); continue; }
       if (field.name === 'Id' && mode === 'update') continue;
-      if (!opts.bypassAccess && !(mode === 'create' ? field.createable : field.updateable)) { readOnly.push(field.name); continue; }
+      if (!opts.bypassAccess && (access === 'read' || !(mode === 'create' ? field.createable : field.updateable))) { readOnly.push(field.name); continue; }
       try {
         values[field.name] = coerceValue(object, field, raw);
       } catch (e) {
@@ -706,6 +711,8 @@ export function createStore(options) {
     /** @param {(item: OutboundItem) => void} fn */
     onOutbound(fn) { outboundListeners.add(fn); return () => { outboundListeners.delete(fn); }; },
     applyIncidentUpdate,
+    /** @param {(object: string, field: string) => 'edit' | 'read' | 'none'} fn the API user's field access */
+    setFieldAccess(fn) { fieldAccess = fn; },
     /** @param {(event: PlatformEvent) => void} fn the event bus's delivery to SeamIncidentUpdateTrigger */
     setEventDelivery(fn) { deliverToTrigger = fn; },
     /**
