@@ -30,6 +30,8 @@ export const PROPERTY = {
     debounceMs: 'x_seam_bridge.outbox.debounce_ms',
     triageBudgetMs: 'x_seam_bridge.inbound.triage_budget_ms',
     proxyTimeoutMs: 'x_seam_bridge.proxy.timeout_ms',
+    salesforceMidServer: 'x_seam_bridge.salesforce.mid_server',
+    proxyMidServer: 'x_seam_bridge.proxy.mid_server',
 } as const;
 
 export interface Settings {
@@ -67,6 +69,9 @@ export interface Settings {
     readonly triageBudgetMs: number;
     /** HTTP timeout of one proxy call, so budget + one call stays under the REST quota. */
     readonly proxyTimeoutMs: number;
+    /** MID Server names for instances that may not call out directly; '' = direct. */
+    readonly salesforceMidServer: string;
+    readonly proxyMidServer: string;
 }
 
 export interface ConfigProblem {
@@ -97,6 +102,8 @@ export const DEFAULTS: Settings = {
     debounceMs: 1000,
     triageBudgetMs: 20000,
     proxyTimeoutMs: 20000,
+    salesforceMidServer: '',
+    proxyMidServer: '',
 };
 
 export interface LoadedSettings {
@@ -192,6 +199,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
         triageBudgetMs: num(PROPERTY.triageBudgetMs, DEFAULTS.triageBudgetMs, 0, 40000, true),
         proxyTimeoutMs: num(PROPERTY.proxyTimeoutMs, DEFAULTS.proxyTimeoutMs, 1000, 120000, true),
+        salesforceMidServer: raw(PROPERTY.salesforceMidServer) ?? '',
+        proxyMidServer: raw(PROPERTY.proxyMidServer) ?? '',
     };
     return { settings, problems };
 }
