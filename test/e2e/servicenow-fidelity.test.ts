@@ -62,3 +62,27 @@ describe('text longer than the incident columns (short_description 160, descript
     expect((await getCase(e.sf, caseId, ['Status'])).Status).not.toBe('New');
   });
 });
+
+describe('egress through a MID Server (x_seam_bridge.salesforce.mid_server)', () => {
+  let e: E2E;
+  beforeAll(async () => { e = await startE2E({ 'x_seam_bridge.salesforce.mid_server': 'seam-mid', 'x_seam_bridge.outbox.backoff_base_seconds': '1', 'x_seam_bridge.outbox.backoff_max_seconds': '1' }); });
+  afterAll(async () => { await e?.close(); });
+
+  it('with no MID Server Up the update waits (failed, retried; the error names the MID Server and the fix); once it is Up the update arrives', async () => {
+    const caseId = await createCase(e.sf, { ...incidentTriage, Subject: 'Printer queue stuck on floor 3' });
+    await e.sandbox.settle();
+    const incident = (await e.sn.incidentForCase(caseId))!;
+    await e.sn.patch('incident', incident.sys_id, { state: '2' }, 'agent');
+    await e.sandbox.settle();
+    const rows = await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^statusINpending,failed`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.last_error).join(' ')).toMatch(/No response for ECC message request.*x_seam_bridge\.salesforce\.mid_server.*fix: check that the MID Server is Up/);
+    expect((await getCase(e.sf, caseId, ['Status'])).Status).toBe('New');
+
+    await e.sn.insert('ecc_agent', { name: 'seam-mid', status: 'Up' });
+    await new Promise((r) => setTimeout(r, 2200)); // the retry's backoff (1 s, capped)
+    await e.sandbox.settle();
+    expect((await getCase(e.sf, caseId, ['Status'])).Status).not.toBe('New');
+    expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^statusINpending,failed,dead_letter`)).toEqual([]);
+  });
+});

@@ -32,6 +32,8 @@ export const PROPERTY = {
     knowledgeLearnFromResolutions: 'x_seam_bridge.knowledge.learn_from_resolutions',
     triageBudgetMs: 'x_seam_bridge.inbound.triage_budget_ms',
     proxyTimeoutMs: 'x_seam_bridge.proxy.timeout_ms',
+    salesforceMidServer: 'x_seam_bridge.salesforce.mid_server',
+    proxyMidServer: 'x_seam_bridge.proxy.mid_server',
 } as const;
 
 export interface Settings {
@@ -73,6 +75,9 @@ export interface Settings {
     readonly triageBudgetMs: number;
     /** HTTP timeout of one proxy call, so budget + one call stays under the REST quota. */
     readonly proxyTimeoutMs: number;
+    /** MID Server names for instances that may not call out directly; '' = direct. */
+    readonly salesforceMidServer: string;
+    readonly proxyMidServer: string;
 }
 
 export interface ConfigProblem {
@@ -105,6 +110,8 @@ export const DEFAULTS: Settings = {
     knowledgeLearnFromResolutions: true,
     triageBudgetMs: 20000,
     proxyTimeoutMs: 20000,
+    salesforceMidServer: '',
+    proxyMidServer: '',
 };
 
 export interface LoadedSettings {
@@ -202,6 +209,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         knowledgeLearnFromResolutions: bool(PROPERTY.knowledgeLearnFromResolutions, DEFAULTS.knowledgeLearnFromResolutions),
         triageBudgetMs: num(PROPERTY.triageBudgetMs, DEFAULTS.triageBudgetMs, 0, 40000, true),
         proxyTimeoutMs: num(PROPERTY.proxyTimeoutMs, DEFAULTS.proxyTimeoutMs, 1000, 120000, true),
+        salesforceMidServer: raw(PROPERTY.salesforceMidServer) ?? '',
+        proxyMidServer: raw(PROPERTY.proxyMidServer) ?? '',
     };
     return { settings, problems };
 }

@@ -60,6 +60,8 @@ export interface HttpRequest {
     readonly body?: string;
     /** HTTP timeout in ms (RESTMessageV2.setHttpTimeout); the message's default when absent. */
     readonly timeoutMs?: number;
+    /** Route the call through this MID Server (RESTMessageV2.setMIDServer); direct when absent. */
+    readonly midServer?: string;
 }
 
 export interface HttpResponse {

@@ -46,6 +46,8 @@ export const BASE_TABLES = {
     display: 'name',
     fields: { user_name: {}, name: {}, first_name: {}, last_name: {}, email: {}, active: { type: 'boolean', default: 'true' } },
   },
+  // MID Servers (MID Server > Servers): status Up, Down, Upgrading, Validation …
+  ecc_agent: { display: 'name', fields: { name: {}, status: { default: 'Down' }, validated: { default: 'true' }, host_name: {} } },
   sys_user_group: { display: 'name', fields: { name: {}, description: {}, email: {}, active: { type: 'boolean', default: 'true' } } },
   sys_user_role: { display: 'name', fields: { name: {}, suffix: {}, description: {} } },
   sys_user_has_role: { fields: { user: { type: 'reference', reference: 'sys_user' }, role: { type: 'reference', reference: 'sys_user_role' } } },

@@ -405,6 +405,10 @@ declare global {
                         table: 'sys_properties'
                         id: '00b8c78bec4e4355ba9628f6cf575cc1'
                     }
+                    prop_proxy_mid: {
+                        table: 'sys_properties'
+                        id: '2435b48cee7845279ab570a86c0caff7'
+                    }
                     prop_proxy_timeout: {
                         table: 'sys_properties'
                         id: '9faeb50f8f8a48289e4007c7edf562f2'
@@ -436,6 +440,10 @@ declare global {
                     prop_resolution_enabled: {
                         table: 'sys_properties'
                         id: '380bee09fe294f45a2a78b53608828e0'
+                    }
+                    prop_salesforce_mid: {
+                        table: 'sys_properties'
+                        id: 'aa80b10570334c658fd9d12bbd10206a'
                     }
                     prop_sf_url: {
                         table: 'sys_properties'
@@ -588,6 +596,10 @@ declare global {
                     src_server_clients_guard_ts: {
                         table: 'sys_module'
                         id: '58c672c8af814eb3bd3eaa6c6d78b2f7'
+                    }
+                    src_server_clients_mid_ts: {
+                        table: 'sys_module'
+                        id: 'a0dd442021454f85819e6a25be4a0e22'
                     }
                     src_server_clients_proxy_ts: {
                         table: 'sys_module'

@@ -60,3 +60,7 @@ Property({ $id: Now.ID['prop_inbound_triage_budget'], name: 'x_seam_bridge.inbou
     description: 'Milliseconds one POST /v1/cases may spend on triage calls (0..40000). Cases left when it is spent are answered triage_queued and triaged by an async rule, so a slow model never runs the request past the REST transaction quota (60 s) or the Salesforce callout timeout (60 s). 0 = triage every new case asynchronously.' })
 Property({ $id: Now.ID['prop_proxy_timeout'], name: 'x_seam_bridge.proxy.timeout_ms', type: 'integer', value: 20000, roles: admin,
     description: 'HTTP timeout of one proxy call in milliseconds (1000..120000). With inbound.triage_budget_ms it bounds a POST /v1/cases to budget + one call.' })
+Property({ $id: Now.ID['prop_salesforce_mid'], name: 'x_seam_bridge.salesforce.mid_server', type: 'string', value: '', roles: admin,
+    description: 'Name of the MID Server that calls Salesforce for this instance (RESTMessageV2.setMIDServer), for instances that may not call the internet directly. Empty = call directly. The MID Server must be Up and reach https://<my-domain>.my.salesforce.com.' })
+Property({ $id: Now.ID['prop_proxy_mid'], name: 'x_seam_bridge.proxy.mid_server', type: 'string', value: '', roles: admin,
+    description: 'Name of the MID Server that calls the Seam proxy (RESTMessageV2.setMIDServer). Empty = call directly.' })

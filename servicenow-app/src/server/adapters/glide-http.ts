@@ -21,6 +21,7 @@ interface RestMessageLike {
     setRequestHeader(name: string, value: string): void;
     setRequestBody(body: string): void;
     setHttpTimeout(ms: number): void;
+    setMIDServer(name: string): void;
     execute(): RestResponseLike;
 }
 type RestMessageCtor = new (message: string, fn: string) => RestMessageLike;
@@ -35,6 +36,7 @@ export const glideHttpClient: HttpClient = {
             for (const name of Object.keys(headers)) msg.setRequestHeader(name, headers[name]);
             if (request.body !== undefined) msg.setRequestBody(request.body);
             if (request.timeoutMs !== undefined) msg.setHttpTimeout(request.timeoutMs);
+            if (request.midServer) msg.setMIDServer(request.midServer);
             const res = msg.execute();
             const status = Number(res.getStatusCode()) || 0;
             const body = String(res.getBody() ?? '');

@@ -1,6 +1,7 @@
 /** Builds the ports and settings for one transaction; configuration problems go to the log. */
 import { glidePorts } from '../adapters/runtime';
 import { guardedHttp } from '../clients/guard';
+import { midRouted } from '../clients/mid';
 import { loadSettings, type Settings } from '../config';
 import { loadOpsSettings, type OpsSettings } from '../ops/settings';
 import type { Ports } from '../ports';
@@ -22,7 +23,8 @@ export function context(): Context {
     const governance = loadGovernanceSettings(base.properties, settings.triagePolicy.reviewBelow);
     for (const p of problems.concat(opsLoaded.problems, governance.problems)) base.log.error(`Seam property ${p.field} ${p.problem}; fix: ${p.fix}. Using the default.`);
     // Every Salesforce call: usage recorded, one token refresh on 401, pause on a refused grant.
-    const ports: Ports = { ...base, http: guardedHttp(base.http, base, opsLoaded.settings.budget) };
+    // Egress through a MID Server when configured, then usage, token refresh and credential pause.
+    const ports: Ports = { ...base, http: guardedHttp(midRouted(base.http, settings), base, opsLoaded.settings.budget) };
     return { ports, settings, ops: opsLoaded.settings, governance: governance.settings };
 }
 

@@ -96,7 +96,8 @@ export function createSnWs(host) {
     /** @param {boolean} _f */
     setFollowRedirect(_f) {}
     /** @param {string} _m */
-    setMIDServer(_m) { throw new Error('RESTMessageV2.setMIDServer: the twin has no MID server; call the endpoint directly'); }
+    setMIDServer(_m) { this._mid = String(_m ?? ''); }
+    getMIDServer() { return this._mid ?? ''; }
 
     /** @param {string} text @param {boolean} encode */
     _substitute(text, encode) {
@@ -105,6 +106,16 @@ export function createSnWs(host) {
 
     execute() {
       host.checkQuota();
+      if (this._mid) {
+        // Routed through the ECC queue to a MID Server: only a MID Server that is Up picks it up.
+        const up = host.store.hasTable('ecc_agent') && [...host.store.rows('ecc_agent').values()].some((a) => a.name === this._mid && a.status === 'Up');
+        if (!up) {
+          const sysId = host.newSysId();
+          host.log('warn', `RESTMessageV2: MID Server "${this._mid}" is not Up (ecc_agent); the ECC queue output ${sysId} was never picked up`, 'mid');
+          host.outbound.push({ method: this._method, url: this.getEndpoint(), status: 0, error: `MID Server ${this._mid} not Up`, ms: 0, message: this._message?.name });
+          return new RESTResponseV2({ ok: false, code: -1, error: `No response for ECC message request with sysid=${sysId} after waiting for 30 seconds in ECC Queue` }, this.getEndpoint());
+        }
+      }
       let url = this.getEndpoint();
       if (!/^https?:\/\//.test(url)) throw new Error(`RESTMessageV2.execute: endpoint "${url}" is not an http(s) URL; call setEndpoint with an absolute URL`);
       url = host.rewriteEndpoint(url);
