@@ -5,6 +5,7 @@
  */
 import {
     validateImpactRequest,
+    validateSlaRiskRequest,
     validateResolutionSummaryRequest,
     validateSummarizeRequest,
     validateTriageRequest,
@@ -15,7 +16,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
 
-export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact';
+export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/sla-risk';
 
 export type ProxyOutcome<T> =
     | { readonly ok: true; readonly value: T; readonly engine: string }
@@ -26,6 +27,7 @@ const FN: Readonly<Record<ProxyRoute, string>> = {
     '/v1/summarize': 'summarize',
     '/v1/resolution-summary': 'resolutionSummary',
     '/v1/impact': 'impact',
+    '/v1/sla-risk': 'slaRisk',
 };
 
 /** The proxy validates with the same schemas; checking here turns contract drift into a clear local error. */
@@ -34,6 +36,7 @@ const REQUEST_CHECK: Readonly<Record<ProxyRoute, (v: unknown) => Result<unknown,
     '/v1/summarize': validateSummarizeRequest,
     '/v1/resolution-summary': validateResolutionSummaryRequest,
     '/v1/impact': validateImpactRequest,
+    '/v1/sla-risk': validateSlaRiskRequest,
 };
 
 export interface ProxyCallContext {

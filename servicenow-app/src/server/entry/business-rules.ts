@@ -10,6 +10,7 @@ import { drainAfterEvent } from '../outbox/drain';
 import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
+import { assessSlaRisk } from '../sync/sla-risk';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
 import { TABLE } from '../tables';
@@ -60,6 +61,14 @@ export function notifyMajorIncident(current: CurrentRecord): void {
         const { ports, settings } = context();
         const row = ports.records.get(TABLE.incident, current.getUniqueValue());
         return row ? onMajorIncident(ports, settings, row) : 'incident gone';
+    });
+}
+
+export function predictSlaRisk(current: CurrentRecord): void {
+    guarded('sla risk', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? assessSlaRisk(ports, settings, row) : 'incident gone';
     });
 }
 
