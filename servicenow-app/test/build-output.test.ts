@@ -68,6 +68,7 @@ describe('now-sdk build output', () => {
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
             'x_seam_bridge_sf_account_id', 'x_seam_bridge_sf_case_id', 'x_seam_bridge_sf_case_number', 'x_seam_bridge_sf_contact_id',
+            'x_seam_bridge_sla_risk', 'x_seam_bridge_sla_risk_alerted',
         ]);
         const outboxFields = of('sys_dictionary').filter((r) => r.field('name') === 'x_seam_bridge_outbox').map((r) => r.field('element'));
         expect(outboxFields).toEqual(expect.arrayContaining(['idempotency_key', 'attempts', 'next_attempt_at', 'last_error', 'status']));
@@ -95,7 +96,8 @@ describe('now-sdk build output', () => {
         const rules = of('sys_script').filter((r) => r.field('filter_condition'));
         expect(rules.length).toBeGreaterThan(0);
         for (const r of rules) {
-            for (const term of (r.field('filter_condition') ?? '').split('^').filter((t) => t && t !== 'EQ')) {
+            // `^OR` joins an alternative to the previous term (the SLA-risk rule's "any of these changed").
+            for (const term of (r.field('filter_condition') ?? '').split(/\^(?:OR(?=[a-z]))?/).filter((t) => t && t !== 'EQ')) {
                 expect(term, `${r.field('name')}: ${term}`).toMatch(operator);
             }
         }
@@ -124,7 +126,7 @@ describe('now-sdk build output', () => {
         expect(profile.field('grant_type')).toBe('client_credentials');
         expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
         const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
-        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
+        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
     });
 
     it('has the three roles, table ACLs on every table and the endpoint ACL for the integration role', () => {

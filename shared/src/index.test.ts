@@ -49,6 +49,7 @@ describe('public API', () => {
       'triagePrompt', 'summarizePrompt', 'resolutionSummaryPrompt', 'impactPrompt',
       'parseTriagePolicy', 'decideTriage', 'triageCategoryToIncidentCategory', 'slaView', 'syncHealth', 'formatDuration',
       'slaRiskRequestFor', 'formatSlaRisk', 'slaRiskView', 'decideSlaAlert', 'slaRiskWorkNote', 'validateSlaRiskRequest',
+      'decideSev1Alert', 'sev1AccountTask', 'sev1ChatPayload', 'webhookOutcome',
     ];
     const missing = functions.filter((f) => typeof (api as Record<string, unknown>)[f] !== 'function');
     expect(missing).toEqual([]);

@@ -200,6 +200,10 @@ export type { TriagePolicy, TriageAction, TriageDecision, IncidentCategory, Inci
 export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN } from './slarisk';
 export type { SlaRiskView, SlaAlertDecision } from './slarisk';
 
+// sevalert: sev-1 on a high-value account (decision, account-team Task, Slack/Teams webhook bodies)
+export { decideSev1Alert, sev1AccountTask, sev1ChatPayload, webhookOutcome, CHAT_FORMATS } from './sevalert';
+export type { ChatFormat, Sev1Input, Sev1Decision } from './sevalert';
+
 // panel: Salesforce side-panel display logic
 export { toEpochMs, formatDuration, slaView, syncHealth } from './panel';
 export type { SlaBadge, SlaView, SlaOptions, SyncHealthStatus, SyncHealthInput, SyncHealth } from './panel';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createSandbox } from '../sandbox/sandbox.js';
 import { createConsole } from '../console/index.js';
+import { ServiceNowClient } from '../e2e/helpers.js';
 
 export const CHROMIUM = process.env.SEAM_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOT = join(tmpdir(), 'seam-console.png');
@@ -97,6 +98,18 @@ describe('sandbox console in Chromium', () => {
     await expect(page.getByTestId('case-comments')).toContainText(text, { timeout: 15_000 });
     await expect(page.locator('c-linked-incident-panel [data-id="latest-update"]')).toContainText(text, { timeout: 15_000 });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Continues on the same case: a change ServiceNow's SLA model reads makes a prediction, which
+  // the panel shows as a badge that says it is a prediction.
+  it('an incident change shows the predicted SLA-breach risk badge in the panel', async () => {
+    const sn = new ServiceNowClient(sandbox!.urls.servicenow);
+    const incidentNumber = (await page.getByTestId('incident-number').textContent())!.trim();
+    const [incident] = await sn.query('incident', `number=${incidentNumber}`);
+    await sn.patch('incident', incident!.sys_id, { state: '2' }, 'agent');
+    await sandbox!.settle();
+    await expect(page.locator('c-linked-incident-panel [data-id="sla-risk-badge"]')).toContainText('Predicted breach risk', { timeout: 15_000 });
     expect(pageErrors).toEqual([]);
   });
 

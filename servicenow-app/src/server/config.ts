@@ -14,6 +14,8 @@ export const PROPERTY = {
     resolutionRequireApproval: 'x_seam_bridge.resolution.require_approval',
     majorIncidentEnabled: 'x_seam_bridge.major_incident.enabled',
     customerFacingServices: 'x_seam_bridge.major_incident.customer_facing_services',
+    slaRiskEnabled: 'x_seam_bridge.sla_risk.enabled',
+    slaRiskThreshold: 'x_seam_bridge.sla_risk.alert_threshold',
     proxyUrl: 'x_seam_bridge.proxy.url',
     proxyApiKey: 'x_seam_bridge.proxy.api_key',
     salesforceUrl: 'x_seam_bridge.salesforce.instance_url',
@@ -44,6 +46,9 @@ export interface Settings {
     readonly resolutionRequireApproval: boolean;
     readonly majorIncidentEnabled: boolean;
     readonly customerFacingServices: readonly string[];
+    readonly slaRiskEnabled: boolean;
+    /** 0..1; null = the model's own threshold (the proxy answers it). */
+    readonly slaRiskThreshold: number | null;
     readonly proxyUrl: string;
     readonly proxyApiKey: string;
     readonly salesforceUrl: string;
@@ -94,6 +99,8 @@ export const DEFAULTS: Settings = {
     resolutionRequireApproval: true,
     majorIncidentEnabled: true,
     customerFacingServices: [],
+    slaRiskEnabled: true,
+    slaRiskThreshold: null,
     proxyUrl: '',
     proxyApiKey: '',
     salesforceUrl: '',
@@ -191,6 +198,15 @@ export function loadSettings(source: PropertySource): LoadedSettings {
             .split(',')
             .map((s) => s.trim())
             .filter((s) => s !== ''),
+        slaRiskEnabled: bool(PROPERTY.slaRiskEnabled, DEFAULTS.slaRiskEnabled),
+        slaRiskThreshold: ((): number | null => {
+            const v = raw(PROPERTY.slaRiskThreshold) ?? '';
+            if (v === '') return null;
+            const n = Number(v);
+            if (n > 0 && n < 1) return n;
+            problems.push({ field: PROPERTY.slaRiskThreshold, problem: `is "${v}", not a number between 0 and 1`, fix: 'set a share such as 0.7, or leave it empty to use the model\'s threshold' });
+            return null;
+        })(),
         proxyUrl: url(PROPERTY.proxyUrl),
         proxyApiKey: raw(PROPERTY.proxyApiKey) ?? '',
         salesforceUrl: url(PROPERTY.salesforceUrl),

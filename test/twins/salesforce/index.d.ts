@@ -97,5 +97,5 @@ export interface LinkView {
   accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;
   incidentPriority?: string | null; assignee?: string | null; assignmentGroup?: string | null; slaDue?: string | null; resolvedAt?: string | null;
   latestUpdate?: string | null; aiSummary?: string | null; correlationId?: string | null; lastSync?: string | null; syncStatus?: string | null;
-  lastError?: string | null; pending?: number; triageRoute?: string | null; triageConfidence?: number | null; escalatedAt?: string | null;
+  lastError?: string | null; pending?: number; triageRoute?: string | null; triageConfidence?: number | null; escalatedAt?: string | null; slaRisk?: string | null;
 }

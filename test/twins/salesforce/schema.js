@@ -157,7 +157,7 @@ const FALLBACK_CUSTOM_FIELDS = {
     ['Seam_AI_Summary__c', 'LongTextArea', { length: 32768 }], ['Seam_Assignee__c', 'Text', { length: 255 }],
     ['Seam_Assignment_Group__c', 'Text', { length: 255 }], ['Seam_CI__c', 'Text', { length: 255 }], ['Seam_Change__c', 'Text', { length: 40 }],
     ['Seam_Correlation_Id__c', 'Text', { length: 128 }], ['Seam_Escalated_At__c', 'DateTime'], ['Seam_Incident_Number__c', 'Text', { length: 40 }],
-    ['Seam_Incident_Priority__c', 'Text', { length: 40 }], ['Seam_Incident_State__c', 'Text', { length: 40 }],
+    ['Seam_Incident_Priority__c', 'Text', { length: 40 }], ['Seam_Incident_State__c', 'Text', { length: 40 }], ['Seam_SLA_Risk__c', 'Text', { length: 40 }],
     ['Seam_Incident_Sys_Id__c', 'Text', { length: 32 }], ['Seam_Last_Error__c', 'Text', { length: 255 }],
     ['Seam_Last_Message_Id__c', 'Text', { length: 64 }], ['Seam_Last_Sync__c', 'DateTime'], ['Seam_Latest_Update__c', 'LongTextArea', { length: 32768 }],
     ['Seam_Link_Version__c', 'Number', { precision: 18, scale: 0 }], ['Seam_Local_Version__c', 'Number', { precision: 18, scale: 0 }],

@@ -53,6 +53,10 @@ declare global {
                         table: 'sys_module'
                         id: '4fcd80042d3a428d96d56e9c02e76dde'
                     }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
+                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -180,6 +184,10 @@ declare global {
                     br_review_decided: {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
+                    }
+                    br_sla_risk: {
+                        table: 'sys_script'
+                        id: '54593710cf61414f96421e28a0059399'
                     }
                     br_triage_queued: {
                         table: 'sys_script'
@@ -452,6 +460,14 @@ declare global {
                     prop_sf_version: {
                         table: 'sys_properties'
                         id: '1e78b63df54d4a28a8242d65a600b2f7'
+                    }
+                    prop_sla_risk_enabled: {
+                        table: 'sys_properties'
+                        id: '86be799806c64cfbacc71be6b7d77d4e'
+                    }
+                    prop_sla_risk_threshold: {
+                        table: 'sys_properties'
+                        id: 'a3d3a5ed8b1c4813ab9cdac9ac58b1cb'
                     }
                     prop_sync_enabled: {
                         table: 'sys_properties'
@@ -5160,6 +5176,48 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '122e9f42637145d888ba871a812eb979'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk_alerted'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1e57fdac406e4ca3a7c79361114c5977'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1ebe084f4b26473dbba28b50e74d6676'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '90d8ab1a045a46c3b5202bd8c7efec90'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk_alerted'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '9ce1d581531641ad8c6b5a35413e5420'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'slaRisk'
                         }
                     },
                 ]

@@ -20,6 +20,10 @@ Property({ $id: Now.ID['prop_major_enabled'], name: 'x_seam_bridge.major_inciden
     description: 'On a P1 incident on a customer-facing service, draft account notices as Salesforce tasks.' })
 Property({ $id: Now.ID['prop_major_services'], name: 'x_seam_bridge.major_incident.customer_facing_services', type: 'string', value: '', roles: admin,
     description: 'Comma-separated sys_ids of customer-facing services/CIs (cmdb_ci or business_service). Empty: no incident counts as customer-facing.' })
+Property({ $id: Now.ID['prop_sla_risk_enabled'], name: 'x_seam_bridge.sla_risk.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Ask the proxy for the predicted SLA-breach risk of a linked open incident when its priority, state, urgency, impact, category, assignment group or reassignment count changes; the prediction goes to the Case.' })
+Property({ $id: Now.ID['prop_sla_risk_threshold'], name: 'x_seam_bridge.sla_risk.alert_threshold', type: 'string', value: '', roles: admin,
+    description: 'Predicted risk (0..1) from which a work note is added, once per crossing, and the band is high. Empty: the model\'s own threshold (chosen when it was trained).' })
 
 Property({ $id: Now.ID['prop_proxy_url'], name: 'x_seam_bridge.proxy.url', type: 'string', value: 'https://seam-proxy.example.com', roles: admin,
     description: 'Base URL of the Seam LLM proxy (no trailing slash).' })

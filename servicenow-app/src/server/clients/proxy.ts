@@ -9,6 +9,7 @@ import {
     KNOWLEDGE_GAPS_REQUEST_SCHEMA,
     validate,
     validateImpactRequest,
+    validateSlaRiskRequest,
     validateResolutionSummaryRequest,
     validateSummarizeRequest,
     validateTriageRequest,
@@ -19,7 +20,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
 
-export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/knowledge/answer' | '/v1/knowledge/documents' | '/v1/knowledge/gaps';
+export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/knowledge/answer' | '/v1/knowledge/documents' | '/v1/knowledge/gaps' | '/v1/sla-risk';
 
 export type ProxyOutcome<T> =
     | { readonly ok: true; readonly value: T; readonly engine: string }
@@ -33,6 +34,7 @@ const FN: Readonly<Record<ProxyRoute, string>> = {
     '/v1/knowledge/answer': 'knowledgeAnswer',
     '/v1/knowledge/documents': 'knowledgeDocuments',
     '/v1/knowledge/gaps': 'knowledgeGaps',
+    '/v1/sla-risk': 'slaRisk',
 };
 
 /** The proxy validates with the same schemas; checking here turns contract drift into a clear local error. */
@@ -44,6 +46,7 @@ const REQUEST_CHECK: Readonly<Record<ProxyRoute, (v: unknown) => Result<unknown,
     '/v1/knowledge/answer': (v) => validate(KNOWLEDGE_ANSWER_REQUEST_SCHEMA, v),
     '/v1/knowledge/documents': (v) => validate(KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA, v),
     '/v1/knowledge/gaps': (v) => validate(KNOWLEDGE_GAPS_REQUEST_SCHEMA, v),
+    '/v1/sla-risk': validateSlaRiskRequest,
 };
 
 export interface ProxyCallContext {

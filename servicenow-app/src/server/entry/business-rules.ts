@@ -11,6 +11,7 @@ import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
 import { triageQueued } from '../sync/inbound';
+import { assessSlaRisk } from '../sync/sla-risk';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
 import { learnFromResolution } from '../knowledge/knowledge';
@@ -70,6 +71,14 @@ export function notifyMajorIncident(current: CurrentRecord): void {
         const { ports, settings } = context();
         const row = ports.records.get(TABLE.incident, current.getUniqueValue());
         return row ? onMajorIncident(ports, settings, row) : 'incident gone';
+    });
+}
+
+export function predictSlaRisk(current: CurrentRecord): void {
+    guarded('sla risk', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? assessSlaRisk(ports, settings, row) : 'incident gone';
     });
 }
 

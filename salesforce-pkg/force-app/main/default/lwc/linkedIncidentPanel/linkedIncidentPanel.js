@@ -6,7 +6,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getLink from '@salesforce/apex/SeamPanelController.getLink';
 import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
-import { slaView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
+import { slaView, slaRiskView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
 
 /**
  * Only the id of a Case Seam just updated (SeamIncidentUpdateHandler publishes it); the panel then
@@ -21,6 +21,13 @@ const SLA_BADGES = {
     at_risk: { label: 'SLA at risk', className: 'slds-badge slds-theme_warning' },
     on_track: { label: 'SLA on track', className: 'slds-badge slds-theme_success' },
     none: { label: 'No SLA', className: 'slds-badge' }
+};
+
+// Every risk badge reads "Predicted": it is a model's estimate, not the SLA clock.
+const RISK_CLASSES = {
+    high: 'slds-badge slds-theme_warning',
+    medium: 'slds-badge',
+    low: 'slds-badge slds-theme_success'
 };
 
 const HEALTH_CLASSES = {
@@ -160,6 +167,13 @@ export default class LinkedIncidentPanel extends LightningElement {
     }
     get slaBadge() {
         return SLA_BADGES[this.sla.badge] || SLA_BADGES.none;
+    }
+    get slaRisk() {
+        return slaRiskView(this.view.slaRisk);
+    }
+    get slaRiskBadge() {
+        const risk = this.slaRisk;
+        return risk ? { label: `Predicted breach risk ${risk.percent}% (${risk.band})`, className: RISK_CLASSES[risk.band], title: risk.text } : null;
     }
     get hasSlaDue() {
         return Boolean(this.view.slaDue);

@@ -119,6 +119,8 @@ describe('c-linked-incident-panel', () => {
         expect(text(element, 'sla-left')).toBe('45 min left');
         expect(text(element, 'sla-badge')).toBe('SLA at risk');
         expect($(element, 'sla-badge').className).toContain('slds-theme_warning');
+        // The model's estimate is a separate badge that says it is a prediction.
+        expect(text(element, 'sla-risk-badge')).toBe('Predicted breach risk 82% (high)');
         expect(text(element, 'assignee')).toBe('Unassigned');
         expect(text(element, 'latest-update')).toBe('No customer-visible update yet.');
         expect($(element, 'ai-summary')).toBeNull();
@@ -135,6 +137,7 @@ describe('c-linked-incident-panel', () => {
         expect(text(element, 'sla-left')).toBe('overdue by 30 min');
         expect(text(element, 'sla-badge')).toBe('SLA breached');
         expect($(element, 'sla-badge').className).toContain('slds-theme_error');
+        expect($(element, 'sla-risk-badge')).toBeNull();
         expect($(element, 'incident-number').querySelector('a')).toBeNull();
         expect(text(element, 'incident-number')).toBe('INC0012347');
         expect(text(element, 'sync-label')).toBe('Sync error');
