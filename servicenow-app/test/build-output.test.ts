@@ -78,7 +78,8 @@ describe('now-sdk build output', () => {
         const rules = of('sys_script');
         const byTable = rules.map((r) => `${r.field('collection')}:${r.field('when')}`).sort();
         expect(byTable).toEqual([
-            'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
+            // sync, resolution, major incident, knowledge learning, SLA risk
+            'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
             'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
             'x_seam_bridge_triage_review:async_always',
         ]);
