@@ -206,7 +206,8 @@ export async function createSandbox(options = {}) {
       serviceNowUrl,
       onOutbound: () => wake(),
       // ServiceNow calls as the integration user: it reads and writes only what Seam_Integration grants.
-      fieldSecurity: 'Seam_Integration',
+      // The package's integration set plus the org's knowledge-ingestion set (org-setup/), as an admin assigns them.
+      fieldSecurity: ['Seam_Integration', 'Seam_Knowledge_Ingestion'],
       // A test moves the package's clock past a file's or case's retry backoff (minutes, as in the package).
       ...(options.salesforceNow ? { now: options.salesforceNow } : {}),
     });

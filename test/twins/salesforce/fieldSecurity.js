@@ -34,6 +34,24 @@ export function loadFieldPermissions(packageDir, name) {
 }
 
 /**
+ * The union of several sets' field permissions (a permission set only grants, never denies).
+ * @param {Array<Map<string, { readable: boolean, editable: boolean }> | null>} sets
+ * @returns {Map<string, { readable: boolean, editable: boolean }> | null} null when a named set was not found
+ */
+export function mergeFieldPermissions(sets) {
+  if (sets.some((s) => s === null)) return null;
+  /** @type {Map<string, { readable: boolean, editable: boolean }>} */
+  const out = new Map();
+  for (const set of /** @type {Array<Map<string, { readable: boolean, editable: boolean }>>} */ (sets)) {
+    for (const [field, p] of set) {
+      const prev = out.get(field);
+      out.set(field, { readable: p.readable || !!prev?.readable, editable: p.editable || !!prev?.editable });
+    }
+  }
+  return out;
+}
+
+/**
  * @param {Map<string, import('./schema.js').ObjectDef>} objects
  * @param {Map<string, { readable: boolean, editable: boolean }>} perms
  */

@@ -67,3 +67,18 @@ describe('field-level security from the Seam_Integration permission set', () => 
     expect((await c.call('PATCH', `/sobjects/Case/${id}`, { Seam_Local_Version__c: 99 })).status).toBe(204);
   });
 });
+
+describe('several permission sets add up', () => {
+  it("the article body is unreadable with the package's set alone and readable with the org's knowledge set beside it", async () => {
+    twin = await startTwin({ fieldSecurity: 'Seam_Integration' });
+    c = await client(twin);
+    const alone = await c.call('GET', q('SELECT Id, Answer__c FROM Knowledge__kav'));
+    expect(alone.status).toBe(400);
+    expect(alone.body[0].errorCode).toBe('INVALID_FIELD');
+    await twin.close();
+    twin = await startTwin({ fieldSecurity: ['Seam_Integration', 'Seam_Knowledge_Ingestion'] });
+    c = await client(twin);
+    const both = await c.call('GET', q('SELECT Id, Answer__c FROM Knowledge__kav'));
+    expect(both.status).toBe(200);
+  });
+});

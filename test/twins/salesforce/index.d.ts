@@ -28,7 +28,7 @@ export interface SalesforceTwinOptions {
   port?: number; host?: string; store?: TwinStore | object; clientId?: string; clientSecret?: string; apiLimit?: number;
   packageDir?: string; metadataDir?: string; stateFile?: string; serviceNowUrl?: string | null; sessionTimeoutMs?: number; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
   /** The permission set whose field permissions the API user has (e.g. 'Seam_Integration', as the sandbox uses); default none. */
-  fieldSecurity?: string | null;
+  fieldSecurity?: string | string[] | null;
   /** The Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize), 1–2000; default 2000. */
   eventBatchSize?: number;
 }

@@ -22,13 +22,16 @@ import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store
 import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 import { createEventBus } from './subscriber.js';
-import { createFieldSecurity, loadFieldPermissions } from './fieldSecurity.js';
+import { createFieldSecurity, loadFieldPermissions, mergeFieldPermissions } from './fieldSecurity.js';
 export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
 export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
 export { parseSoql, executeSoql, soqlQuote } from './soql.js';
 export { API_VERSION } from './rest.js';
+
+/** Org metadata an admin deploys beside the package (`salesforce-pkg/org-setup`). */
+const ORG_SETUP_DIR = fileURLToPath(new URL('../../../salesforce-pkg/org-setup/main/default', import.meta.url));
 
 const ORG_ID = makeId('00D', 1);
 const SHARED_DIST = fileURLToPath(new URL('../../../shared/dist/seam-core.mjs', import.meta.url));
@@ -99,7 +102,7 @@ function readBody(req) {
  * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
  * @param {number} [options.sessionTimeoutMs] sessions end this long after the token was issued (the org's session timeout); default never
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
- * @param {string | null} [options.fieldSecurity] the permission set whose field permissions the API user has, e.g. `Seam_Integration` (the sandbox); default none
+ * @param {string | string[] | null} [options.fieldSecurity] the permission set(s) whose field permissions the API user has, e.g. `Seam_Integration` (from the package) and `Seam_Knowledge_Ingestion` (from `salesforce-pkg/org-setup`); default none
  * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
  */
 export async function createSalesforceTwin(options = {}) {
@@ -119,8 +122,10 @@ export async function createSalesforceTwin(options = {}) {
   const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
   store.setEventDelivery((event) => eventBus.publish(event));
   // The integration user's field-level security, from the package's permission set (null: none).
-  const permissionSet = options.fieldSecurity ?? null;
-  const perms = permissionSet ? loadFieldPermissions(options.packageDir ?? DEFAULT_PACKAGE_DIR, permissionSet) : null;
+  // Several sets add up, as on the platform: e.g. the package's `Seam_Integration` plus the org's own
+  // `Seam_Knowledge_Ingestion` (salesforce-pkg/org-setup), which grants the org-defined article body field.
+  const permissionSets = options.fieldSecurity ? [options.fieldSecurity].flat() : [];
+  const perms = permissionSets.length ? mergeFieldPermissions(permissionSets.map((name) => loadFieldPermissions(options.packageDir ?? DEFAULT_PACKAGE_DIR, name) ?? loadFieldPermissions(ORG_SETUP_DIR, name))) : null;
   const security = perms ? createFieldSecurity(store.objects, perms) : null;
   if (security) store.setFieldAccess(security.accessOf);
   const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, objects: security?.objects });
