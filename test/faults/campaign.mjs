@@ -164,6 +164,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   /** @type {Array<{ events: number, limitAt: number, messageIds: string[], batches: Array<{ outcome: string, checkpoint: number | null, size: number }> }>} */
   const peFaults = [];
   let peNotInjected = 0;
+  let replayedMidRun = 0;
   const attachFile = async (/** @type {string} */ caseId, /** @type {number} */ bytes, /** @type {boolean} */ big, /** @type {string} */ label) => {
     const data = Buffer.alloc(bytes, `${tag} ${label} ${rnd.int(1e9)} `);
     const r = await write(() => sf.request('POST', '/sobjects/ContentVersion', { Title: label, PathOnClient: `${label}.log`, VersionData: data.toString('base64'), FirstPublishLocationId: caseId }), 'add file');
@@ -244,9 +245,12 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       bus.pause();
       try {
         const want = PE_CHUNK + 20 + rnd.int(PE_CHUNK / 2);
-        // Updates of an incident with a dead letter wait for its replay (in order): burst on the others.
-        const blocked = new Set((await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'incident')).map((r) => refValue(r.incident)));
-        const free = linkList().filter((l) => !blocked.has(l.sysId));
+        // Updates of an incident with a dead letter wait for its replay (in order). After an outage that can
+        // be every link: the admin replays ServiceNow's dead letters first (the app's Replay values, as at the end).
+        const dead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id,incident');
+        for (const r of dead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+        if (dead.length) { replayedMidRun += dead.length; note(`replayed ${dead.length} ServiceNow dead letter(s) before the PE burst at step ${currentStep}`); }
+        const free = linkList();
         for (let round = 0; free.length && bus.pending < want && round < 80; round++) {
           for (const l of free) {
             await write(() => agent.request('PATCH', `/api/now/table/incident/${l.sysId}`, { close_notes: `Burst ${currentStep}.${round}: ${rnd.pick(['checked the logs', 'asked the user', 'rebooted the host'])}` }), 'incident update (burst)');
@@ -256,7 +260,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
           if (process.env.SEAM_FAULTS_DEBUG) log(`pe burst round ${round}: pending ${bus.pending}; sn outbox ${JSON.stringify((await admin.rows('x_seam_bridge_outbox', 'status!=sent', 'status')).map((r) => r.status))}`);
           if (bus.pending < want) await sleep(50);
         }
-        if (bus.pending <= PE_CHUNK) { note(`pe_limit_midway not injected: only ${bus.pending} events gathered (${free.length} links free of dead letters)`); peNotInjected++; return; }
+        if (bus.pending <= PE_CHUNK) { note(`pe_limit_midway not injected: only ${bus.pending} events gathered on ${free.length} links`); peNotInjected++; return; }
         const held = ids.slice(-bus.pending);
         // Mid-way (after the first chunk's checkpoint), unless the run asks for the first chunk (`--pe-first-chunk`).
         const at = options.peFirstChunk ? rnd.int(PE_CHUNK) : PE_CHUNK + rnd.int(held.length - PE_CHUNK);
@@ -457,6 +461,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       retried: { salesforce: retriedSf, servicenow: retriedSn },
       deadLettered: { salesforce: sfDead.filter((r) => r.Kind__c !== 'attachment').length, salesforceFiles: sfDead.filter((r) => r.Kind__c === 'attachment').length, servicenow: snDead.length },
       replayed: sfDead.length + snDead.length,
+      replayedMidRun,
       reviewsApproved: reviews.length,
     },
     deliveryFaults: { caseDelivery: cases.stats, comments: comments.stats, proxy: proxy.stats, events: events.stats },
@@ -613,7 +618,7 @@ export function formatReport(r) {
     `messages sent             SF→SN ${m.sent.salesforceToServiceNow}, SN→SF ${m.sent.serviceNowToSalesforce}`,
     `messages retried          SF ${m.retried.salesforce}, SN ${m.retried.servicenow}`,
     `messages dead-lettered    SF ${m.deadLettered.salesforce} (+${m.deadLettered.salesforceFiles} files), SN ${m.deadLettered.servicenow}`,
-    `messages replayed         ${m.replayed} (reviews approved ${m.reviewsApproved})`,
+    `messages replayed         ${m.replayed} (+${m.replayedMidRun} before a PE burst; reviews approved ${m.reviewsApproved})`,
     `links unconverged before replay ${r.unconvergedBeforeReplay} (without a dead letter: ${r.lostDetail.unconvergedWithoutDeadLetterBeforeReplay})`,
     `duplicates created        ${r.duplicatesCreated}`,
     `echo writes               ${r.echoWrites}  ${JSON.stringify(r.echoDetail)}`,
