@@ -33,11 +33,26 @@ const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)
 /** A Table API reference field reads as `{ link, value }`, or as the sys_id when empty. @param {unknown} v */
 const refValue = (v) => (v && typeof v === 'object' ? String(/** @type {{ value: unknown }} */ (v).value) : String(v ?? ''));
 
-/** Properties for the run: fast backoff, and few attempts so that outages reach the dead letter. */
+/**
+ * ServiceNow's REST transaction quota for the run, scaled down from the platform's 60 s so that a
+ * model slower than it fits in a run. Triage budget (1 s) + one proxy call (timeout 2 s) stays under it,
+ * as 20 s + 20 s stays under 60 s on an instance.
+ */
+export const CAMPAIGN_REST_QUOTA_MS = 8000;
+/** How long the slow model takes to answer: longer than the REST quota. */
+export const SLOW_MODEL_MS = CAMPAIGN_REST_QUOTA_MS + 1000;
+/** The file of the `big_file` fault: over the ≈2.97 MB the package's file job can hold in its 12 MB heap. */
+export const BIG_FILE_BYTES = 4 * 1024 * 1024;
+/** Events the PE handler saves before each checkpoint (the twin's and SeamIncidentUpdateHandler's CHUNK_SIZE). */
+const PE_CHUNK = 200;
+
+/** Properties for the run: fast backoff, few attempts so that outages reach the dead letter, a short triage budget. */
 export const CAMPAIGN_PROPERTIES = {
   'x_seam_bridge.outbox.backoff_base_seconds': '1',
   'x_seam_bridge.outbox.backoff_max_seconds': '1',
   'x_seam_bridge.outbox.max_attempts': '4',
+  'x_seam_bridge.inbound.triage_budget_ms': '1000',
+  'x_seam_bridge.proxy.timeout_ms': '2000',
 };
 
 const IT_SUBJECTS = [
@@ -51,7 +66,9 @@ const STATES = [{ state: '1', hold_reason: '' }, { state: '2', hold_reason: '' }
 const PRIORITIES = ['High', 'Medium', 'Low'];
 
 /**
- * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[], scheduled?: Record<number, string> }} CampaignOptions
+ * `peFirstChunk`: the PE fault's limit exception hits the batch's first chunk (before any checkpoint), to show what
+ * the platform then drops; off by default (README).
+ * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[], scheduled?: Record<number, string>, peFirstChunk?: boolean }} CampaignOptions
  */
 
 /** @param {CampaignOptions} options */
@@ -62,7 +79,7 @@ export async function runCampaign(options) {
   const stateDir = mkdtempSync(join(tmpdir(), 'seam-faults-'));
   const faultLog = /** @type {string[]} */ ([]);
   const note = (/** @type {string} */ t) => faultLog.push(t);
-  const sb = await createSandbox({ stateDir, reset: true, properties: CAMPAIGN_PROPERTIES, pumpMs: 300 });
+  const sb = await createSandbox({ stateDir, reset: true, properties: CAMPAIGN_PROPERTIES, pumpMs: 300, restQuotaMs: CAMPAIGN_REST_QUOTA_MS });
   try {
     return await campaign(sb, rnd, options, log, note, faultLog);
   } finally {
@@ -83,11 +100,11 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const tag = `s${options.seed}`;
 
   /** A public-API write of the driver; it waits out a restarting instance (that is not the system's fault). */
-  const write = async (/** @type {() => Promise<{ status: number, body: any }>} */ fn, /** @type {string} */ what) => {
+  const write = async (/** @type {() => Promise<{ status: number, body: any }>} */ fn, /** @type {string} */ what, /** @type {number[]} */ retryOn = [503]) => {
     for (let i = 0; i < 50; i++) {
       const r = await fn().catch((e) => ({ status: 0, body: String(e) }));
       if (r.status >= 200 && r.status < 300) return r;
-      if (r.status && r.status !== 503) throw new Error(`${what} failed: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (r.status && !retryOn.includes(r.status)) throw new Error(`${what} failed: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
       await sleep(100);
     }
     throw new Error(`${what}: no answer after 50 tries`);
@@ -112,6 +129,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   };
   const linkCases = async (/** @type {Array<{ id: string, priority: string }>} */ created) => {
     const byId = new Map(created.map((c) => [c.id, c]));
+    if (byId.size === 0) return 0;
     const rows = await sf.query(`SELECT Id, Seam_Incident_Sys_Id__c, Seam_Triage_Route__c FROM Case WHERE Id IN (${[...byId.keys()].map((id) => `'${id}'`).join(',')})`);
     let review = 0;
     for (const r of rows) {
@@ -136,6 +154,22 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const faultCounts = /** @type {Record<string, number>} */ ({});
   let currentStep = 0;
   const deadBefore = { sf: 0, sn: 0 };
+  const sfCaseDeadLetters = () => Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Dead_Letter' && r.Kind__c !== 'attachment').length;
+  /** Files of the `big_file` fault, and the small file added right after each on another case. @type {Array<{ caseId: string, versionId: string, bytes: number, big: boolean }>} */
+  const files = [];
+  /** Cases created while the model was slower than the REST quota. @type {string[]} */
+  const slowCases = [];
+  /** Every event bus the Salesforce twin had (a restart makes a new one). */
+  const buses = new Set([sb.salesforce.subscriber]);
+  /** @type {Array<{ events: number, limitAt: number, messageIds: string[], batches: Array<{ outcome: string, checkpoint: number | null, size: number }> }>} */
+  const peFaults = [];
+  let peNotInjected = 0;
+  let replayedMidRun = 0;
+  const attachFile = async (/** @type {string} */ caseId, /** @type {number} */ bytes, /** @type {boolean} */ big, /** @type {string} */ label) => {
+    const data = Buffer.alloc(bytes, `${tag} ${label} ${rnd.int(1e9)} `);
+    const r = await write(() => sf.request('POST', '/sobjects/ContentVersion', { Title: label, PathOnClient: `${label}.log`, VersionData: data.toString('base64'), FirstPublishLocationId: caseId }), 'add file');
+    files.push({ caseId, versionId: String(r.body.id), bytes, big });
+  };
   const COMPOSITE = '/services/data/v62.0/composite/sobjects';
   /** @type {Record<string, () => Promise<void> | void>} */
   const FAULTS = {
@@ -163,18 +197,83 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       sb.salesforce.faults.clear();
       deadBefore.sn = (await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id')).length;
     },
+    // (file rows are left out: a 4 MB file's dead letter says nothing about the outage)
     sn_down_until_dead_letter: async () => {
       for (let i = 0; i < 200; i++) cases.arm({ kind: 'status', status: 503 });
       for (let i = 0; i < 40; i++) {
         advanceSalesforceClock(sb);
         await sb.pump();
-        if (Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Dead_Letter').length > deadBefore.sf) break;
+        if (sfCaseDeadLetters() > deadBefore.sf) break;
       }
       cases.clear();
-      deadBefore.sf = Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Dead_Letter').length;
+      deadBefore.sf = sfCaseDeadLetters();
     },
-    sn_restart: async () => { note(`ServiceNow restart at step ${currentStep}`); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400)); },
-    sf_restart: async () => { note(`Salesforce restart at step ${currentStep}`); await restartSalesforce(sb, 100 + rnd.int(400)); },
+    sn_restart: async () => { note(`ServiceNow restart at step ${currentStep}`); await restartServiceNow(sb, CAMPAIGN_PROPERTIES, 100 + rnd.int(400), CAMPAIGN_REST_QUOTA_MS); },
+    sf_restart: async () => { note(`Salesforce restart at step ${currentStep}`); await restartSalesforce(sb, 100 + rnd.int(400)); buses.add(sb.salesforce.subscriber); },
+    // A 4 MB file on a linked case (too big for the file job's heap), then a small one on another case:
+    // the big one must end as a dead letter that says why, and block neither the small file nor any case.
+    big_file: async () => {
+      const [a, b] = [rnd.pick(linkList()), rnd.pick(linkList())];
+      note(`4 MB file on ${a.caseId} at step ${currentStep}`);
+      await attachFile(a.caseId, BIG_FILE_BYTES, true, `big-${currentStep}`);
+      await attachFile(b.caseId, 1024 + rnd.int(4096), false, `small-${currentStep}`);
+    },
+    // The model answers later than ServiceNow's REST quota for the next triage calls, while new cases
+    // arrive in one batch: the request must stop calling it (triage budget), accept the rest and
+    // triage them asynchronously; nothing cancelled, dead-lettered or created twice.
+    model_slower_than_quota: async () => {
+      const times = 1 + rnd.int(2);
+      note(`model slower than the REST quota (${SLOW_MODEL_MS} ms > ${CAMPAIGN_REST_QUOTA_MS} ms) for ${times} triage call(s) at step ${currentStep}`);
+      proxy.slowNext({ path: '/v1/triage', times, delayMs: SLOW_MODEL_MS });
+      const records = Array.from({ length: 3 + rnd.int(3) }, (_, i) => ({
+        attributes: { type: 'Case' }, Subject: `${rnd.pick(IT_SUBJECTS)} (${tag} Q${currentStep}-${i})`,
+        Description: `Several users affected since this morning; error code ${1000 + rnd.int(8000)}.`, Priority: 'Medium', Origin: 'Web',
+      }));
+      // The collections path carries the Salesforce faults armed for ServiceNow's calls; those answer without writing.
+      const r = await write(() => sf.request('POST', '/composite/sobjects', { allOrNone: true, records }), 'create cases in one batch', [429, 500, 503]);
+      for (const x of r.body) { slowCases.push(String(x.id)); newCases.push({ id: String(x.id), priority: 'Medium' }); }
+    },
+    // A Platform Event batch of more than one chunk whose save fails mid-way: ServiceNow updates
+    // gather while the trigger is busy (paused), then a System.LimitException fires while saving a
+    // chunk after the first (never the first; README). Every event must be applied exactly once.
+    pe_limit_midway: async () => {
+      const bus = sb.salesforce.subscriber;
+      /** @type {string[]} */
+      const ids = [];
+      const unsubscribe = sb.salesforce.events.subscribe((e) => { if (e.type === 'Incident_Update__e') ids.push(String(e.payload.Message_Id__c)); });
+      const batchesBefore = bus.batches.length;
+      bus.pause();
+      try {
+        const want = PE_CHUNK + 20 + rnd.int(PE_CHUNK / 2);
+        // Updates of an incident with a dead letter wait for its replay (in order). After an outage that can
+        // be every link: the admin replays ServiceNow's dead letters first (the app's Replay values, as at the end).
+        const dead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id,incident');
+        for (const r of dead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+        if (dead.length) { replayedMidRun += dead.length; note(`replayed ${dead.length} ServiceNow dead letter(s) before the PE burst at step ${currentStep}`); }
+        const free = linkList();
+        for (let round = 0; free.length && bus.pending < want && round < 80; round++) {
+          for (const l of free) {
+            await write(() => agent.request('PATCH', `/api/now/table/incident/${l.sysId}`, { close_notes: `Burst ${currentStep}.${round}: ${rnd.pick(['checked the logs', 'asked the user', 'rebooted the host'])}` }), 'incident update (burst)');
+            l.snChanges++;
+          }
+          await sb.servicenow.runJobs({ allJobs: true }).catch(() => undefined);
+          if (process.env.SEAM_FAULTS_DEBUG) log(`pe burst round ${round}: pending ${bus.pending}; sn outbox ${JSON.stringify((await admin.rows('x_seam_bridge_outbox', 'status!=sent', 'status')).map((r) => r.status))}`);
+          if (bus.pending < want) await sleep(50);
+        }
+        if (bus.pending <= PE_CHUNK) { note(`pe_limit_midway not injected: only ${bus.pending} events gathered on ${free.length} links`); peNotInjected++; return; }
+        const held = ids.slice(-bus.pending);
+        // Mid-way (after the first chunk's checkpoint), unless the run asks for the first chunk (`--pe-first-chunk`).
+        const at = options.peFirstChunk ? rnd.int(PE_CHUNK) : PE_CHUNK + rnd.int(held.length - PE_CHUNK);
+        bus.limitExceptionAt({ messageId: held[at] });
+        note(`limit exception at event ${at + 1} of a ${held.length}-event batch at step ${currentStep}`);
+        peFaults.push({ events: held.length, limitAt: at, messageIds: held, batches: [] });
+      } finally {
+        unsubscribe();
+        bus.resume();
+      }
+      const last = /** @type {any} */ (peFaults.at(-1));
+      if (last) last.batches = bus.batches.slice(batchesBefore).map((b) => ({ outcome: b.outcome, checkpoint: b.checkpoint, size: b.replayIds.length }));
+    },
     proxy_restart: async () => { note(`proxy restart at step ${currentStep}`); await restartProxy(sb, 100 + rnd.int(400)); },
     proxy_5xx: () => proxy.arm({ status: rnd.pick([500, 502, 503]) }),
     proxy_429: () => proxy.arm({ status: 429, retryAfter: 1 }),
@@ -190,6 +289,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     sf_down_until_dead_letter: 0.1, sn_down_until_dead_letter: 0.1, sf_restart: 0.3, proxy_restart: 0.3,
     proxy_5xx: 2, proxy_429: 1, proxy_slow: 1,
     comment_duplicate: 3, comment_delay: 3, comment_reorder: 2, event_republish: 3,
+    big_file: 0.1, model_slower_than_quota: 0.1, pe_limit_midway: 0.05,
   };
   // `--skip kind,kind` leaves fault kinds out (to bisect a failure); the rest keep their weights.
   for (const k of options.skip ?? []) delete /** @type {Record<string, number>} */ (FAULT_WEIGHTS)[k];
@@ -277,12 +377,13 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   await drain();
 
   const sfOutbox = () => Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {});
-  const sfDead = await sf.query("SELECT Id FROM Seam_Outbox__c WHERE Status__c = 'Dead_Letter'");
+  const sfDead = await sf.query("SELECT Id, Kind__c FROM Seam_Outbox__c WHERE Status__c = 'Dead_Letter'");
   const snDead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id');
   // Before replay: every unconverged link must be explained by a dead letter (nothing silently lost).
   const before = await compare(false);
+  // A file's dead letter explains nothing about its case's fields or comments: files have their own rows.
   const deadCaseIds = new Set([
-    ...sfOutbox().filter((r) => r.Status__c === 'Dead_Letter').map((r) => String(r.Case__c)),
+    ...sfOutbox().filter((r) => r.Status__c === 'Dead_Letter' && r.Kind__c !== 'attachment').map((r) => String(r.Case__c)),
     ...(await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sf_case_id')).map((r) => String(r.sf_case_id)),
   ]);
   const tokenCase = new Map(commentsMade.map((c) => [c.token, c.caseId]));
@@ -298,6 +399,9 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   if (reviews.length) await drain();
   await linkCases(newCases);
   const after = await compare(true);
+  const fileOutcome = checkFiles();
+  const slowOutcome = await checkSlowCases();
+  const peOutcome = checkEventBatches();
   if (process.env.SEAM_FAULTS_DEBUG) {
     const rows = await admin.rows('x_seam_bridge_outbox', 'attempts>1', 'status,attempts,last_error,sf_case_id');
     for (const r of rows.slice(0, 15)) log(`sn outbox: ${JSON.stringify(r)}`);
@@ -355,22 +459,106 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     messages: {
       sent: { salesforceToServiceNow: sfRows.length + comments.stats.duplicated + commentsMade.filter((c) => c.origin === 'salesforce').length, serviceNowToSalesforce: snOutbox.length },
       retried: { salesforce: retriedSf, servicenow: retriedSn },
-      deadLettered: { salesforce: sfDead.length, servicenow: snDead.length },
+      deadLettered: { salesforce: sfDead.filter((r) => r.Kind__c !== 'attachment').length, salesforceFiles: sfDead.filter((r) => r.Kind__c === 'attachment').length, servicenow: snDead.length },
       replayed: sfDead.length + snDead.length,
+      replayedMidRun,
       reviewsApproved: reviews.length,
     },
     deliveryFaults: { caseDelivery: cases.stats, comments: comments.stats, proxy: proxy.stats, events: events.stats },
     duplicatesCreated: after.duplicates,
     echoWrites: sfEcho + after.commentEchoes + snEmpty,
     echoDetail: { salesforceVersionBumps: sfEcho, commentsSentBack: after.commentEchoes, emptyServiceNowMessages: snEmpty },
-    changesLost: after.lostComments + after.unconverged.length + unexplained.length,
-    lostDetail: { commentsMissing: after.lostComments, linksNotConverged: after.unconverged.length, unconvergedWithoutDeadLetterBeforeReplay: unexplained.length },
+    changesLost: after.lostComments + after.unconverged.length + unexplained.length + fileOutcome.lost + slowOutcome.notLinked + peOutcome.droppedOutsideFaults + peOutcome.notAppliedOnce,
+    lostDetail: {
+      commentsMissing: after.lostComments, linksNotConverged: after.unconverged.length, unconvergedWithoutDeadLetterBeforeReplay: unexplained.length,
+      filesLost: fileOutcome.lost, slowModelCasesNotLinked: slowOutcome.notLinked, eventsDropped: peOutcome.eventsDropped, eventsNotAppliedOnce: peOutcome.notAppliedOnce,
+    },
     fieldMismatches: after.mismatches,
     fieldsCompared: after.fieldsCompared,
+    files: fileOutcome,
+    slowModel: slowOutcome,
+    eventBatches: peOutcome,
     unconvergedBeforeReplay: before.unconverged.length,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   return { report, faultLog };
+
+  /**
+   * Each file's final state. A big file must end as a dead letter naming the heap (the package's design:
+   * it is never loaded) or delivered; a small one must be delivered. Anything else is a lost change.
+   */
+  function checkFiles() {
+    const rows = sfOutbox().filter((r) => r.Kind__c === 'attachment');
+    const out = { big: 0, bigDeadLetteredWithHeapReason: 0, bigDelivered: 0, small: 0, smallDelivered: 0, lost: 0, reasons: /** @type {string[]} */ ([]) };
+    for (const f of files) {
+      const row = rows.find((r) => String(r.Payload__c ?? '').includes(f.versionId));
+      const status = row?.Status__c;
+      if (f.big) {
+        out.big++;
+        if (status === 'Sent') out.bigDelivered++;
+        else if (status === 'Dead_Letter' && /heap/i.test(String(row?.Last_Error__c ?? ''))) {
+          out.bigDeadLetteredWithHeapReason++;
+          if (!out.reasons.includes(String(row?.Last_Error__c))) out.reasons.push(String(row?.Last_Error__c));
+        } else { out.lost++; log(`file lost: ${JSON.stringify(f)} row ${JSON.stringify(row && { Status__c: row.Status__c, Last_Error__c: row.Last_Error__c })}`); }
+      } else {
+        out.small++;
+        if (status === 'Sent') out.smallDelivered++;
+        else { out.lost++; log(`file lost: ${JSON.stringify(f)} row ${JSON.stringify(row && { Status__c: row.Status__c, Last_Error__c: row.Last_Error__c })}`); }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Cases created while the model was slower than the REST quota: each ends with exactly one incident
+   * (duplicates are counted by compare), none was answered by a cancelled transaction or dead-lettered
+   * for a timeout, and the requests did defer triage (triage_queued audits).
+   */
+  async function checkSlowCases() {
+    const out = { cases: slowCases.length, triageQueued: 0, linked: 0, notLinked: 0, deadLetteredForTimeout: 0, transactionsCancelled: 0 };
+    if (!slowCases.length) return out;
+    const queued = await admin.rows('x_seam_bridge_audit', 'operation=case:triage_queued', 'sf_case_id');
+    const slow = new Set(slowCases);
+    out.triageQueued = new Set(queued.map((r) => String(r.sf_case_id)).filter((id) => slow.has(id))).size;
+    for (const id of slowCases) {
+      if (links.has(id)) out.linked++;
+      else { out.notLinked++; log(`slow-model case not linked: ${id}`); }
+    }
+    const timeoutLike = /cancel|maximum execution time|timed? ?out/i;
+    for (const r of sfOutbox()) {
+      if (!slow.has(String(r.Case__c))) continue;
+      if (r.Status__c === 'Dead_Letter' && timeoutLike.test(String(r.Last_Error__c ?? ''))) out.deadLetteredForTimeout++;
+      if (/Transaction cancelled/i.test(String(r.Last_Error__c ?? ''))) out.transactionsCancelled++;
+    }
+    return out;
+  }
+
+  /**
+   * Platform Event batches with a limit exception mid-way: the trigger resumed after its checkpoint
+   * (no batch dropped on any bus the twin had) and every event of the batch was applied exactly once
+   * (one `applied` audit per Message_Id__c; a rolled-back chunk leaves no audit).
+   */
+  function checkEventBatches() {
+    const audits = Object.values(sb.salesforce.store.state.records.Seam_Audit__c ?? {});
+    /** @type {Map<string, number>} */
+    const applied = new Map();
+    for (const a of audits) if (a.Result__c === 'applied' && a.Message_Id__c) applied.set(String(a.Message_Id__c), (applied.get(String(a.Message_Id__c)) ?? 0) + 1);
+    const dropped = [...buses].flatMap((b) => b.dropped);
+    const faulted = new Set(peFaults.flatMap((f) => f.messageIds));
+    let notAppliedOnce = 0;
+    for (const f of peFaults) for (const id of f.messageIds) if ((applied.get(id) ?? 0) !== 1) { notAppliedOnce++; if (notAppliedOnce <= 10) log(`event ${id} applied ${applied.get(id) ?? 0} times`); }
+    return {
+      faults: peFaults.length,
+      notInjected: peNotInjected,
+      events: peFaults.reduce((n, f) => n + f.events, 0),
+      limitExceptions: peFaults.reduce((n, f) => n + f.batches.filter((b) => b.outcome === 'limit_exception').length, 0),
+      resumedAfterCheckpoint: peFaults.reduce((n, f) => n + f.batches.filter((b) => b.outcome === 'limit_exception' && b.checkpoint !== null).length, 0),
+      notAppliedOnce,
+      eventsDropped: dropped.length,
+      // Dropped events of a faulted batch are already counted in notAppliedOnce.
+      droppedOutsideFaults: dropped.filter((e) => !faulted.has(String(e.payload.Message_Id__c))).length,
+    };
+  }
 
   /** Reads both sides and compares every link and every comment made. */
   /** @param {boolean} final log what is wrong (before the replay, gaps are expected: they sit in the dead letter) */
@@ -429,13 +617,16 @@ export function formatReport(r) {
     `faults injected           ${Object.values(r.faultsByKind).reduce((a, b) => a + b, 0)}  ${JSON.stringify(r.faultsByKind)}`,
     `messages sent             SF→SN ${m.sent.salesforceToServiceNow}, SN→SF ${m.sent.serviceNowToSalesforce}`,
     `messages retried          SF ${m.retried.salesforce}, SN ${m.retried.servicenow}`,
-    `messages dead-lettered    SF ${m.deadLettered.salesforce}, SN ${m.deadLettered.servicenow}`,
-    `messages replayed         ${m.replayed} (reviews approved ${m.reviewsApproved})`,
+    `messages dead-lettered    SF ${m.deadLettered.salesforce} (+${m.deadLettered.salesforceFiles} files), SN ${m.deadLettered.servicenow}`,
+    `messages replayed         ${m.replayed} (+${m.replayedMidRun} before a PE burst; reviews approved ${m.reviewsApproved})`,
     `links unconverged before replay ${r.unconvergedBeforeReplay} (without a dead letter: ${r.lostDetail.unconvergedWithoutDeadLetterBeforeReplay})`,
     `duplicates created        ${r.duplicatesCreated}`,
     `echo writes               ${r.echoWrites}  ${JSON.stringify(r.echoDetail)}`,
     `changes lost              ${r.changesLost}  ${JSON.stringify(r.lostDetail)}`,
     `field mismatches          ${r.fieldMismatches} over ${r.fieldsCompared} links`,
+    `4 MB files                ${r.files.big}: dead-lettered with the heap reason ${r.files.bigDeadLetteredWithHeapReason}, delivered ${r.files.bigDelivered}; small files after them delivered ${r.files.smallDelivered}/${r.files.small}`,
+    `model slower than quota   ${r.slowModel.cases} cases: triage_queued ${r.slowModel.triageQueued}, linked ${r.slowModel.linked}, dead-lettered for a timeout ${r.slowModel.deadLetteredForTimeout}, cancelled ${r.slowModel.transactionsCancelled}`,
+    `PE limit mid-batch        ${r.eventBatches.faults} batch(es) (not injected: ${r.eventBatches.notInjected}), ${r.eventBatches.events} events: limit exceptions ${r.eventBatches.limitExceptions}, resumed after checkpoint ${r.eventBatches.resumedAfterCheckpoint}, not applied exactly once ${r.eventBatches.notAppliedOnce}, dropped ${r.eventBatches.eventsDropped}`,
     `took                      ${r.seconds} s`,
   ].join('\n');
 }
@@ -447,11 +638,13 @@ export function failures(r) {
   if (r.echoWrites !== 0) f.push(`echo writes: ${r.echoWrites}`);
   if (r.changesLost !== 0) f.push(`changes lost: ${r.changesLost}`);
   if (r.fieldMismatches !== 0) f.push(`field mismatches: ${r.fieldMismatches}`);
+  if (r.slowModel.deadLetteredForTimeout !== 0 || r.slowModel.transactionsCancelled !== 0) f.push(`slow model: ${r.slowModel.deadLetteredForTimeout} dead-lettered for a timeout, ${r.slowModel.transactionsCancelled} cancelled transactions`);
+  if (r.eventBatches.limitExceptions !== r.eventBatches.resumedAfterCheckpoint) f.push(`PE batches: ${r.eventBatches.limitExceptions - r.eventBatches.resumedAfterCheckpoint} limit exception(s) without a checkpoint`);
   return f;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, changes: { type: 'string' }, links: { type: 'string' }, json: { type: 'boolean' }, 'fault-log': { type: 'boolean' }, skip: { type: 'string' } } });
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, changes: { type: 'string' }, links: { type: 'string' }, json: { type: 'boolean' }, 'fault-log': { type: 'boolean' }, skip: { type: 'string' }, 'pe-first-chunk': { type: 'boolean' } } });
   const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
   const changes = Number(values.changes ?? 3000);
   const linkCount = Number(values.links ?? Math.max(10, Math.min(60, Math.round(changes / 50))));
@@ -460,7 +653,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   console.log(`fault campaign: seed ${seed} (rerun with --seed ${seed}), ${changes} changes on ${linkCount} links`);
-  const { report, faultLog } = await runCampaign({ seed, changes, links: linkCount, skip: values.skip ? values.skip.split(',') : [], log: (l) => console.log(l) });
+  const skip = values.skip ? values.skip.split(',') : [];
+  // The three issue-15 faults once each at fixed fractions of the run (besides their random draws).
+  /** @type {Record<number, string>} */
+  const scheduled = {};
+  for (const [k, at] of /** @type {Array<[string, number]>} */ ([['big_file', 0.2], ['model_slower_than_quota', 0.4], ['pe_limit_midway', 0.6]])) if (!skip.includes(k)) scheduled[Math.floor(changes * at)] = k;
+  const { report, faultLog } = await runCampaign({ seed, changes, links: linkCount, skip, scheduled, peFirstChunk: values['pe-first-chunk'], log: (l) => console.log(l) });
   if (values['fault-log']) for (const l of faultLog) console.log(`fault: ${l}`);
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   const failed = failures(report);

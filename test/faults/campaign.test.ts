@@ -8,25 +8,48 @@ interface Report {
   duplicatesCreated: number; echoWrites: number; changesLost: number; fieldMismatches: number; fieldsCompared: number; links: number;
   faultsByKind: Record<string, number>;
   driven: Record<string, number>;
-  messages: { sent: { salesforceToServiceNow: number; serviceNowToSalesforce: number }; retried: { salesforce: number; servicenow: number }; deadLettered: { salesforce: number; servicenow: number }; replayed: number };
+  messages: { sent: { salesforceToServiceNow: number; serviceNowToSalesforce: number }; retried: { salesforce: number; servicenow: number }; deadLettered: { salesforce: number; salesforceFiles: number; servicenow: number }; replayed: number };
   deliveryFaults: { caseDelivery: { faulted: number } };
+  files: { big: number; bigDeadLetteredWithHeapReason: number; bigDelivered: number; small: number; smallDelivered: number; lost: number; reasons: string[] };
+  slowModel: { cases: number; triageQueued: number; linked: number; notLinked: number; deadLetteredForTimeout: number; transactionsCancelled: number };
+  eventBatches: { faults: number; events: number; limitExceptions: number; resumedAfterCheckpoint: number; notAppliedOnce: number; eventsDropped: number };
 }
 
 describe('fault campaign (150 changes, seed 20261123)', () => {
   it('loses nothing, duplicates nothing, never echoes, and both sides hold the owners’ values', async () => {
     // Besides the seeded random faults, an outage each way and a restart of each piece at fixed steps,
-    // so the dead letter, the replay and the restart paths run in every test run.
-    const scheduled = { 30: 'sf_down_until_dead_letter', 45: 'sf_restart', 60: 'sn_restart', 75: 'proxy_restart', 90: 'sn_down_until_dead_letter' };
+    // so the dead letter, the replay and the restart paths run in every test run; and issue 15's three:
+    // a 4 MB file, a model slower than the REST quota, a PE batch whose save fails mid-way.
+    const scheduled = {
+      20: 'big_file', 30: 'sf_down_until_dead_letter', 45: 'sf_restart', 60: 'sn_restart', 75: 'proxy_restart', 90: 'sn_down_until_dead_letter',
+      100: 'model_slower_than_quota', 120: 'pe_limit_midway',
+    };
     const { report } = (await runCampaign({ seed: 20261123, changes: 150, links: 10, faultRate: 0.2, scheduled })) as { report: Report };
     console.log(formatReport(report));
     // The run did exercise the seam: changes from both sides, faults that forced retries.
     expect(report.driven.sf_update + report.driven.sf_comment).toBeGreaterThan(0);
     expect(report.driven.sn_update + report.driven.sn_comment).toBeGreaterThan(0);
     expect(report.deliveryFaults.caseDelivery.faulted + report.messages.retried.servicenow).toBeGreaterThan(0);
-    for (const k of ['sn_restart', 'sf_restart', 'proxy_restart']) expect(report.faultsByKind[k]).toBe(1);
+    for (const k of ['sn_restart', 'sf_restart', 'proxy_restart', 'big_file', 'model_slower_than_quota', 'pe_limit_midway']) expect(report.faultsByKind[k]).toBeGreaterThanOrEqual(1);
+    // The 4 MB file ends as a dead letter that names the heap; the small file queued after it is delivered.
+    expect(report.files.big).toBeGreaterThanOrEqual(1);
+    expect(report.files.bigDeadLetteredWithHeapReason + report.files.bigDelivered).toBe(report.files.big);
+    expect(report.files.reasons.join(' ')).toMatch(/12 MB heap/);
+    expect(report.files.smallDelivered).toBe(report.files.small);
+    // The slow model: the request deferred triage, every case got its incident, nothing cancelled or dead-lettered for it.
+    expect(report.slowModel.cases).toBeGreaterThanOrEqual(3);
+    expect(report.slowModel.triageQueued).toBeGreaterThan(0);
+    expect(report.slowModel.linked).toBe(report.slowModel.cases);
+    expect(report.slowModel.deadLetteredForTimeout + report.slowModel.transactionsCancelled).toBe(0);
+    // The PE batch: more than one chunk, the limit hit after a checkpoint, every event applied exactly once.
+    expect(report.eventBatches.events).toBeGreaterThan(200);
+    expect(report.eventBatches.limitExceptions).toBeGreaterThanOrEqual(1);
+    expect(report.eventBatches.resumedAfterCheckpoint).toBe(report.eventBatches.limitExceptions);
+    expect(report.eventBatches.notAppliedOnce).toBe(0);
+    expect(report.eventBatches.eventsDropped).toBe(0);
     expect(report.messages.deadLettered.salesforce).toBeGreaterThan(0);
     expect(report.messages.deadLettered.servicenow).toBeGreaterThan(0);
-    expect(report.messages.replayed).toBe(report.messages.deadLettered.salesforce + report.messages.deadLettered.servicenow);
+    expect(report.messages.replayed).toBe(report.messages.deadLettered.salesforce + report.messages.deadLettered.salesforceFiles + report.messages.deadLettered.servicenow);
     expect(report.fieldsCompared).toBe(report.links);
     expect(report.duplicatesCreated).toBe(0);
     expect(report.echoWrites).toBe(0);

@@ -49,6 +49,7 @@ export const SERVICENOW_USERS = Object.freeze({
  *   ports?: SandboxPorts,
  *   properties?: Record<string, string>,
  *   tickMs?: number,
+ *   restQuotaMs?: number,
  *   pumpMs?: number,
  *   forwardFiles?: boolean,
  *   salesforceNow?: () => number,
@@ -220,6 +221,7 @@ export async function createSandbox(options = {}) {
       host: '127.0.0.1',
       storeFile: join(stateDir, 'servicenow.json'),
       tickMs: options.tickMs ?? 250,
+      ...(options.restQuotaMs !== undefined ? { restQuotaMs: options.restQuotaMs } : {}),
       // The app accepts https URLs only (as an admin would enter them); the twin's endpoint map
       // turns these two origins into the local http servers.
       properties: {

@@ -127,9 +127,20 @@ export function wrapHttpServer(server, note) {
   server.removeAllListeners('request');
   /** @type {Array<{ status?: number, retryAfter?: number, delayMs?: number }>} */
   const armed = [];
-  const stats = { requests: 0, faulted: 0 };
+  /** Requests to one path held longer than the caller waits (a slow model), counted down. @type {Array<{ path: string, remaining: number, delayMs: number }>} */
+  const slow = [];
+  const stats = { requests: 0, faulted: 0, slowed: 0 };
   server.on('request', (req, res) => {
     stats.requests++;
+    const s = slow.find((x) => req.url?.startsWith(x.path));
+    if (s) {
+      if (--s.remaining <= 0) slow.splice(slow.indexOf(s), 1);
+      stats.slowed++;
+      note(`proxy slower than the REST quota: ${req.method} ${req.url} held ${s.delayMs} ms`);
+      // The caller has given up by then; an answer into a closed socket is not sent.
+      setTimeout(() => { if (!res.destroyed && !res.writableEnded) for (const l of listeners) l.call(server, req, res); }, s.delayMs).unref();
+      return;
+    }
     const f = req.url?.startsWith('/v1/') ? armed.shift() : undefined;
     const pass = () => { for (const l of listeners) l.call(server, req, res); };
     if (!f) return pass();
@@ -147,7 +158,9 @@ export function wrapHttpServer(server, note) {
     stats,
     /** @param {{ status?: number, retryAfter?: number, delayMs?: number }} f */
     arm: (f) => armed.push(f),
-    clear() { armed.length = 0; },
+    /** The next `times` requests to `path` are held `delayMs` before the real handler answers. @param {{ path: string, times: number, delayMs: number }} w */
+    slowNext: (w) => slow.push({ path: w.path, remaining: w.times, delayMs: w.delayMs }),
+    clear() { armed.length = 0; slow.length = 0; },
   };
 }
 
@@ -158,8 +171,9 @@ export function wrapHttpServer(server, note) {
  * @param {import('../../sandbox/sandbox.js').Sandbox} sb
  * @param {Record<string, string>} properties the properties the sandbox was given
  * @param {number} downMs how long the instance stays away (requests meanwhile are refused)
+ * @param {number} [restQuotaMs] the REST transaction quota the sandbox was given
  */
-export async function restartServiceNow(sb, properties, downMs) {
+export async function restartServiceNow(sb, properties, downMs, restQuotaMs) {
   const port = Number(new URL(sb.urls.servicenow).port);
   await sb.servicenow.close();
   await sleep(downMs);
@@ -169,6 +183,7 @@ export async function restartServiceNow(sb, properties, downMs) {
     host: '127.0.0.1',
     storeFile: join(sb.stateDir, 'servicenow.json'),
     tickMs: 250,
+    ...(restQuotaMs !== undefined ? { restQuotaMs } : {}),
     properties: {
       'x_seam_bridge.salesforce.instance_url': SALESFORCE_ORIGIN,
       'x_seam_bridge.proxy.url': PROXY_ORIGIN,
@@ -223,14 +238,16 @@ export function eventReplayer(sb, rnd) {
 
 /**
  * The Salesforce twin's dispatcher backs off in real minutes (1, 2, 4 … 60). The campaign moves
- * the org's clock instead of waiting: Retrying rows become due now, as they would after the wait.
+ * the org's clock instead of waiting: Retrying rows (and replayed rows still carrying their last
+ * claim's next attempt time) become due now, as they would after the wait.
  * @param {import('../../sandbox/sandbox.js').Sandbox} sb
  */
 export function advanceSalesforceClock(sb) {
   const rows = sb.salesforce.store.state.records.Seam_Outbox__c ?? {};
   let moved = 0;
   for (const row of Object.values(rows)) {
-    if (row.Status__c === 'Retrying') { row.Next_Attempt_At__c = null; moved++; }
+    // A replayed dead letter (Status__c back to Pending) keeps the Next_Attempt_At__c of its last claim.
+    if (row.Status__c === 'Retrying' || (row.Status__c === 'Pending' && row.Next_Attempt_At__c)) { row.Next_Attempt_At__c = null; moved++; }
   }
   return moved;
 }
@@ -251,7 +268,8 @@ export async function restartSalesforce(sb, downMs) {
     port: old.port, store: old.store, clientId: old.clientId, clientSecret: old.clientSecret,
     serviceNowUrl: sb.urls.servicenow,
   });
-  for (const key of ['faults', 'close', 'apiUsage', 'issueToken', 'expireTokens', 'revokeTokens', 'save', 'load', 'apex']) {
+  // The new server's event bus is the one the store now delivers to (pause/resume/limitExceptionAt act on it).
+  for (const key of ['faults', 'close', 'apiUsage', 'issueToken', 'expireTokens', 'revokeTokens', 'save', 'load', 'apex', 'subscriber']) {
     const d = Object.getOwnPropertyDescriptor(next, key);
     if (d) Object.defineProperty(old, key, { ...d, configurable: true });
   }
