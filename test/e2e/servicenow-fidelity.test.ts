@@ -35,7 +35,7 @@ describe('text longer than the incident columns (short_description 160, descript
 
     // The files are Salesforce's own text: never sent back as ContentVersions.
     await e.sandbox.settle();
-    const versions = await e.sf.query(`SELECT Id FROM ContentDocumentLink WHERE LinkedEntityId = '${caseId}'`).catch(() => ({ records: [] as unknown[] }));
+    const versions = await e.sf.query(`SELECT Id FROM ContentDocumentLink WHERE LinkedEntityId = '${caseId}'`).catch(() => ({ records: [], done: true, totalSize: 0 }));
     expect(versions.records).toHaveLength(0);
     expect((await getCase(e.sf, caseId, ['Subject'])).Subject).toBe(subject);
 
