@@ -89,6 +89,20 @@ describe('now-sdk build output', () => {
         expect(journal?.field('filter_condition')).toBe('name=incident^element=comments');
     });
 
+    it('declares a cross-scope privilege for every global table operation the server code needs, and none for sys_trigger', () => {
+        const granted = of('sys_scope_privilege').map((r) => `${r.field('target_name')}:${r.field('operation')}:${r.field('status')}`);
+        for (const need of ['incident:create', 'incident:write', 'incident:read', 'sysapproval_approver:create', 'sysapproval_approver:write', 'sys_attachment:create', 'sys_user_has_role:read', 'sys_user_grmember:read', 'sys_journal_field:read']) {
+            expect(granted, need).toContain(`${need}:allowed`);
+        }
+        expect(granted.some((g) => g.startsWith('sys_trigger:'))).toBe(false);
+        // The server code touches no other global table (scoped tables x_seam_bridge_* need none).
+        const server = readdirSync(join(__dirname, '../src/server'), { recursive: true }).filter((f) => String(f).endsWith('.ts') && !String(f).includes('generated'));
+        const literals = new Set<string>();
+        for (const f of server) for (const m of readFileSync(join(__dirname, '../src/server', String(f)), 'utf8').matchAll(/'(incident|core_company|sys_[a-z_]+|sysapproval_approver|sysauto_script|ecc_agent)'/g)) literals.add(m[1]);
+        for (const field of ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']) literals.delete(field);
+        for (const t of literals) expect(granted.some((g) => g.startsWith(`${t}:`)), `${t} is used by src/server but has no CrossScopePrivilege (src/fluent/privileges)`).toBe(true);
+    });
+
     it('writes rule filters with real encoded-query operators ("changes" is VALCHANGES, not CHANGES)', () => {
         // An unknown operator makes the platform ignore the condition or never fire the rule.
         const operator = /^[a-z_.]+(VALCHANGES|CHANGESTO.+|CHANGESFROM.+|ISNOTEMPTY|ISEMPTY|IN.+|NOT IN.+|!=.*|=.*)$/;

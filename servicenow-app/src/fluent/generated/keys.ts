@@ -625,6 +625,62 @@ declare global {
                         table: 'sys_ui_action'
                         id: '511dba9ca3964755a7e9358146c8b6c6'
                     }
+                    xsp_core_company_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'cd6c8e19b8b44f9f843e172e423d7a88'
+                    }
+                    xsp_incident_create: {
+                        table: 'sys_scope_privilege'
+                        id: '4db7d680a8ef4ea992d74baa4ef74f01'
+                    }
+                    xsp_incident_read: {
+                        table: 'sys_scope_privilege'
+                        id: '3a971c6efaf3414db7ed1e8edd3a3a8f'
+                    }
+                    xsp_incident_write: {
+                        table: 'sys_scope_privilege'
+                        id: '1414f675eb2547b8bb4dca9869ce8c9e'
+                    }
+                    xsp_sys_attachment_create: {
+                        table: 'sys_scope_privilege'
+                        id: 'e0b09dcb8d314ea29fb9f5670e65c266'
+                    }
+                    xsp_sys_attachment_read: {
+                        table: 'sys_scope_privilege'
+                        id: '38c5b9e1451a4fa5848b2bd9c1bd354e'
+                    }
+                    xsp_sys_journal_field_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'c5546a9eff4748cebc4b537d42e1bfed'
+                    }
+                    xsp_sys_user_grmember_read: {
+                        table: 'sys_scope_privilege'
+                        id: '26bbf24118bb4dfd8332ac76b74a2061'
+                    }
+                    xsp_sys_user_group_read: {
+                        table: 'sys_scope_privilege'
+                        id: '9e18509688de4a4fa97b4f4dd63d1214'
+                    }
+                    xsp_sys_user_has_role_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'e556bcc42ffc4a2a947476c9eb3fe2a9'
+                    }
+                    xsp_sysapproval_approver_create: {
+                        table: 'sys_scope_privilege'
+                        id: 'c6acd7d043fb481c8430b0155da2eb97'
+                    }
+                    xsp_sysapproval_approver_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'dd5f605eb7e14268aa4503b22b1a1b16'
+                    }
+                    xsp_sysapproval_approver_write: {
+                        table: 'sys_scope_privilege'
+                        id: 'c9b802a2bf8d4ec485947acd7e4edae5'
+                    }
+                    xsp_sysauto_script_read: {
+                        table: 'sys_scope_privilege'
+                        id: '4bce8867ca5844879d8e18b215338df5'
+                    }
                 }
                 composite: [
                     {
