@@ -385,6 +385,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: 'f71c65ceb8e044d9b74735ee9a9b7075'
                     }
+                    rest_seam_test_connection: {
+                        table: 'sys_ws_operation'
+                        id: '6339597cab6b43dfaae7d68c2871bf21'
+                    }
                     rest_sf_h_accept: {
                         table: 'sys_rest_message_headers'
                         id: '3920595b53074a68901193bbbeba5de2'
@@ -533,6 +537,10 @@ declare global {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
                     }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
+                    }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
                         id: '33ff95477d834d5aa81896696e12c7b4'
@@ -624,6 +632,10 @@ declare global {
                     ui_review_reroute: {
                         table: 'sys_ui_action'
                         id: '511dba9ca3964755a7e9358146c8b6c6'
+                    }
+                    ui_test_connection: {
+                        table: 'sys_ui_action'
+                        id: '962e4ca3db3f4cd79185ef957e8587cf'
                     }
                     xsp_core_company_read: {
                         table: 'sys_scope_privilege'
@@ -3067,6 +3079,19 @@ declare global {
                         id: 'a7a2385be9d64a4098f645742f70ef19'
                         key: {
                             name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'a8800c32d3e34bee99ab753396fe7dad'
+                        key: {
+                            sys_ui_action: '962e4ca3db3f4cd79185ef957e8587cf'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
