@@ -10,7 +10,10 @@ const benches = [
   { name: 'shared core', cmd: [process.execPath, at('scripts/bench/shared-core.mjs')] },
   { name: 'builds and bundle', cmd: [process.execPath, at('scripts/bench/builds.mjs')] },
   fs.existsSync(at('proxy/bench/overhead.mjs')) && { name: 'proxy', cmd: ['npm', 'run', 'bench', '--silent', '-w', 'proxy', '--', '--emit-bench-lines'] },
+  fs.existsSync(at('proxy/bench/scaleout.mjs')) && { name: 'proxy scale-out', cmd: [process.execPath, at('proxy/bench/scaleout.mjs'), '--emit-bench-lines'] },
   fs.existsSync(at('test/bench/sync.mjs')) && { name: 'sync on twins', cmd: [process.execPath, at('test/bench/sync.mjs')] },
+  // SQLite and PostgreSQL side by side; needs knowledge/scripts/install-postgres.sh (root) for the second.
+  fs.existsSync(at('knowledge/bench/knowledge.mjs')) && { name: 'knowledge index', cmd: ['npm', 'run', 'bench', '--silent', '-w', 'knowledge'] },
 ].filter(Boolean);
 
 // The shared core is benchmarked from its Node build.

@@ -92,7 +92,7 @@ const n = await step('ownership map → Seam_Field_Mapping__mdt records', custom
 console.log(`build: ${n} custom metadata records`);
 
 if (!sharedOnly) {
-  for (const ws of ['servicenow-app', 'proxy']) {
+  for (const ws of ['servicenow-app', 'knowledge', 'proxy']) {
     if (hasScript(ws, 'build')) await step(`${ws} build`, () => run('npm', ['run', 'build', '--silent'], at(ws)));
   }
 }

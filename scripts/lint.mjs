@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { at, root } from './lib/paths.mjs';
 
-const workspaces = ['shared', 'servicenow-app', 'salesforce-pkg', 'proxy', 'test'];
+const workspaces = ['shared', 'servicenow-app', 'salesforce-pkg', 'proxy', 'knowledge', 'test'];
 let failed = 0;
 for (const ws of workspaces) {
   const pkg = JSON.parse(fs.readFileSync(at(ws, 'package.json'), 'utf8'));

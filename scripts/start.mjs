@@ -8,9 +8,11 @@
  *   npm start -- --port 8080  the console's port (default: a free one)
  *   npm start -- --smoke      start, create one case, wait for its incident, print one line, exit 0/1
  *   npm start -- --no-build   fail instead of building when the build output is missing
+ *   npm start -- --redis      also start Debian's redis-server (state dir) and run two proxy
+ *                             replicas sharing it, behind a round-robin balancer on loopback
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,13 +24,14 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    redis: { type: 'boolean', default: false },
     port: { type: 'string' },
     'state-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm start -- [--reset] [--port N] [--state-dir DIR] [--smoke] [--no-build]');
+  console.log('usage: npm start -- [--reset] [--port N] [--state-dir DIR] [--smoke] [--no-build] [--redis]');
   process.exit(0);
 }
 const consolePort = values.port === undefined ? 0 : Number(values.port);
@@ -38,8 +41,10 @@ if (!Number.isInteger(consolePort) || consolePort < 0 || consolePort > 65535) {
 }
 
 const { createSandbox, missingBuildOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/sandbox.js')).href);
+const { missingKnowledgeOutputs } = await import(pathToFileURL(join(REPO, 'test/sandbox/knowledge.js')).href);
 
-const missing = missingBuildOutputs();
+// The smoke run needs no knowledge index; a person's sandbox seeds and ingests one.
+const missing = [...missingBuildOutputs(), ...(values.smoke ? [] : missingKnowledgeOutputs())];
 if (missing.length && values['no-build']) {
   console.error(`start: missing build output ${missing.join(', ')}; run "npm run build" first (or drop --no-build)`);
   process.exit(1);
@@ -55,8 +60,23 @@ if (missing.length) {
 }
 
 const stateDir = values['state-dir'] ?? join(REPO, '.seam-state');
+/** @type {{ url: string, stop(): Promise<void> } | null} */
+let redis = null;
+if (values.redis) {
+  const { startRedisServer } = await import(pathToFileURL(join(REPO, 'scripts/lib/redis-server.mjs')).href);
+  const dir = join(stateDir, values.smoke ? 'smoke-redis' : 'redis');
+  mkdirSync(dir, { recursive: true });
+  try {
+    redis = await startRedisServer({ dir });
+  } catch (e) {
+    console.error(`start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+  console.error(`start: redis-server on ${redis.url}; two proxy replicas share it`);
+}
+const scaleOut = redis ? { proxyRedisUrl: redis.url, proxyReplicas: 2, log: (/** @type {string} */ l) => { if (l.includes('replicas')) console.error(l); } } : {};
 // The smoke run never touches a person's saved sandbox.
-const sandbox = await createSandbox(values.smoke ? { stateDir: join(stateDir, 'smoke'), reset: true } : { stateDir, reset: values.reset });
+const sandbox = await createSandbox(values.smoke ? { stateDir: join(stateDir, 'smoke'), reset: true, ...scaleOut } : { stateDir, reset: values.reset, knowledge: true, ...scaleOut });
 
 /** @type {{ url: string, close(): Promise<void> | void } | null} */
 let web = null;
@@ -67,6 +87,7 @@ const stop = async (code = 0) => {
   try {
     if (web) await web.close();
     await sandbox.close();
+    if (redis) await redis.stop();
   } finally {
     process.exit(code);
   }
@@ -110,7 +131,10 @@ async function smoke(sb) {
   const created = await fetch(`${sb.urls.salesforce}/services/data/v62.0/sobjects/Case`, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ Subject: 'Cannot log in: VPN authentication failed', Description: 'Since this morning the VPN client rejects my password with an authentication error. I reset the password but the login still fails.', Priority: 'High', Origin: 'Web' }),
+    // Unmistakably IT work: one user's rejected VPN password is a case either team may own, and the
+    // embedded triage rightly sends that to review (proxy/README.md, "Honest confidence"). Priority Low
+    // keeps the derived priority at 3 (urgency 3 × impact 1), so no approval step is needed.
+    body: JSON.stringify({ Subject: 'VPN gateway down for the whole office', Description: 'Since 08:00 the VPN gateway rejects every connection with an authentication error; none of our staff can reach the file server or the ERP system.', Priority: 'Low', Origin: 'Web' }),
   });
   const { id } = await created.json();
   if (!created.ok || !id) return { ok: false, text: `smoke: FAIL case create answered HTTP ${created.status}` };

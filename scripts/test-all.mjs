@@ -45,6 +45,7 @@ const suites = [
   has('salesforce-pkg/scripts/check.mjs') && check('salesforce-static-checks', at('salesforce-pkg'), 'scripts/check.mjs'),
   has('salesforce-pkg/scripts/checks.test.mjs') && nodeTest('salesforce-check-selftests', at('salesforce-pkg'), 'scripts/'),
   has('proxy/vitest.config.ts') && vitest('proxy', at('proxy')),
+  has('knowledge/vitest.config.ts') && vitest('knowledge', at('knowledge')),
   has('test/vitest.config.ts') && vitest('cross-package', at('test')),
 ].filter(Boolean);
 

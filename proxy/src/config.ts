@@ -28,6 +28,18 @@ export interface LlmConfig {
   readonly priceOutputPerMTok: number;
 }
 
+/** Where the knowledge index lives (`@seam/knowledge`) and how answers are judged. */
+export interface KnowledgeConfig {
+  readonly backend: 'sqlite' | 'postgres';
+  /** The on-disk SQLite file (sqlite backend). */
+  readonly path: string;
+  readonly postgresUrl?: string;
+  /** An OpenAI-compatible `/embeddings` endpoint; absent → lexical search only (and answers say so). */
+  readonly embeddings?: { readonly baseURL: string; readonly model: string; readonly dimensions: number; readonly apiKey: string };
+  /** Set: one relevance floor for every mode; absent: the shared per-mode defaults. */
+  readonly minRelevance?: number;
+}
+
 export interface ProxyConfig {
   readonly host: string;
   readonly port: number;
@@ -44,6 +56,10 @@ export interface ProxyConfig {
   /** Absent: audit records go nowhere (only for tests and embedding). */
   readonly audit?: { readonly file: string; readonly maxBytes: number; readonly keepFiles: number };
   readonly cache: { readonly maxEntries: number; readonly ttlSeconds: number };
+  /** Absent (`SEAM_KNOWLEDGE_BACKEND=off`): the knowledge endpoints answer 503. */
+  readonly knowledge?: KnowledgeConfig;
+  /** Absent: rate limits, cache and idempotency live in this process (one replica). */
+  readonly redis?: { readonly url: string; readonly prefix: string };
 }
 
 export interface ConfigProblem {
@@ -183,6 +199,47 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     };
   }
 
+  let knowledge: KnowledgeConfig | undefined;
+  const backend = (env['SEAM_KNOWLEDGE_BACKEND'] || 'sqlite').toLowerCase();
+  if (backend !== 'off') {
+    if (backend !== 'sqlite' && backend !== 'postgres') add('SEAM_KNOWLEDGE_BACKEND', `"${backend}" is not a backend`, 'use sqlite (on-disk, no server), postgres, or off');
+    const postgresUrl = env['SEAM_KNOWLEDGE_POSTGRES_URL'];
+    if (backend === 'postgres' && !postgresUrl) add('SEAM_KNOWLEDGE_POSTGRES_URL', 'is not set but SEAM_KNOWLEDGE_BACKEND=postgres', 'set it to postgres://user:password@host:5432/db (the database needs the pgvector extension)');
+    const minRaw = env['SEAM_KNOWLEDGE_MIN_RELEVANCE'];
+    const minRelevance = minRaw === undefined || minRaw === '' ? undefined : Number(minRaw);
+    if (minRelevance !== undefined && !(Number.isFinite(minRelevance) && minRelevance >= 0 && minRelevance <= 1)) add('SEAM_KNOWLEDGE_MIN_RELEVANCE', `"${minRaw}" is not a number from 0 to 1`, 'set a share such as 0.5 (the default), or unset it');
+    // The same variables as @seam/knowledge's ingestion CLI, so one environment serves both.
+    let embeddings: KnowledgeConfig['embeddings'];
+    const embUrl = env['SEAM_KNOWLEDGE_EMBEDDINGS_URL'];
+    if (embUrl) {
+      const embModel = env['SEAM_KNOWLEDGE_EMBEDDINGS_MODEL'];
+      const dims = Number(env['SEAM_KNOWLEDGE_EMBEDDINGS_DIMENSIONS']);
+      if (!/^https?:\/\//.test(embUrl)) add('SEAM_KNOWLEDGE_EMBEDDINGS_URL', `"${embUrl}" is not an http(s) URL`, 'set the OpenAI-compatible base, e.g. http://127.0.0.1:11434/v1, or unset it for lexical search');
+      if (!embModel) add('SEAM_KNOWLEDGE_EMBEDDINGS_MODEL', 'is missing but SEAM_KNOWLEDGE_EMBEDDINGS_URL is set', 'name the embedding model, e.g. text-embedding-3-small');
+      if (!Number.isInteger(dims) || dims < 1) add('SEAM_KNOWLEDGE_EMBEDDINGS_DIMENSIONS', 'is missing or not a positive integer', "set the model's vector length, e.g. 1536");
+      const embKey = env['SEAM_KNOWLEDGE_EMBEDDINGS_API_KEY'] ?? llm?.apiKey ?? 'not-needed';
+      if (embModel && Number.isInteger(dims) && dims > 0) embeddings = { baseURL: embUrl, model: embModel, dimensions: dims, apiKey: embKey };
+    }
+    knowledge = {
+      backend: backend === 'postgres' ? 'postgres' : 'sqlite',
+      path: env['SEAM_KNOWLEDGE_PATH'] || '.seam-state/knowledge.sqlite',
+      ...(postgresUrl ? { postgresUrl } : {}),
+      ...(embeddings ? { embeddings } : {}),
+      ...(minRelevance !== undefined && Number.isFinite(minRelevance) ? { minRelevance } : {}),
+    };
+  }
+
+  let redis: ProxyConfig['redis'];
+  const redisUrl = env['SEAM_PROXY_REDIS_URL'];
+  if (redisUrl) {
+    let ok = false;
+    try { ok = ['redis:', 'rediss:'].includes(new URL(redisUrl).protocol); } catch { ok = false; }
+    if (!ok) add('SEAM_PROXY_REDIS_URL', `"${redisUrl.replace(/\/\/[^@/]*@/, '//***@')}" is not a redis:// or rediss:// URL`, 'set it like redis://127.0.0.1:6379/0 (rediss:// for TLS), or unset it to keep the in-process store');
+    const prefix = env['SEAM_PROXY_REDIS_PREFIX'] ?? 'seam:proxy:';
+    if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(prefix)) add('SEAM_PROXY_REDIS_PREFIX', `"${prefix}" is not a simple key prefix`, 'use letters, digits and : _ . - (at most 64), e.g. seam:proxy:');
+    redis = { url: redisUrl, prefix };
+  }
+
   const auditFile = env['SEAM_PROXY_AUDIT_LOG'] ?? '.seam-state/proxy-audit.jsonl';
   const config: ProxyConfig = {
     host: env['SEAM_PROXY_HOST'] || '127.0.0.1',
@@ -199,6 +256,8 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
       ? { audit: { file: auditFile, maxBytes: int('SEAM_PROXY_AUDIT_MAX_BYTES', 10 * 1024 * 1024, 1024, 2 ** 31), keepFiles: int('SEAM_PROXY_AUDIT_KEEP_FILES', 5, 1, 100) } }
       : {}),
     cache: { maxEntries: int('SEAM_PROXY_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000), ttlSeconds: int('SEAM_PROXY_CACHE_TTL_SECONDS', 86_400, 1, 30 * 86_400) },
+    ...(knowledge ? { knowledge } : {}),
+    ...(redis ? { redis } : {}),
   };
   return problems.length > 0 ? { ok: false, error: problems } : { ok: true, value: config };
 }

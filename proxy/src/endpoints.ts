@@ -1,4 +1,4 @@
-/** The four model endpoints, each with its request/result schemas, prompt and masked fields. */
+/** The model endpoints, each with its request/result schemas, prompt and masked fields. */
 import {
   IMPACT_REQUEST_SCHEMA,
   IMPACT_RESULT_SCHEMA,
@@ -6,6 +6,8 @@ import {
   RESOLUTION_SUMMARY_RESULT_SCHEMA,
   SUMMARIZE_REQUEST_SCHEMA,
   SUMMARIZE_RESULT_SCHEMA,
+  SLA_RISK_REQUEST_SCHEMA,
+  SLA_RISK_RESULT_SCHEMA,
   TRIAGE_REQUEST_SCHEMA,
   TRIAGE_RESULT_SCHEMA,
   impactPrompt,
@@ -17,11 +19,12 @@ import {
   type JsonSchema,
   type Prompt,
   type ResolutionSummaryRequest,
+  type SlaRiskRequest,
   type SummarizeRequest,
   type TriageRequest,
 } from '@seam/shared';
 
-export const ENDPOINTS = ['triage', 'summarize', 'resolution-summary', 'impact'] as const;
+export const ENDPOINTS = ['triage', 'summarize', 'resolution-summary', 'impact', 'sla-risk'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 export interface RequestByEndpoint {
@@ -29,6 +32,7 @@ export interface RequestByEndpoint {
   summarize: SummarizeRequest;
   'resolution-summary': ResolutionSummaryRequest;
   impact: ImpactRequest;
+  'sla-risk': SlaRiskRequest;
 }
 
 export interface EndpointSpec {
@@ -60,13 +64,18 @@ export const ENDPOINT_SPECS: Readonly<Record<Endpoint, EndpointSpec>> = {
     responseSchema: proxyResponseSchema(RESOLUTION_SUMMARY_RESULT_SCHEMA),
   },
   impact: { requestSchema: IMPACT_REQUEST_SCHEMA, resultSchema: IMPACT_RESULT_SCHEMA, responseSchema: proxyResponseSchema(IMPACT_RESULT_SCHEMA) },
+  'sla-risk': { requestSchema: SLA_RISK_REQUEST_SCHEMA, resultSchema: SLA_RISK_RESULT_SCHEMA, responseSchema: proxyResponseSchema(SLA_RISK_RESULT_SCHEMA) },
 };
+
+/** Endpoints answered by an embedded model only (a number from fields, no text for an LLM). */
+export const EMBEDDED_ONLY: ReadonlySet<Endpoint> = new Set<Endpoint>(['sla-risk']);
 
 export function buildPrompt<E extends Endpoint>(endpoint: E, request: RequestByEndpoint[E]): Prompt {
   switch (endpoint) {
     case 'triage': return triagePrompt(request as TriageRequest);
     case 'summarize': return summarizePrompt(request as SummarizeRequest);
     case 'resolution-summary': return resolutionSummaryPrompt(request as ResolutionSummaryRequest);
+    case 'sla-risk': throw new Error('sla-risk has no prompt: it is answered by the embedded SLA model only (EMBEDDED_ONLY)');
     default: return impactPrompt(request as ImpactRequest);
   }
 }

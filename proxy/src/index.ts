@@ -14,13 +14,18 @@ import { EmbeddedEngine } from './engines/embedded.js';
 import { LlmEngine } from './engines/llm.js';
 import { LlmClient, type LlmClientDeps } from './engines/llmClient.js';
 import { ProxyMetrics } from './metrics.js';
+import { DEFAULT_KNOWLEDGE_POLICY } from '@seam/shared';
 import { modelExists, readModel, trainDefaultModel } from './ml/modelStore.js';
 import type { TriageModel } from './ml/triageModel.js';
+import { HttpProblem, KnowledgeService, type KnowledgeIndexLike } from './knowledge.js';
+import { slaPredictor, type SlaModel } from './ml/slaModel.js';
+import { readSlaModel, slaModelExists, trainDefaultSlaModel } from './ml/slaStore.js';
 import { createHttpServerFor } from './server.js';
 import { ModelService } from './service.js';
+import { MemoryStore, RedisStore, type ProxyStore } from './store.js';
 
 export { loadConfig, parseConfig, ConfigError, DEFAULT_MODEL_DIR } from './config.js';
-export type { ProxyConfig, LlmConfig, ConfigProblem, ConfigResult } from './config.js';
+export type { ProxyConfig, LlmConfig, KnowledgeConfig, ConfigProblem, ConfigResult } from './config.js';
 export { signRequest } from './auth.js';
 export { MemoryAuditLog, RotatingAuditLog } from './auditLog.js';
 export type { AuditRecord, AuditSink } from './auditLog.js';
@@ -29,17 +34,51 @@ export type { Endpoint } from './endpoints.js';
 export { EmbeddedEngine } from './engines/embedded.js';
 export { trainDefaultModel, readModel, writeModel, PUBLIC_DATA_DIR } from './ml/modelStore.js';
 export { trainTriageModel, predictTriage } from './ml/triageModel.js';
+export { trainSlaModel, slaPredictor } from './ml/slaModel.js';
+export type { SlaModel } from './ml/slaModel.js';
+export { trainDefaultSlaModel } from './ml/slaStore.js';
 export type { TriageModel, TriagePrediction } from './ml/triageModel.js';
 export type { HealthReport } from './service.js';
+export { KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, caseSummaryDocId } from './knowledge.js';
+export type { KnowledgeIndexLike, KnowledgeEndpoint } from './knowledge.js';
+export { MemoryStore, RedisStore, StoreUnavailableError, TOKEN_BUCKET_LUA } from './store.js';
+export type { ProxyStore, StoredAnswer } from './store.js';
 
 export interface ProxyOptions {
   /** Use this model instead of reading `config.modelDir` (tests train a small one in memory). */
   readonly triageModel?: TriageModel;
+  /** Use this SLA-breach risk model instead of reading `config.modelDir`. */
+  readonly slaModel?: SlaModel;
   /** Where audit records go; default: the rotating file from `config.audit`, else memory. */
   readonly audit?: AuditSink;
   /** Test seams for the LLM client (sleep without waiting, fixed jitter). */
   readonly llmDeps?: LlmClientDeps;
+  /** The knowledge index to answer from (tests, the sandbox); default: open `config.knowledge` on first use. */
+  readonly knowledgeIndex?: KnowledgeIndexLike;
+  /** Where limits, answers and claims live; default: Redis when `config.redis` is set, else this process. */
+  readonly store?: ProxyStore;
   readonly now?: () => number;
+}
+
+/** Opens the configured index through `@seam/knowledge` (loaded on first use, so the proxy starts without it). */
+async function openConfiguredIndex(config: ProxyConfig): Promise<KnowledgeIndexLike> {
+  const k = config.knowledge;
+  if (!k) throw new Error('unreachable: no knowledge config');
+  const variable = k.backend === 'postgres' ? 'SEAM_KNOWLEDGE_POSTGRES_URL' : 'SEAM_KNOWLEDGE_PATH';
+  try {
+    const specifier = '@seam/knowledge';
+    const mod = (await import(specifier)) as {
+      openKnowledgeIndex: (c: Record<string, unknown>) => Promise<KnowledgeIndexLike>;
+      OpenAiEmbedder: new (o: { baseURL: string; apiKey: string; model: string; dimensions: number }) => unknown;
+    };
+    const embedder = k.embeddings ? new mod.OpenAiEmbedder(k.embeddings) : null;
+    return await mod.openKnowledgeIndex({ backend: k.backend, ...(k.backend === 'sqlite' ? { path: k.path } : {}), ...(k.postgresUrl ? { postgresUrl: k.postgresUrl } : {}), embedder });
+  } catch (e) {
+    const why = (e as Error).message.slice(0, 200);
+    throw new HttpProblem(503, 'knowledge index unavailable', `the ${k.backend} knowledge index could not be opened: ${why}`, [
+      { field: variable, problem: `the ${k.backend} index did not open (${why})`, fix: k.backend === 'postgres' ? 'check the URL, that the server runs and that CREATE EXTENSION vector succeeded' : 'check that the directory is writable and that "npm run build" built @seam/knowledge; or set SEAM_KNOWLEDGE_BACKEND=off' },
+    ]);
+  }
 }
 
 export interface ProxyServer {
@@ -47,7 +86,8 @@ export interface ProxyServer {
   readonly metrics: ProxyMetrics;
   readonly audit: AuditSink;
   readonly model: TriageModel;
-  /** Starts listening (port 0 picks a free port) and resolves with the base URL. */
+  readonly store: ProxyStore;
+  /** Connects the store (Redis), then starts listening (port 0 picks a free port) and resolves with the base URL. */
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops accepting requests, waits for open ones, flushes the audit log. */
   close(): Promise<void>;
@@ -59,6 +99,13 @@ function resolveModel(config: ProxyConfig, options: ProxyOptions): TriageModel {
   // A source checkout without a build still works: the public data ships in the repository.
   console.warn(`seam-proxy: no model in ${config.modelDir}; training one from shared/data now (run "npm run build -w proxy" to ship it prebuilt)`);
   return trainDefaultModel();
+}
+
+function resolveSlaModel(config: ProxyConfig, options: ProxyOptions): SlaModel {
+  if (options.slaModel) return options.slaModel;
+  if (slaModelExists(config.modelDir)) return readSlaModel(config.modelDir);
+  console.warn(`seam-proxy: no SLA model in ${config.modelDir}; training one from shared/data now (run "npm run build -w proxy" to ship it prebuilt)`);
+  return trainDefaultSlaModel();
 }
 
 /** Builds the proxy (synchronously: the model is read from disk or passed in); call `listen` to serve. */
@@ -77,21 +124,51 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
         }),
       )
     : undefined;
+  // The index opens once, on the first knowledge request; a failed open is retried on the next one.
+  let opening: Promise<KnowledgeIndexLike> | undefined;
+  const openIndex = (): Promise<KnowledgeIndexLike> => {
+    if (options.knowledgeIndex) return Promise.resolve(options.knowledgeIndex);
+    opening ??= openConfiguredIndex(config).catch((e: unknown) => {
+      opening = undefined;
+      throw e;
+    });
+    return opening;
+  };
+  const knowledge = config.knowledge || options.knowledgeIndex
+    ? new KnowledgeService({
+        index: openIndex,
+        ...(llm ? { llm: llm.client } : {}),
+        audit,
+        metrics,
+        // An explicit SEAM_KNOWLEDGE_MIN_RELEVANCE is one floor for every mode; else the shared per-mode floors.
+        ...(config.knowledge?.minRelevance !== undefined ? { policy: { ...DEFAULT_KNOWLEDGE_POLICY, minRelevance: config.knowledge.minRelevance, minRelevanceByMode: {} } } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : undefined;
   const service = new ModelService({
-    embedded: new EmbeddedEngine(model),
+    embedded: new EmbeddedEngine(model, slaPredictor(resolveSlaModel(config, options))),
     ...(llm ? { llm } : {}),
+    ...(knowledge ? { knowledge } : {}),
     audit,
     metrics,
     ...(config.llm ? { prices: { inputPerMTok: config.llm.priceInputPerMTok, outputPerMTok: config.llm.priceOutputPerMTok } } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = createHttpServerFor(config, { service, metrics, audit, ...(options.now ? { now: options.now } : {}) });
+  const store =
+    options.store ??
+    (config.redis
+      ? // A claim lasts as long as one model call may take, so a replica never waits on a dead one for longer.
+        new RedisStore(config, { url: config.redis.url, prefix: config.redis.prefix, claimMs: (config.llm?.deadlineMs ?? 5_000) + 1_000 })
+      : new MemoryStore(config, options.now));
+  const server = createHttpServerFor(config, { service, metrics, audit, store, ...(options.now ? { now: options.now } : {}) });
   return {
     server,
     metrics,
     audit,
     model,
-    listen(port = config.port, host = config.host) {
+    store,
+    async listen(port = config.port, host = config.host) {
+      await store.connect();
       return new Promise((resolvePromise, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -108,6 +185,9 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
         server.closeIdleConnections?.();
       });
       await audit.flush();
+      // Only an index the proxy opened itself is closed here; an injected one belongs to its owner.
+      if (opening) await opening.then((i) => i.close(), () => undefined);
+      await store.close();
     },
   };
 }

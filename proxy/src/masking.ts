@@ -32,6 +32,8 @@ export function maskRequest<E extends Endpoint>(endpoint: E, request: RequestByE
     summarize: ['subject'],
     'resolution-summary': ['subject', 'resolutionCode', 'resolutionNotes'],
     impact: ['shortDescription', 'affectedService', 'workaround'],
+    // Numbers and two names (category, group) for the embedded SLA model; nothing reaches an LLM.
+    'sla-risk': [],
   };
   for (const f of textFields[endpoint]) if (typeof out[f] === 'string') out[f] = mask(out[f] as string);
   if (endpoint === 'summarize') {

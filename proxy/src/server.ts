@@ -9,27 +9,31 @@ import { createServer as createHttpsServer } from 'node:https';
 import { stableStringify } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
 import { authenticate } from './auth.js';
-import { IdempotencyCache } from './cache.js';
 import type { ProxyConfig } from './config.js';
 import { readBody } from './http/body.js';
 import { sendError, sendJson, type Problem } from './http/respond.js';
 import { ProxyMetrics } from './metrics.js';
-import { RateLimiter } from './rateLimit.js';
-import { ENDPOINTS, type Endpoint, type ProxyService, type ServiceOutcome } from './service.js';
+import { HttpProblem } from './knowledge.js';
+import { ROUTES, type AnyEndpoint, type ProxyService, type ServiceOutcome } from './service.js';
+import { StoreUnavailableError, type ProxyStore, type StoredAnswer } from './store.js';
 
 export interface ProxyServerDeps {
   readonly service: ProxyService;
   readonly metrics: ProxyMetrics;
   /** Replays answered from the cache are audited too (no prompt, no tokens). */
   readonly audit: AuditSink;
+  /** Rate-limit buckets, answers and claims: in-process, or Redis shared by every replica. */
+  readonly store: ProxyStore;
   readonly now?: () => number;
 }
 
-interface CachedAnswer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly engine: string;
-  readonly fallbackReason?: string;
+type CachedAnswer = StoredAnswer;
+
+interface Outcome {
+  readonly answer: CachedAnswer;
+  readonly fingerprint: string;
+  /** Another replica computed it (we waited on its claim). */
+  readonly replayed: boolean;
 }
 
 /** A problem echoes at most the start of the offending value (a 32,000-character description helps nobody). */
@@ -46,17 +50,17 @@ function answerHeaders(answer: CachedAnswer, hit: boolean, correlationId: string
   };
 }
 
-const PATHS: Readonly<Record<string, Endpoint>> = Object.fromEntries(ENDPOINTS.map((e) => [`/v1/${e}`, e]));
+const PATHS: Readonly<Record<string, AnyEndpoint>> = Object.fromEntries(ROUTES.map((e) => [`/v1/${e}`, e]));
 
 export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps): Server {
   const now = deps.now ?? Date.now;
   const metrics = deps.metrics;
-  const limiter = new RateLimiter(config.rateLimit.perMinute, config.rateLimit.burst, now);
-  const cache = new IdempotencyCache<CachedAnswer>(config.cache.maxEntries, config.cache.ttlSeconds * 1000, now);
-  // Concurrent replays of one key wait for the first call instead of paying for a second.
-  const inFlight = new Map<string, Promise<CachedAnswer>>();
+  const store = deps.store;
+  // Concurrent replays of one key wait for the first call instead of paying for a second (across
+  // replicas, the store's claim does the same).
+  const inFlight = new Map<string, Promise<Outcome>>();
 
-  function auditReplay(answer: CachedAnswer, ids: { client: string; endpoint: Endpoint; correlationId: string; idempotencyKey: string }): void {
+  function auditReplay(answer: CachedAnswer, ids: { client: string; endpoint: AnyEndpoint; correlationId: string; idempotencyKey: string }): void {
     deps.audit.write({
       at: new Date(now()).toISOString(),
       ...ids,
@@ -111,7 +115,7 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
       finish(401, 'none');
       return;
     }
-    const rate = limiter.take(auth.client);
+    const rate = await store.take(auth.client);
     if (!rate.allowed) {
       metrics.rejected.inc({ reason: 'rate_limited' });
       sendError(res, 429, 'rate limited', `client ${auth.client} exceeded ${config.rateLimit.perMinute} requests per minute`, [{ field: 'client', problem: 'too many requests', fix: `retry after ${rate.retryAfterSeconds} s` }], { 'retry-after': String(rate.retryAfterSeconds) });
@@ -141,7 +145,7 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
     const fingerprint = createHash('sha256').update(stableStringify(request)).digest('hex');
     const cacheKey = `${auth.client}\u0000${endpoint}\u0000${idempotencyKey}`;
 
-    const cached = cache.get(cacheKey);
+    const cached = await store.get(cacheKey);
     if (cached) {
       if (cached.fingerprint !== fingerprint) {
         sendError(res, 409, 'idempotency key reused', 'this idempotencyKey was used for a different request', [{ field: 'idempotencyKey', problem: 'was already used with a different body', fix: 'derive a new key when the request content changes' }]);
@@ -157,19 +161,48 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
     let pending = inFlight.get(cacheKey);
     const first = !pending;
     if (!pending) {
-      pending = deps.service
-        .run(endpoint, request, { client: auth.client, correlationId, idempotencyKey })
-        .then((o: ServiceOutcome): CachedAnswer => ({ status: 200, body: o.body, engine: o.engine, ...(o.fallbackReason ? { fallbackReason: o.fallbackReason } : {}) }));
+      pending = (async (): Promise<Outcome> => {
+        const mine = await store.claim(cacheKey);
+        if (!mine) {
+          const theirs = await store.waitFor(cacheKey);
+          if (theirs) return { answer: theirs.value, fingerprint: theirs.fingerprint, replayed: true };
+          // The other replica's claim expired without an answer: compute it here.
+        }
+        try {
+          const o: ServiceOutcome = await deps.service.run(endpoint, request, { client: auth.client, correlationId, idempotencyKey });
+          const answer: CachedAnswer = { status: 200, body: o.body, engine: o.engine, ...(o.fallbackReason ? { fallbackReason: o.fallbackReason } : {}) };
+          await store.set(cacheKey, answer, fingerprint);
+          return { answer, fingerprint, replayed: false };
+        } finally {
+          if (mine) await store.release(cacheKey).catch(() => undefined);
+        }
+      })();
       inFlight.set(cacheKey, pending);
     }
     try {
-      const answer = await pending;
-      if (first) cache.set(cacheKey, answer, fingerprint);
-      else {
+      let outcome: Outcome;
+      try {
+        outcome = await pending;
+      } catch (e) {
+        if (!(e instanceof HttpProblem)) throw e;
+        // Not cached: once the index is configured or the record exists, a retry of the key succeeds.
+        metrics.rejected.inc({ reason: e.status === 404 ? 'unknown_record' : e.status === 503 ? 'unavailable' : 'invalid' });
+        sendError(res, e.status, e.message, e.detail, e.problems.map(shortValue));
+        finish(e.status, 'none');
+        return;
+      }
+      const { answer } = outcome;
+      const hit = !first || outcome.replayed;
+      if (outcome.fingerprint !== fingerprint) {
+        sendError(res, 409, 'idempotency key reused', 'this idempotencyKey was used for a different request', [{ field: 'idempotencyKey', problem: 'was already used with a different body', fix: 'derive a new key when the request content changes' }]);
+        finish(409, 'none');
+        return;
+      }
+      if (hit) {
         metrics.cacheHits.inc({ endpoint });
         auditReplay(answer, { client: auth.client, endpoint, correlationId, idempotencyKey });
       }
-      sendJson(res, answer.status, answer.body, answerHeaders(answer, !first, correlationId));
+      sendJson(res, answer.status, answer.body, answerHeaders(answer, hit, correlationId));
       finish(answer.status, answer.engine);
     } finally {
       if (first) inFlight.delete(cacheKey);
@@ -178,6 +211,15 @@ export function createHttpServerFor(config: ProxyConfig, deps: ProxyServerDeps):
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((e: unknown) => {
+      if (e instanceof StoreUnavailableError) {
+        // Fail closed: without the shared store a replica could not enforce the shared limit.
+        console.error(`seam-proxy: ${e.message}`);
+        metrics.rejected.inc({ reason: 'store_unavailable' });
+        if (!res.headersSent) {
+          sendError(res, 503, 'shared store unavailable', e.message, [{ field: 'SEAM_PROXY_REDIS_URL', problem: `Redis did not answer the ${e.operation}`, fix: 'start redis-server (or fix the URL); the proxy refuses requests rather than serve them without the shared rate limit' }], { 'retry-after': '1' });
+        } else res.destroy();
+        return;
+      }
       // A bug, not a user error: log the message only (no request text, which may hold PII).
       console.error(`seam-proxy: internal error: ${(e as Error)?.message ?? String(e)}`);
       if (!res.headersSent) sendError(res, 500, 'internal error', 'the proxy failed; see its log', []);

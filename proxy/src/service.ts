@@ -4,14 +4,19 @@
  */
 import { isAiLabelled, labelAiText, validate, type FieldProblem, type JsonSchema } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
-import { bodyMayCarryFallbackReason, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
+import { bodyMayCarryFallbackReason, EMBEDDED_ONLY, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
 import { LlmEngineError, type LlmEngine } from './engines/llm.js';
 import { INJECTION_CONFIDENCE_CAP, scanForInjection } from './injection.js';
+import { HttpProblem, isKnowledgeEndpoint, KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, type KnowledgeEndpoint, type KnowledgeService } from './knowledge.js';
 import { maskRequest, unmaskDeep } from './masking.js';
 import type { ProxyMetrics } from './metrics.js';
 
 export { ENDPOINTS, type Endpoint };
+
+/** Every routed endpoint: the four model endpoints and the knowledge ones. */
+export const ROUTES: readonly AnyEndpoint[] = [...ENDPOINTS, ...KNOWLEDGE_ENDPOINTS];
+export type AnyEndpoint = Endpoint | KnowledgeEndpoint;
 
 export interface RunContext {
   readonly client: string;
@@ -31,13 +36,15 @@ export interface HealthReport {
   readonly status: 'ok';
   readonly engines: {
     readonly embedded: { readonly model: string; readonly trainedAt: string; readonly heads: readonly string[] };
+    readonly slaRisk: { readonly model: string; readonly trainedAt: string; readonly threshold: number } | { readonly model: null };
     readonly llm: { readonly configured: boolean; readonly model?: string };
   };
 }
 
 export interface ProxyService {
-  validateRequest(endpoint: Endpoint, body: unknown): FieldProblem[];
-  run(endpoint: Endpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome>;
+  validateRequest(endpoint: AnyEndpoint, body: unknown): FieldProblem[];
+  /** Rejects with an `HttpProblem` for answers other than 200 (knowledge index off, unknown record). */
+  run(endpoint: AnyEndpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome>;
   health(): HealthReport;
 }
 
@@ -46,6 +53,8 @@ export interface ServiceDeps {
   readonly llm?: LlmEngine;
   readonly audit: AuditSink;
   readonly metrics: ProxyMetrics;
+  /** The knowledge endpoints; absent → they answer 503. */
+  readonly knowledge?: KnowledgeService;
   readonly prices?: { readonly inputPerMTok: number; readonly outputPerMTok: number };
   readonly now?: () => number;
 }
@@ -107,12 +116,25 @@ export class ModelService implements ProxyService {
     this.now = deps.now ?? Date.now;
   }
 
-  validateRequest(endpoint: Endpoint, body: unknown): FieldProblem[] {
+  validateRequest(endpoint: AnyEndpoint, body: unknown): FieldProblem[] {
+    if (isKnowledgeEndpoint(endpoint)) {
+      // Validated even when knowledge is off: a bad request is 400 whatever the configuration.
+      const k = validate(KNOWLEDGE_SPECS[endpoint].requestSchema, body);
+      return k.ok ? [] : [...k.error];
+    }
     const r = validate(ENDPOINT_SPECS[endpoint].requestSchema, body);
     return r.ok ? [] : [...r.error];
   }
 
-  async run(endpoint: Endpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome> {
+  private knowledge(endpoint: KnowledgeEndpoint): KnowledgeService {
+    if (this.deps.knowledge) return this.deps.knowledge;
+    throw new HttpProblem(503, 'knowledge is not configured', `${endpoint} needs a knowledge index`, [
+      { field: 'SEAM_KNOWLEDGE_BACKEND', problem: 'is off', fix: 'set SEAM_KNOWLEDGE_BACKEND=sqlite (on-disk, the default) or postgres with SEAM_KNOWLEDGE_POSTGRES_URL, then restart the proxy' },
+    ]);
+  }
+
+  async run(endpoint: AnyEndpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome> {
+    if (isKnowledgeEndpoint(endpoint)) return this.knowledge(endpoint).run(endpoint, request, ctx);
     const started = this.now();
     const { metrics } = this.deps;
     const masked = maskRequest(endpoint, request as unknown as RequestByEndpoint[typeof endpoint]);
@@ -123,7 +145,7 @@ export class ModelService implements ProxyService {
     let promptTokens = 0;
     let completionTokens = 0;
 
-    if (this.deps.llm) {
+    if (this.deps.llm && !EMBEDDED_ONLY.has(endpoint)) {
       try {
         const a = await this.deps.llm.run(endpoint, masked.request);
         result = a.result as unknown as Record<string, unknown>;
@@ -175,15 +197,20 @@ export class ModelService implements ProxyService {
     });
     const final = validate(ENDPOINT_SPECS[endpoint].responseSchema, body);
     if (!final.ok) throw new Error(`the ${endpoint} response breaks its schema: ${final.error.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
+    if (endpoint === 'triage' && typeof body['confidence'] === 'number') {
+      this.deps.metrics.triageConfidence.observe({ route: String(body['route']), engine }, body['confidence']);
+    }
     return { body, engine, ...(fallbackReason ? { fallbackReason } : {}) };
   }
 
   health(): HealthReport {
     const m = this.deps.embedded.model;
+    const sla = this.deps.embedded.sla?.model;
     return {
       status: 'ok',
       engines: {
         embedded: { model: m.source, trainedAt: m.trainedAt, heads: Object.keys(m.heads) },
+        slaRisk: sla ? { model: sla.source, trainedAt: sla.trainedAt, threshold: sla.threshold } : { model: null },
         llm: this.deps.llm ? { configured: true, model: this.deps.llm.model } : { configured: false },
       },
     };

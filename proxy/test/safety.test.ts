@@ -200,4 +200,20 @@ describe('health and metrics', () => {
     expect(text).toContain('seam_proxy_rejected_total{reason="unauthenticated"} 1');
     expect(text).toMatch(/seam_proxy_request_duration_seconds_count\{endpoint="triage"\} 2/);
   });
+
+  it('shows the triage confidence distribution per route class, replays not counted twice', async () => {
+    await start();
+    const it1 = triageBody();
+    const a = await post(url, '/v1/triage', it1);
+    await post(url, '/v1/triage', it1); // a replay from the cache
+    const b = await post(url, '/v1/triage', triageBody({ subject: 'My card was charged twice', description: 'I see two payments for one purchase on my card statement, please refund one.' }));
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toContain('# TYPE seam_proxy_triage_confidence histogram');
+    for (const r of [a.json, b.json]) {
+      const le = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99].find((x) => r.confidence <= x);
+      const n = [a.json, b.json].filter((o) => o.route === r.route).length;
+      expect(text).toContain(`seam_proxy_triage_confidence_count{engine="embedded",route="${r.route}"} ${n}`);
+      if (le !== undefined) expect(text).toMatch(new RegExp(`seam_proxy_triage_confidence_bucket\\{engine="embedded",le="${le}",route="${r.route}"\\} [1-9]`));
+    }
+  });
 });

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
     apexFieldsExist,
+    apexTestReferences,
+    isRealPackageId,
     apexLanguageServer,
     contractFields,
     convertSource,
@@ -16,7 +18,9 @@ import {
     permissionSets,
     pmdRules,
     prettierApex,
+    reportTypeFields,
     sfdxProject,
+    sharing,
     wireShapes
 } from './lib/checks.mjs';
 import { fieldReferences } from './lib/apex-refs.mjs';
@@ -69,6 +73,8 @@ describe('the clean package', () => {
         permissionSets,
         contractFields,
         wireShapes,
+        apexTestReferences,
+        sharing,
         prettierApex,
         convertSource
         // apex-ls and pmd start a JVM each: their clean run is folded into the seeded tests below,
@@ -92,6 +98,59 @@ describe('each check catches its seeded mistake', () => {
         const problems = await sfdxProject(ctx);
         some(problems, /sourceApiVersion.*must be string/);
         some(problems, /versionNumber "0.1"/);
+    });
+
+    it('sfdx-project: a placeholder package id never ships', async () => {
+        const ctx = seeded((dir) => {
+            const file = path.join(dir, 'sfdx-project.json');
+            const p = JSON.parse(fs.readFileSync(file, 'utf8'));
+            p.packageAliases = { Seam: '0Ho000000000000AAA' };
+            fs.writeFileSync(file, JSON.stringify(p));
+        });
+        some(await sfdxProject(ctx), /packageAliases\.Seam is "0Ho000000000000AAA", not a package id/);
+        assert.equal(isRealPackageId('0Ho000000000000AAA'), false);
+        assert.equal(isRealPackageId('0Ho5e000000XyZ1CAK'), true);
+    });
+
+    it('apex-tests: a class no test class refers to (comments do not count)', async () => {
+        const ctx = seeded((dir) => {
+            write(
+                dir,
+                'classes/SeamUntested.cls',
+                'public with sharing class SeamUntested {\n    public static Integer one() {\n        return 1;\n    }\n}\n'
+            );
+            classMeta(dir, 'SeamUntested');
+            edit(dir, 'classes/SeamOutboxDispatcherTest.cls', (t) => `// SeamUntested is not tested here\n${t}`);
+        });
+        const problems = await apexTestReferences(ctx);
+        assert.deepEqual(problems, [
+            'classes/SeamUntested.cls: no test class refers to SeamUntested; add SeamUntestedTest (@IsTest) that exercises it (2GP versions need 75 % coverage)'
+        ]);
+    });
+
+    it('sharing: a ReadWrite outbox, agents reading it, a with-sharing dispatcher and event handler', async () => {
+        const ctx = seeded((dir) => {
+            edit(dir, 'objects/Seam_Outbox__c/Seam_Outbox__c.object-meta.xml', (x) =>
+                x.replace('<sharingModel>Private</sharingModel>', '<sharingModel>ReadWrite</sharingModel>')
+            );
+            edit(dir, 'permissionsets/Seam_Agent.permissionset-meta.xml', (x) =>
+                x.replace(
+                    '</PermissionSet>',
+                    '    <objectPermissions>\n        <allowCreate>false</allowCreate>\n        <allowDelete>false</allowDelete>\n        <allowEdit>false</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Seam_Audit__c</object>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n</PermissionSet>'
+                )
+            );
+            edit(dir, 'classes/SeamOutboxDispatcher.cls', (x) => x.replace('public without sharing class', 'public with sharing class'));
+            edit(dir, 'classes/SeamIncidentUpdateHandler.cls', (x) =>
+                x.replace('public without sharing class', 'public inherited sharing class')
+            );
+        });
+        const problems = await sharing(ctx);
+        some(problems, /objects\/Seam_Outbox__c: sharingModel is ReadWrite/);
+        some(problems, /Seam_Agent: View\/Modify All on Seam_Audit__c/);
+        some(problems, /Seam_Agent: Read on Seam_Audit__c/);
+        some(problems, /SeamOutboxDispatcher\.cls: a system process \(async job\) declared with sharing/);
+        some(problems, /SeamIncidentUpdateHandler\.cls: a system process \(called by a platform event trigger\) declared inherited sharing/);
+        assert.equal(problems.length, 5, problems.join('\n'));
     });
 
     it('meta-files: an Apex class without its -meta.xml, an LWC importing a missing Apex method, a page placing a missing LWC', async () => {
@@ -187,6 +246,16 @@ describe('each check catches its seeded mistake', () => {
             fs.rmSync(path.join(dir, SRC, 'objects', 'Case', 'fields', 'Seam_SLA_Due__c.field-meta.xml'))
         );
         some(await contractFields(ctx), /ownership\.ts maps Case\.Seam_SLA_Due__c/);
+    });
+
+    it('report-type-fields: a report type column naming a field the package lacks', async () => {
+        const ctx = seeded((dir) =>
+            edit(dir, 'reportTypes/Seam_Cases_Triage_Sync.reportType-meta.xml', (s) =>
+                s.replace('<field>Seam_Triage_Route__c</field>', '<field>Seam_Triage_Rout__c</field>')
+            )
+        );
+        some(await reportTypeFields(ctx), /column Case\.Seam_Triage_Rout__c is not a field of this package/);
+        assert.deepEqual(await reportTypeFields(seeded()), []);
     });
 
     it('wire-shapes: a misspelled key and a missing required key in the messages Apex builds', async () => {

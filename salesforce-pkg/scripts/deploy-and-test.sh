@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Deploys the package to an authorised org and runs its Apex tests with coverage.
+# Deploys the package to an authorised org, runs its Apex tests with coverage, and fails when any
+# package class or the total is below 75 % (scripts/coverage-gate.mjs).
 #   scripts/deploy-and-test.sh <org-alias> [--scratch]
 # --scratch also deploys org-setup/ (the Case Status values the ServiceNow state map needs);
 # never use it against a production org, it replaces the CaseStatus value set.
@@ -34,7 +35,19 @@ fi
 
 "${SF[@]}" project deploy start --source-dir force-app --target-org "$org" --wait 30
 
-mkdir -p .sf-test-results
+out=.sf-test-results
+rm -rf "$out" && mkdir -p "$out"
+# RunLocalTests: every test class in the org outside managed packages (ours are all local);
+# human output for the reader, the files in --output-dir for the gate.
 "${SF[@]}" apex run test --target-org "$org" --test-level RunLocalTests --code-coverage \
-  --result-format human --output-dir .sf-test-results --wait 30
-echo "Apex test results and coverage: salesforce-pkg/.sf-test-results"
+  --result-format human --output-dir "$out" --wait 30 | tee "$out/human.txt"
+
+run_id="$(cat "$out/test-run-id.txt" 2>/dev/null || sed -n 's/^Test Run Id[[:space:]]*\([0-9A-Za-z]\{15,18\}\).*/\1/p' "$out/human.txt" | head -1)"
+if [[ -z "$run_id" ]]; then
+  echo "deploy-and-test: could not find the test run id in $out; see $out/human.txt" >&2
+  exit 1
+fi
+# Per-class coverage as JSON, then the 75 % bar a promoted package version must clear.
+"${SF[@]}" apex get test --test-run-id "$run_id" --target-org "$org" --code-coverage --json > "$out/coverage.json"
+node scripts/coverage-gate.mjs "$out" --min 75
+echo "Apex test results and coverage: salesforce-pkg/$out"

@@ -63,11 +63,12 @@ describe('now-sdk build output', () => {
     });
 
     it('creates the four scoped tables and the prefixed incident fields', () => {
-        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
         const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
             'x_seam_bridge_sf_account_id', 'x_seam_bridge_sf_case_id', 'x_seam_bridge_sf_case_number', 'x_seam_bridge_sf_contact_id',
+            'x_seam_bridge_sla_risk', 'x_seam_bridge_sla_risk_alerted',
         ]);
         const outboxFields = of('sys_dictionary').filter((r) => r.field('name') === 'x_seam_bridge_outbox').map((r) => r.field('element'));
         expect(outboxFields).toEqual(expect.arrayContaining(['idempotency_key', 'attempts', 'next_attempt_at', 'last_error', 'status']));
@@ -77,7 +78,8 @@ describe('now-sdk build output', () => {
         const rules = of('sys_script');
         const byTable = rules.map((r) => `${r.field('collection')}:${r.field('when')}`).sort();
         expect(byTable).toEqual([
-            'incident:async_always', 'incident:async_always', 'incident:async_always',
+            // sync, resolution, major incident, knowledge learning, SLA risk
+            'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
             'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
             'x_seam_bridge_triage_review:async_always',
         ]);
@@ -109,7 +111,8 @@ describe('now-sdk build output', () => {
         const rules = of('sys_script').filter((r) => r.field('filter_condition'));
         expect(rules.length).toBeGreaterThan(0);
         for (const r of rules) {
-            for (const term of (r.field('filter_condition') ?? '').split('^').filter((t) => t && t !== 'EQ')) {
+            // `^OR` joins an alternative to the previous term (the SLA-risk rule's "any of these changed").
+            for (const term of (r.field('filter_condition') ?? '').split(/\^(?:OR(?=[a-z]))?/).filter((t) => t && t !== 'EQ')) {
                 expect(term, `${r.field('name')}: ${term}`).toMatch(operator);
             }
         }
@@ -118,7 +121,7 @@ describe('now-sdk build output', () => {
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
-        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'GET /api/x_seam_bridge/seam/v1/test-connection', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'GET /api/x_seam_bridge/seam/v1/test-connection', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/knowledge/answer', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
         const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
         for (const op of of('sys_ws_operation')) {
             expect(op.field('requires_authentication')).toBe('true');
@@ -138,7 +141,7 @@ describe('now-sdk build output', () => {
         expect(profile.field('grant_type')).toBe('client_credentials');
         expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
         const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
-        expect(fns).toEqual(['createRecords', 'impact', 'publishEvents', 'query', 'resolutionSummary', 'summarize', 'triage']);
+        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
     });
 
     it('has the three roles, table ACLs on every table and the endpoint ACL for the integration role', () => {
@@ -169,7 +172,7 @@ describe('now-sdk build output', () => {
         const jobs = of('sysauto_script').map((j) => j.field('script') ?? '');
         expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
-        expect(named('sys_ui_action').sort()).toEqual(['Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Test connection']);
+        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)', 'Test connection']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
     });

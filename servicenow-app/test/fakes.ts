@@ -78,6 +78,10 @@ export class FakeStore implements RecordStore {
             const f = options.orderBy;
             rows = rows.slice().sort((a, b) => ((a[f] ?? '') < (b[f] ?? '') ? -1 : (a[f] ?? '') > (b[f] ?? '') ? 1 : 0));
         }
+        if (options.orderByDesc) {
+            const f = options.orderByDesc;
+            rows = rows.slice().sort((a, b) => ((a[f] ?? '') > (b[f] ?? '') ? -1 : (a[f] ?? '') < (b[f] ?? '') ? 1 : 0));
+        }
         if (options.limit !== undefined) rows = rows.slice(0, options.limit);
         return rows.map((r) => this.shown(r, options.displayValues));
     }
@@ -134,12 +138,15 @@ export interface FakePorts extends Ports {
     readonly records: FakeStore;
     readonly http: FakeHttp;
     readonly logs: string[];
+    /** gs.eventQueue calls, in order. */
+    readonly queuedEvents: { name: string; table: string; sysId: string; parm1: string; parm2: string }[];
     now: number;
     properties: { get(name: string): string | undefined } & { values: Record<string, string> };
 }
 
 export function fakePorts(init: { now?: number; random?: number; properties?: Record<string, string>; route?: Route } = {}): FakePorts {
     const logs: string[] = [];
+    const queuedEvents: FakePorts['queuedEvents'] = [];
     const values: Record<string, string> = { ...(init.properties ?? {}) };
     const ports: FakePorts = {
         records: new FakeStore(),
@@ -151,6 +158,8 @@ export function fakePorts(init: { now?: number; random?: number; properties?: Re
         log: { info: (m: string) => logs.push(`info ${m}`), error: (m: string) => logs.push(`error ${m}`) },
         session: { userName: () => 'jane.agent' },
         random: () => init.random ?? 0.5,
+        queuedEvents,
+        events: { queue: (name, table, sysId, parm1, parm2) => { queuedEvents.push({ name, table, sysId, parm1, parm2 }); } },
     };
     return ports;
 }

@@ -48,11 +48,13 @@ describe('public API', () => {
       'validate', 'validateCaseMessageBatch', 'validateCommentMessageBatch', 'validateTriageResult',
       'triagePrompt', 'summarizePrompt', 'resolutionSummaryPrompt', 'impactPrompt',
       'parseTriagePolicy', 'decideTriage', 'triageCategoryToIncidentCategory', 'slaView', 'syncHealth', 'formatDuration',
+      'slaRiskRequestFor', 'formatSlaRisk', 'slaRiskView', 'decideSlaAlert', 'slaRiskWorkNote', 'validateSlaRiskRequest',
+      'decideSev1Alert', 'sev1AccountTask', 'sev1ChatPayload', 'webhookOutcome',
     ];
     const missing = functions.filter((f) => typeof (api as Record<string, unknown>)[f] !== 'function');
     expect(missing).toEqual([]);
     expect(api.OWNERSHIP.length).toBeGreaterThan(20);
-    expect(Object.keys(api.SCHEMAS)).toHaveLength(10);
+    expect(Object.keys(api.SCHEMAS)).toHaveLength(12);
     expect(api.CASE_STATUS_DOMAIN).toContain('Waiting on Customer');
   });
 

@@ -122,6 +122,7 @@ export {
   TRIAGE_CATEGORIES,
   IMPACT_STATUSES,
   IMPACT_SEVERITIES,
+  SLA_RISK_BANDS,
   ENGINES,
   TRIAGE_REQUEST_SCHEMA,
   TRIAGE_RESULT_SCHEMA,
@@ -131,6 +132,8 @@ export {
   RESOLUTION_SUMMARY_RESULT_SCHEMA,
   IMPACT_REQUEST_SCHEMA,
   IMPACT_RESULT_SCHEMA,
+  SLA_RISK_REQUEST_SCHEMA,
+  SLA_RISK_RESULT_SCHEMA,
   CASE_MESSAGE_SCHEMA,
   CASE_MESSAGE_BATCH_SCHEMA,
   COMMENT_MESSAGE_SCHEMA,
@@ -158,6 +161,9 @@ export type {
   ImpactStatus,
   ImpactRequest,
   ImpactResult,
+  SlaRiskBand,
+  SlaRiskRequest,
+  SlaRiskResult,
   Engine,
   CaseMessage,
   CommentMessage,
@@ -174,6 +180,8 @@ export {
   validateResolutionSummaryRequest,
   validateResolutionSummaryResult,
   validateImpactRequest,
+  validateSlaRiskRequest,
+  validateSlaRiskResult,
   validateImpactResult,
   validateCaseMessageBatch,
   validateCommentMessageBatch,
@@ -187,6 +195,14 @@ export type { Prompt, PromptName } from './prompts';
 // triage: policy and decision
 export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage, INCIDENT_CATEGORIES, triageCategoryToIncidentCategory } from './triage';
 export type { TriagePolicy, TriageAction, TriageDecision, IncidentCategory, IncidentCategoryMapping } from './triage';
+
+// slaRisk: the SLA-breach prediction on the seam (request, field text, once-per-crossing alert)
+export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN } from './slarisk';
+export type { SlaRiskView, SlaAlertDecision } from './slarisk';
+
+// sevalert: sev-1 on a high-value account (decision, account-team Task, Slack/Teams webhook bodies)
+export { decideSev1Alert, sev1AccountTask, sev1ChatPayload, webhookOutcome, CHAT_FORMATS } from './sevalert';
+export type { ChatFormat, Sev1Input, Sev1Decision } from './sevalert';
 
 // panel: Salesforce side-panel display logic
 export { toEpochMs, formatDuration, slaView, syncHealth } from './panel';
@@ -222,3 +238,84 @@ export type { CredentialVerdict } from './credential';
 // reconcile: the drift sweep's decision
 export { RECONCILE_CHUNK, CASE_SYNC_STATUS_FIELD, reconciledMappings, reconcileCaseFields, chunk, reconcileQuery, decideDrift } from './reconcile';
 export type { DriftCause, DriftField, DriftInput, DriftDecision } from './reconcile';
+
+// knowledge: cited answers from both knowledge bases, the relevance threshold, knowledge gaps
+export {
+  KNOWLEDGE_PLATFORMS,
+  KNOWLEDGE_KINDS,
+  KNOWLEDGE_QUESTION_MAX,
+  KNOWLEDGE_K_DEFAULT,
+  KNOWLEDGE_K_MAX,
+  KNOWLEDGE_SENTENCES_MAX,
+  KNOWLEDGE_SENTENCE_MAX,
+  KNOWLEDGE_ANSWER_MAX,
+  KNOWLEDGE_DOC_BODY_MAX,
+  KNOWLEDGE_ANSWER_REQUEST_SCHEMA,
+  KNOWLEDGE_ANSWER_RESULT_SCHEMA,
+  KNOWLEDGE_DRAFT_SCHEMA,
+  KNOWLEDGE_SEARCH_REQUEST_SCHEMA,
+  KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
+  KNOWLEDGE_GAPS_REQUEST_SCHEMA,
+  KNOWLEDGE_GAPS_RESULT_SCHEMA,
+  KNOWLEDGE_SCHEMAS,
+  DEFAULT_KNOWLEDGE_POLICY,
+  DEFAULT_GAP_POLICY,
+  knowledgeQuestion,
+  knowledgeTerms,
+  passageRelevance,
+  passageRelevanceOf,
+  rankPassages,
+  decideConfidence,
+  relevanceFloor,
+  splitSentences,
+  extractiveDraft,
+  groundDraft,
+  knowledgeSuggestions,
+  answerText,
+  composeKnowledgeAnswer,
+  knowledgeAnswerPrompt,
+  suggestionNote,
+  groupKnowledgeGaps,
+  caseSummaryDocId,
+  caseSummaryDocument,
+  knowledgeAnswerNote,
+} from './knowledge';
+export type {
+  KnowledgePlatform,
+  KnowledgeKind,
+  KnowledgePassage,
+  KnowledgeAnswerRequest,
+  KnowledgeCitation,
+  KnowledgeSentence,
+  KnowledgeSuggestion,
+  KnowledgeAnswer,
+  KnowledgeDocumentInput,
+  KnowledgeDocumentsRequest,
+  KnowledgeDraft,
+  KnowledgeQuestion,
+  KnowledgePolicy,
+  KnowledgeSearchMode,
+  RankedPassage,
+  ConfidenceDecision,
+  ComposeInput,
+  KnowledgePrompt,
+  GapCandidate,
+  KnowledgeGap,
+  GapPolicy,
+  ResolvedRecord,
+} from './knowledge';
+// metrics: routing metrics from the link, audit, review and outbox rows
+export { CONFIDENCE_BUCKETS, computeRoutingMetrics, percentile, outboundCallId, triageOutcomeOf, isTriageCall } from './metrics';
+export type { MetricsAuditRow, MetricsLinkRow, MetricsReviewRow, MetricsOutboxRow, MetricsInput, RoutingMetrics, ConfidenceHistogram } from './metrics';
+
+// monitor: triage confidence drift and new, unhandled issue types (alert once per episode)
+export { DEFAULT_DRIFT_SETTINGS, NO_EPISODES, windowStats, evaluateTriageDrift, parseDriftSettings } from './monitor';
+export type { TriageSample, DriftSettings, DriftSignal, DriftEpisodes, WindowStats, DriftAlert, DriftEvaluation } from './monitor';
+
+// accuracy: weekly accuracy reviews (reproducible sample, Wilson interval)
+export { wilsonInterval, sampleForReview, isoWeek, weeklyAccuracy } from './accuracy';
+export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accuracy';
+
+// insights: deterministic cross-platform aggregates (an LLM may only rephrase them)
+export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
+export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';

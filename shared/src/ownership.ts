@@ -109,6 +109,10 @@ export const OWNERSHIP: readonly FieldMapping[] = [
     salesforce: { object: 'Case', field: 'Seam_Resolution_Notes__c' }, servicenow: { table: 'incident', field: 'close_notes' } },
   { key: 'resolvedAt', label: 'Resolved at', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'dateTime',
     salesforce: { object: 'Case', field: 'Seam_Resolved_At__c' }, servicenow: { table: 'incident', field: 'resolved_at' } },
+  // A prediction, not a measurement: "72% high (predicted)" (shared slaRisk.ts), written on the
+  // incident by the SLA-risk rule and copied to the Case like any other work field.
+  { key: 'slaRisk', label: 'SLA breach risk (predicted)', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+    salesforce: { object: 'Case', field: 'Seam_SLA_Risk__c' }, servicenow: { table: 'incident', field: sn('sla_risk') } },
   // Work notes are ServiceNow's internal record of the work: owned there, never sent.
   { key: 'workNotes', label: 'Work notes', kind: 'work', owner: 'servicenow', direction: 'internal', conflict: 'owner_wins', transform: 'journal',
     salesforce: null, servicenow: { table: 'incident', field: 'work_notes' } },

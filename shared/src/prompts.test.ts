@@ -55,6 +55,14 @@ describe('prompts', () => {
     expect(prompts[3].user).toContain('Affected service: VPN');
     expect(triagePrompt({ subject: 's', description: 'd' }).user).not.toContain('Customer priority');
   });
+
+  it('defines the two routes by who must act, with the ownership rule, not by vocabulary', () => {
+    const system = triagePrompt({ subject: 's', description: 'd' }).system;
+    expect(system).toContain('Salesforce owns the customer relationship, ServiceNow owns the work');
+    expect(system).toMatch(/IT work \("servicenow"\): an engineer or the IT operations team must change, fix or restore/);
+    expect(system).toMatch(/A customer matter \("salesforce"\): a service agent can settle it with the customer/);
+    expect(system).toMatch(/Route "review" when the text does not let you tell who must act/);
+  });
 });
 
 describe('attachment content in prompts', () => {

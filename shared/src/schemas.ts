@@ -301,6 +301,81 @@ export const IMPACT_RESULT_SCHEMA: JsonSchema = {
   additionalProperties: false,
 };
 
+// ---- SLA-breach risk (a prediction from the incident's state, no text) ---------------------
+
+export const SLA_RISK_BANDS = ['low', 'medium', 'high'] as const;
+export type SlaRiskBand = (typeof SLA_RISK_BANDS)[number];
+
+/** An open incident as ServiceNow knows it at `asOf`: only what exists at prediction time. */
+export interface SlaRiskRequest {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  readonly incidentNumber: string;
+  readonly priority: number;
+  readonly urgency?: number;
+  readonly impact?: number;
+  /** 1 New, 2 In Progress, 3 On Hold (open states only). */
+  readonly state: 1 | 2 | 3;
+  readonly category?: string;
+  /** The assignment group's name (its display value), as in the training export. */
+  readonly assignmentGroup?: string;
+  readonly reassignmentCount: number;
+  readonly reopenCount: number;
+  readonly updateCount: number;
+  readonly openedAt: string;
+  readonly asOf: string;
+}
+
+export interface SlaRiskResult {
+  /** Predicted probability of missing the SLA, 0..1 (a prediction, not a measurement). */
+  readonly risk: number;
+  readonly band: SlaRiskBand;
+  /** The model's alert threshold: `band` is high from here. */
+  readonly threshold: number;
+  readonly model: string;
+}
+
+const count: JsonSchema = { type: 'integer', minimum: 0, maximum: 100000 };
+
+export const SLA_RISK_REQUEST_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/sla-risk-request',
+  title: 'SlaRiskRequest',
+  type: 'object',
+  properties: {
+    ...requestIds,
+    incidentNumber: { type: 'string', pattern: '^INC\\d{7,12}$' },
+    priority: { type: 'integer', minimum: 1, maximum: 5 },
+    urgency: { type: 'integer', minimum: 1, maximum: 3 },
+    impact: { type: 'integer', minimum: 1, maximum: 3 },
+    state: { type: 'integer', enum: [1, 2, 3] },
+    category: str(100, 0),
+    assignmentGroup: str(100, 0),
+    reassignmentCount: count,
+    reopenCount: count,
+    updateCount: count,
+    openedAt: isoUtc,
+    asOf: isoUtc,
+  },
+  required: ['idempotencyKey', 'correlationId', 'incidentNumber', 'priority', 'state', 'reassignmentCount', 'reopenCount', 'updateCount', 'openedAt', 'asOf'],
+  additionalProperties: false,
+};
+
+export const SLA_RISK_RESULT_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'seam/sla-risk-result',
+  title: 'SlaRiskResult',
+  type: 'object',
+  properties: {
+    risk: { type: 'number', minimum: 0, maximum: 1 },
+    band: { type: 'string', enum: SLA_RISK_BANDS },
+    threshold: { type: 'number', minimum: 0, maximum: 1 },
+    model: str(300),
+  },
+  required: ['risk', 'band', 'threshold', 'model'],
+  additionalProperties: false,
+};
+
 /**
  * The proxy's responses: a result plus the engine that produced it and, when the embedded
  * engine answered in place of a configured model, why (so callers can see and alert on it).
@@ -449,6 +524,8 @@ export const SCHEMAS = {
   resolutionSummaryResult: RESOLUTION_SUMMARY_RESULT_SCHEMA,
   impactRequest: IMPACT_REQUEST_SCHEMA,
   impactResult: IMPACT_RESULT_SCHEMA,
+  slaRiskRequest: SLA_RISK_REQUEST_SCHEMA,
+  slaRiskResult: SLA_RISK_RESULT_SCHEMA,
   caseMessageBatch: CASE_MESSAGE_BATCH_SCHEMA,
   commentMessageBatch: COMMENT_MESSAGE_BATCH_SCHEMA,
 } as const;

@@ -9,6 +9,8 @@ import {
   COMMENT_MESSAGE_BATCH_SCHEMA,
   IMPACT_REQUEST_SCHEMA,
   IMPACT_RESULT_SCHEMA,
+  SLA_RISK_REQUEST_SCHEMA,
+  SLA_RISK_RESULT_SCHEMA,
   RESOLUTION_SUMMARY_REQUEST_SCHEMA,
   RESOLUTION_SUMMARY_RESULT_SCHEMA,
   SUMMARIZE_REQUEST_SCHEMA,
@@ -21,6 +23,8 @@ import type {
   CommentMessage,
   ImpactRequest,
   ImpactResult,
+  SlaRiskRequest,
+  SlaRiskResult,
   ResolutionSummaryRequest,
   ResolutionSummaryResult,
   SummarizeRequest,
@@ -207,6 +211,8 @@ export const validateResolutionSummaryResult = (v: unknown): Result<ResolutionSu
   validate(RESOLUTION_SUMMARY_RESULT_SCHEMA, v);
 export const validateImpactRequest = (v: unknown): Result<ImpactRequest, FieldProblem[]> => validate(IMPACT_REQUEST_SCHEMA, v);
 export const validateImpactResult = (v: unknown): Result<ImpactResult, FieldProblem[]> => validate(IMPACT_RESULT_SCHEMA, v);
+export const validateSlaRiskRequest = (v: unknown): Result<SlaRiskRequest, FieldProblem[]> => validate(SLA_RISK_REQUEST_SCHEMA, v);
+export const validateSlaRiskResult = (v: unknown): Result<SlaRiskResult, FieldProblem[]> => validate(SLA_RISK_RESULT_SCHEMA, v);
 export const validateCaseMessageBatch = (v: unknown): Result<{ messages: CaseMessage[] }, FieldProblem[]> =>
   validate(CASE_MESSAGE_BATCH_SCHEMA, v);
 export const validateCommentMessageBatch = (v: unknown): Result<{ messages: CommentMessage[] }, FieldProblem[]> =>

@@ -4,6 +4,9 @@
 // answer stays inside the shared result schema's enums.
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TRIAGE_RESULT_SCHEMA, responseSchema, validate } from '@seam/shared';
 import { problemsOf, tallied } from './helpers';
 
@@ -21,6 +24,8 @@ beforeAll(async () => {
     SEAM_PROXY_AUDIT_LOG: 'off',
     SEAM_PROXY_RATE_LIMIT_PER_MINUTE: '100000',
     SEAM_PROXY_RATE_LIMIT_BURST: '10000',
+    // The real on-disk knowledge index (@seam/knowledge), empty, in a throwaway directory.
+    SEAM_KNOWLEDGE_PATH: join(mkdtempSync(join(tmpdir(), 'seam-bad-input-')), 'knowledge.sqlite'),
   }));
   ({ url } = await proxy.listen(0, '127.0.0.1'));
 });
@@ -62,6 +67,16 @@ const refused: Refused[] = [
   { name: 'HMAC signed with a wrong secret', body: () => triage(), field: '', status: 401, headers: () => { const ts = Math.floor(Date.now() / 1000); return { 'x-seam-client': 'salesforce', 'x-seam-timestamp': String(ts), 'x-seam-signature': `v1=${signRequest('not-the-secret-'.repeat(3), ts, JSON.stringify(triage()))}` }; } },
   { name: 'HMAC with a timestamp an hour old (replay)', body: '{"x":1}', field: '', status: 401, headers: () => { const ts = Math.floor(Date.now() / 1000) - 3600; return { 'x-seam-client': 'salesforce', 'x-seam-timestamp': String(ts), 'x-seam-signature': `v1=${signRequest(secrets.salesforce, ts, '{"x":1}')}` }; } },
   { name: 'unknown endpoint', path: '/v1/route-everything', body: () => triage(), field: '', status: 404 },
+  { name: 'knowledge: empty question', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', question: '' }), field: 'question' },
+  { name: 'knowledge: blank question', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', question: ' \n\t ' }), field: 'question' },
+  { name: 'knowledge: no question and no record', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c' }), field: 'question' },
+  { name: 'knowledge: a 5,000-character question', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', question: 'why '.repeat(1250) }), field: 'question' },
+  { name: 'knowledge: a 100 kB question', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', question: 'x'.repeat(100_000) }), field: '', status: 413 },
+  { name: 'knowledge: unknown case id (no text, no stored case summary)', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', caseId: '500Tw0000000999IAA' }), field: 'caseId', status: 404 },
+  { name: 'knowledge: caseId that is not a Case id', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', caseId: "500' OR 1=1" }), field: 'caseId' },
+  { name: 'knowledge: k above 10', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', question: 'vpn', k: 1000 }), field: 'k' },
+  { name: 'knowledge: forged bearer secret', path: '/v1/knowledge/answer', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', question: 'vpn' }), field: 'authorization', status: 401, headers: () => ({ authorization: `Bearer ${randomBytes(32).toString('hex')}` }) },
+  { name: 'knowledge documents: an ARTICLE (articles come from ingestion)', path: '/v1/knowledge/documents', body: () => ({ idempotencyKey: `k${++n}`, correlationId: 'c', documents: [{ id: 'x', platform: 'servicenow', kind: 'ARTICLE', number: 'KB1', title: 't', url: 'https://x', body: 'b', updatedAt: '2026-12-02T10:00:00Z' }] }), field: 'documents[0].kind' },
 ];
 
 describe('the proxy refuses bad input', () => {

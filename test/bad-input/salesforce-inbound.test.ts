@@ -48,8 +48,13 @@ async function lastAudit(messageId: string) {
 
 beforeAll(async () => {
   const { sf, sb, admin } = ctx();
-  for (const s of ['VPN error 809 on every laptop', 'Outlook cannot connect to the exchange server']) {
-    const r = await sf.request('POST', '/sobjects/Case', { Subject: s, Description: 'Fails since the update this morning.', Priority: 'Low' });
+  // Unmistakable IT work, so triage links both without a review (a terse "VPN error 809" is a
+  // ticket the embedded triage is rightly unsure about).
+  for (const [s, d] of [
+    ['VPN gateway down for every laptop in the office', 'The VPN gateway fails since the update this morning; no laptop can connect to the file server.'],
+    ['File server down for every laptop in the office', 'The server fails since the update this morning; no laptop can connect to it.'],
+  ]) {
+    const r = await sf.request('POST', '/sobjects/Case', { Subject: s, Description: d, Priority: 'Low' });
     if (!caseId) caseId = r.body.id; else otherCaseId = r.body.id;
   }
   await sb.settle();

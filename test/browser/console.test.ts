@@ -1,6 +1,7 @@
 // The sandbox console in a real browser: Debian's Chromium driven by playwright-core (never a
 // downloaded browser). Creates a case through the console's form and waits for the package's
-// linkedIncidentPanel LWC, rendered by the LWC runtime, to show the incident ServiceNow opened.
+// linkedIncidentPanel LWC, rendered by the LWC runtime, to show the incident ServiceNow opened;
+// then asks both knowledge bases (seeded with public articles) and sees the cited answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createSandbox } from '../sandbox/sandbox.js';
 import { createConsole } from '../console/index.js';
+import { ServiceNowClient } from '../e2e/helpers.js';
 
 export const CHROMIUM = process.env.SEAM_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOT = join(tmpdir(), 'seam-console.png');
@@ -31,7 +33,7 @@ describe('sandbox console in Chromium', () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'seam-browser-state-'));
     const profile = mkdtempSync(join(tmpdir(), 'seam-browser-profile-'));
     dirs.push(stateDir, profile);
-    sandbox = await createSandbox({ stateDir, reset: true });
+    sandbox = await createSandbox({ stateDir, reset: true, knowledge: true });
     web = await createConsole({ sandbox, port: 0 });
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1000 } });
     page = context.pages()[0] ?? (await context.newPage());
@@ -96,6 +98,34 @@ describe('sandbox console in Chromium', () => {
     await expect(page.getByTestId('case-comments')).toContainText(text, { timeout: 15_000 });
     await expect(page.locator('c-linked-incident-panel [data-id="latest-update"]')).toContainText(text, { timeout: 15_000 });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Continues on the same case: a change ServiceNow's SLA model reads makes a prediction, which
+  // the panel shows as a badge that says it is a prediction.
+  it('an incident change shows the predicted SLA-breach risk badge in the panel', async () => {
+    const sn = new ServiceNowClient(sandbox!.urls.servicenow);
+    const incidentNumber = (await page.getByTestId('incident-number').textContent())!.trim();
+    const [incident] = await sn.query('incident', `number=${incidentNumber}`);
+    await sn.patch('incident', incident!.sys_id, { state: '2' }, 'agent');
+    await sandbox!.settle();
+    await expect(page.locator('c-linked-incident-panel [data-id="sla-risk-badge"]')).toContainText('Predicted breach risk', { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('asks both knowledge bases and shows the cited answer with a link to the article', async () => {
+    await page.fill('#knowledge-question', 'How can I delete my facebook account?');
+    await page.click('[data-testid="knowledge-ask"]');
+    const citations = page.getByTestId('knowledge-citations');
+    await expect(citations).toContainText('[c1]', { timeout: 10_000 });
+    const first = citations.locator('li').first();
+    expect(await first.textContent()).toMatch(/^\[c1\] (ServiceNow|Salesforce) \S+: .*facebook/i);
+    expect(await first.locator('a').getAttribute('href')).toMatch(/kb_view\.do|Knowledge__kav/);
+    await expect(page.getByTestId('knowledge-text')).toContainText('[c1]');
+
+    await page.fill('#knowledge-question', 'What torque should the wheel nuts of a 1967 tractor have?');
+    await page.click('[data-testid="knowledge-ask"]');
+    await expect(page.getByTestId('knowledge-none')).toContainText('No confident answer', { timeout: 10_000 });
     expect(pageErrors).toEqual([]);
   });
 });

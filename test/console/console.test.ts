@@ -109,7 +109,8 @@ describe('static files', () => {
     expect(bundle.type).toContain('javascript');
     // Text from the real component's template and module, compiled (not copied) into the bundle.
     expect(bundle.body).toContain('This case is not linked to a ServiceNow incident.');
-    expect(bundle.body).toContain('/event/Incident_Update__e');
+    expect(bundle.body).toContain('/event/Seam_Case_Signal__e');
+    expect(bundle.body).not.toContain('/event/Incident_Update__e');
     expect(bundle.body).toContain('c-linked-incident-panel');
     // The Apex import goes through the console's proxy; empApi through its event stream.
     expect(bundle.body).toContain('/api/apex/');
@@ -379,5 +380,50 @@ describe('helpers', () => {
 
   it('flattens Table API display-value rows and keeps the raw values', () => {
     expect(flatten({ state: { display_value: 'New', value: '1' }, number: 'INC1' })).toEqual({ state: 'New', number: 'INC1', raw: { state: '1', number: 'INC1' } });
+  });
+});
+
+describe('governance dashboard and alerts', () => {
+  it('serves the routing metrics per time bucket from the rows, with the queries that read them', async () => {
+    await sandbox.settle();
+    const d = await call('GET', '/api/dashboard?buckets=6');
+    expect(d.status).toBe(200);
+    const created = await sn('/api/now/table/x_seam_bridge_audit?sysparm_query=operation%3Dcase%3Acreate_incident%5Eresult%3Dsuccess&sysparm_fields=sf_case_id');
+    expect(created.length).toBeGreaterThan(0);
+    expect(d.body.current.casesRouted).toBe(new Set(created.map((r: any) => r.sf_case_id)).size);
+    expect(d.body.points.reduce((a: number, p: any) => a + p.casesRouted, 0)).toBe(d.body.current.casesRouted);
+    expect(d.body.points.length).toBeGreaterThanOrEqual(1);
+    expect(d.body.queries.join('\n')).toMatch(/x_seam_bridge_audit[\s\S]*x_seam_bridge_link[\s\S]*x_seam_bridge_triage_review[\s\S]*x_seam_bridge_outbox/);
+  });
+
+  it('serves cross-platform insights computed from both sides, each with the queries it read', async () => {
+    const r = await call('GET', '/api/insights');
+    expect(r.status).toBe(200);
+    expect(r.body.phrasedBy).toBe('template');
+    const ids = r.body.insights.map((i: any) => i.id);
+    expect(ids).toEqual(['high_priority_waiting_on_servicenow', 'top_cis_behind_cases', 'stalled_handoffs_by_group', 'routing_split']);
+    const split = r.body.insights.find((i: any) => i.id === 'routing_split');
+    // Cross-check the split against Salesforce's own rows.
+    const cases = sfRecords('Case').filter((c: any) => c.Seam_Triage_Route__c);
+    expect(Object.values(split.counts).reduce((a: number, b: any) => a + Number(b), 0)).toBe(cases.length);
+    expect(split.queries[0]).toMatch(/^SOQL \(Salesforce\): SELECT Id, Priority/);
+    expect(r.body.insights.find((i: any) => i.id === 'stalled_handoffs_by_group').queries[0]).toMatch(/\/api\/now\/table\/incident\?sysparm_query=x_seam_bridge_sf_case_idISNOTEMPTY/);
+  });
+
+  it('shows Seam\'s own alerts from Seam Status in the state answer', async () => {
+    // The row exists once triage ran (the drift check's buffer); the name is unique.
+    const detail = 'Seam triage confidence drift: mean confidence 0.60 over the last 50 triaged tickets vs 0.98';
+    const existing = (await sn('/api/now/table/x_seam_bridge_ops_state?sysparm_query=name%3Dtriage_drift&sysparm_fields=sys_id,status,detail'))[0];
+    const row = existing
+      ? await sn(`/api/now/table/x_seam_bridge_ops_state/${existing.sys_id}`, 'PATCH', { status: 'alerting', detail })
+      : await sn('/api/now/table/x_seam_bridge_ops_state', 'POST', { name: 'triage_drift', status: 'alerting', detail });
+    try {
+      const state = await call('GET', '/api/state');
+      expect(state.body.alerts.map((a: any) => [a.raw.name, a.status])).toEqual([['triage_drift', 'alerting']]);
+      expect(state.body.alerts[0].detail).toContain('mean confidence 0.60');
+    } finally {
+      if (existing) await sn(`/api/now/table/x_seam_bridge_ops_state/${existing.sys_id}`, 'PATCH', { status: existing.status, detail: existing.detail });
+      else await sn(`/api/now/table/x_seam_bridge_ops_state/${row.sys_id}`, 'DELETE');
+    }
   });
 });

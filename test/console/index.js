@@ -4,12 +4,14 @@
  * linkedIncidentPanel LWC) beside the ServiceNow incident, the triage review queue, approvals,
  * both audit logs and both dead letters. Plain `node:http`, loopback only.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { salesforceClient, serviceNowClient, UpstreamError } from './clients.js';
 import { createViews, InputError } from './views.js';
+import { createDashboard } from './dashboard.js';
 import { buildPanelBundle } from './lwc-bundle.js';
 import { createEventHub, createPoller, followSalesforceEvents, salesforceStoreFingerprint, serviceNowFingerprint } from './events.js';
 
@@ -34,7 +36,7 @@ const TYPES = /** @type {Record<string, string>} */ ({
 /**
  * @typedef {object} SandboxLike
  * @property {{ salesforce: string, servicenow: string, proxy?: string }} urls
- * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } } }} [credentials]
+ * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } }, proxy?: { salesforce?: string } }} [credentials]
  * @property {() => Promise<unknown>} [settle]
  * @property {{ clientId?: string, clientSecret?: string, store?: { all(type: string): Array<Record<string, unknown>> }, events?: { subscribe(fn: (e: any) => void): () => void } }} [salesforce]
  */
@@ -58,6 +60,7 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   const admin = sandbox.credentials?.servicenow?.admin ?? { user: 'admin', password: 'admin' };
   const servicenow = serviceNowClient({ url: sandbox.urls.servicenow, username: admin.user, password: admin.password });
   const views = createViews({ salesforce, servicenow });
+  const dashboard = createDashboard(servicenow, salesforce);
   const bundle = await buildPanelBundle({ cacheDir });
   const slds = sldsAssetsDir();
   const hub = createEventHub();
@@ -83,6 +86,8 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   // ---- routes ------------------------------------------------------------------------------
   /** @type {Array<[string, RegExp, (m: RegExpMatchArray, body: any, url: URL) => Promise<unknown>, string?]>} */
   const routes = [
+    ['GET', /^\/api\/insights$/, async (_m, _b, url) => dashboard.insights({ stallHours: Math.min(24 * 365, Math.max(0, Number(url.searchParams.get('stallHours') ?? 24) || 0)) })],
+    ['GET', /^\/api\/dashboard$/, async (_m, _b, url) => dashboard.data({ buckets: Math.min(100, Math.max(2, Number(url.searchParams.get('buckets')) || 12)) })],
     ['GET', /^\/api\/state$/, async (_m, _b, url) => views.state(url.searchParams.get('caseId') || null)],
     ['GET', /^\/api\/cases$/, async () => views.listCases()],
     ['POST', /^\/api\/cases$/, async (_m, body) => views.createCase(body), 'salesforce'],
@@ -97,7 +102,26 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     // A twin control, not a product feature: run what the platforms' schedulers would run soon
     // (ServiceNow's minute job draining its outbox, the package's dispatcher) right now.
     ['POST', /^\/api\/twin\/run-jobs$/, async () => runJobsNow(), 'servicenow'],
+    // Ask the knowledge bases: the proxy's /v1/knowledge/answer, as the Salesforce client.
+    ['POST', /^\/api\/knowledge\/answer$/, async (_m, body) => askKnowledge(body)],
   ];
+
+  /** @param {any} body */
+  async function askKnowledge(body) {
+    const question = typeof body?.question === 'string' ? body.question.trim() : '';
+    if (!question) throw new InputError('question', 'question is empty; type what you want to know');
+    if (question.length > 4000) throw new InputError('question', `question has ${question.length} characters; keep it under 4000`);
+    const secret = sandbox.credentials?.proxy?.salesforce;
+    if (!sandbox.urls?.proxy || !secret) throw Object.assign(new Error('this sandbox has no proxy credentials; start the console with the object createSandbox() returns'), { status: 501 });
+    const res = await fetch(`${sandbox.urls.proxy}/v1/knowledge/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ idempotencyKey: `console-${randomUUID()}`, correlationId: 'console', question }),
+    });
+    const answer = await res.json().catch(() => null);
+    if (!res.ok) throw new UpstreamError(`the proxy answered HTTP ${res.status}: ${answer?.error?.message ?? 'no body'}`, res.status, answer);
+    return answer;
+  }
 
   async function runJobsNow() {
     if (typeof sandbox.settle === 'function') return { settled: await sandbox.settle() };

@@ -168,6 +168,9 @@ export function createViews({ salesforce, servicenow }) {
         servicenowDeadLetters: async () =>
           (await servicenow.list('x_seam_bridge_outbox', { query: 'statusINdead_letter,held^ORDERBYDESCsys_updated_on', limit: 50,
             fields: ['sys_id', 'sys_created_on', 'message_id', 'kind', 'sf_case_id', 'status', 'attempts', 'last_error'] })).map(flatten),
+        // Seam's own alerts (triage drift, credential pause): one line each at the top of the page.
+        alerts: async () =>
+          (await servicenow.list('x_seam_bridge_ops_state', { query: 'statusINalerting,paused', fields: ['sys_id', 'name', 'status', 'detail', 'updated_at'], limit: 10 })).map(flatten),
         users: async () => (await servicenow.list('sys_user', { query: 'active=true^ORDERBYuser_name', fields: ['sys_id', 'user_name', 'name'], limit: 200 })).map(flatten),
         groups: async () => (await servicenow.list('sys_user_group', { query: 'ORDERBYname', fields: ['sys_id', 'name'], limit: 200 })).map(flatten),
       });

@@ -49,7 +49,7 @@ describe('text longer than the incident columns (short_description 160, descript
   });
 
   it('schedules the debounced drain with its own scoped event and script action, never a cross-scope sys_trigger', async () => {
-    const caseId = await createCase(e.sf, { ...incidentTriage, Subject: 'VPN drops every hour for the Berlin office' });
+    const caseId = await createCase(e.sf, incidentTriage);
     await e.sandbox.settle();
     const incident = (await e.sn.incidentForCase(caseId))!;
     await e.sn.patch('incident', incident.sys_id, { state: '2', work_notes: 'looking into it' }, 'agent');

@@ -9,9 +9,9 @@
  *
  * Wiring (test/twins/salesforce/README.md, "Wiring it into the sandbox"):
  * - Salesforce → ServiceNow: the package's own outbox path, `twin.dispatchOutbox(send)`, whenever a
- *   case item is queued and on a timer (retries); comment items are forwarded to `/v1/comments`
- *   (the package has no outbox for them, so the sandbox keeps failed ones and retries them);
- *   files go the package's own way too: `Seam_Outbox__c` rows of kind `attachment`, sent one per call
+ *   case or comment item is queued and on a timer (retries): case rows go to `/v1/cases`, comment rows
+ *   (`Seam_Outbox__c` kind comment) to `/v1/comments`, with the package's retry, backoff and dead letter;
+ *   the twin's outbound items are for display only; files go the package's own way too: `Seam_Outbox__c` rows of kind `attachment`, sent one per call
  *   to `/v1/attachments` by `twin.dispatchFiles(send)` on the same wake and timer, retried with the
  *   package's backoff; unless `forwardFiles: false` (a test that sends the files itself). The twin's
  *   `kind: 'attachment'` outbound items are not forwarded: that would send each file twice.
@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSalesforceTwin } from '../twins/salesforce/index.js';
 import { startServiceNowTwinProcess } from '../twins/servicenow/process.js';
+import { ingestFromTwins, missingKnowledgeOutputs, openSandboxIndex, seedKnowledgeArticles } from './knowledge.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const API = '/api/x_seam_bridge/seam/v1';
@@ -51,7 +52,10 @@ export const SERVICENOW_USERS = Object.freeze({
  *   pumpMs?: number,
  *   forwardFiles?: boolean,
  *   salesforceNow?: () => number,
+ *   knowledge?: boolean,
  *   log?: (line: string) => void,
+ *   proxyRedisUrl?: string,
+ *   proxyReplicas?: number,
  * }} SandboxOptions
  * @typedef {{ rounds: number, quiet: boolean, dispatched: number, comments: number, files: number, asyncRules: number }} SettleSummary
  * @typedef {{ path?: string, status?: number, body?: unknown, times?: number }} DeliveryFault
@@ -131,11 +135,12 @@ function defaultApp() {
 export async function createSandbox(options = {}) {
   const app = options.app ? resolve(options.app) : defaultApp();
   const missing = missingBuildOutputs(app);
+  if (options.knowledge) missing.push(...missingKnowledgeOutputs());
   if (missing.length) throw new Error(`sandbox: missing build output ${missing.join(', ')}; run "npm run build" at the repository root first`);
   const log = options.log ?? (() => {});
   const stateDir = resolve(options.stateDir ?? join(REPO, '.seam-state'));
   if (options.reset) {
-    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl']) rmSync(join(stateDir, f), { force: true });
+    for (const f of ['salesforce.json', 'servicenow.json', 'proxy-audit.jsonl', 'knowledge.sqlite', 'knowledge.sqlite-wal', 'knowledge.sqlite-shm', 'knowledge-checkpoint.json']) rmSync(join(stateDir, f), { force: true });
   }
   mkdirSync(stateDir, { recursive: true });
   const ports = options.ports ?? {};
@@ -159,10 +164,36 @@ export async function createSandbox(options = {}) {
       SEAM_PROXY_RATE_LIMIT_PER_MINUTE: '6000',
       SEAM_PROXY_RATE_LIMIT_BURST: '1000',
       SEAM_PROXY_MODEL_DIR: join(REPO, 'proxy/dist/model'),
+      // `npm start -- --redis`: replicas share limits, cache and idempotency through Redis.
+      ...(options.proxyRedisUrl ? { SEAM_PROXY_REDIS_URL: options.proxyRedisUrl } : {}),
+      // The knowledge index lives with the rest of the sandbox's state (opened on first use).
+      SEAM_KNOWLEDGE_PATH: join(stateDir, 'knowledge.sqlite'),
     });
-    const proxy = proxyMod.createProxyServer(proxyConfig);
-    const { url: proxyUrl } = await proxy.listen(ports.proxy ?? 0, '127.0.0.1');
+    // With knowledge on, the sandbox owns the index: it ingests into it and the proxy answers from it
+    // (every replica answers from the same index).
+    const knowledgeIndex = options.knowledge ? await openSandboxIndex(join(stateDir, 'knowledge.sqlite')) : null;
+    if (knowledgeIndex) closers.push(() => knowledgeIndex.close());
+    const proxyOptions = knowledgeIndex ? { knowledgeIndex } : {};
+    const proxy = proxyMod.createProxyServer(proxyConfig, proxyOptions);
+    if (options.proxyRedisUrl && proxy.store?.kind !== 'redis') throw new Error('sandbox: proxy/dist predates the Redis store; run "npm run build -w proxy"');
+    const { url: firstProxyUrl } = await proxy.listen((options.proxyReplicas ?? 1) > 1 ? 0 : ports.proxy ?? 0, '127.0.0.1');
     closers.push(async () => { proxy.server.closeAllConnections?.(); await proxy.close(); });
+    let proxyUrl = firstProxyUrl;
+    /** @type {string[]} */
+    const proxyReplicaUrls = [firstProxyUrl];
+    if ((options.proxyReplicas ?? 1) > 1) {
+      for (let i = 1; i < /** @type {number} */ (options.proxyReplicas); i++) {
+        const replica = proxyMod.createProxyServer(proxyConfig, proxyOptions);
+        const { url } = await replica.listen(0, '127.0.0.1');
+        closers.push(async () => { replica.server.closeAllConnections?.(); await replica.close(); });
+        proxyReplicaUrls.push(url);
+      }
+      const { startRoundRobin } = await import('./balancer.js');
+      const balancer = await startRoundRobin(proxyReplicaUrls);
+      closers.push(() => balancer.close());
+      proxyUrl = balancer.url;
+      log(`sandbox: ${proxyReplicaUrls.length} proxy replicas (${proxyReplicaUrls.join(', ')}) behind ${proxyUrl}${options.proxyRedisUrl ? `, sharing ${options.proxyRedisUrl}` : ''}`);
+    }
 
     // 2. The Salesforce twin, in-process. Its onOutbound wakes the pump (below).
     const serviceNowPort = await freePort(ports.servicenow);
@@ -174,6 +205,9 @@ export async function createSandbox(options = {}) {
       stateFile: join(stateDir, 'salesforce.json'),
       serviceNowUrl,
       onOutbound: () => wake(),
+      // ServiceNow calls as the integration user: it reads and writes only what Seam_Integration grants.
+      // The package's integration set plus the org's knowledge-ingestion set (org-setup/), as an admin assigns them.
+      fieldSecurity: ['Seam_Integration', 'Seam_Knowledge_Ingestion'],
       // A test moves the package's clock past a file's or case's retry backoff (minutes, as in the package).
       ...(options.salesforceNow ? { now: options.salesforceNow } : {}),
     });
@@ -210,6 +244,26 @@ export async function createSandbox(options = {}) {
     await ensureApprovalGroup(servicenow.url);
     log(`sandbox: salesforce ${salesforce.url}, servicenow ${servicenow.url}, proxy ${proxyUrl}`);
 
+    /** @type {{ index: any, seeded: { servicenow: number, salesforce: number, seeded: boolean }, report: any } | null} */
+    let knowledge = null;
+    if (knowledgeIndex) {
+      const seeded = await seedKnowledgeArticles({ serviceNowUrl: servicenow.url, adminAuth: basic(SERVICENOW_USERS.admin), salesforce });
+      if (seeded.seeded) log(`sandbox: seeded ${seeded.servicenow} kb_knowledge and ${seeded.salesforce} Knowledge__kav articles (StackExchange FAQ, CC BY-SA)`);
+      const report = await ingestFromTwins({
+        index: knowledgeIndex,
+        checkpointFile: join(stateDir, 'knowledge-checkpoint.json'),
+        serviceNowUrl: servicenow.url,
+        integrationAuth: basic(SERVICENOW_USERS.integration),
+        salesforceUrl: salesforce.url,
+        clientId: salesforce.clientId,
+        clientSecret: salesforce.clientSecret,
+        progress: process.stderr.isTTY ? 'bar' : 'plain',
+      });
+      const stats = await knowledgeIndex.stats();
+      log(`sandbox: knowledge index ${stats.docs} documents, ${stats.chunks} passages (${stats.vectors ? 'hybrid' : 'lexical only: no embedding model'})`);
+      knowledge = { index: knowledgeIndex, seeded, report };
+    }
+
     const integrationAuth = basic(SERVICENOW_USERS.integration);
     /** @type {Array<{ path: string, at: string, status: number, messages: unknown[] }>} the last 100 deliveries to ServiceNow (console, tests) */
     const delivered = [];
@@ -244,8 +298,6 @@ export async function createSandbox(options = {}) {
     };
 
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
-    /** @type {Array<import("../twins/salesforce/index.js").CommentMessage>} comment messages not yet accepted by ServiceNow */
-    const pendingComments = [];
     const stats = { dispatched: 0, comments: 0, files: 0, errors: 0 };
     /** @typedef {{ dispatched: number, comments: number, files: number }} PumpSummary */
     /** @type {Promise<PumpSummary> | null} */
@@ -253,10 +305,14 @@ export async function createSandbox(options = {}) {
     let again = false;
     const pumpOnce = async () => {
       let dispatched = 0;
+      let comments = 0;
       // Rows that fail stay Retrying with a backoff, so this loop ends once nothing is due.
       for (let i = 0; i < 20; i++) {
-        const r = await salesforce.dispatchOutbox((request) => postToServiceNow('/cases', request).catch((e) => ({ status: 0, body: String(e) })));
-        dispatched += r.attempted;
+        const r = await salesforce.dispatchOutbox((request) => postToServiceNow(request.path.replace('/v1', ''), { messages: request.messages })
+          .catch((e) => ({ status: 0, body: String(e) })));
+        dispatched += r.attempted - r.comments;
+        comments += r.comments;
+        if (r.deadLettered) log(`sandbox: ${r.deadLettered} message(s) dead-lettered in Seam_Outbox__c; see Last_Error__c`);
         if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
       }
       // Files: the package's outbox rows of kind attachment, one file per call (a file can be
@@ -269,19 +325,9 @@ export async function createSandbox(options = {}) {
         if (r.deadLettered) log(`sandbox: ${r.deadLettered} file(s) dead-lettered in Seam_Outbox__c; see Last_Error__c`);
         if (r.attempted === 0 || r.sent + r.deadLettered === 0) break;
       }
-      // The twin also queues each file as an outbound item (for tests that send files themselves);
-      // the outbox above already sends it, so only comments are taken from the queue.
-      for (const item of salesforce.drainOutbound()) {
-        if (item.kind === 'comment') pendingComments.push(item.message);
-      }
-      let comments = 0;
-      if (pendingComments.length) {
-        const batch = pendingComments.splice(0, 200);
-        const res = await postToServiceNow('/comments', { messages: batch }).catch((e) => ({ status: 0, body: String(e) }));
-        if (res.status === 200) comments += batch.length;
-        else if (res.status === 400) { stats.errors += 1; log(`sandbox: ServiceNow refused ${batch.length} comment(s): ${JSON.stringify(res.body).slice(0, 300)}`); }
-        else { pendingComments.unshift(...batch); stats.errors += 1; }
-      }
+      // The twin's outbound items (cases, comments, files) are for display: the outbox rows above are
+      // what is sent, so the queue is only emptied here.
+      salesforce.drainOutbound();
       stats.dispatched += dispatched;
       stats.comments += comments;
       stats.files += files;
@@ -341,7 +387,7 @@ export async function createSandbox(options = {}) {
     };
 
     return {
-      urls: { salesforce: salesforce.url, servicenow: servicenow.url, proxy: proxyUrl },
+      urls: { salesforce: salesforce.url, servicenow: servicenow.url, proxy: proxyUrl, proxyReplicas: proxyReplicaUrls },
       credentials: {
         salesforce: { loginUrl: salesforce.url, clientId: salesforce.clientId, clientSecret: salesforce.clientSecret },
         servicenow: SERVICENOW_USERS,
@@ -351,10 +397,14 @@ export async function createSandbox(options = {}) {
       salesforce,
       servicenow,
       proxy,
+      /** Present when started with `knowledge: true`: the index, what was seeded and the ingestion report. */
+      knowledge,
       stats,
       delivered,
-      /** Comment messages waiting for ServiceNow to accept them. */
-      get pendingComments() { return pendingComments.length; },
+      /** Comment rows (Seam_Outbox__c kind comment) waiting for ServiceNow to accept them. */
+      get pendingComments() {
+        return salesforce.store.all('Seam_Outbox__c').filter((r) => r.Kind__c === 'comment' && (r.Status__c === 'Pending' || r.Status__c === 'Retrying')).length;
+      },
       /**
        * Answers the sandbox plays instead of ServiceNow's for its deliveries (`path` under
        * `/api/x_seam_bridge/seam/v1`, e.g. `/attachments`; default status 503, `times` 1).

@@ -147,4 +147,10 @@ describe('scripts/start.mjs --smoke', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stdout).toMatch(/^smoke: OK case 500\w+ → incident INC\d+ in \d+ ms/);
   });
+
+  it('with --redis runs the round trip through two proxy replicas sharing a real redis-server', async () => {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(REPO, 'scripts/start.mjs'), '--smoke', '--redis', '--no-build', '--state-dir', tempDir()], { cwd: REPO, timeout: 60_000 });
+    expect(stderr).toMatch(/2 proxy replicas \(http:\/\/127\.0\.0\.1:\d+, http:\/\/127\.0\.0\.1:\d+\) behind http:\/\/127\.0\.0\.1:\d+, sharing redis:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/^smoke: OK case 500\w+ → incident INC\d+ in \d+ ms/);
+  });
 });

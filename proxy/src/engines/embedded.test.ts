@@ -11,12 +11,28 @@ const engine = new EmbeddedEngine(smallModel());
 describe('embedded engine', () => {
   it('triage answers match the shared schema and name route, category and priority', () => {
     const check = ajv.compile(SCHEMAS.triageResult);
-    const r = engine.triage({ idempotencyKey: 'k', correlationId: 'c', caseId: '500000000000001AAA', subject: 'Server outage for all users', description: 'The production database server is down, disk full, and the laptop clients cannot connect.' });
+    // A lenient cost table (threshold 0.5) so the small test model routes instead of asking for review.
+    const lenient = new EmbeddedEngine({ ...smallModel(), reviewThreshold: 0.5 });
+    const r = lenient.triage({ idempotencyKey: 'k', correlationId: 'c', caseId: '500000000000001AAA', subject: 'Server outage for all users', description: 'The production database server is down, disk full, and the laptop clients cannot connect.' });
     expect(check(r), JSON.stringify(check.errors)).toBe(true);
     expect(r.route).toBe('servicenow');
     expect(r.priority).toBe(1);
     expect(r.suggestedAssignmentGroup).not.toBe('');
     expect(r.rationale).toContain('Embedded classifier');
+  });
+
+  it('asks for a review below the cost table\'s threshold and for text unlike its training data, saying why', () => {
+    const base = { idempotencyKey: 'k', correlationId: 'c', caseId: '500000000000001AAA', subject: 'Server outage for all users', description: 'The production database server is down, disk full, and the laptop clients cannot connect.' };
+    const lenient = new EmbeddedEngine({ ...smallModel(), reviewThreshold: 0.5 }).triage(base);
+    const strict = new EmbeddedEngine({ ...smallModel(), reviewThreshold: 0.999 }).triage(base);
+    expect(lenient.route).toBe('servicenow');
+    expect(strict.route).toBe('review');
+    expect(strict.confidence).toBe(lenient.confidence);
+    expect(strict.rationale).toMatch(/^Confidence 0\.\d+ is below 0\.999, where a review costs less than a likely wrong route \(costs: wrong route 5, review 1\)/);
+    const gibberish = engine.triage({ ...base, subject: 'qwzx vbnmk', description: 'plokij uytrew zzkqa frobb' });
+    expect(gibberish.route).toBe('review');
+    expect(gibberish.confidence).toBe(0.5);
+    expect(gibberish.rationale).toMatch(/^The text is unlike the training data \(0 % of its words known/);
   });
 
   it('sends outage language that the classifier would keep in Salesforce to review', () => {

@@ -9,6 +9,8 @@ import {
   type ImpactResult,
   type ResolutionSummaryRequest,
   type ResolutionSummaryResult,
+  type SlaRiskRequest,
+  type SlaRiskResult,
   type SummarizeRequest,
   type SummarizeResult,
   type TriageCategory,
@@ -20,14 +22,16 @@ import { stripMaskTokens } from '../masking.js';
 import { extractSentences, splitSentences } from '../ml/extractive.js';
 import { rulePriority } from '../ml/priorityRules.js';
 import { normalizeWords } from '../ml/text.js';
-import { evidenceWeight, MAX_CONFIDENCE, predictTriage, type TriageModel } from '../ml/triageModel.js';
+import { MAX_CONFIDENCE, predictTriage, type TriageModel } from '../ml/triageModel.js';
 import { scanForInjection } from '../injection.js';
+import type { SlaPredictor } from '../ml/slaModel.js';
 
 export interface ResultByEndpoint {
   triage: TriageResult;
   summarize: SummarizeResult;
   'resolution-summary': ResolutionSummaryResult;
   impact: ImpactResult;
+  'sla-risk': SlaRiskResult;
 }
 
 /** Where a ServiceNow-bound ticket of each category usually goes; admins rename groups in ServiceNow. */
@@ -62,40 +66,59 @@ function labelled(text: string, max: number): string {
 }
 
 export class EmbeddedEngine {
-  constructor(readonly model: TriageModel) {}
+  /** `sla`: the SLA-breach risk model (`ml/slaModel.ts`); without one, `sla-risk` is a bug to report. */
+  constructor(readonly model: TriageModel, readonly sla?: SlaPredictor) {}
 
   run<E extends Endpoint>(endpoint: E, request: RequestByEndpoint[E]): ResultByEndpoint[E] {
     switch (endpoint) {
       case 'triage': return this.triage(request as TriageRequest) as ResultByEndpoint[E];
       case 'summarize': return this.summarize(request as SummarizeRequest) as ResultByEndpoint[E];
       case 'resolution-summary': return this.resolution(request as ResolutionSummaryRequest) as ResultByEndpoint[E];
+      case 'sla-risk': return this.slaRisk(request as SlaRiskRequest) as ResultByEndpoint[E];
       default: return this.impact(request as ImpactRequest) as ResultByEndpoint[E];
     }
+  }
+
+  slaRisk(req: SlaRiskRequest): SlaRiskResult {
+    if (!this.sla) throw new Error('no SLA risk model loaded: run "npm run build -w proxy" or "npm run train:sla"');
+    const [p] = this.sla.predict([req]);
+    const m = this.sla.model;
+    return { risk: p!.risk, band: p!.band, threshold: m.threshold, model: `logistic regression, ${m.trainingIncidents} incidents of ${m.source}`.slice(0, 300) };
   }
 
   triage(req: TriageRequest): TriageResult {
     // Orders to the triage inside the ticket are not evidence about the problem (the service flags them).
     const text = scanForInjection(stripMaskTokens(`${req.subject}\n${req.description}`)).text;
     const p = predictTriage(this.model, text);
-    const familiarity = evidenceWeight(this.model, text);
+    const familiarity = p.familiarity;
     const rule = rulePriority(text, req.customerPriority);
     const predicted = (p.route?.label ?? 'salesforce') as 'servicenow' | 'salesforce';
-    // Outage or breach language that the classifier would keep in Salesforce is exactly the case
-    // its training data covers worst (the IT set is mostly requests): a person decides.
-    const route: TriageResult['route'] = predicted === 'salesforce' && rule.impact === 1 ? 'review' : predicted;
     const confidence = round3(p.route?.confidence ?? 0);
+    const threshold = this.model.reviewThreshold;
+    // A person decides when (1) the text is unlike anything the model learned from, (2) the
+    // calibrated confidence is below the cost table's threshold (a wrong route costs more than a
+    // review), or (3) outage/breach language would stay in Salesforce: the case the public
+    // training data covers worst.
+    const why = familiarity.unfamiliar
+      ? `The text is unlike the training data (${Math.round(familiarity.knownShare * 100)} % of its words known, typically ${Math.round(this.model.typicalKnownShare * 100)} %); needs a person. `
+      : confidence < threshold
+        ? `Confidence ${confidence} is below ${threshold}, where a review costs less than a likely wrong route (costs: wrong route ${this.model.costs.wrongRoute}, review ${this.model.costs.review}); needs a person. `
+        : predicted === 'salesforce' && rule.impact === 1
+          ? 'Outage or breach language but the classifier says salesforce; needs a person. '
+          : '';
+    const route: TriageResult['route'] = why ? 'review' : predicted;
     const category = (p.category?.label ?? 'other') as TriageCategory;
     const learned = p.priority ? Number(p.priority.label) : NaN;
     const priority = Number.isInteger(learned) && learned >= 1 && learned <= 5 ? learned : rule.priority;
     const evidence = topTerms(text, 4);
     const rationale = clip(
-      (route === 'review' ? 'Outage or breach language but the classifier says salesforce; needs a person. ' : '') +
+      why +
         `Embedded classifier: route ${predicted} (p=${confidence}${confidence >= MAX_CONFIDENCE ? ', the cap: never certain' : ''}), category ${category}` +
         (p.category ? ` (p=${round3(p.category.confidence)})` : '') +
         (p.priority ? `, priority ${priority} (p=${round3(p.priority.confidence)})` : `, ${rule.explanation}`) +
         (evidence.length ? `; key terms: ${evidence.join(', ')}` : '') +
-        (familiarity.weight < 1
-          ? `; the classifier knows ${Math.round(familiarity.knownShare * 100)} % of its words, fewer than usual, so confidence leans to the prior.`
+        (familiarity.weight < 1 && !familiarity.unfamiliar
+          ? `; the classifier knows ${Math.round(familiarity.knownShare * 100)} % of its words, fewer than usual, so confidence leans to "either route".`
           : '.'),
       500,
     );

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fitTemperature, predictProba, softmax, trainNaiveBayes, withTemperature } from './naiveBayes.js';
-import { evaluate, expectedCalibrationError } from './evaluate.js';
+import { accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, evaluate, expectedCalibrationError } from './evaluate.js';
 import { normalizeWords, tokenize } from './text.js';
 import { loadPublicData, seededRandom, splitExamples } from './dataset.js';
 import { PUBLIC_DATA_DIR } from './modelStore.js';
-import { evidenceWeight, MAX_CONFIDENCE, predictTriage, trainTriageModel, parseTriageModel } from './triageModel.js';
+import { DEFAULT_COSTS, familiarity, MAX_CONFIDENCE, predictTriage, thresholdFor, trainTriageModel, parseTriageModel } from './triageModel.js';
+import { featuresOf } from './features.js';
+import { decodeWeights, encodeWeights, fitDenseLogistic, fitPlatt, logit, sigmoid, trainLogistic } from './logistic.js';
 
 describe('text normalisation', () => {
   it('treats the preprocessed IT style and raw prose the same way', () => {
@@ -57,6 +59,72 @@ describe('naive Bayes + temperature', () => {
   });
 });
 
+describe('hashed word and character n-gram features', () => {
+  it('are deterministic, sorted, unique and inside the table', () => {
+    const a = featuresOf('VPN error on my laptop, VPN error again', 12);
+    expect([...a]).toEqual([...featuresOf('VPN error on my laptop, VPN error again', 12)]);
+    expect([...a]).toEqual([...new Set(a)].sort((x, y) => x - y));
+    expect(a.every((b) => b >= 0 && b < 1 << 12)).toBe(true);
+  });
+
+  it('let inflections share evidence through character n-grams', () => {
+    const shared = (x: string, y: string): number => { const s = new Set(featuresOf(y)); return [...featuresOf(x)].filter((f) => s.has(f)).length; };
+    // "login" and "logins" share "<lo", "log", "ogi", "gin", "<log", … but not the whole word.
+    expect(shared('login', 'logins')).toBeGreaterThan(5);
+    expect(shared('login', 'refund')).toBe(0);
+  });
+});
+
+describe('logistic regression + calibration', () => {
+  const rand = seededRandom(3);
+  const docs: Int32Array[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const positive = rand() < 0.5;
+    // Feature 1 says positive, 2 negative; 3 is noise seen by both.
+    docs.push(Int32Array.from(positive ? [1, 3] : [2, 3]));
+    y.push(positive ? 1 : 0);
+  }
+
+  it('learns which features point to which class', () => {
+    const m = trainLogistic(docs, y, y.map(() => 1), 4, { epochs: 10, learningRate: 0.2 });
+    expect(sigmoid(logit(m, Int32Array.from([1])))).toBeGreaterThan(0.9);
+    expect(sigmoid(logit(m, Int32Array.from([2])))).toBeLessThan(0.1);
+  });
+
+  it('Platt scaling shrinks over-confident logits on noisy held-out data', () => {
+    // Logits of ±6 (p ≈ 0.998) that are right only 75 % of the time.
+    const z = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 6 : -6));
+    const labels = z.map((v, i) => { const right = v > 0 ? 1 : 0; return i % 8 < 2 ? 1 - right : right; });
+    const { a } = fitPlatt(z, labels);
+    expect(a).toBeGreaterThan(0);
+    expect(sigmoid(a * 6)).toBeGreaterThan(0.65);
+    expect(sigmoid(a * 6)).toBeLessThan(0.85);
+  });
+
+  it('the dense logistic fit recovers the slope and offset that generated the data', () => {
+    const r = seededRandom(8);
+    const x: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const v = r() * 6 - 3;
+      x.push([v]);
+      labels.push(r() < sigmoid(2 * v - 1) ? 1 : 0);
+    }
+    const [slope, offset] = fitDenseLogistic(x, labels);
+    expect(slope).toBeGreaterThan(1.7);
+    expect(slope).toBeLessThan(2.3);
+    expect(offset).toBeGreaterThan(-1.3);
+    expect(offset).toBeLessThan(-0.7);
+  });
+
+  it('stores weights as base64 float32 and refuses a truncated table', () => {
+    const w = Float32Array.from([0.5, -1.25, 3, 0]);
+    expect([...decodeWeights(encodeWeights(w), 2)]).toEqual([0.5, -1.25, 3, 0]);
+    expect(() => decodeWeights(encodeWeights(w.subarray(0, 3)), 2)).toThrow(/expected 16/);
+  });
+});
+
 describe('triage model on a small sample of the public data', () => {
   const all = loadPublicData(PUBLIC_DATA_DIR);
   const rand = seededRandom(5);
@@ -98,37 +166,45 @@ describe('triage model on a small sample of the public data', () => {
   });
 
   it('never reports certainty: every confidence stays at or below the cap', () => {
-    let capped = 0;
     for (const e of split.test) {
       const p = predictTriage(model, e.text);
       expect(p.route?.confidence ?? 0).toBeLessThanOrEqual(MAX_CONFIDENCE);
       expect(p.category?.confidence ?? 0).toBeLessThanOrEqual(MAX_CONFIDENCE);
-      if (p.route?.confidence === MAX_CONFIDENCE) capped++;
     }
-    expect(capped).toBeGreaterThan(0); // the cap is reached, so it is what keeps 1.0 out
     expect(MAX_CONFIDENCE).toBeLessThan(1);
   });
 
-  it('leans towards the prior on text it knows less of than its calibration data', () => {
+  it('takes the review threshold from the cost table', () => {
+    expect(model.costs).toEqual(DEFAULT_COSTS);
+    expect(model.reviewThreshold).toBe(0.8);
+    expect(thresholdFor({ wrongRoute: 10, review: 1 })).toBeCloseTo(0.9);
+    const cheapReview = trainTriageModel(split.train, split.calibration, { source: 'unit test', now: new Date(0) }, { costs: { wrongRoute: 20, review: 1 } });
+    expect(cheapReview.reviewThreshold).toBeCloseTo(0.95);
+  });
+
+  it('leans to "either route" on text it knows less of, and flags text unlike its training data', () => {
     expect(model.typicalKnownShare).toBeGreaterThan(0);
     expect(model.typicalKnownShare).toBeLessThanOrEqual(1);
     const text = 'vpn error on my laptop since the update';
-    const plain = predictTriage(model, text).route;
-    const diluted = predictTriage(model, `${text} qwzx vbnmk plokij uytrew zzkqa frobb`).route;
-    expect(evidenceWeight(model, `${text} qwzx vbnmk plokij uytrew zzkqa frobb`).weight).toBeLessThan(evidenceWeight(model, text).weight);
-    expect(diluted?.label).toBe(plain?.label);
-    expect(diluted?.confidence ?? 1).toBeLessThan(plain?.confidence ?? 0);
-    // Nothing known: the prior itself (the majority route at its share of the training data).
-    const none = predictTriage(model, 'qwzx vbnmk plokij').route;
-    expect(evidenceWeight(model, 'qwzx vbnmk plokij')).toEqual({ knownShare: 0, weight: 0 });
-    expect(none?.label).toBe('salesforce');
-    expect(none?.confidence).toBeLessThan(0.8);
+    const noise = 'qwzx vbnmk plokij uytrew zzkqa frobb';
+    const plain = predictTriage(model, text);
+    const diluted = predictTriage(model, `${text} ${noise}`);
+    expect(diluted.familiarity.weight).toBeLessThan(plain.familiarity.weight);
+    expect(diluted.route?.label).toBe(plain.route?.label);
+    expect(diluted.route?.confidence ?? 1).toBeLessThan(plain.route?.confidence ?? 0);
+    // Nothing known: no evidence at all, so exactly 0.5 and flagged.
+    const none = predictTriage(model, noise);
+    expect(none.familiarity).toEqual({ knownShare: 0, weight: 0, unfamiliar: true });
+    expect(none.route?.confidence).toBe(0.5);
+    expect(familiarity(model, text).unfamiliar).toBe(false);
   });
 
-  it('round-trips through JSON and rejects a file that is not a model', () => {
+  it('round-trips through JSON and rejects a file that is not a model or has damaged weights', () => {
     const again = parseTriageModel(JSON.parse(JSON.stringify(model)), 'm.json');
     expect(predictTriage(again, 'vpn error')).toEqual(predictTriage(model, 'vpn error'));
     expect(() => parseTriageModel({ format: 'other' }, 'm.json')).toThrow(/npm run build -w proxy/);
+    expect(() => parseTriageModel({ ...model, format: 'seam-triage-nb/1' }, 'm.json')).toThrow(/not a seam-triage\/2 model/);
+    expect(() => parseTriageModel({ ...model, route: { ...model.route, weights: 'AAAA' } }, 'm.json')).toThrow(/route weights are damaged/);
   });
 });
 
@@ -155,5 +231,34 @@ describe('metrics', () => {
       { truth: 'a', predicted: 'a', confidence: 0.95 },
       { truth: 'a', predicted: 'b', confidence: 0.95 },
     ])).toBeCloseTo(0.45);
+  });
+
+  const rows = [
+    { truth: 'a', predicted: 'a', confidence: 0.95 },
+    { truth: 'b', predicted: 'b', confidence: 0.9 },
+    { truth: 'a', predicted: 'b', confidence: 0.7 },
+    { truth: 'b', predicted: 'b', confidence: 0.6 },
+  ];
+
+  it('coverage vs accuracy routes the most confident share and reviews the rest', () => {
+    expect(accuracyAtCoverage(rows, 0.5)).toMatchObject({ coverage: 0.5, accuracy: 1, threshold: 0.9, routed: 2 });
+    expect(accuracyAtCoverage(rows, 1)).toMatchObject({ accuracy: 0.75, threshold: 0.6 });
+    expect(coverageAtThreshold(rows, 0.8)).toMatchObject({ coverage: 0.5, accuracy: 1, routed: 2 });
+    expect(coverageAtThreshold(rows, 0.99)).toMatchObject({ coverage: 0, accuracy: 0, routed: 0 });
+  });
+
+  it('prices a threshold with the cost table: wrong routes and reviews per ticket', () => {
+    const costs = { wrongRoute: 5, review: 1 };
+    expect(costPerTicket(rows, 0.5, costs)).toBe(5 / 4); // one wrong route
+    expect(costPerTicket(rows, 0.8, costs)).toBe(2 / 4); // two reviews
+    expect(costPerTicket(rows, 0.99, costs)).toBe(1); // everything reviewed
+  });
+
+  it('ECE per predicted route looks only at that route\'s predictions', () => {
+    const e = eceByPredicted(rows, ['a', 'b', 'c']);
+    expect(e['a']).toBeCloseTo(0.05);
+    // b: bins 0.9 (right), 0.7 (wrong), 0.6 (right) → (0.1 + 0.7 + 0.4) / 3
+    expect(e['b']).toBeCloseTo(1.2 / 3);
+    expect(e['c']).toBe(0);
   });
 });

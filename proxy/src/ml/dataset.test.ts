@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
-import { parseHistoryCsv, splitExamples, type TriageExample } from './dataset.js';
+import { parseHistoryCsv, parseQueueRoutes, selectSplit, splitExamples, withQueueRoutes, type TriageExample } from './dataset.js';
 
 describe('CSV', () => {
   it('reads quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF and a BOM', () => {
@@ -58,5 +58,36 @@ describe('split', () => {
     expect(new Set(all).size).toBe(200);
     expect(a.test.filter((e) => e.route === 'servicenow')).toHaveLength(5);
     expect(a.test).toHaveLength(20);
+  });
+});
+
+describe('queue, split and one-route exports', () => {
+  const csv = ['split,queue,route,subject,body', 'train,IT Support,servicenow,VPN down,gateway rejects all', 'test,Billing and Payments,salesforce,Invoice,charged twice', 'test,IT Support,servicenow,Printer,jammed'].join('\n');
+
+  it('keeps the queue for per-queue reports and the split for --split', () => {
+    const r = parseHistoryCsv(csv, 'q.csv');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.examples.map((e) => [e.group, e.split])).toEqual([['IT Support', 'train'], ['Billing and Payments', 'test'], ['IT Support', 'test']]);
+    expect(selectSplit(r.examples, ['test'], 'q.csv').map((e) => e.text)).toEqual(['Invoice charged twice', 'Printer jammed']);
+    expect(() => selectSplit(r.examples, ['holdout'], 'q.csv')).toThrow(/no row has split holdout \(found: train, test\)/);
+    expect(() => selectSplit([{ text: 'x', route: 'servicenow' }], ['test'], 'h.csv')).toThrow(/--split needs a "split" column/);
+  });
+
+  it('accepts a file of one route only when asked (evaluation: recall only)', () => {
+    const one = ['route,text', 'servicenow,vpn down', 'servicenow,printer jammed'].join('\n');
+    expect(parseHistoryCsv(one, 'one.csv').ok).toBe(false);
+    const r = parseHistoryCsv(one, 'one.csv', { allowOneRoute: true });
+    expect(r.ok && r.examples.length).toBe(2);
+  });
+
+  it('re-routes by queue for a customer whose convention differs', () => {
+    const r = parseHistoryCsv(csv, 'q.csv');
+    const q = parseQueueRoutes('IT Support=salesforce, General Inquiry = case');
+    expect(q.ok).toBe(true);
+    if (!r.ok || !q.ok) return;
+    expect(withQueueRoutes(r.examples, q.routes).map((e) => e.route)).toEqual(['salesforce', 'salesforce', 'salesforce']);
+    expect(q.routes.get('General Inquiry')).toBe('salesforce');
+    expect(parseQueueRoutes('IT Support').ok).toBe(false);
   });
 });

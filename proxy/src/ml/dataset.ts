@@ -19,6 +19,14 @@ export interface TriageExample {
   readonly priority?: string;
   /** The label in the source data (e.g. the BANKING77 intent), for per-intent reports. */
   readonly sourceLabel?: string;
+  /** The export's `queue` (else `source`) value, for per-queue reports. */
+  readonly group?: string;
+  /** The export's `split` value, when the file carries its own split (see proxy/data/README.md). */
+  readonly split?: string;
+  /** "public" for the shared/data corpora; anything else is e-mail style support data (the style head). */
+  readonly corpus?: string;
+  /** How much say the example has in training (default 1). */
+  readonly weight?: number;
 }
 
 export type DatasetResult =
@@ -35,10 +43,10 @@ export function loadPublicData(dataDir: string): TriageExample[] {
   const out: TriageExample[] = [];
   for (const r of it) {
     const text = `${r['title'] ?? ''} ${r['body'] ?? ''}`.trim();
-    if (text) out.push({ text, route: 'servicenow', category: IT_CODE_CATEGORY[r['category'] ?? ''] ?? 'other' });
+    if (text) out.push({ text, route: 'servicenow', corpus: 'public', category: IT_CODE_CATEGORY[r['category'] ?? ''] ?? 'other' });
   }
   for (const r of bank) {
-    if (r['text']) out.push({ text: r['text'], route: 'salesforce', category: BANKING_INTENT_CATEGORY[r['category'] ?? ''] ?? 'other', sourceLabel: r['category'] ?? '' });
+    if (r['text']) out.push({ text: r['text'], route: 'salesforce', corpus: 'public', category: BANKING_INTENT_CATEGORY[r['category'] ?? ''] ?? 'other', sourceLabel: r['category'] ?? '' });
   }
   return out;
 }
@@ -53,7 +61,7 @@ const ROUTE_ALIASES: Readonly<Record<string, Route>> = {
  * or `subject`/`description`, `short_description`) and `route`; optional `category`, `priority`.
  * Problems name the column or line and the fix, so a wrong export is fixed in one go.
  */
-export function parseHistoryCsv(csvText: string, fileName = 'the CSV'): DatasetResult {
+export function parseHistoryCsv(csvText: string, fileName = 'the CSV', options: { allowOneRoute?: boolean } = {}): DatasetResult {
   const { header, records } = csvRecords(csvText);
   const problems: string[] = [];
   const textCols = ['text', 'subject', 'description', 'short_description', 'title', 'body'].filter((c) =>
@@ -100,17 +108,53 @@ export function parseHistoryCsv(csvText: string, fileName = 'the CSV'): DatasetR
       if (problems.length < 20) problems.push(`${fileName} line ${line}: column "priority" has "${rawPriority}". Use 1-5 or critical/high/moderate/low/planning, or leave it empty.`);
       return;
     }
-    examples.push({ text, route, ...(category ? { category } : {}), ...(priority ? { priority } : {}) });
+    const group = (r['queue'] ?? r['source'] ?? '').trim();
+    const split = (r['split'] ?? '').trim().toLowerCase();
+    examples.push({ text, route, ...(category ? { category } : {}), ...(priority ? { priority } : {}), ...(group ? { group } : {}), ...(split ? { split } : {}) });
   });
   if (problems.length > 0) return { ok: false, problems };
   const routes = new Set(examples.map((e) => e.route));
-  if (routes.size < 2) {
+  if (routes.size < 2 && !options.allowOneRoute) {
     return {
       ok: false,
       problems: [`${fileName}: column "route" holds only "${[...routes].join('')}". Include closed tickets of both routes so the model can tell them apart.`],
     };
   }
   return { ok: true, examples, skipped };
+}
+
+/**
+ * Rows of the export whose `split` column is one of `names` (e.g. ["test"]). A file without the
+ * column is an error naming the fix, so a held-out evaluation never silently uses every row.
+ */
+export function selectSplit(examples: readonly TriageExample[], names: readonly string[], fileName: string): TriageExample[] {
+  if (!examples.some((e) => e.split)) throw new Error(`${fileName}: --split needs a "split" column (e.g. train/calibration/test). Add one, or leave out --split.`);
+  const picked = examples.filter((e) => e.split && names.includes(e.split));
+  if (picked.length === 0) {
+    const found = [...new Set(examples.map((e) => e.split ?? ''))].join(', ');
+    throw new Error(`${fileName}: no row has split ${names.join(' or ')} (found: ${found}). Pass one of those values to --split.`);
+  }
+  return picked;
+}
+
+/**
+ * Routes by queue, for an export whose routing convention differs from the default one: "Technical
+ * Support=salesforce,IT Support=servicenow" sets the route of every row whose `queue`/`source` is
+ * named; other rows keep theirs. Problems name the entry and the fix.
+ */
+export function parseQueueRoutes(spec: string): { ok: true; routes: Map<string, Route> } | { ok: false; problem: string } {
+  const routes = new Map<string, Route>();
+  for (const entry of spec.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    const route = ROUTE_ALIASES[entry.slice(at + 1).trim().toLowerCase()];
+    if (at <= 0 || !route) return { ok: false, problem: `--queue-routes entry "${entry}": write QUEUE=servicenow or QUEUE=salesforce, entries separated by commas.` };
+    routes.set(entry.slice(0, at).trim(), route);
+  }
+  return { ok: true, routes };
+}
+
+export function withQueueRoutes(examples: readonly TriageExample[], routes: ReadonlyMap<string, Route>): TriageExample[] {
+  return examples.map((e) => (e.group && routes.has(e.group) ? { ...e, route: routes.get(e.group) as Route } : e));
 }
 
 /** Mulberry32: a tiny seeded PRNG so splits are reproducible between build, eval and tests. */

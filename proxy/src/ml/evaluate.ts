@@ -81,3 +81,55 @@ export function expectedCalibrationError(preds: readonly Prediction[], bins = 10
   }
   return ece;
 }
+
+/** A prediction that may have been sent to review instead of routed (`routed: false`). */
+export interface RoutedPrediction extends Prediction {
+  readonly routed: boolean;
+}
+
+/** ECE of the predictions of each predicted class (ECE "per route"). */
+export function eceByPredicted(preds: readonly Prediction[], labels: readonly string[]): Record<string, number> {
+  return Object.fromEntries(labels.map((l) => [l, expectedCalibrationError(preds.filter((p) => p.predicted === l))]));
+}
+
+export interface CoveragePoint {
+  /** Share of tickets routed automatically. */
+  readonly coverage: number;
+  /** Accuracy of the routed ones. */
+  readonly accuracy: number;
+  /** The lowest confidence routed. */
+  readonly threshold: number;
+  readonly routed: number;
+}
+
+/** Accuracy when only the most confident `coverage` share is routed (the rest reviewed). */
+export function accuracyAtCoverage(preds: readonly Prediction[], coverage: number): CoveragePoint {
+  const sorted = [...preds].sort((a, b) => b.confidence - a.confidence);
+  const k = Math.max(1, Math.round(sorted.length * coverage));
+  const top = sorted.slice(0, k);
+  return {
+    coverage: preds.length ? k / preds.length : 0,
+    accuracy: top.length ? top.filter((p) => p.truth === p.predicted).length / top.length : 0,
+    threshold: top[top.length - 1]?.confidence ?? 0,
+    routed: k,
+  };
+}
+
+/** Coverage and accuracy when every prediction with confidence ≥ `threshold` is routed. */
+export function coverageAtThreshold(preds: readonly Prediction[], threshold: number): CoveragePoint {
+  const routed = preds.filter((p) => p.confidence >= threshold);
+  return {
+    coverage: preds.length ? routed.length / preds.length : 0,
+    accuracy: routed.length ? routed.filter((p) => p.truth === p.predicted).length / routed.length : 0,
+    threshold,
+    routed: routed.length,
+  };
+}
+
+/** Average cost per ticket of routing at `threshold`: wrong routes × wrongRoute + reviews × review. */
+export function costPerTicket(preds: readonly Prediction[], threshold: number, costs: { wrongRoute: number; review: number }): number {
+  if (preds.length === 0) return 0;
+  let total = 0;
+  for (const p of preds) total += p.confidence >= threshold ? (p.truth === p.predicted ? 0 : costs.wrongRoute) : costs.review;
+  return total / preds.length;
+}

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPublicData, splitExamples } from './dataset.js';
-import { parseTriageModel, trainTriageModel, type TriageModel } from './triageModel.js';
+import { loadPublicData, parseHistoryCsv, selectSplit, splitExamples, type TriageExample } from './dataset.js';
+import { parseTriageModel, trainTriageModel, type TrainOptions, type TriageModel } from './triageModel.js';
 
 export const MODEL_FILE = 'triage-model.json';
 
@@ -18,6 +18,9 @@ export const PUBLIC_DATA_DIR =
   [resolve(REPO_ROOT, '..', 'shared', 'data'), resolve(REPO_ROOT, 'shared', 'data')].find((d) => existsSync(join(d, 'banking77-train.csv'))) ||
   resolve(REPO_ROOT, '..', 'shared', 'data');
 
+/** English multi-queue support tickets, both routes in one style, with a fixed split (proxy/data/README.md). */
+export const MIXED_DATA_FILE = resolve(REPO_ROOT, 'proxy', 'data', 'support-tickets-en.csv');
+
 export function readModel(dir: string): TriageModel {
   const file = join(dir, MODEL_FILE);
   return parseTriageModel(JSON.parse(readFileSync(file, 'utf8')), file);
@@ -30,12 +33,75 @@ export function writeModel(dir: string, model: TriageModel): string {
   return file;
 }
 
-export const DEFAULT_SOURCE = 'shared/data (public IT helpdesk + BANKING77)';
+export const DEFAULT_SOURCE = 'shared/data (public IT helpdesk + BANKING77) + proxy/data (multi-queue support tickets, train split)';
 
-/** The shipped model: trained on the 80 % train split, temperature fitted on the 10 % calibration split. */
-export function trainDefaultModel(dataDir = PUBLIC_DATA_DIR, now = new Date()): TriageModel {
-  const split = splitExamples(loadPublicData(dataDir));
-  return trainTriageModel(split.train, split.calibration, { source: DEFAULT_SOURCE, now });
+/**
+ * Each multi-queue training ticket counts this many times: 985 of them against 11.5 k public ones,
+ * and they are the only examples where both routes share one vocabulary. Chosen on the calibration
+ * split (README "Training data"), never on the test split.
+ */
+export const MIXED_WEIGHT = 6;
+
+export function loadMixedData(file = MIXED_DATA_FILE): TriageExample[] {
+  const parsed = parseHistoryCsv(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`cannot read ${file}:\n  - ${parsed.problems.join('\n  - ')}`);
+  return parsed.examples;
+}
+
+export interface TrainingSets {
+  readonly train: TriageExample[];
+  readonly calibration: TriageExample[];
+  /** Held out: the public 10 % test split and the multi-queue `test` split. */
+  readonly publicTest: TriageExample[];
+  readonly mixedTest: TriageExample[];
+}
+
+/**
+ * What the shipped model learns from: the public 80 % train split plus the multi-queue `train`
+ * split (weighted); Platt scaling and the familiarity baseline on both calibration splits. The
+ * multi-queue `customer` and `test` splits are never used here (`customer` simulates a customer's
+ * own export for the retrain check, `test` is the held-out evaluation).
+ */
+export function shippedTrainingSets(dataDir = PUBLIC_DATA_DIR, mixedFile = MIXED_DATA_FILE, mixedWeight = MIXED_WEIGHT): TrainingSets {
+  const pub = splitExamples(loadPublicData(dataDir));
+  const mixed = existsSync(mixedFile) ? loadMixedData(mixedFile) : [];
+  const pick = (name: string): TriageExample[] => (mixed.length ? selectSplit(mixed, [name], mixedFile) : []);
+  return {
+    train: [...pub.train, ...pick('train').map((e) => ({ ...e, weight: mixedWeight }))],
+    calibration: [...pub.calibration, ...pick('calibration')],
+    publicTest: pub.test,
+    mixedTest: pick('test'),
+  };
+}
+
+/**
+ * A customer's retrain: their history (split 80/10/10 by route, seeded) added to `base` (what the
+ * shipped model learns from) with `weight`, or alone without a base. Their history is what they
+ * trust most, but a few hundred rows alone forget what the public data taught. Returns the
+ * history's held-out 10 % with the model.
+ */
+export function retrainOnHistory(
+  history: readonly TriageExample[],
+  base: Pick<TrainingSets, 'train' | 'calibration'> | undefined,
+  meta: { source: string; now: Date; weight?: number } & TrainOptions,
+): { model: TriageModel; test: TriageExample[] } {
+  const split = splitExamples(history);
+  const weight = meta.weight ?? MIXED_WEIGHT;
+  const train = [...(base?.train ?? []), ...split.train.map((e) => ({ ...e, weight }))];
+  const calibration = [...(base?.calibration ?? []), ...split.calibration];
+  return { model: trainTriageModel(train, calibration, { source: meta.source, now: meta.now }, meta), test: split.test };
+}
+
+/** Only the public corpora (for a customer whose routing convention differs from the multi-queue mapping). */
+export function publicTrainingSets(dataDir = PUBLIC_DATA_DIR): Pick<TrainingSets, 'train' | 'calibration'> {
+  const pub = splitExamples(loadPublicData(dataDir));
+  return { train: pub.train, calibration: pub.calibration };
+}
+
+/** The shipped model (see `shippedTrainingSets`). */
+export function trainDefaultModel(dataDir = PUBLIC_DATA_DIR, now = new Date(), options: TrainOptions = {}): TriageModel {
+  const sets = shippedTrainingSets(dataDir);
+  return trainTriageModel(sets.train, sets.calibration, { source: DEFAULT_SOURCE, now }, options);
 }
 
 export function modelExists(dir: string): boolean {

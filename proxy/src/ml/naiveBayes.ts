@@ -71,13 +71,26 @@ export function trainNaiveBayes(
   return { labels: classes, logPrior, logUnseen, features, temperature: 1 };
 }
 
+// A Map answers "is this feature known" several times faster than a 50k-key object.
+const featureMaps = new WeakMap<object, Map<string, ReadonlyArray<readonly [number, number]>>>();
+function featureMap(model: NaiveBayesModel): Map<string, ReadonlyArray<readonly [number, number]>> {
+  let m = featureMaps.get(model.features);
+  if (!m) featureMaps.set(model.features, (m = new Map(Object.entries(model.features))));
+  return m;
+}
+
 /** Log posteriors up to a constant (unnormalised), before temperature. */
 export function logScores(model: NaiveBayesModel, doc: readonly string[]): number[] {
-  const known = doc.filter((f) => Object.prototype.hasOwnProperty.call(model.features, f));
-  const scores = model.logPrior.map((p, c) => p + known.length * (model.logUnseen[c] ?? 0));
-  for (const f of known) {
-    for (const [c, delta] of model.features[f] ?? []) scores[c] = (scores[c] ?? 0) + delta;
+  const map = featureMap(model);
+  const scores = model.logPrior.slice();
+  let known = 0;
+  for (const f of doc) {
+    const perClass = map.get(f);
+    if (!perClass) continue;
+    known++;
+    for (const [c, delta] of perClass) scores[c] = (scores[c] ?? 0) + delta;
   }
+  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + known * (model.logUnseen[c] ?? 0);
   return scores;
 }
 
@@ -93,8 +106,9 @@ export function softmax(scores: readonly number[], temperature = 1): number[] {
 /** The share of a document's features the model has seen in training (0 for an empty document). */
 export function knownShare(model: NaiveBayesModel, doc: readonly string[]): number {
   if (doc.length === 0) return 0;
+  const map = featureMap(model);
   let known = 0;
-  for (const f of doc) if (Object.prototype.hasOwnProperty.call(model.features, f)) known++;
+  for (const f of doc) if (map.has(f)) known++;
   return known / doc.length;
 }
 

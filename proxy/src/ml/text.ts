@@ -22,7 +22,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'also get got still yet would could may might must shall us let lets one two via per etc ' +
     // courtesy and e-mail boilerplate: present in one corpus only, so pure style
     'hi hello hey dear thanks thank thankyou please pls plz regards kind best team sir madam ' +
-    'cheers greetings morning afternoon evening appreciate appreciated advance much many'
+    'cheers greetings morning afternoon evening appreciate appreciated advance much many ' +
+    // who writes, not what about: every case has a customer, and the public IT corpus is written by
+    // employees, so "customer" tells the corpora apart rather than the routes (47 % / 53 % in the
+    // multi-queue data)
+    'customer customers'
   ).split(' ').filter(Boolean),
 );
 
@@ -54,7 +58,11 @@ export function normalizeWords(text: string): string[] {
  * (binary features keep a long e-mail from outvoting a short question).
  */
 export function tokenize(text: string): string[] {
-  const words = normalizeWords(text);
+  return tokenizeWords(normalizeWords(text));
+}
+
+/** `tokenize` for words already normalised. */
+export function tokenizeWords(words: readonly string[]): string[] {
   const feats = new Set<string>(words);
   for (let i = 1; i < words.length; i++) feats.add(`${words[i - 1]}_${words[i]}`);
   return [...feats];

@@ -174,6 +174,26 @@ export async function apexFieldsExist(ctx) {
     return problems;
 }
 
+// ---- 4a'. every custom field a report type lists exists in the package --------------------------
+export async function reportTypeFields(ctx) {
+    const dir = path.join(ctx.project.src, 'reportTypes');
+    const problems = [];
+    if (!fs.existsSync(dir)) return problems;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.reportType-meta.xml'))) {
+        const xml = fs.readFileSync(path.join(dir, file), 'utf8');
+        const base = xmlValues(xml, 'baseObject')[0];
+        for (const col of xml.split('<columns>').slice(1)) {
+            const field = xmlValues(col, 'field')[0] ?? '';
+            const table = xmlValues(col, 'table')[0] ?? '';
+            if (table === base && field.endsWith('__c') && !hasField(ctx.project, base, field))
+                problems.push(
+                    `${SOURCE_DIR}/reportTypes/${file}: column ${table}.${field} is not a field of this package; add objects/${table}/fields/${field}.field-meta.xml or remove the column`
+                );
+        }
+    }
+    return problems;
+}
+
 // ---- 4b. every Apex source has its -meta.xml (and the reverse); LWC bundles are complete ------
 export async function metaFiles(ctx) {
     const problems = [];
@@ -434,10 +454,116 @@ export async function sfdxProject(ctx) {
     else {
         if (!/^\d+\.\d+\.\d+\.(NEXT|\d+)$/.test(dir.versionNumber ?? ''))
             problems.push(`sfdx-project.json: versionNumber "${dir.versionNumber}" must look like 0.1.0.NEXT`);
-        if (!project.packageAliases || !project.packageAliases[dir.package])
-            problems.push(`sfdx-project.json: packageAliases has no entry for "${dir.package}"`);
+        // The alias is written by `sf package create` (scripts/create-package.sh) against a Dev Hub;
+        // until then there is none. A made-up id must never ship: a version build would fail on it.
+        const alias = project.packageAliases?.[dir.package];
+        if (alias !== undefined && !isRealPackageId(alias))
+            problems.push(
+                `sfdx-project.json: packageAliases.${dir.package} is "${alias}", not a package id sf package create wrote; remove it and run scripts/create-package.sh <dev-hub>`
+            );
+        for (const [name, id] of Object.entries(project.packageAliases ?? {}))
+            if (name !== dir.package && /^0Ho/.test(String(id)) && !isRealPackageId(id))
+                problems.push(`sfdx-project.json: packageAliases.${name} "${id}" is a placeholder id`);
         if (!fs.existsSync(path.join(ctx.root, dir.path)))
             problems.push(`sfdx-project.json: package directory ${dir.path} does not exist`);
+    }
+    return problems;
+}
+
+/**
+ * A 2GP package id as `sf package create` writes it: `0Ho` and 15 more base-62 characters, not a
+ * placeholder (the record part all zeros, like 0Ho000000000000AAA).
+ */
+export function isRealPackageId(id) {
+    const text = String(id);
+    return /^0Ho[0-9A-Za-z]{12}([0-9A-Za-z]{3})?$/.test(text) && !/^0Ho0+(AAA)?$/i.test(text);
+}
+
+// ---- 4g. every Apex class is exercised by a test class ---------------------------------------
+/** Apex class names that are test code: annotated @IsTest at the top, or the shared test data factory. */
+const TEST_SUPPORT = new Set(['SeamTestData']);
+const stripApexComments = (src) => src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
+const isTestClass = (source) => /^\s*@IsTest\b/i.test(stripApexComments(source));
+
+/**
+ * Every Apex class that is not test code is named in at least one test class (word match, outside
+ * comments), so a new class without a test fails here, long before a package version build
+ * reports its coverage. Triggers are covered through their handlers' tests.
+ */
+export async function apexTestReferences(ctx) {
+    const classes = ctx.project.apex.filter((a) => a.kind === 'classes');
+    const stripComments = stripApexComments;
+    const tests = classes.filter((c) => isTestClass(c.source));
+    const testText = tests.map((t) => stripComments(t.source)).join('\n');
+    const problems = [];
+    if (tests.length === 0) problems.push('no Apex test class (@IsTest) in force-app: a package version needs 75 % coverage');
+    for (const c of classes) {
+        if (isTestClass(c.source) || TEST_SUPPORT.has(c.name)) continue;
+        if (!new RegExp(`\\b${c.name}\\b`, 'i').test(testText))
+            problems.push(
+                `classes/${c.name}.cls: no test class refers to ${c.name}; add ${c.name}Test (@IsTest) that exercises it (2GP versions need 75 % coverage)`
+            );
+    }
+    return problems;
+}
+
+// ---- 4h. sharing: what holds other cases' payloads is Private, and who may see it ---------------
+/** Objects holding copies of Case data (payloads, old/new values): Private, reached through Seam's Apex. */
+export const PRIVATE_OBJECTS = ['Seam_Outbox__c', 'Seam_Audit__c'];
+
+/**
+ * The outbox and audit are Private (internal and external); only Seam_Admin may View/Modify All and
+ * agents get no access (the panel reads a count through Apex); and the system processes that must see
+ * every row (Queueable/Schedulable/Batchable classes and the handlers platform-event triggers call)
+ * are declared `without sharing`: under Private sharing a `with sharing` class sees only its running
+ * user's rows, even in WITH SYSTEM_MODE queries. The twin does not model sharing; this check does.
+ */
+export async function sharing(ctx) {
+    const { project } = ctx;
+    const problems = [];
+    for (const o of PRIVATE_OBJECTS) {
+        const file = path.join(project.src, 'objects', o, `${o}.object-meta.xml`);
+        if (!fs.existsSync(file)) continue;
+        const xml = fs.readFileSync(file, 'utf8');
+        for (const tag of ['sharingModel', 'externalSharingModel']) {
+            const v = xmlValue(xml, tag);
+            if (v !== 'Private')
+                problems.push(
+                    `objects/${o}: ${tag} is ${v ?? 'missing'}; it holds payloads of cases a user may not see: set <${tag}>Private</${tag}>`
+                );
+        }
+    }
+    for (const [name, xml] of project.permissionSets) {
+        for (const block of xmlValues(xml, 'objectPermissions')) {
+            const object = xmlValue(block, 'object');
+            if (!PRIVATE_OBJECTS.includes(object)) continue;
+            const all = xmlValue(block, 'viewAllRecords') === 'true' || xmlValue(block, 'modifyAllRecords') === 'true';
+            if (all && name !== 'Seam_Admin')
+                problems.push(`permissionsets/${name}: View/Modify All on ${object}; only Seam_Admin may see every row`);
+            if (name === 'Seam_Agent' && xmlValue(block, 'allowRead') === 'true')
+                problems.push(
+                    `permissionsets/${name}: Read on ${object}; agents see Seam data only through the panel's controller`
+                );
+        }
+    }
+    const eventHandlers = new Set();
+    for (const t of project.apex.filter((a) => a.kind === 'triggers')) {
+        if (!/\bon\s+\w+__e\s*\(/i.test(t.source)) continue;
+        for (const m of t.source.matchAll(/\b([A-Z]\w*)\.\w+\s*\(/g)) eventHandlers.add(m[1]);
+    }
+    for (const c of project.apex.filter((a) => a.kind === 'classes')) {
+        const decl = /\b(public|global)\s+(?:(with|without|inherited)\s+sharing\s+)?(?:virtual\s+|abstract\s+)?class\s+(\w+)([^{]*)\{/i.exec(
+            stripApexComments(c.source)
+        );
+        if (!decl) continue;
+        const mode = decl[2]?.toLowerCase() ?? 'with';
+        const system = /\b(Queueable|Schedulable|Database\.Batchable)\b/.test(decl[4]) || eventHandlers.has(decl[3]);
+        if (system && mode !== 'without')
+            problems.push(
+                `classes/${c.name}.cls: a system process (${eventHandlers.has(decl[3]) ? 'called by a platform event trigger' : 'async job'}) declared ${mode} sharing; it must see every Seam row: declare it without sharing`
+            );
+        if (/@AuraEnabled/i.test(c.source) && mode !== 'with')
+            problems.push(`classes/${c.name}.cls: @AuraEnabled methods run as the user; declare the class with sharing`);
     }
     return problems;
 }
@@ -466,6 +592,8 @@ export function expectedComponent(file) {
             return [`ExternalCredential:${strip('.externalCredential-meta.xml')}`];
         case 'flexipages':
             return [`FlexiPage:${strip('.flexipage-meta.xml')}`];
+        case 'reportTypes':
+            return [`ReportType:${strip('.reportType-meta.xml')}`];
         case 'customMetadata':
             return [`CustomMetadata:${strip('.md-meta.xml')}`];
         case 'labels':
@@ -616,9 +744,12 @@ export const CHECKS = [
     { name: 'sfdx-project', run: sfdxProject },
     { name: 'meta-files', run: metaFiles },
     { name: 'apex-fields', run: apexFieldsExist },
+    { name: 'report-type-fields', run: reportTypeFields },
     { name: 'permission-sets', run: permissionSets },
     { name: 'contract-fields', run: contractFields },
     { name: 'wire-shapes', run: wireShapes },
+    { name: 'apex-tests', run: apexTestReferences },
+    { name: 'sharing', run: sharing },
     { name: 'prettier-apex', run: prettierApex },
     { name: 'convert-source', run: convertSource },
     { name: 'apex-ls', run: apexLanguageServer },

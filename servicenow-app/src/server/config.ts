@@ -14,6 +14,8 @@ export const PROPERTY = {
     resolutionRequireApproval: 'x_seam_bridge.resolution.require_approval',
     majorIncidentEnabled: 'x_seam_bridge.major_incident.enabled',
     customerFacingServices: 'x_seam_bridge.major_incident.customer_facing_services',
+    slaRiskEnabled: 'x_seam_bridge.sla_risk.enabled',
+    slaRiskThreshold: 'x_seam_bridge.sla_risk.alert_threshold',
     proxyUrl: 'x_seam_bridge.proxy.url',
     proxyApiKey: 'x_seam_bridge.proxy.api_key',
     salesforceUrl: 'x_seam_bridge.salesforce.instance_url',
@@ -28,6 +30,8 @@ export const PROPERTY = {
     backoffBaseSeconds: 'x_seam_bridge.outbox.backoff_base_seconds',
     backoffMaxSeconds: 'x_seam_bridge.outbox.backoff_max_seconds',
     debounceMs: 'x_seam_bridge.outbox.debounce_ms',
+    knowledgeEnabled: 'x_seam_bridge.knowledge.enabled',
+    knowledgeLearnFromResolutions: 'x_seam_bridge.knowledge.learn_from_resolutions',
     triageBudgetMs: 'x_seam_bridge.inbound.triage_budget_ms',
     proxyTimeoutMs: 'x_seam_bridge.proxy.timeout_ms',
     salesforceMidServer: 'x_seam_bridge.salesforce.mid_server',
@@ -42,6 +46,9 @@ export interface Settings {
     readonly resolutionRequireApproval: boolean;
     readonly majorIncidentEnabled: boolean;
     readonly customerFacingServices: readonly string[];
+    readonly slaRiskEnabled: boolean;
+    /** 0..1; null = the model's own threshold (the proxy answers it). */
+    readonly slaRiskThreshold: number | null;
     readonly proxyUrl: string;
     readonly proxyApiKey: string;
     readonly salesforceUrl: string;
@@ -61,6 +68,10 @@ export interface Settings {
      * rule runs (one call per update in a burst).
      */
     readonly debounceMs: number;
+    /** Knowledge suggestions on the incident (UI actions) through the proxy. */
+    readonly knowledgeEnabled: boolean;
+    /** Store each resolved linked incident's summary in the knowledge index (CASE_SUMMARY). */
+    readonly knowledgeLearnFromResolutions: boolean;
     /**
      * Time one POST /v1/cases may spend triaging before it stops calling the model: the cases left
      * are accepted (`triage_queued`) and triaged by an async rule, outside the REST transaction
@@ -88,6 +99,8 @@ export const DEFAULTS: Settings = {
     resolutionRequireApproval: true,
     majorIncidentEnabled: true,
     customerFacingServices: [],
+    slaRiskEnabled: true,
+    slaRiskThreshold: null,
     proxyUrl: '',
     proxyApiKey: '',
     salesforceUrl: '',
@@ -100,6 +113,8 @@ export const DEFAULTS: Settings = {
     backoffBaseSeconds: 30,
     backoffMaxSeconds: 3600,
     debounceMs: 1000,
+    knowledgeEnabled: true,
+    knowledgeLearnFromResolutions: true,
     triageBudgetMs: 20000,
     proxyTimeoutMs: 20000,
     salesforceMidServer: '',
@@ -183,6 +198,15 @@ export function loadSettings(source: PropertySource): LoadedSettings {
             .split(',')
             .map((s) => s.trim())
             .filter((s) => s !== ''),
+        slaRiskEnabled: bool(PROPERTY.slaRiskEnabled, DEFAULTS.slaRiskEnabled),
+        slaRiskThreshold: ((): number | null => {
+            const v = raw(PROPERTY.slaRiskThreshold) ?? '';
+            if (v === '') return null;
+            const n = Number(v);
+            if (n > 0 && n < 1) return n;
+            problems.push({ field: PROPERTY.slaRiskThreshold, problem: `is "${v}", not a number between 0 and 1`, fix: 'set a share such as 0.7, or leave it empty to use the model\'s threshold' });
+            return null;
+        })(),
         proxyUrl: url(PROPERTY.proxyUrl),
         proxyApiKey: raw(PROPERTY.proxyApiKey) ?? '',
         salesforceUrl: url(PROPERTY.salesforceUrl),
@@ -197,6 +221,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         backoffBaseSeconds: num(PROPERTY.backoffBaseSeconds, DEFAULTS.backoffBaseSeconds, 1, 86400, true),
         backoffMaxSeconds: num(PROPERTY.backoffMaxSeconds, DEFAULTS.backoffMaxSeconds, 1, 604800, true),
         debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
+        knowledgeEnabled: bool(PROPERTY.knowledgeEnabled, DEFAULTS.knowledgeEnabled),
+        knowledgeLearnFromResolutions: bool(PROPERTY.knowledgeLearnFromResolutions, DEFAULTS.knowledgeLearnFromResolutions),
         triageBudgetMs: num(PROPERTY.triageBudgetMs, DEFAULTS.triageBudgetMs, 0, 40000, true),
         proxyTimeoutMs: num(PROPERTY.proxyTimeoutMs, DEFAULTS.proxyTimeoutMs, 1000, 120000, true),
         salesforceMidServer: raw(PROPERTY.salesforceMidServer) ?? '',

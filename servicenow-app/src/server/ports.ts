@@ -15,6 +15,8 @@ export interface FindOptions {
     readonly limit?: number;
     /** Field to sort ascending by (Glide `orderBy`). */
     readonly orderBy?: string;
+    /** Field to sort descending by (Glide `orderByDesc`): "the latest N rows". */
+    readonly orderByDesc?: string;
     /** Fields to read; all of the table's fields the adapter knows when omitted. */
     readonly fields?: readonly string[];
     /**
@@ -96,6 +98,12 @@ export interface Session {
     userName(): string;
 }
 
+/** Platform events (`gs.eventQueue`): what notifications and script actions listen to. */
+export interface EventQueue {
+    /** Queues `name` against the row `table`/`sysId` (the notification's record). */
+    queue(name: string, table: string, sysId: string, parm1: string, parm2: string): void;
+}
+
 /** Everything a logic module may touch, passed in once per transaction. */
 export interface Ports {
     readonly records: RecordStore;
@@ -106,6 +114,8 @@ export interface Ports {
     readonly session: Session;
     /** Uniform in [0, 1): the jitter source for retry backoff. */
     readonly random: () => number;
+    /** Absent in tests that do not look at events; alerts then only log. */
+    readonly events?: EventQueue;
     /** Attaching files (the full text of a field cut to its column length); absent in some tests. */
     readonly files?: FileStore;
 }

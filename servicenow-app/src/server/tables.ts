@@ -9,6 +9,7 @@ export const TABLE = {
     approval: 'sysapproval_approver',
     userRole: 'sys_user_has_role',
     groupMember: 'sys_user_grmember',
+    knowledge: 'kb_knowledge',
 } as const;
 
 /** Outbox status values (the dead letter is a status, not a table). */

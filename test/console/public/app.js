@@ -207,6 +207,14 @@ function renderAudit(sf, sn) {
     ], sn, 'No audit rows yet.'));
 }
 
+// Seam's own alerts from ServiceNow's Seam Status (triage drift, credential pause): one line each.
+function renderAlerts(alerts) {
+    const box = document.getElementById('seam-alerts');
+    if (!box) return;
+    box.replaceChildren(...(alerts || []).map((a) => h('div.slds-notify.slds-notify_alert.slds-alert_warning', { role: 'alert', 'data-testid': 'seam-alert' },
+        h('h2', { text: `Seam alert (${a.name}, ${a.status}): ${a.detail}` }))));
+}
+
 function render(data) {
     renderCases(data.cases);
     renderCase(data.case);
@@ -216,6 +224,7 @@ function render(data) {
     renderApprovals(data.approvals, data.reviews);
     renderDeadLetters(data.salesforceDeadLetters, data.servicenowDeadLetters);
     renderAudit(data.salesforceAudit, data.servicenowAudit);
+    renderAlerts(data.alerts);
     const errors = Object.entries(data.errors || {});
     $('errors').replaceChildren(...errors.map(([part, message]) => h('div.slds-notify.slds-notify_alert.slds-alert_error', { role: 'alert' }, h('h2', { text: `${part}: ${message}` }))));
 }
@@ -280,6 +289,34 @@ $('journal-form').addEventListener('submit', async (e) => {
     if (!inc) return;
     const label = field === 'work_notes' ? 'Work note posted' : 'Comment posted';
     if (await act(label, () => api('PATCH', `/api/incidents/${inc.sys_id}`, { [field]: form.text.value }))) form.reset();
+});
+
+const PLATFORM = { servicenow: 'ServiceNow', salesforce: 'Salesforce' };
+
+/** The cited answer: sentences with their marks, the sources as links, or why there is none. */
+function renderKnowledge(a) {
+    const out = $('knowledge-answer');
+    out.replaceChildren();
+    if (a.noConfidentAnswer) out.append(h('p', { 'data-testid': 'knowledge-none', text: `No confident answer: ${a.reason || 'nothing relevant enough'}.` }));
+    else {
+        out.append(h('p.slds-text-title_caps', { text: 'AI-generated answer, from the sources below' }));
+        out.append(h('p', { 'data-testid': 'knowledge-text' }, ...a.sentences.map((s) => `${s.text} ${s.citations.map((c) => `[${c}]`).join('')} `)));
+        out.append(h('ul', { 'data-testid': 'knowledge-citations' }, ...a.citations.map((c) => h('li', {}, `[${c.id}] ${PLATFORM[c.platform]} ${c.number}: `, h('a', { href: c.url, target: '_blank', rel: 'noopener', text: c.title })))));
+    }
+    if (a.suggestions.length) {
+        out.append(h('p.slds-text-title_caps.slds-m-top_small', { text: 'Suggested articles' }));
+        out.append(h('ul', {}, ...a.suggestions.map((s) => h('li', {}, `${PLATFORM[s.platform]} ${s.number} (relevance ${s.relevance}): `, h('a', { href: s.url, target: '_blank', rel: 'noopener', text: s.title })))));
+    }
+    if (!a.retrieval.vectors) out.append(h('p.slds-text-color_weak.slds-text-body_small', { text: 'Keyword search only: no embedding model is configured.' }));
+}
+
+$('knowledge-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+        renderKnowledge(await api('POST', '/api/knowledge/answer', { question: $('knowledge-question').value }));
+    } catch (err) {
+        toast({ title: 'Knowledge question failed', message: err.message, variant: 'error' });
+    }
 });
 
 $('run-jobs').addEventListener('click', () => act('Scheduled jobs ran', () => api('POST', '/api/twin/run-jobs')));

@@ -67,6 +67,7 @@ export function createPanelController(store, options) {
       triageRoute: c.Seam_Triage_Route__c ?? null,
       triageConfidence: c.Seam_Triage_Confidence__c ?? null,
       escalatedAt: auraDateTime(c.Seam_Escalated_At__c),
+      slaRisk: c.Seam_SLA_Risk__c ?? null,
     };
   }
 

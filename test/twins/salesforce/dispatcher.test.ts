@@ -30,10 +30,11 @@ describe('outbox dispatcher', () => {
     expect(row).toMatchObject({ Status__c: 'Pending', Attempts__c: 0, Version__c: 1 });
     let seen: any[] = [];
     const summary = await twin.dispatchOutbox(async (req) => {
+      expect(req.path).toBe('/v1/cases');
       seen = req.messages;
       return serviceNow(() => ({ status: 'created', incidentNumber: 'INC0010001', incidentSysId: 'f'.repeat(32), correlationId: `SNOW-INC0010001|SFDC-${id}` }))(req);
     });
-    expect(summary).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0 });
+    expect(summary).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0, comments: 0 });
     expect(seen[0]).toMatchObject({ caseId: id, messageId: row.Message_Id__c, version: 1, sentAt: new Date(clock).toISOString() });
     expect((await outboxOf(id))[0]).toMatchObject({ Status__c: 'Sent', Attempts__c: 1 });
     const after = await getCase(id);
@@ -152,5 +153,36 @@ describe('outbox dispatcher', () => {
     expect(incident).toMatchObject({ Subject: 'Printer jams on every floor', Priority: 'High' });
     expect(await auditsOf(id)).toContain('stale');
     expect(await getCase(id)).toMatchObject({ Seam_Sync_Status__c: 'Synced', Seam_Last_Error__c: null });
+  });
+
+  it('sends comments of linked cases from their outbox rows to /v1/comments, retried with backoff and dead-lettered like cases', async () => {
+    await drainAll();
+    const id = await newCase('Comments');
+    await c.call('PATCH', `/sobjects/Case/${id}`, { Seam_Incident_Sys_Id__c: 'c'.repeat(32) });
+    await drainAll();
+    const comment = (await c.call('POST', '/sobjects/CaseComment', { ParentId: id, CommentBody: 'Customer called back', IsPublished: true })).body.id;
+    await c.call('POST', '/sobjects/CaseComment', { ParentId: id, CommentBody: 'internal', IsPublished: false });
+    const rows = (await c.call('GET', q(`SELECT Id, Kind__c, Status__c, Attempts__c, Payload__c, Last_Error__c FROM Seam_Outbox__c WHERE Case__c = '${id}' AND Kind__c = 'comment'`))).body.records;
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0].Payload__c)).toMatchObject({ commentId: comment, body: 'Customer called back', idempotencyKey: `salesforce:${comment}:1:comment` });
+
+    const paths: string[] = [];
+    const down = async (req: { path: string }) => { paths.push(req.path); return { status: 503, body: 'unavailable' }; };
+    expect(await twin.dispatchOutbox(down)).toMatchObject({ attempted: 1, comments: 1, retried: 1 });
+    expect(paths).toEqual(['/v1/comments']);
+    const retrying = (await c.call('GET', `/sobjects/Seam_Outbox__c/${rows[0].Id}`)).body;
+    expect(retrying).toMatchObject({ Status__c: 'Retrying', Attempts__c: 1, Last_Error__c: 'ServiceNow answered HTTP 503; will retry' });
+    expect((await twin.dispatchOutbox(down)).attempted).toBe(0); // not due before its backoff
+    clock += backoffMinutes(1) * 60_000;
+    const seen: any[] = [];
+    expect(await twin.dispatchOutbox(async (req) => { seen.push(...req.messages); return serviceNow(() => ({ status: 'created' }))(req); })).toMatchObject({ comments: 1, sent: 1 });
+    expect(seen).toEqual([expect.objectContaining({ commentId: comment, origin: 'salesforce' })]);
+    expect(seen[0]).not.toHaveProperty('sentAt');
+    expect((await c.call('GET', `/sobjects/Seam_Outbox__c/${rows[0].Id}`)).body).toMatchObject({ Status__c: 'Sent', Attempts__c: 2 });
+
+    const rejected = (await c.call('POST', '/sobjects/CaseComment', { ParentId: id, CommentBody: 'x', IsPublished: true })).body.id;
+    await twin.dispatchOutbox(serviceNow(() => ({ status: 'rejected', problems: [{ field: 'body', problem: 'too short', fix: 'write more' }] })));
+    const dead = (await c.call('GET', q(`SELECT Status__c, Last_Error__c FROM Seam_Outbox__c WHERE Idempotency_Key__c = 'salesforce:${rejected}:1:comment'`))).body.records[0];
+    expect(dead).toMatchObject({ Status__c: 'Dead_Letter', Last_Error__c: 'ServiceNow rejected the comment: body: too short (fix: write more)' });
   });
 });

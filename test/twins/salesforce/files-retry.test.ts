@@ -38,7 +38,7 @@ describe('Case files through the outbox', () => {
     expect(row).toMatchObject({ Status__c: 'Pending', Attempts__c: 0 });
     expect(JSON.parse(row.Payload__c)).toEqual({ contentVersionId: id, caseId: linkedCase });
     const seen: any[] = [];
-    expect(await twin.dispatchFiles(attachments('created', seen))).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0 });
+    expect(await twin.dispatchFiles(attachments('created', seen))).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0, died: 0 });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ messageId: row.Message_Id__c, caseId: linkedCase, contentVersionId: id, fileName: 'trace.log',
       versionData: Buffer.from('disk full').toString('base64'), sha256: createHash('sha256').update('disk full').digest('hex'), origin: 'salesforce' });

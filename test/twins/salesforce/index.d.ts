@@ -27,19 +27,41 @@ export interface TwinStore {
 export interface SalesforceTwinOptions {
   port?: number; host?: string; store?: TwinStore | object; clientId?: string; clientSecret?: string; apiLimit?: number;
   packageDir?: string; metadataDir?: string; stateFile?: string; serviceNowUrl?: string | null; sessionTimeoutMs?: number; mappings?: FieldMappingRecord[]; onOutbound?: (item: OutboundItem) => void; now?: () => number;
+  /** The permission set whose field permissions the API user has (e.g. 'Seam_Integration', as the sandbox uses); default none. */
+  fieldSecurity?: string | string[] | null;
+  /** The Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize), 1–2000; default 2000. */
+  eventBatchSize?: number;
 }
+/** One invocation of SeamIncidentUpdateTrigger by the event bus. */
+export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception'; error?: string }
+/** The event bus's side of the platform-event trigger: batches, resume after the checkpoint. */
+export interface EventBus {
+  readonly batchSize: number;
+  pause(): void;
+  resume(): void;
+  readonly pending: number;
+  /** Events the platform gave up on: the trigger died (uncaught exception) before any checkpoint. */
+  readonly dropped: PlatformEvent[];
+  readonly batches: TriggerBatch[];
+  /** The next `times` saves of the chunk holding this event throw System.LimitException. */
+  limitExceptionAt(spec: { messageId: string; times?: number }): void;
+}
+export const CHUNK_SIZE: number;
+export const MAX_BATCH_SIZE: number;
 export interface SalesforceTwin {
   readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;
   events: { subscribe(fn: (e: PlatformEvent) => void): () => void; list(afterReplayId?: number): PlatformEvent[] };
+  readonly subscriber: EventBus;
   readonly outbound: OutboundItem[];
   drainOutbound(): OutboundItem[];
   onOutbound(fn: (item: OutboundItem) => void): () => void;
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
-  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
+  /** Cases go to `path` /v1/cases, comments (Seam_Outbox__c kind comment) to /v1/comments, one call per kind. */
+  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>>; path: '/v1/cases' | '/v1/comments' }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; comments: number }>;
   /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each. */
-  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number }>;
+  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
-  faults: { next(spec: FaultSpec): void; clear(): void; readonly pending: number };
+  faults: { next(spec: FaultSpec): void; fileJobLimitException(spec?: { times?: number }): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
   revokeTokens(): void;
   expireTokens(): void;
@@ -67,10 +89,13 @@ export function parseFieldMeta(xml: string): { name: string; type: string; lengt
 export function backoffMinutes(attempts: number): number;
 export const MAX_ATTEMPTS: number;
 export const FILE_BATCH_SIZE: number;
+/** SeamAttachmentSender.maxInlineBytes() in a fresh file job: (12 MB heap − 1 MB margin) / 3.7. */
+export const MAX_INLINE_BYTES: number;
+export const ASYNC_HEAP_BYTES: number;
 /** SeamPanelController.LinkView as Aura serialises it (datetimes ISO-8601 with Z). */
 export interface LinkView {
   accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;
   incidentPriority?: string | null; assignee?: string | null; assignmentGroup?: string | null; slaDue?: string | null; resolvedAt?: string | null;
   latestUpdate?: string | null; aiSummary?: string | null; correlationId?: string | null; lastSync?: string | null; syncStatus?: string | null;
-  lastError?: string | null; pending?: number; triageRoute?: string | null; triageConfidence?: number | null; escalatedAt?: string | null;
+  lastError?: string | null; pending?: number; triageRoute?: string | null; triageConfidence?: number | null; escalatedAt?: string | null; slaRisk?: string | null;
 }

@@ -21,11 +21,17 @@ import { DEFAULT_PACKAGE_DIR, loadSchema } from './schema.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
 import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
-export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS } from './dispatcher.js';
+import { createEventBus } from './subscriber.js';
+import { createFieldSecurity, loadFieldPermissions, mergeFieldPermissions } from './fieldSecurity.js';
+export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
+export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES } from './dispatcher.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
 export { parseSoql, executeSoql, soqlQuote } from './soql.js';
 export { API_VERSION } from './rest.js';
+
+/** Org metadata an admin deploys beside the package (`salesforce-pkg/org-setup`). */
+const ORG_SETUP_DIR = fileURLToPath(new URL('../../../salesforce-pkg/org-setup/main/default', import.meta.url));
 
 const ORG_ID = makeId('00D', 1);
 const SHARED_DIST = fileURLToPath(new URL('../../../shared/dist/seam-core.mjs', import.meta.url));
@@ -96,6 +102,8 @@ function readBody(req) {
  * @param {string} [options.stateFile] load state from this file at start (if it exists) and keep it saved there
  * @param {number} [options.sessionTimeoutMs] sessions end this long after the token was issued (the org's session timeout); default never
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
+ * @param {string | string[] | null} [options.fieldSecurity] the permission set(s) whose field permissions the API user has, e.g. `Seam_Integration` (from the package) and `Seam_Knowledge_Ingestion` (from `salesforce-pkg/org-setup`); default none
+ * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
  */
 export async function createSalesforceTwin(options = {}) {
   const {
@@ -111,7 +119,16 @@ export async function createSalesforceTwin(options = {}) {
     store = createStore({ objects, ownership, now, state: /** @type {import('./store.js').State | undefined} */ (options.store) });
   }
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
-  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage });
+  const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
+  store.setEventDelivery((event) => eventBus.publish(event));
+  // The integration user's field-level security, from the package's permission set (null: none).
+  // Several sets add up, as on the platform: e.g. the package's `Seam_Integration` plus the org's own
+  // `Seam_Knowledge_Ingestion` (salesforce-pkg/org-setup), which grants the org-defined article body field.
+  const permissionSets = options.fieldSecurity ? [options.fieldSecurity].flat() : [];
+  const perms = permissionSets.length ? mergeFieldPermissions(permissionSets.map((name) => loadFieldPermissions(options.packageDir ?? DEFAULT_PACKAGE_DIR, name) ?? loadFieldPermissions(ORG_SETUP_DIR, name))) : null;
+  const security = perms ? createFieldSecurity(store.objects, perms) : null;
+  if (security) store.setFieldAccess(security.accessOf);
+  const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, objects: security?.objects });
   const panel = createPanelController(store, {
     serviceNowUrl: options.serviceNowUrl !== undefined ? options.serviceNowUrl : serviceNowUrlLabel(options.packageDir ?? DEFAULT_PACKAGE_DIR), now,
   });
@@ -127,6 +144,8 @@ export async function createSalesforceTwin(options = {}) {
 
   /** @type {Array<FaultSpec & { remaining: number }>} */
   const faults = [];
+  /** File jobs that hit a governor limit next (`twin.faults.fileJobLimitException`). */
+  const fileJobLimit = { remaining: 0 };
   /** @type {Set<import('node:http').ServerResponse>} */
   const streams = new Set();
   /** @type {Set<() => void>} */
@@ -263,8 +282,10 @@ export async function createSalesforceTwin(options = {}) {
     const idUrl = /^\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})$/.exec(path);
     if (idUrl && method === 'GET') {
       // The identity URL that the token response's `id` names.
+      // The token comes as a Bearer header or, as the platform also accepts, ?oauth_token= (jsforce sends both).
       const bearer = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
-      const s = bearer ? store.state.tokens[bearer[1]] : undefined;
+      const presented = bearer ? bearer[1] : url.searchParams.get('oauth_token');
+      const s = presented ? store.state.tokens[presented] : undefined;
       if (!s || s.expired) return send(res, 403, 'Bad_OAuth_Token');
       if (idUrl[1] !== ORG_ID || idUrl[2] !== INTEGRATION_USER_ID) return send(res, 404, 'Bad_Id');
       return send(res, 200, { id: `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, asserted_user: true, user_id: INTEGRATION_USER_ID, organization_id: ORG_ID,
@@ -336,6 +357,11 @@ export async function createSalesforceTwin(options = {}) {
       /** Events after a replay id (exclusive), oldest first. @param {number} [afterReplayId] */
       list: (afterReplayId = 0) => store.state.events.filter((e) => e.replayId > afterReplayId),
     },
+    /**
+     * The event bus's delivery to SeamIncidentUpdateTrigger: batches, resume-after-checkpoint,
+     * `pause()`/`resume()` to gather a batch, `limitExceptionAt({ messageId })` for a DML failure mid-batch.
+     */
+    subscriber: eventBus,
     /** CaseMessages / CommentMessages the package would send to ServiceNow, oldest first (live array). */
     get outbound() { return store.state.outbound; },
     /** Takes every queued outbound item, leaving the queue empty. */
@@ -353,14 +379,16 @@ export async function createSalesforceTwin(options = {}) {
      * `send` one file each (the caller's `POST /v1/attachments`), with retry, backoff and dead letter.
      * @param {import('./dispatcher.js').Send} send
      */
-    dispatchFiles: async (send) => { const r = await dispatchFiles(store, send, { now }); scheduleSave(); return r; },
+    dispatchFiles: async (send) => { const r = await dispatchFiles(store, send, { now, jobLimit: fileJobLimit }); scheduleSave(); return r; },
     /** The package's Apex controllers that the console's LWC calls. */
     apex: { SeamPanelController: panel },
     /** Fault injection for the next matching `/services/…` requests. */
     faults: {
       /** @param {FaultSpec} spec */
       next(spec) { faults.push({ ...spec, remaining: spec.times ?? 1 }); },
-      clear() { faults.length = 0; },
+      /** The next `times` file jobs of `dispatchFiles` end in a System.LimitException (nothing of the job is saved). @param {{ times?: number }} [spec] */
+      fileJobLimitException(spec = {}) { fileJobLimit.remaining += spec.times ?? 1; },
+      clear() { faults.length = 0; fileJobLimit.remaining = 0; },
       get pending() { return faults.length; },
     },
     /** A token without the HTTP round trip (tests, the sandbox's own forwarding). */

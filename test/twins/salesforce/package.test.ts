@@ -58,12 +58,15 @@ describe('Platform Events', () => {
     expect(many.body.map((r: any) => r.success)).toEqual([true, false, true]);
     expect(many.body[1].errors[0]).toMatchObject({ statusCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD', fields: ['Link_Version__c'] });
     stop();
-    expect(seen.map((e) => e.payload.Message_Id__c)).toEqual(['pe-1', 'pe-2', 'pe-4']);
-    const ids = seen.map((e) => e.replayId);
+    // The subscriber also publishes an id-only Seam_Case_Signal__e per applied update (the panel's live refresh).
+    const updates = seen.filter((e) => e.type === 'Incident_Update__e');
+    expect(updates.map((e) => e.payload.Message_Id__c)).toEqual(['pe-1', 'pe-2', 'pe-4']);
+    expect(seen.filter((e) => e.type === 'Seam_Case_Signal__e').map((e) => Object.keys(e.payload).filter((k) => k.endsWith('__c')))).toContainEqual(['Case_Id__c']);
+    const ids = updates.map((e) => e.replayId);
     expect(ids[1]).toBeGreaterThan(ids[0]);
     expect(ids[2]).toBeGreaterThan(ids[1]);
-    expect(seen[0].payload.ReplayId).toBe(String(ids[0]));
-    expect(seen[0].payload.EventUuid).toBe(one.body.errors[0].message);
+    expect(updates[0].payload.ReplayId).toBe(String(ids[0]));
+    expect(updates[0].payload.EventUuid).toBe(one.body.errors[0].message);
     // Events cannot be read back or changed like records.
     expect((await c.call('GET', `/sobjects/Incident_Update__e/${one.body.id}`)).status).toBe(404);
   });
@@ -96,22 +99,24 @@ describe('Platform Events', () => {
     const caseId = await newCase();
     const last = twin.events.list().at(-1)!.replayId;
     await publish(caseId, { messageId: 'feed-1', version: 1 });
-    const feed = await (await fetch(`${twin.url}/seam-twin/events?replayId=${last}`)).json();
+    const feed = await (await fetch(`${twin.url}/seam-twin/events?replayId=${last}&type=Incident_Update__e`)).json();
     expect(feed.events.map((e: any) => e.payload.Message_Id__c)).toEqual(['feed-1']);
-    expect(feed.latestReplayId).toBe(last + 1);
+    expect(feed.latestReplayId).toBe(twin.events.list().at(-1)!.replayId);
+    const first = feed.events[0].replayId;
 
-    const waiting = fetch(`${twin.url}/seam-twin/events?replayId=${last + 1}&wait=5000`).then((r) => r.json());
+    const waiting = fetch(`${twin.url}/seam-twin/events?replayId=${first}&type=Incident_Update__e&wait=5000`).then((r) => r.json());
     await new Promise((r) => setTimeout(r, 20));
     await publish(caseId, { messageId: 'feed-2', version: 2 });
-    expect((await waiting).events.map((e: any) => e.payload.Message_Id__c)).toEqual(['feed-2']);
+    const second = (await waiting).events;
+    expect(second.map((e: any) => e.payload.Message_Id__c)).toEqual(['feed-2']);
 
     const controller = new AbortController();
-    const sse = await fetch(`${twin.url}/seam-twin/events?replayId=${last + 1}`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    const sse = await fetch(`${twin.url}/seam-twin/events?replayId=${first}`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
     expect(sse.headers.get('content-type')).toBe('text/event-stream');
     const reader = sse.body!.getReader();
     let text = '';
     while (!text.includes('feed-2')) text += new TextDecoder().decode((await reader.read()).value);
-    expect(text).toContain(`id: ${last + 2}\nevent: Incident_Update__e\ndata: `);
+    expect(text).toContain(`id: ${second[0].replayId}\nevent: Incident_Update__e\ndata: `);
     controller.abort();
   });
 });
@@ -263,8 +268,11 @@ describe('Case trigger (the package\'s outbound path)', () => {
     expect(twin.outbound).toHaveLength(0);
   });
 
-  it('queues public CaseComments as CommentMessages, never private or ServiceNow-tagged ones', async () => {
+  it('queues public CaseComments of linked cases as CommentMessages, never private, ServiceNow-tagged or unlinked ones', async () => {
+    const unlinked = await newCase();
+    await c.call('POST', '/sobjects/CaseComment', { ParentId: unlinked, CommentBody: 'before the link', IsPublished: true });
     const caseId = await newCase();
+    await c.call('PATCH', `/sobjects/Case/${caseId}`, { Seam_Incident_Sys_Id__c: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' });
     twin.drainOutbound();
     const pub = (await c.call('POST', '/sobjects/CaseComment', { ParentId: caseId, CommentBody: 'Any news?', IsPublished: true })).body.id;
     await c.call('POST', '/sobjects/CaseComment', { ParentId: caseId, CommentBody: 'internal note', IsPublished: false });

@@ -38,15 +38,17 @@ export function errorReply(e) {
 
 /**
  * @param {Store} store
- * @param {{ apiLimit: number, usage: () => number }} limits
+ * @param {{ apiLimit: number, usage: () => number, identityUrl?: () => string, objects?: Map<string, import('./schema.js').ObjectDef> }} limits
+ *   `identityUrl`: the session user's identity URL (the resources list names it); `objects`: the schema as the API user sees it (field-level security)
  */
 export function createRestApi(store, limits) {
+  const apiObjects = limits.objects ?? store.objects;
   /** @type {Map<string, { rows: unknown[], totalSize: number, batch: number }>} */
   const cursors = new Map();
 
   /** @param {string} type */
   const objectOf = (type) => {
-    const o = findObject(store.objects, type);
+    const o = findObject(apiObjects, type);
     if (!o) throw notFound();
     return o;
   };
@@ -102,7 +104,7 @@ export function createRestApi(store, limits) {
     if (q === null) throw new ApiError(400, 'MALFORMED_QUERY', 'A query string (q) is required');
     const opt = /batchSize=(\d+)/i.exec(String(call.headers['sforce-query-options'] ?? ''));
     const batch = opt ? Math.min(2000, Math.max(200, Number(opt[1]))) : 2000;
-    const result = executeSoql(q, { objects: store.objects, all: store.all, byId: store.byId, recordUrl: store.recordUrl });
+    const result = executeSoql(q, { objects: apiObjects, all: store.all, byId: store.byId, recordUrl: store.recordUrl });
     return page({ rows: result.records, totalSize: result.totalSize, batch }, 0);
   }
 
@@ -121,7 +123,7 @@ export function createRestApi(store, limits) {
       const rec = /** @type {Record<string, any>} */ (raw ?? {});
       const type = rec.attributes?.type;
       if (typeof type !== 'string') throw new ApiError(400, 'INVALID_TYPE', 'Must send a concrete entity type.');
-      if (!findObject(store.objects, type)) throw new ApiError(400, 'INVALID_TYPE', `sObject type '${type}' is not supported.`);
+      if (!findObject(apiObjects, type)) throw new ApiError(400, 'INVALID_TYPE', `sObject type '${type}' is not supported.`);
       const { attributes, Id, id, ...fields } = rec;
       if (mode === 'create') {
         if (Id ?? id) throw new ApiError(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
@@ -307,7 +309,10 @@ export function createRestApi(store, limits) {
     const [head, a, b, c] = parts;
     const base = `/services/data/v${API_VERSION}`;
     if (parts.length === 0 && method === 'GET') {
-      return { status: 200, body: { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, composite: `${base}/composite`, limits: `${base}/limits` } };
+      // The resources of this version, as the platform lists them: relative URLs, except identity,
+      // which is the absolute identity URL of the session's user (jsforce's identity() reads it).
+      return { status: 200, body: { sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, composite: `${base}/composite`, limits: `${base}/limits`,
+        ...(limits.identityUrl ? { identity: limits.identityUrl() } : {}) } };
     }
     if (head === 'limits' && parts.length === 1 && method === 'GET') {
       const events = store.state.events.length;
@@ -337,7 +342,7 @@ export function createRestApi(store, limits) {
     }
     if (head === 'sobjects') {
       if (parts.length === 1 && method === 'GET') {
-        return { status: 200, body: { encoding: 'UTF-8', maxBatchSize: MAX_COLLECTION, sobjects: [...store.objects.values()].map(describe) } };
+        return { status: 200, body: { encoding: 'UTF-8', maxBatchSize: MAX_COLLECTION, sobjects: [...apiObjects.values()].map(describe) } };
       }
       const object = objectOf(a);
       if (parts.length === 2) {

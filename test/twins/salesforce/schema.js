@@ -120,6 +120,18 @@ const STANDARD = {
       f('ShareType', 'Share Type', 'picklist', { picklist: ['V', 'C', 'I'], defaultValue: 'V' }),
       f('Visibility', 'Visibility', 'picklist', { picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'], defaultValue: 'AllUsers' })],
   },
+  // Lightning Knowledge: one Knowledge__kav row per article version (ka0), its article Knowledge__ka
+  // (kA0) by KnowledgeArticleId. The body field is org-defined; the twin has Answer__c (rich text).
+  Knowledge__kav: {
+    prefix: 'ka0', label: 'Knowledge',
+    fields: [owner(), f('Title', 'Title', 'string', { length: 255, required: true }), f('UrlName', 'URL Name', 'string', { length: 255, required: true }),
+      f('Summary', 'Summary', 'textarea', { length: 1000 }), f('Answer__c', 'Answer', 'textarea', { length: 131072, custom: true }),
+      f('ArticleNumber', 'Article Number', 'string', { ...ro, length: 30 }), f('KnowledgeArticleId', 'Knowledge Article ID', 'reference', { ...ro, referenceTo: ['Knowledge__ka'] }),
+      f('PublishStatus', 'Publication Status', 'picklist', { ...ro, picklist: ['Draft', 'Online', 'Archived'], restricted: true, defaultValue: 'Draft' }),
+      f('IsLatestVersion', 'Is Latest Version', 'boolean', { ...ro, defaultValue: true }), f('VersionNumber', 'Version Number', 'int', { ...ro, defaultValue: 1 }),
+      f('Language', 'Language', 'picklist', { picklist: ['en_US'], defaultValue: 'en_US' }),
+      f('LastPublishedDate', 'Last Published Date', 'datetime', ro), f('ArchivedDate', 'Archived Date', 'datetime', ro)],
+  },
   CaseComment: {
     prefix: '00a', label: 'Case Comment',
     fields: [f('ParentId', 'Parent Case ID', 'reference', { required: true, referenceTo: ['Case'], relationshipName: 'Parent', childRelationshipName: 'CaseComments', updateable: false }),
@@ -130,6 +142,7 @@ const STANDARD = {
 /** Custom objects of the package, with their key prefixes (assigned per org on the platform). */
 const CUSTOM_OBJECTS = {
   Incident_Update__e: { prefix: 'e00', label: 'Incident Update', event: true },
+  Seam_Case_Signal__e: { prefix: 'e01', label: 'Seam Case Signal', event: true },
   Seam_Audit__c: { prefix: 'a0A', label: 'Seam Audit' },
   Seam_Outbox__c: { prefix: 'a0B', label: 'Seam Outbox' },
 };
@@ -144,7 +157,7 @@ const FALLBACK_CUSTOM_FIELDS = {
     ['Seam_AI_Summary__c', 'LongTextArea', { length: 32768 }], ['Seam_Assignee__c', 'Text', { length: 255 }],
     ['Seam_Assignment_Group__c', 'Text', { length: 255 }], ['Seam_CI__c', 'Text', { length: 255 }], ['Seam_Change__c', 'Text', { length: 40 }],
     ['Seam_Correlation_Id__c', 'Text', { length: 128 }], ['Seam_Escalated_At__c', 'DateTime'], ['Seam_Incident_Number__c', 'Text', { length: 40 }],
-    ['Seam_Incident_Priority__c', 'Text', { length: 40 }], ['Seam_Incident_State__c', 'Text', { length: 40 }],
+    ['Seam_Incident_Priority__c', 'Text', { length: 40 }], ['Seam_Incident_State__c', 'Text', { length: 40 }], ['Seam_SLA_Risk__c', 'Text', { length: 40 }],
     ['Seam_Incident_Sys_Id__c', 'Text', { length: 32 }], ['Seam_Last_Error__c', 'Text', { length: 255 }],
     ['Seam_Last_Message_Id__c', 'Text', { length: 64 }], ['Seam_Last_Sync__c', 'DateTime'], ['Seam_Latest_Update__c', 'LongTextArea', { length: 32768 }],
     ['Seam_Link_Version__c', 'Number', { precision: 18, scale: 0 }], ['Seam_Local_Version__c', 'Number', { precision: 18, scale: 0 }],
@@ -160,6 +173,7 @@ const FALLBACK_CUSTOM_FIELDS = {
     ['Origin__c', 'Text', { length: 20 }], ['Fields_Json__c', 'LongTextArea', { length: 131072 }], ['Comments_Json__c', 'LongTextArea', { length: 131072 }],
     ['Sent_At__c', 'DateTime'],
   ],
+  Seam_Case_Signal__e: [['Case_Id__c', 'Text', { length: 18 }]],
   Seam_Audit__c: [
     ['Actor__c', 'Text', { length: 255 }], ['Case__c', 'Lookup', { referenceTo: 'Case', child: 'Seam_Audit__r' }], ['Correlation_Id__c', 'Text', { length: 128 }],
     ['Detail__c', 'Text', { length: 255 }], ['Direction__c', 'Picklist', { picklist: ['sf_to_sn', 'sn_to_sf'], restricted: true }],

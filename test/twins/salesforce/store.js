@@ -120,6 +120,9 @@ export function createStore(options) {
   /** @param {string} prefix */
   const nextId = (prefix) => makeId(prefix, (state.counters[prefix] = (state.counters[prefix] ?? 0) + 1));
 
+  /** The API user's field-level security (set by the twin from a permission set); default: everything. @type {(object: string, field: string) => 'edit' | 'read' | 'none'} */
+  let fieldAccess = () => 'edit';
+
   /** Undo entries of the open transactions, innermost last. @type {Array<Array<() => void>>} */
   const frames = [];
   /**
@@ -237,9 +240,11 @@ export function createStore(options) {
     for (const [key, raw] of Object.entries(body)) {
       if (key === 'attributes') continue;
       const field = object.fields.get(key.toLowerCase());
-      if (!field) { errors.push(new ApiError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${object.name}`, [key])); continue; }
+      // Field-level security of the API user (fieldSecurity.js); the package's own Apex bypasses it.
+      const access = field && !opts.bypassAccess ? fieldAccess(object.name, field.name) : 'edit';
+      if (!field || access === 'none') { errors.push(new ApiError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${object.name}`, [key])); continue; }
       if (field.name === 'Id' && mode === 'update') continue;
-      if (!opts.bypassAccess && !(mode === 'create' ? field.createable : field.updateable)) { readOnly.push(field.name); continue; }
+      if (!opts.bypassAccess && (access === 'read' || !(mode === 'create' ? field.createable : field.updateable))) { readOnly.push(field.name); continue; }
       try {
         values[field.name] = coerceValue(object, field, raw);
       } catch (e) {
@@ -372,6 +377,30 @@ export function createStore(options) {
     } }, ctx);
   }
 
+  /**
+   * The package's SeamCaseCommentTrigger + SeamOutbox.enqueueComments: a public comment that did not
+   * come from ServiceNow, on a linked Case, becomes a Seam_Outbox__c row of kind `comment` holding the
+   * CommentMessage; the dispatcher sends it to /v1/comments with retry, backoff and dead letter.
+   * @param {SRecord} rec @param {WriteContext} ctx
+   */
+  function commentAdded(rec, ctx) {
+    const body = String(rec.CommentBody ?? '');
+    if (!rec.IsPublished || body.trim() === '' || body.startsWith('[Seam: from ServiceNow · ')) return;
+    const caseRec = table('Case')[String(rec.ParentId)];
+    if (!caseRec || !caseRec.Seam_Incident_Sys_Id__c) return; // ServiceNow has no incident to add it to
+    const key = `salesforce:${rec.Id}:1:comment`;
+    /** @type {CommentMessage} */
+    const message = { messageId: messageIdFor(key), idempotencyKey: key, caseId: String(rec.ParentId), commentId: String(rec.Id),
+      body, author: String(ctx.userName).slice(0, 200), createdAt: new Date(parseDateTime(String(rec.CreatedDate))).toISOString(), origin: 'salesforce' };
+    if (!all('Seam_Outbox__c').some((r) => r.Idempotency_Key__c === key)) {
+      create('Seam_Outbox__c', { Case__c: rec.ParentId, Kind__c: 'comment', Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: key,
+        Message_Id__c: message.messageId, Version__c: 1, Payload__c: JSON.stringify(message), Reason__c: 'comment', Next_Attempt_At__c: null, Last_Error__c: null },
+      { ...ctx, inbound: true });
+    }
+    // For display (the console), like the case items: the outbox row above is what gets sent.
+    enqueue({ kind: 'comment', message }, ctx);
+  }
+
   /** Derived and defaulted fields, as the platform and the package's before-triggers set them. @param {ObjectDef} object @param {SRecord | null} before @param {SRecord} rec */
   function beforeWrite(object, before, rec) {
     const ts = sfDateTime(now());
@@ -386,6 +415,12 @@ export function createStore(options) {
       rec.ClosedDate = rec.IsClosed ? (before && before.IsClosed ? before.ClosedDate : ts) : null;
     }
     if (object.name === 'Contact') rec.Name = [rec.FirstName, rec.LastName].filter((x) => x).join(' ');
+    if (object.name === 'Knowledge__kav' && !before) {
+      // The platform numbers the article and creates its Knowledge__ka; a new version keeps both.
+      const n = state.counters[object.keyPrefix] ?? 1;
+      rec.ArticleNumber ??= String(n).padStart(9, '0');
+      rec.KnowledgeArticleId ??= makeId('kA0', n);
+    }
     if (object.name === 'Seam_Audit__c' && !before) rec.Name = `AUD-${String(state.counters[object.keyPrefix]).padStart(6, '0')}`;
     if (object.name === 'Seam_Outbox__c' && !before) rec.Name = `OBX-${String(state.counters[object.keyPrefix]).padStart(6, '0')}`;
   }
@@ -418,11 +453,7 @@ export function createStore(options) {
     }
     if (object.name === 'ContentDocumentLink' && !ctx.inbound) fileShared(rec, ctx);
     if (object.name === 'Case' && !ctx.inbound) enqueueCaseMessage(rec, ctx);
-    if (object.name === 'CaseComment' && !ctx.inbound && rec.IsPublished && !/^\[Seam: from ServiceNow · /.test(String(rec.CommentBody ?? ''))) {
-      const key = `salesforce:${id}:1:comment`;
-      enqueue({ kind: 'comment', message: { messageId: messageIdFor(key), idempotencyKey: key, caseId: String(rec.ParentId), commentId: id,
-        body: String(rec.CommentBody ?? ''), author: ctx.userName, createdAt: new Date(now()).toISOString(), origin: 'salesforce' } }, ctx);
-    }
+    if (object.name === 'CaseComment' && !ctx.inbound) commentAdded(rec, ctx);
     return id;
   }
 
@@ -498,13 +529,16 @@ export function createStore(options) {
       // The platform keeps events for a while, not forever; so does the twin (see README).
       if (state.events.length > eventRetention) state.events.splice(0, state.events.length - eventRetention);
       for (const fn of eventListeners) notify(fn, event, 'events.subscribe');
-      if (object.name === 'Incident_Update__e') applyIncidentUpdate(event);
+      if (object.name === 'Incident_Update__e') deliverToTrigger(event);
     });
     eventUuids.set(id, uuid);
     return id;
   }
 
   /* ---- the package's Incident_Update__e subscriber ------------------------------------------ */
+
+  /** How a committed Incident_Update__e reaches the trigger: the event bus (subscriber.js) once set. @type {(event: PlatformEvent) => void} */
+  let deliverToTrigger = (event) => { applyIncidentUpdate(event); };
 
   /**
    * What the package's SeamIncidentUpdateHandler does on a real org, rule for rule: skip a
@@ -677,6 +711,10 @@ export function createStore(options) {
     /** @param {(item: OutboundItem) => void} fn */
     onOutbound(fn) { outboundListeners.add(fn); return () => { outboundListeners.delete(fn); }; },
     applyIncidentUpdate,
+    /** @param {(object: string, field: string) => 'edit' | 'read' | 'none'} fn the API user's field access */
+    setFieldAccess(fn) { fieldAccess = fn; },
+    /** @param {(event: PlatformEvent) => void} fn the event bus's delivery to SeamIncidentUpdateTrigger */
+    setEventDelivery(fn) { deliverToTrigger = fn; },
     /**
      * SeamOutbox.enqueueCases for one case: the outbox row and the outbound message of its
      * current version (the panel's escalate / resync after bumping the version).

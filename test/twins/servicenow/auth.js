@@ -12,7 +12,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 /** Users every twin has unless told otherwise: an admin and the integration user the app's API expects. */
 export const DEFAULT_USERS = /** @type {TwinUser[]} */ ([
   { user_name: 'admin', password: 'admin', roles: ['admin'], name: 'System Administrator' },
-  { user_name: 'seam.integration', password: 'integration', roles: ['x_seam_bridge.integration', 'itil'], name: 'Seam Integration' },
+  { user_name: 'seam.integration', password: 'integration', roles: ['x_seam_bridge.integration', 'itil', 'knowledge'], name: 'Seam Integration' },
   { user_name: 'itil.agent', password: 'itil', roles: ['itil'], name: 'Service Desk Agent' },
   { user_name: 'no.roles', password: 'noroles', roles: [], name: 'No Roles' },
 ]);

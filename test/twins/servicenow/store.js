@@ -102,6 +102,20 @@ export const BASE_TABLES = {
   },
 };
 
+// Knowledge Management (com.glideapp.knowledge): a knowledge base and its articles. Only the fields
+// Seam reads or writes; workflow_state holds the article's lifecycle, `text` its HTML body.
+BASE_TABLES.kb_knowledge_base = { display: 'title', fields: { title: {}, description: {}, active: { type: 'boolean', default: 'true' } } };
+BASE_TABLES.kb_knowledge = {
+  display: 'number', numberPrefix: 'KB', label: 'Knowledge',
+  fields: {
+    number: {}, short_description: { mandatory: true }, text: { type: 'html' }, kb_knowledge_base: { type: 'reference', reference: 'kb_knowledge_base' },
+    kb_category: {}, meta: {}, article_type: { default: 'html' },
+    workflow_state: { default: 'draft', choices: { draft: 'Draft', review: 'Review', scheduled_publish: 'Scheduled for publish', published: 'Published', pending_retirement: 'Pending retirement', retired: 'Retired', outdated: 'Outdated' } },
+    active: { type: 'boolean', default: 'true' }, author: { type: 'reference', reference: 'sys_user' },
+    published: { type: 'glide_date' }, valid_to: { type: 'glide_date' }, source: {},
+  },
+};
+
 export class TableStore {
   /** @param {{ now?: () => Date }} [options] */
   constructor(options = {}) {

@@ -18,6 +18,10 @@ const BASE_ACLS = /** @type {Record<string, Partial<Record<AclOperation, string[
   problem: { read: ['itil'], write: ['itil'], create: ['itil'], delete: ['admin'] },
   sys_user: { read: ['itil'], write: ['admin'], create: ['admin'], delete: ['admin'] },
   sys_user_group: { read: ['itil'], write: ['admin'], create: ['admin'], delete: ['admin'] },
+  // The platform gates articles by knowledge-base user criteria ("Can read" / "Can contribute"); the
+  // twin simplifies that to roles: itil/knowledge read, knowledge contributes drafts, admin deletes.
+  kb_knowledge: { read: ['itil', 'knowledge'], write: ['knowledge'], create: ['knowledge'], delete: ['admin'] },
+  kb_knowledge_base: { read: ['itil', 'knowledge'], write: ['admin'], create: ['admin'], delete: ['admin'] },
   sys_properties: { read: ['admin'], write: ['admin'], create: ['admin'], delete: ['admin'] },
   sys_user_has_role: { read: ['admin'], write: ['admin'], create: ['admin'], delete: ['admin'] },
 });

@@ -40,3 +40,13 @@ Acl({ $id: Now.ID['acl_review_create'], type: 'record', table: 'x_seam_bridge_tr
     roles: [adminRole, integrationRole], description: 'Queue a triage review.' })
 Acl({ $id: Now.ID['acl_review_delete'], type: 'record', table: 'x_seam_bridge_triage_review', operation: 'delete',
     roles: [adminRole], description: 'Delete triage reviews (admin only).' })
+
+// ---- routing metrics snapshots: written by the job only ------------------------------------
+Acl({ $id: Now.ID['acl_metric_snapshot_read'], type: 'record', table: 'x_seam_bridge_metric_snapshot', operation: 'read',
+    roles: [adminRole, reviewerRole], description: 'Read the daily routing metrics.' })
+
+// ---- accuracy reviews: reviewers mark verdicts; the job samples ----------------------------
+Acl({ $id: Now.ID['acl_accuracy_read'], type: 'record', table: 'x_seam_bridge_accuracy_review', operation: 'read',
+    roles: [adminRole, reviewerRole], description: 'Read the weekly accuracy review sample.' })
+Acl({ $id: Now.ID['acl_accuracy_write'], type: 'record', table: 'x_seam_bridge_accuracy_review', operation: 'write',
+    roles: [adminRole, reviewerRole], description: 'Mark a sampled routing right or wrong, with a note.' })

@@ -5,6 +5,14 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    acl_accuracy_read: {
+                        table: 'sys_security_acl'
+                        id: '447eca80cd514b69a282fe01bc178f8c'
+                    }
+                    acl_accuracy_write: {
+                        table: 'sys_security_acl'
+                        id: '00a8e6bd17974cde81490395facc0bc0'
+                    }
                     acl_attachment_create: {
                         table: 'sys_security_acl'
                         id: '9556cfc60b474e70bc75bf5f6ccbec85'
@@ -40,6 +48,10 @@ declare global {
                     acl_link_write: {
                         table: 'sys_security_acl'
                         id: 'caab01763bf5465bbb9fce9190ba843b'
+                    }
+                    acl_metric_snapshot_read: {
+                        table: 'sys_security_acl'
+                        id: '24b7ee63899a4abd95d1007b6d419e65'
                     }
                     acl_ops_state_read: {
                         table: 'sys_security_acl'
@@ -105,6 +117,10 @@ declare global {
                         table: 'sys_script'
                         id: 'f2bb7f721d00482abe2d81b1dcba3c27'
                     }
+                    br_knowledge_learning: {
+                        table: 'sys_script'
+                        id: '48d388e9e46846cfbd527142680681cd'
+                    }
                     br_major_incident: {
                         table: 'sys_script'
                         id: '6d3eaa6a6505448481b2ccd2b62cf4a7'
@@ -117,17 +133,45 @@ declare global {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
                     }
+                    br_sla_risk: {
+                        table: 'sys_script'
+                        id: '54593710cf61414f96421e28a0059399'
+                    }
                     br_triage_queued: {
                         table: 'sys_script'
                         id: '65dec6a867074d99bd5afb919799bf23'
+                    }
+                    csp_kb_knowledge_create: {
+                        table: 'sys_scope_privilege'
+                        id: '96759cd72e2f47db89659abd5e57c50e'
+                    }
+                    csp_kb_knowledge_read: {
+                        table: 'sys_scope_privilege'
+                        id: '3b6ba69961d143079c5cbb756629b748'
                     }
                     event_outbox_drain: {
                         table: 'sysevent_register'
                         id: 'f5ed82e74aff4e01a66b8ee84df68074'
                     }
+                    event_triage_drift: {
+                        table: 'sysevent_register'
+                        id: '0ce4251092fa4d2c960a6b95987c9c5a'
+                    }
+                    job_accuracy_sample: {
+                        table: 'sysauto_script'
+                        id: '86615d3f05c243ceab1c4102dcf6dbc2'
+                    }
                     job_attachment_send: {
                         table: 'sysauto_script'
                         id: 'd21cafa1b5494236b3b640a622ef37e1'
+                    }
+                    job_knowledge_gaps: {
+                        table: 'sysauto_script'
+                        id: 'bdece5bbde59472882223a169fe3d9b4'
+                    }
+                    job_metrics_snapshot: {
+                        table: 'sysauto_script'
+                        id: 'af44b4e1eb264a93be0106133132aae4'
                     }
                     job_outbox_drain: {
                         table: 'sysauto_script'
@@ -136,6 +180,10 @@ declare global {
                     job_reconcile: {
                         table: 'sysauto_script'
                         id: '148b2ea65be14ffa97fe150d56786200'
+                    }
+                    menu_accuracy_reviews: {
+                        table: 'sys_app_module'
+                        id: '25760dd38e844d05a373bba1f7eecaa7'
                     }
                     menu_audit: {
                         table: 'sys_app_module'
@@ -152,6 +200,10 @@ declare global {
                     menu_links: {
                         table: 'sys_app_module'
                         id: 'b1ef48cfe8cd4045b5079f81b0718e4e'
+                    }
+                    menu_metric_snapshots: {
+                        table: 'sys_app_module'
+                        id: '1384e574b317426781958c5e41c76659'
                     }
                     menu_outbox: {
                         table: 'sys_app_module'
@@ -177,6 +229,10 @@ declare global {
                         table: 'sys_app_module'
                         id: 'c925a61bd3884e4fa36002daa83a9aaf'
                     }
+                    notification_triage_drift: {
+                        table: 'sysevent_email_action'
+                        id: 'f0c937be9ee045b0aea1a06c38f2bbed'
+                    }
                     oauth_entity_profile_salesforce: {
                         table: 'oauth_entity_profile'
                         id: 'e4fc6c3df3a1477d8f171e82439d92cb'
@@ -188,6 +244,10 @@ declare global {
                     package_json: {
                         table: 'sys_module'
                         id: '826e26ae21fe4591b6393aab0ded5e41'
+                    }
+                    prop_accuracy_sample: {
+                        table: 'sys_properties'
+                        id: '6400351de89549e4b92ddfcc524d6d36'
                     }
                     prop_approval_group: {
                         table: 'sys_properties'
@@ -233,6 +293,34 @@ declare global {
                         table: 'sys_properties'
                         id: '62d298d081c24fd18bc561bdbafe96bf'
                     }
+                    prop_drift_baseline: {
+                        table: 'sys_properties'
+                        id: 'dc1ca4c8d4964d098f4f3f2bdb964118'
+                    }
+                    prop_drift_confidence_drop: {
+                        table: 'sys_properties'
+                        id: 'c44981a0a6a34d0a980511377e4387d9'
+                    }
+                    prop_drift_enabled: {
+                        table: 'sys_properties'
+                        id: 'd6767283a4e04fd9b9438bff7b240965'
+                    }
+                    prop_drift_review_rise: {
+                        table: 'sys_properties'
+                        id: '14678e03abe5402a929692e5af8bf835'
+                    }
+                    prop_drift_unknown_below: {
+                        table: 'sys_properties'
+                        id: '70e8738add9740fc9c05dc7bf84208bd'
+                    }
+                    prop_drift_unknown_rise: {
+                        table: 'sys_properties'
+                        id: '708d735ee9b34872a583bfc5f2571382'
+                    }
+                    prop_drift_window: {
+                        table: 'sys_properties'
+                        id: '105fedef6cd44e54b82915be32024068'
+                    }
                     prop_inbound_enabled: {
                         table: 'sys_properties'
                         id: 'f09a924ad97049aca3a0f356b541c164'
@@ -240,6 +328,14 @@ declare global {
                     prop_inbound_triage_budget: {
                         table: 'sys_properties'
                         id: 'f20ab74c4d49423a9caa344ed4462a8c'
+                    }
+                    prop_knowledge_enabled: {
+                        table: 'sys_properties'
+                        id: 'f0316d107c2247d283f72c4d5ed6df81'
+                    }
+                    prop_knowledge_learn: {
+                        table: 'sys_properties'
+                        id: 'ba51678785b545e29d286389b76b3244'
                     }
                     prop_major_enabled: {
                         table: 'sys_properties'
@@ -252,6 +348,10 @@ declare global {
                     prop_max_attempts: {
                         table: 'sys_properties'
                         id: 'e261739d8fb648c38bb3968305dfedb0'
+                    }
+                    prop_metrics_window: {
+                        table: 'sys_properties'
+                        id: '8f27a0b558b147aa8f7c6029b4dfc9b8'
                     }
                     prop_outbox_debounce: {
                         table: 'sys_properties'
@@ -309,6 +409,14 @@ declare global {
                         table: 'sys_properties'
                         id: '1e78b63df54d4a28a8242d65a600b2f7'
                     }
+                    prop_sla_risk_enabled: {
+                        table: 'sys_properties'
+                        id: '86be799806c64cfbacc71be6b7d77d4e'
+                    }
+                    prop_sla_risk_threshold: {
+                        table: 'sys_properties'
+                        id: 'a3d3a5ed8b1c4813ab9cdac9ac58b1cb'
+                    }
                     prop_sync_enabled: {
                         table: 'sys_properties'
                         id: 'eb8e77d73cac4450b20965f53d71ac9a'
@@ -364,6 +472,10 @@ declare global {
                     rest_seam_comments: {
                         table: 'sys_ws_operation'
                         id: '1e0852fd4a7f4e96ac6a37bf24e1d042'
+                    }
+                    rest_seam_knowledge_answer: {
+                        table: 'sys_ws_operation'
+                        id: '0fe201a9a4dd40609e56432624dfcb22'
                     }
                     rest_seam_link: {
                         table: 'sys_ws_operation'
@@ -437,6 +549,10 @@ declare global {
                         table: 'sys_module'
                         id: '1d02da08076b457181d0472147e6aa12'
                     }
+                    src_server_api_knowledge_ts: {
+                        table: 'sys_module'
+                        id: '1b4b226da14c43d18d6b9261cf9a15af'
+                    }
                     src_server_api_links_ts: {
                         table: 'sys_module'
                         id: '0b3309407f0e4905ad8cd3e54679cd63'
@@ -501,6 +617,10 @@ declare global {
                         table: 'sys_module'
                         id: 'd554eab6ea4244ce91acdd9030e07d83'
                     }
+                    src_server_entry_governance_ts: {
+                        table: 'sys_module'
+                        id: '95ae8a0bf2a84c3398cac9788f752d13'
+                    }
                     src_server_entry_jobs_ts: {
                         table: 'sys_module'
                         id: 'c7c02775f1b54c2c82964a02213535bf'
@@ -528,6 +648,30 @@ declare global {
                     'src_server_generated_seam-core_js': {
                         table: 'sys_module'
                         id: '42384739e7b949969ab0d6dc8ef206c0'
+                    }
+                    src_server_governance_accuracy_ts: {
+                        table: 'sys_module'
+                        id: '6b7a8e6cae104f43ab05345e3f081379'
+                    }
+                    src_server_governance_drift_ts: {
+                        table: 'sys_module'
+                        id: 'cf5c8b74766e4191a28401991bf870e6'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
+                    }
+                    src_server_governance_settings_ts: {
+                        table: 'sys_module'
+                        id: 'caded762c6444bec8148b69b538a9aa0'
+                    }
+                    src_server_governance_snapshot_ts: {
+                        table: 'sys_module'
+                        id: 'e433419ae59342d89cd2bdcbb4080f0c'
+                    }
+                    src_server_knowledge_knowledge_ts: {
+                        table: 'sys_module'
+                        id: 'a8f060d3e7404ddf957fb36757fc8b4e'
                     }
                     src_server_ops_settings_ts: {
                         table: 'sys_module'
@@ -589,6 +733,10 @@ declare global {
                         table: 'sys_module'
                         id: '7d868ce05d854b229773c0a924db1b9f'
                     }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
+                    }
                     src_server_tables_ts: {
                         table: 'sys_module'
                         id: 'fd8cecae3546488d98bb64cf058e4a62'
@@ -608,6 +756,14 @@ declare global {
                     src_server_triage_triage_ts: {
                         table: 'sys_module'
                         id: 'e6cc1daa7d2249d9968eb9cb06b852cf'
+                    }
+                    ui_incident_add_knowledge: {
+                        table: 'sys_ui_action'
+                        id: 'a26fbcfa55a14358bda3cf86b684b020'
+                    }
+                    ui_incident_suggest_knowledge: {
+                        table: 'sys_ui_action'
+                        id: 'd16f9af1974046a4b2d87a79d41563a9'
                     }
                     ui_outbox_replay: {
                         table: 'sys_ui_action'
@@ -712,6 +868,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '0197975d0ed84a989cbe926fe7e4a092'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_mean_s'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '01eae44ea0dd4b779e8cdc908e08d34d'
                         key: {
@@ -742,6 +906,29 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'sf_case_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '023d4fae9947477694f441b2a84680d2'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'manual_transfer_rate'
                         }
                     },
                     {
@@ -815,6 +1002,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '05674533c3d5438b86a3c4e47f365fd1'
+                        key: {
+                            sys_security_acl: '24b7ee63899a4abd95d1007b6d419e65'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '056f38a8c242417880baed06bf3894bb'
                         key: {
@@ -839,10 +1039,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '08d85d67ff5b4707a9cba22f4f2e7a85'
+                        key: {
+                            sys_security_acl: '447eca80cd514b69a282fe01bc178f8c'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '08efc557e0e14d359bba5946a9d643ac'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0941dc0948834ad683350b54780f7b3b'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_oldest_s'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '095257938da94fc29947e48daa6e67a9'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sampled_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -859,6 +1090,13 @@ declare global {
                         id: '09f73f57ef6a4771a49c8c1a2482313f'
                         key: {
                             name: 'x_seam_bridge_attachment'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '0b30bf51a74d4caca4a3a2f4cffaabe3'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
                         }
                     },
                     {
@@ -897,6 +1135,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '0f0e402ed87d4824979869f4900901dc'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '0fa29ea04d754bc4817f8d3ff4808ed7'
                         key: {
@@ -916,12 +1161,46 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '107dd81dfcae44aeaf9a0b76163d4d96'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_salesforce'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1171ef7c2d48433e8fcb360e2a6ebd31'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'kind'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '122e9f42637145d888ba871a812eb979'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk_alerted'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '13ead77b58fe484da1d5ad7944748f1a'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_mean_s'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1405dafa2aa641bc90044d5286e3c8d5'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sampled_at'
                         }
                     },
                     {
@@ -966,6 +1245,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '15af7c197305404599d69aab53db1253'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'window_days'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '164e6da28e29430c9ff92966c5a759ef'
                         key: {
                             name: 'x_seam_bridge_triage_review'
@@ -1006,6 +1294,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '17a77d4d2a594de28a76a07afdc44292'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'week'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '17c125801d2f442cb6c657f4373a3f4a'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -1027,6 +1324,37 @@ declare global {
                         id: '18747e5dbcc446d6afa33b4b72a4c48d'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '18fca8a5cb89479f800bf3494e268f2a'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'confidence'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '190483efbb404b71b3c86655a675cd31'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'cases_routed'
                         }
                     },
                     {
@@ -1076,6 +1404,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1e0a66d3e1254a468e91016b6cd5e054'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_oldest_s'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '1e39c00ec69f45829ea4e5220663e603'
                         key: {
@@ -1084,6 +1420,23 @@ declare global {
                             value: 'approval'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1e57fdac406e4ca3a7c79361114c5977'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1ebe084f4b26473dbba28b50e74d6676'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk'
                         }
                     },
                     {
@@ -1122,6 +1475,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '2124c60a52fc4d16ba224f8b9ad6cae0'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'api_calls_per_change'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '212b6ad50f264037a344ef91e55ad29a'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'drift_status'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '218cd86387b94cd79961a72d440a28ac'
                         key: {
@@ -1152,6 +1537,38 @@ declare global {
                         key: {
                             logical_table_name: 'x_seam_bridge_link'
                             col_name_string: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '220fb0fda27d47a191d1f5e2d33724a7'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'time_to_route_mean_s'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '223476a815d84486a271111bd5660e75'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'route'
+                            language: 'en'
                         }
                     },
                     {
@@ -1198,6 +1615,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '255e367442ee48f5b6e603f46bcb8d3e'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sf_case_id'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2572e5b5f59d443f9b3e2fa748e1dc0f'
                         key: {
@@ -1214,6 +1639,29 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'sync_state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2721f0521c2b4c58bedac633a54adce6'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'confidence_servicenow'
                         }
                     },
                     {
@@ -1258,11 +1706,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '2a2df35be3b147ee82c628f6bb6204aa'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'manual_transfer_rate'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: '2af9450d0746492d82e42dbccffeda88'
                         key: {
                             logical_table_name: 'x_seam_bridge_outbox'
                             col_name_string: 'status,next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2b0f0537eeaf48419c3591c8c9c8229c'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'route'
                         }
                     },
                     {
@@ -1300,6 +1765,14 @@ declare global {
                             name: 'x_seam_bridge_outbox'
                             element: 'next_attempt_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2e23fef75bf64ee8ab42e85b64e07f5a'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'incident'
                         }
                     },
                     {
@@ -1369,6 +1842,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3639843ee57c4a01a6be4e5b79817861'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '36c10d489a7a48488ce416dadee793fb'
                         key: {
@@ -1382,6 +1863,28 @@ declare global {
                         id: '3748d9bd922247dabc1af9bb8a0e6950'
                         key: {
                             name: 'x_seam_bridge_ops_state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '37afd98e41c345109bb8cbc8f1012aa8'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_p90_s'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '37fb16e608e340cb97a2423372961ae5'
+                        key: {
+                            sys_ui_action: 'a26fbcfa55a14358bda3cf86b684b020'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -1500,6 +2003,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '3f9b5d48f7ee431585e8f4510ba1fac1'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'name'
+                            value: 'triage_drift'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4046cc90a8e349b298278a4141f05a2c'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'dead_letter_backlog'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '41c9f303b95441069cce46cbe34875ac'
                         key: {
@@ -1573,11 +2096,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '47e4abc14b664340924b9d50a0a5eec3'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_rest_message_fn'
                         id: '47ffc24beea94969a5b6efdc2534e8af'
                         key: {
                             rest_message: '26061b440e4c46abac4f726c2415d8f2'
                             function_name: 'summarize'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '480e3a161f8a479bb6271bb774074328'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_size'
+                            language: 'en'
                         }
                     },
                     {
@@ -1706,6 +2247,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4e55ba981bdc4eaa878d634108a90617'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '4ea47be8644149aab70a2e44f413c47d'
                         key: {
@@ -1751,6 +2301,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'repaired_to_servicenow'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '51376956ff88430798fe75f3e06b4a02'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_salesforce'
                             language: 'en'
                         }
                     },
@@ -1895,6 +2454,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '585fe4eee344446ba75f3845f7cbdd80'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'api_calls_per_change'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '5897ad9438f54196ada70dfafc353168'
                         key: {
@@ -2021,6 +2588,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '5ef4a1a87c6f4bd49dbbfb7d8c0aa422'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '5f59f0bff96e4e6087ce1b2e5e3e8642'
                         key: {
@@ -2038,10 +2613,49 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '601eaf79489a46c28abcaee5fca71e51'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'taken_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '60653803a5eb4a5bb3beb97cfe13f9de'
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'problem'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '60b8a944e8c940e98907b7a81fe99118'
+                        key: {
+                            sys_security_acl: '00a8e6bd17974cde81490395facc0bc0'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '60d371a54dc54a118f4ce181685ada71'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '616cb299c6714ad4ab62b8393a73afbd'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'confidence'
+                            language: 'en'
                         }
                     },
                     {
@@ -2092,6 +2706,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '63a573d2ddf54ca19078207dd3ad4f31'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_servicenow'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: '6479943ed4b243edac20e0823d384c99'
                         key: {
@@ -2137,6 +2759,25 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_ops_state'
                             element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '66825388b675469aa14b1fc608484ca4'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'linkage_accuracy'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '66c742f3c9564d919a2d8bbf50865925'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            value: 'wrong'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2310,6 +2951,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '71663fff53274e8bb82255f636423af8'
+                        key: {
+                            sys_security_acl: '00a8e6bd17974cde81490395facc0bc0'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '71bcfe213bf243e697dd2162b2cd4ddb'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            value: 'right'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '71e043bfaad84ca78f59dce72b8f4635'
                         key: {
@@ -2388,6 +3053,22 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '7384e0185b41429598a00b4d13353aa4'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_p90_s'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '74629f0ef7a24236bf23fcd03e98019c'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_accuracy_review'
+                            col_name_string: 'week,verdict'
                         }
                     },
                     {
@@ -2581,11 +3262,56 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '805a92222a0b42f286ece277121fcdc8'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'samples'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '805c0f56f48b4cbe9628ae76fc8a6725'
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'actor'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '812faba4df1b4b24bd688898c650eb56'
+                        key: {
+                            sys_ui_action: 'd16f9af1974046a4b2d87a79d41563a9'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '81373547099143198f8ca9ffd5713c34'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'linkage_accuracy'
                         }
                     },
                     {
@@ -2635,6 +3361,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '83e51ab875a644b4b9f3a0c9ba7629ba'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'drift_status'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '842b0247ed6b4ac89e8c918001e3c9ec'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
@@ -2657,6 +3391,14 @@ declare global {
                             name: 'incident'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '86212a7de08b4ee7a4e91b5a75928e4a'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'knowledgeDocuments'
                         }
                     },
                     {
@@ -2751,6 +3493,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_rest_message_fn'
+                        id: '8d327c464e024a16b32414f8e09e4f89'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'knowledgeAnswer'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8db9bc2388cf4bef8ef9d7267868bd5b'
+                        key: {
+                            sys_security_acl: '447eca80cd514b69a282fe01bc178f8c'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8de95a61eebf4aad893552aa6c62bd8c'
                         key: {
@@ -2772,6 +3535,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '8f67410a63b545849948adc356eb73c2'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '8f9333c222714d7a98303dc90e0b6313'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '90472b9e1ac94522ad254f51560d6662'
                         key: {
@@ -2788,6 +3575,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '90d8ab1a045a46c3b5202bd8c7efec90'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk_alerted'
                         }
                     },
                     {
@@ -2812,6 +3607,15 @@ declare global {
                         id: '918610cca61242faa70179737865e3e0'
                         key: {
                             name: 'x_seam_bridge_outbox'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '92cd6ca8a9bd4e4b97c2e5e56527ebe8'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
                             element: 'NULL'
                             language: 'en'
                         }
@@ -2899,6 +3703,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '97af3ddfc5fc439283bbbf6fddbf0f0c'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '98f42ac0ab5f4e3eb054df4f7c1903c4'
                         key: {
@@ -2928,6 +3741,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_index'
+                        id: '9ad2001a302b4df38226760346716c5b'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_metric_snapshot'
+                            col_name_string: 'taken_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9c2e8ee419b74ef2aabce4b51d3a4805'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'confidence_salesforce'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '9c34da6f0d3a4e9f937c1aa0e5c65f34'
                         key: {
@@ -2942,6 +3786,14 @@ declare global {
                             name: 'x_seam_bridge_audit'
                             element: 'fields'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '9ce1d581531641ad8c6b5a35413e5420'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'slaRisk'
                         }
                     },
                     {
@@ -3019,6 +3871,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'a22640993f404f0d90435801754894b5'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'window_days'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'a2c06cc78f7e4f088154506e90ace649'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -3043,6 +3903,14 @@ declare global {
                                     name: 'x_seam_bridge.integration'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a5ce0443a82045ceb9ff73ec201a50bf'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_size'
                         }
                     },
                     {
@@ -3267,6 +4135,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b4ef097b083a4e12a0775ed4357ecf4d'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'api_calls_per_change'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'b53a30f5225c47a091c9f05b20fef126'
                         key: {
@@ -3324,6 +4201,32 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'new_values'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b676fa4030c543a89816596da36fc40d'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_servicenow'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b745053d4cd34d3ba0a5be85d4d60d20'
+                        key: {
+                            name: 'x_seam_bridge_ops_state'
+                            element: 'samples'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b75c96b55d6943f6b5e7d05bcac41105'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'cases_routed'
+                            language: 'en'
                         }
                     },
                     {
@@ -3386,6 +4289,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: 'bc91e13c21ff4d33a0d8a9f70a28ec2a'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'bcbd2673b10445978374213d404e62fe'
                         key: {
@@ -3444,6 +4355,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'bf7b940adc9046e1bea71fd2c1b377d5'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'note'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c02fcd7f8c5c481fbfba6afe8663d1cc'
                         key: {
@@ -3466,10 +4386,41 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'c0bb0d729d0f4e39ac35daa0558197d8'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'note'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'c0d69ae7683343f2a962b49f9ddd645b'
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'attempts'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c14980b5096247b98b2b8122fd335d5a'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'time_to_route_p90_s'
                         }
                     },
                     {
@@ -3593,6 +4544,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'cf15ad4cd8a541198882107bc8366e80'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'linkage_accuracy'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'cf352577213e4c8aa6ad25e3c7c1310e'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'taken_at'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'cf3dd37e4a094d4fa4acf9d1fb95c9a4'
                         key: {
@@ -3609,6 +4592,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'reroute_group'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd16228e41be749eb834513297e618c48'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'cases_routed'
                         }
                     },
                     {
@@ -3660,6 +4651,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'd566a884c59048ae8b2fe63cd51f3a9c'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'drift_status'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd5e1bd0054ad4d049a44cd044bfb380c'
                         key: {
@@ -3696,6 +4710,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'd96343c029d94ebda682c835efd71ed0'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'd96dda2ae9c740b9be2ad766a111fee2'
                         key: {
@@ -3706,6 +4728,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd9ba5272422b41ae9bac7ed9edd2395c'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'manual_transfer_rate'
                         }
                     },
                     {
@@ -3798,6 +4828,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_rest_message_fn'
+                        id: 'df6b714e293643fe80798fbdbe5cced5'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'knowledgeGaps'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e27380731ef949fdb54dc9f102ae1ab3'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'category'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e285b606cab04c4896c1e6786e6dd972'
                         key: {
@@ -3815,6 +4861,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e4322b2d2fc44244bd4bd0bf0f9aada2'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'category'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e4a51719b3cf437c818e61e3c3ed82df'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'taken_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'e50a98a9003341f9b190952a5ba508da'
                         key: {
@@ -3823,6 +4887,13 @@ declare global {
                             value: 'api_usage'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'e53cc744d5cf469a961b0aafe174c84b'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
                         }
                     },
                     {
@@ -3849,6 +4920,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'e76edf4f5ebe47649b1a6d64cb6a8696'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e84be123b73c498ca824fc1968da3426'
                         key: {
@@ -3867,6 +4949,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'direction'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e96fd2eb3d844c54b86d84f8e26ab450'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'week'
                         }
                     },
                     {
@@ -3907,6 +4997,29 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'suggested_priority'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'ed42c55bd3804fa884116b1e07342a0f'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'review_queue_size'
                         }
                     },
                     {
@@ -4068,6 +5181,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'f7c4e5fff28b439797cf69d9de4cf95b'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'f839ca041e034a9b9de42e27ba7c6610'
                         key: {
@@ -4096,6 +5217,19 @@ declare global {
                             name: 'x_seam_bridge_attachment'
                             element: 'content_type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fbdb049c42af456ca94c77d1d862d3ec'
+                        key: {
+                            sys_security_acl: '24b7ee63899a4abd95d1007b6d419e65'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -4142,6 +5276,29 @@ declare global {
                             value: 'throttled'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'ff060e2d4d58458ebb8de1a4e1f43c78'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'dead_letter_backlog'
                         }
                     },
                 ]

@@ -14,3 +14,15 @@ Record({
     table: 'sys_app_module',
     data: { title: 'Reconciliation runs', application: seamMenu, active: true, order: 550, link_type: 'LIST', name: 'x_seam_bridge_reconcile_run', roles: [adminRole, reviewerRole] },
 })
+
+Record({
+    $id: Now.ID['menu_metric_snapshots'],
+    table: 'sys_app_module',
+    data: { title: 'Routing metrics (daily)', application: seamMenu, active: true, order: 160, link_type: 'LIST', name: 'x_seam_bridge_metric_snapshot', filter: 'ORDERBYDESCtaken_at', roles: [adminRole, reviewerRole] },
+})
+
+Record({
+    $id: Now.ID['menu_accuracy_reviews'],
+    table: 'sys_app_module',
+    data: { title: 'Accuracy reviews (to mark)', application: seamMenu, active: true, order: 170, link_type: 'FILTER', name: 'x_seam_bridge_accuracy_review', filter: 'verdict=pending^ORDERBYDESCweek', roles: [adminRole, reviewerRole] },
+})

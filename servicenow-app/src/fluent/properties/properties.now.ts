@@ -20,6 +20,10 @@ Property({ $id: Now.ID['prop_major_enabled'], name: 'x_seam_bridge.major_inciden
     description: 'On a P1 incident on a customer-facing service, draft account notices as Salesforce tasks.' })
 Property({ $id: Now.ID['prop_major_services'], name: 'x_seam_bridge.major_incident.customer_facing_services', type: 'string', value: '', roles: admin,
     description: 'Comma-separated sys_ids of customer-facing services/CIs (cmdb_ci or business_service). Empty: no incident counts as customer-facing.' })
+Property({ $id: Now.ID['prop_sla_risk_enabled'], name: 'x_seam_bridge.sla_risk.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Ask the proxy for the predicted SLA-breach risk of a linked open incident when its priority, state, urgency, impact, category, assignment group or reassignment count changes; the prediction goes to the Case.' })
+Property({ $id: Now.ID['prop_sla_risk_threshold'], name: 'x_seam_bridge.sla_risk.alert_threshold', type: 'string', value: '', roles: admin,
+    description: 'Predicted risk (0..1) from which a work note is added, once per crossing, and the band is high. Empty: the model\'s own threshold (chosen when it was trained).' })
 
 Property({ $id: Now.ID['prop_proxy_url'], name: 'x_seam_bridge.proxy.url', type: 'string', value: 'https://seam-proxy.example.com', roles: admin,
     description: 'Base URL of the Seam LLM proxy (no trailing slash).' })
@@ -51,6 +55,11 @@ Property({ $id: Now.ID['prop_backoff_base'], name: 'x_seam_bridge.outbox.backoff
     description: 'First retry delay; doubles on every attempt (with jitter).' })
 Property({ $id: Now.ID['prop_backoff_max'], name: 'x_seam_bridge.outbox.backoff_max_seconds', type: 'integer', value: 3600, roles: admin,
     description: 'Upper bound of the retry delay.' })
+
+Property({ $id: Now.ID['prop_knowledge_enabled'], name: 'x_seam_bridge.knowledge.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Show the "Suggest knowledge (AI)" and "Add knowledge answer to work notes (AI)" buttons on the incident (answers from the proxy\'s knowledge index).' })
+Property({ $id: Now.ID['prop_knowledge_learn'], name: 'x_seam_bridge.knowledge.learn_from_resolutions', type: 'boolean', value: true, roles: admin,
+    description: 'When a linked incident is resolved, store its resolution as a CASE_SUMMARY document in the knowledge index (masked by the proxy).' })
 Property({ $id: Now.ID['prop_inbound_triage_budget'], name: 'x_seam_bridge.inbound.triage_budget_ms', type: 'integer', value: 20000, roles: admin,
     description: 'Milliseconds one POST /v1/cases may spend on triage calls (0..40000). Cases left when it is spent are answered triage_queued and triaged by an async rule, so a slow model never runs the request past the REST transaction quota (60 s) or the Salesforce callout timeout (60 s). 0 = triage every new case asynchronously.' })
 Property({ $id: Now.ID['prop_proxy_timeout'], name: 'x_seam_bridge.proxy.timeout_ms', type: 'integer', value: 20000, roles: admin,

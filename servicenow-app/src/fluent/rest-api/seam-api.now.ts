@@ -1,7 +1,7 @@
 import '@servicenow/sdk/global'
 import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
-import { casesRoute, commentsRoute, linkRoute } from '../../server/entry/rest'
+import { casesRoute, commentsRoute, knowledgeAnswerRoute, linkRoute } from '../../server/entry/rest'
 import { metricsRoute, reconcileStatusRoute, startReconcileRoute, testConnectionRoute } from '../../server/entry/ops'
 import { attachmentsRoute, backfillLinksRoute } from '../../server/entry/attachments'
 
@@ -44,6 +44,20 @@ export const seamApi = RestApi({
             consumes: 'application/json',
             produces: 'application/json',
             shortDescription: 'Add customer-visible comments: { messages: CommentMessage[] }.',
+        },
+        {
+            $id: Now.ID['rest_seam_knowledge_answer'],
+            name: 'knowledge_answer',
+            method: 'POST',
+            path: '/v1/knowledge/answer',
+            script: knowledgeAnswerRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            consumes: 'application/json',
+            produces: 'application/json',
+            shortDescription: 'A cited answer and suggestions for a case from both knowledge bases: { caseId, subject, description }, forwarded to the proxy.',
         },
         {
             $id: Now.ID['rest_seam_link'],

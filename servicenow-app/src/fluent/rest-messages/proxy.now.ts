@@ -8,7 +8,7 @@ export const proxyMessage = RestMessage({
     $id: Now.ID['rest_message_proxy'],
     name: 'Seam Proxy',
     endpoint: 'https://seam-proxy.example.com',
-    description: 'Seam LLM proxy: triage, summarize, resolution summary, major-incident impact drafts.',
+    description: 'Seam LLM proxy: triage, summarize, resolution summary, major-incident impact drafts, knowledge answers, case summaries and SLA-breach risk.',
     authenticationType: 'noAuthentication',
     access: 'packagePrivate',
     headers: [
@@ -20,5 +20,9 @@ export const proxyMessage = RestMessage({
         { name: 'summarize', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/summarize' },
         { name: 'resolutionSummary', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/resolution-summary' },
         { name: 'impact', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/impact' },
+        { name: 'knowledgeAnswer', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/answer' },
+        { name: 'knowledgeDocuments', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/documents' },
+        { name: 'knowledgeGaps', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/gaps' },
+        { name: 'slaRisk', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/sla-risk' },
     ],
 })

@@ -9,10 +9,12 @@ export const x_seam_bridge_ops_state = Table({
     display: 'name',
     accessibleFrom: 'package_private',
     schema: {
-        name: StringColumn({ label: 'Name', maxLength: 40, mandatory: true, choices: { api_usage: 'Salesforce API usage today', credential: 'Salesforce credential' } }),
+        name: StringColumn({ label: 'Name', maxLength: 40, mandatory: true, choices: { api_usage: 'Salesforce API usage today', credential: 'Salesforce credential', triage_drift: 'Triage confidence drift' } }),
         status: StringColumn({ label: 'Status', maxLength: 40 }),
         value: StringColumn({ label: 'Value (JSON)', maxLength: 1000 }),
         detail: StringColumn({ label: 'Alert and fix', maxLength: 4000 }),
+        // triage_drift only: the last baseline + window triage answers (route initial + confidence).
+        samples: StringColumn({ label: 'Recent triage answers', maxLength: 65000 }),
         updated_at: DateTimeColumn({ label: 'Updated at' }),
     },
     index: [{ name: 'x_seam_bridge_ops_state_name', unique: true, element: 'name' }],

@@ -11,6 +11,7 @@ import { TABLE_FIELDS } from '../fields';
 interface GlideRecordLike {
     addEncodedQuery(query: string): void;
     orderBy(field: string): void;
+    orderByDesc(field: string): void;
     setLimit(limit: number): void;
     query(): void;
     next(): boolean;
@@ -51,6 +52,7 @@ export const glideRecordStore: RecordStore = {
         const gr = open(table);
         if (encodedQuery) gr.addEncodedQuery(encodedQuery);
         if (options.orderBy) gr.orderBy(options.orderBy);
+        if (options.orderByDesc) gr.orderByDesc(options.orderByDesc);
         if (options.limit !== undefined) gr.setLimit(options.limit);
         gr.query();
         const rows: Row[] = [];

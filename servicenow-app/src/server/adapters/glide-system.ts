@@ -1,12 +1,15 @@
 /** Clock, properties, log and session over gs and GlideDateTime. */
-import { GlideDateTime, gs } from '@servicenow/glide';
-import type { Clock, Logger, PropertySource, Session } from '../ports';
+import { GlideDateTime, GlideRecord, gs } from '@servicenow/glide';
+import type { Clock, EventQueue, Logger, PropertySource, Session } from '../ports';
 
 interface GsLike {
     getProperty(name: string, fallback?: unknown): string | null | undefined;
     info(message: string): void;
     error(message: string): void;
     getUserName(): string;
+    addInfoMessage(message: string): void;
+    addErrorMessage(message: string): void;
+    eventQueue(name: string, record: unknown, parm1: string, parm2: string): void;
 }
 interface GlideDateTimeLike {
     getNumericValue(): number;
@@ -32,3 +35,21 @@ export const glideLogger: Logger = {
 };
 
 export const glideSession: Session = { userName: () => String(system.getUserName() ?? 'system') };
+
+/** Messages shown to the user on the form after a UI action. */
+export const glideMessages = {
+    info: (message: string) => system.addInfoMessage(message),
+    error: (message: string) => system.addErrorMessage(message),
+};
+
+interface GlideRecordLike {
+    get(sysId: string): boolean;
+}
+const GR = GlideRecord as unknown as new (table: string) => GlideRecordLike;
+
+export const glideEvents: EventQueue = {
+    queue(name: string, table: string, sysId: string, parm1: string, parm2: string): void {
+        const gr = new GR(table);
+        system.eventQueue(name, gr.get(sysId) ? gr : null, parm1, parm2);
+    },
+};

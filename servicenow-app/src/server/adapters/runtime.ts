@@ -3,7 +3,7 @@ import type { Ports } from '../ports';
 import { glideAttachmentContent } from './glide-attachments';
 import { glideHttpClient } from './glide-http';
 import { glideRecordStore } from './glide-records';
-import { glideClock, glideLogger, glideProperties, glideSession } from './glide-system';
+import { glideClock, glideEvents, glideLogger, glideProperties, glideSession } from './glide-system';
 
 export function glidePorts(): Ports {
     return {
@@ -14,6 +14,7 @@ export function glidePorts(): Ports {
         log: glideLogger,
         session: glideSession,
         random: Math.random,
+        events: glideEvents,
         files: glideAttachmentContent,
     };
 }

@@ -1,7 +1,8 @@
 /**
  * GET /v1/metrics: the seam's health in Prometheus text format (version 0.0.4), for the
  * admin's monitoring: today's Salesforce API usage and budget mode, the credential pause, the
- * outbox by status and the last reconciliation run.
+ * outbox by status and the last reconciliation run; and the routing metrics (time to route, manual
+ * transfers, linkage accuracy, review queue, dead letters, API calls per change, confidence per class).
  */
 import { usageDay } from '../generated/seam-core';
 import type { Ports } from '../ports';
@@ -9,6 +10,9 @@ import { readCredential, readUsage } from '../ops/state';
 import type { OpsSettings } from '../ops/settings';
 import { lastRun } from '../reconcile/sweep';
 import { TABLE } from '../tables';
+import { emitRoutingMetrics, routingMetrics } from '../governance/routing-metrics';
+import { accuracyByWeek } from '../governance/accuracy';
+import { GOVERNANCE_DEFAULTS, type GovernanceSettings } from '../governance/settings';
 
 const OUTBOX_STATUSES = ['pending', 'held', 'failed', 'dead_letter'] as const;
 /** Rows counted per status; a count at this bound reads "at least". */
@@ -16,7 +20,7 @@ export const OUTBOX_COUNT_LIMIT = 10000;
 
 const esc = (v: string): string => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-export function metricsText(ports: Pick<Ports, 'records' | 'clock'>, ops: OpsSettings): string {
+export function metricsText(ports: Pick<Ports, 'records' | 'clock'>, ops: OpsSettings, governance: GovernanceSettings = GOVERNANCE_DEFAULTS): string {
     const lines: string[] = [];
     const metric = (name: string, help: string, type: 'gauge' | 'counter', samples: readonly [Record<string, string>, number][]): void => {
         lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -44,5 +48,13 @@ export function metricsText(ports: Pick<Ports, 'records' | 'clock'>, ops: OpsSet
         metric('seam_reconcile_repaired', 'Links repaired by the last run, by direction', 'gauge', [[{ to: 'salesforce' }, n('repaired_to_salesforce')], [{ to: 'servicenow' }, n('repaired_to_servicenow')]]);
         metric('seam_reconcile_soql_calls', 'SOQL calls made by the last run', 'gauge', [[{}, n('soql_calls')]]);
     }
+    // Routing: computed by the shared core from the link, audit, review and outbox rows.
+    emitRoutingMetrics(routingMetrics(ports, governance.metricsWindowDays), governance.metricsWindowDays, metric);
+    // Accuracy reviews: the last 8 weeks, each with its 95 % Wilson interval.
+    const weeks = accuracyByWeek(ports, 8);
+    metric('seam_routing_accuracy', 'Reviewed routing accuracy per ISO week (estimate) and its 95% Wilson interval (low, high)', 'gauge',
+        weeks.flatMap((w) => (w.estimate === null ? [] : (['estimate', 'low', 'high'] as const).map((stat): [Record<string, string>, number] => [{ week: w.week, stat }, Math.round((w[stat] as number) * 10000) / 10000]))));
+    metric('seam_routing_accuracy_reviews', 'Sampled cases per ISO week by verdict', 'gauge',
+        weeks.flatMap((w): [Record<string, string>, number][] => [[{ week: w.week, verdict: 'right' }, w.right], [{ week: w.week, verdict: 'wrong' }, w.n - w.right], [{ week: w.week, verdict: 'pending' }, w.pending]]));
     return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,12 @@
  * audited (direction `proxy`) with its latency and the engine that answered.
  */
 import {
+    KNOWLEDGE_ANSWER_REQUEST_SCHEMA,
+    KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
+    KNOWLEDGE_GAPS_REQUEST_SCHEMA,
+    validate,
     validateImpactRequest,
+    validateSlaRiskRequest,
     validateResolutionSummaryRequest,
     validateSummarizeRequest,
     validateTriageRequest,
@@ -15,7 +20,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
 
-export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact';
+export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/knowledge/answer' | '/v1/knowledge/documents' | '/v1/knowledge/gaps' | '/v1/sla-risk';
 
 export type ProxyOutcome<T> =
     | { readonly ok: true; readonly value: T; readonly engine: string }
@@ -26,6 +31,10 @@ const FN: Readonly<Record<ProxyRoute, string>> = {
     '/v1/summarize': 'summarize',
     '/v1/resolution-summary': 'resolutionSummary',
     '/v1/impact': 'impact',
+    '/v1/knowledge/answer': 'knowledgeAnswer',
+    '/v1/knowledge/documents': 'knowledgeDocuments',
+    '/v1/knowledge/gaps': 'knowledgeGaps',
+    '/v1/sla-risk': 'slaRisk',
 };
 
 /** The proxy validates with the same schemas; checking here turns contract drift into a clear local error. */
@@ -34,6 +43,10 @@ const REQUEST_CHECK: Readonly<Record<ProxyRoute, (v: unknown) => Result<unknown,
     '/v1/summarize': validateSummarizeRequest,
     '/v1/resolution-summary': validateResolutionSummaryRequest,
     '/v1/impact': validateImpactRequest,
+    '/v1/knowledge/answer': (v) => validate(KNOWLEDGE_ANSWER_REQUEST_SCHEMA, v),
+    '/v1/knowledge/documents': (v) => validate(KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA, v),
+    '/v1/knowledge/gaps': (v) => validate(KNOWLEDGE_GAPS_REQUEST_SCHEMA, v),
+    '/v1/sla-risk': validateSlaRiskRequest,
 };
 
 export interface ProxyCallContext {
@@ -41,6 +54,11 @@ export interface ProxyCallContext {
     readonly correlationId: string;
     readonly idempotencyKey: string;
     readonly caseId?: string;
+}
+
+function triageOutcome(value: unknown): Record<string, unknown> {
+    const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    return { route: v.route, category: v.category, confidence: v.confidence, priority: v.priority };
 }
 
 export function callProxy<T>(
@@ -91,6 +109,8 @@ export function callProxy<T>(
         httpStatus: res.status,
         latencyMs,
         detail: outcome.ok ? `engine=${outcome.engine}` : outcome.error,
+        // Triage keeps what the model said (no ticket text): the routing metrics and the drift check read it.
+        ...(outcome.ok && route === '/v1/triage' ? { newValues: triageOutcome(outcome.value) } : {}),
     });
     return outcome;
 }

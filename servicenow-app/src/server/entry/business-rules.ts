@@ -11,8 +11,10 @@ import { onApprovalDecided } from '../triage/approval';
 import { onReviewDecided } from '../triage/decided';
 import { onMajorIncident } from '../sync/major-incident';
 import { triageQueued } from '../sync/inbound';
+import { assessSlaRisk } from '../sync/sla-risk';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
+import { learnFromResolution } from '../knowledge/knowledge';
 import { TABLE } from '../tables';
 import { context, type Context, type CurrentRecord } from './context';
 
@@ -56,11 +58,27 @@ export function draftResolutionSummary(current: CurrentRecord): void {
     });
 }
 
+export function storeResolutionInKnowledge(current: CurrentRecord): void {
+    guarded('knowledge learning', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? learnFromResolution(ports, settings, row) : 'incident gone';
+    });
+}
+
 export function notifyMajorIncident(current: CurrentRecord): void {
     guarded('major incident', current, () => {
         const { ports, settings } = context();
         const row = ports.records.get(TABLE.incident, current.getUniqueValue());
         return row ? onMajorIncident(ports, settings, row) : 'incident gone';
+    });
+}
+
+export function predictSlaRisk(current: CurrentRecord): void {
+    guarded('sla risk', current, () => {
+        const { ports, settings } = context();
+        const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+        return row ? assessSlaRisk(ports, settings, row) : 'incident gone';
     });
 }
 

@@ -1,5 +1,6 @@
 /** Scheduled job entry point: drain the outbox (src/fluent/scheduled-jobs; the one-shot debounce trigger runs it too). */
 import { drainScheduled } from '../outbox/drain';
+import { draftKnowledgeGaps } from '../knowledge/knowledge';
 import { context } from './context';
 
 export function drainOutboxJob(): void {
@@ -8,6 +9,11 @@ export function drainOutboxJob(): void {
     ports.log.info(`Seam outbox drain: ${JSON.stringify(summary)}`);
 }
 
+/** Daily: draft kb_knowledge articles for recurring unanswered themes (src/server/knowledge). */
+export function knowledgeGapsJob(): void {
+    const { ports, settings } = context();
+    ports.log.info(`Seam knowledge gaps: ${JSON.stringify(draftKnowledgeGaps(ports, settings))}`);
+}
 /** Script action of the event x_seam_bridge.outbox.drain: the debounced one-shot drain (src/fluent/events). */
 export function drainOutboxEvent(): void {
     drainOutboxJob();

@@ -42,10 +42,10 @@ export function reconcileStatusRoute(_request: unknown, response: RestResponseLi
 
 /** GET /v1/metrics (Prometheus text). */
 export function metricsRoute(_request: unknown, response: RestResponseLike): void {
-    const { ports, ops } = context();
+    const { ports, ops, governance } = context();
     response.setStatus(200);
     response.setContentType('text/plain; version=0.0.4');
-    response.getStreamWriter().writeString(metricsText(ports, ops));
+    response.getStreamWriter().writeString(metricsText(ports, ops, governance));
 }
 
 /** UI action on the run list: "Run reconciliation now". */

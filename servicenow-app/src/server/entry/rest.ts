@@ -1,6 +1,7 @@
 /** Scripted REST route handlers (src/fluent/rest-api): RESTAPIRequest/Response <-> ApiRequest/ApiResponse. */
 import { postCases } from '../api/cases';
 import { postComments } from '../api/comments';
+import { postKnowledgeAnswer } from '../api/knowledge';
 import { getLink } from '../api/links';
 import { context } from './context';
 import { respond, toApiRequest, type RestRequestLike, type RestResponseLike } from './rest-io';
@@ -18,4 +19,9 @@ export function commentsRoute(request: RestRequestLike, response: RestResponseLi
 export function linkRoute(request: RestRequestLike, response: RestResponseLike): void {
     const { ports } = context();
     respond(response, getLink(ports, toApiRequest(request)));
+}
+
+export function knowledgeAnswerRoute(request: RestRequestLike, response: RestResponseLike): void {
+    const { ports, settings } = context();
+    respond(response, postKnowledgeAnswer(ports, settings, toApiRequest(request)));
 }

@@ -1,5 +1,8 @@
 /** UI action entry points (src/fluent/ui-actions). */
+import { glideMessages } from '../adapters/glide-system';
+import { addKnowledgeWorkNote, suggestForIncident, suggestionsMessage } from '../knowledge/knowledge';
 import { replay, replayDeadLetters } from '../outbox/outbox';
+import { TABLE } from '../tables';
 import { context, type CurrentRecord } from './context';
 
 /** Form button / list choice "Replay" on one outbox message (also releases a held message). */
@@ -25,3 +28,23 @@ export function setReviewStatus(current: CurrentRecord, status: 'approved' | 're
 export const approveReview = (current: CurrentRecord): void => setReviewStatus(current, 'approved');
 export const rerouteReview = (current: CurrentRecord): void => setReviewStatus(current, 'rerouted');
 export const rejectReview = (current: CurrentRecord): void => setReviewStatus(current, 'rejected');
+
+/** Incident form button "Suggest knowledge (AI)": shows the cited answer and suggestions. */
+export function suggestKnowledge(current: CurrentRecord): void {
+    const { ports, settings } = context();
+    const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+    if (!row) return;
+    glideMessages.info(suggestionsMessage(suggestForIncident(ports, settings, row)));
+}
+
+/** Incident form button "Add knowledge answer to work notes (AI)". */
+export function addKnowledgeToWorkNotes(current: CurrentRecord): void {
+    const { ports, settings } = context();
+    const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+    if (!row) return;
+    const r = addKnowledgeWorkNote(ports, settings, row);
+    if (r.status === 'added') glideMessages.info('Seam added the AI-suggested knowledge answer to the work notes.');
+    else if (r.status === 'nothing_to_add') glideMessages.info('No confident answer to add; see "Suggest knowledge (AI)" for the articles found.');
+    else if (r.status === 'proxy_failed') glideMessages.error(`Seam could not fetch knowledge: ${r.error}`);
+    else glideMessages.info('Seam knowledge suggestions are off (x_seam_bridge.knowledge.enabled).');
+}

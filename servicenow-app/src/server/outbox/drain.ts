@@ -68,6 +68,8 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         if (sendable.length === 0) continue;
 
         const started = ports.clock.nowMs();
+        // Names this collections call in each row's audit (first message and its attempt: unique per call), for "API calls per change".
+        const callId = `${sendable[0].row.message_id}.${Number(sendable[0].row.attempts || '0') + 1}`;
         const outcome = createRecords(ports.http, settings, sendable.map((s) => s.record));
         calls += 1;
         const latencyMs = ports.clock.nowMs() - started;
@@ -120,7 +122,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 httpStatus: outcome.status,
                 // One collections call carries the whole batch; each row records the call's latency.
                 latencyMs,
-                detail: success ? `attempt ${attempts}` : `attempt ${attempts}: ${error}`,
+                detail: success ? `attempt ${attempts}; call=${callId}` : `attempt ${attempts}; call=${callId}: ${error}`,
             });
         });
         markDelivered(ports, delivered);

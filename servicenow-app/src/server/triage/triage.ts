@@ -16,6 +16,8 @@ import {
 import { callProxy } from '../clients/proxy';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
+import { checkTriageDrift } from '../governance/drift';
+import { loadGovernanceSettings } from '../governance/settings';
 
 export interface TriageOutcome {
     readonly action: TriageAction;
@@ -49,6 +51,8 @@ export function triageCase(ports: Ports, settings: Pick<Settings, 'triageEnabled
         const first = checked.error[0];
         return { action: 'review', reason: `the triage answer was invalid (${first ? `${first.field} ${first.problem}` : 'schema'}); a person decides` };
     }
+    // Is the model getting worse? Alerts once per episode; never fails the case (problems are logged by context()).
+    checkTriageDrift(ports, loadGovernanceSettings(ports.properties, settings.triagePolicy.reviewBelow).settings, { confidence: checked.value.confidence, route: checked.value.route });
     const decision = decideTriage(checked.value, settings.triagePolicy);
     return { action: decision.action, reason: decision.reason, result: checked.value, engine: checked.value.engine };
 }

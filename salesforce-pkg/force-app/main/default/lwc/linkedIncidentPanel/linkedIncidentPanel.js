@@ -6,9 +6,14 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getLink from '@salesforce/apex/SeamPanelController.getLink';
 import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
-import { slaView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
+import { slaView, slaRiskView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
 
-const CHANNEL = '/event/Incident_Update__e';
+/**
+ * Only the id of a Case Seam just updated (SeamIncidentUpdateHandler publishes it); the panel then
+ * refetches through SeamPanelController in user mode. Incident_Update__e itself carries the fields
+ * and comments of every case, so the browser never subscribes to it.
+ */
+const CHANNEL = '/event/Seam_Case_Signal__e';
 const TICK_MS = 60000;
 
 const SLA_BADGES = {
@@ -16,6 +21,13 @@ const SLA_BADGES = {
     at_risk: { label: 'SLA at risk', className: 'slds-badge slds-theme_warning' },
     on_track: { label: 'SLA on track', className: 'slds-badge slds-theme_success' },
     none: { label: 'No SLA', className: 'slds-badge' }
+};
+
+// Every risk badge reads "Predicted": it is a model's estimate, not the SLA clock.
+const RISK_CLASSES = {
+    high: 'slds-badge slds-theme_warning',
+    medium: 'slds-badge',
+    low: 'slds-badge slds-theme_success'
 };
 
 const HEALTH_CLASSES = {
@@ -51,6 +63,8 @@ export default class LinkedIncidentPanel extends LightningElement {
     announcement = '';
     subscription;
     timer;
+    /** connecting, on or off: whether this panel refreshes by itself when ServiceNow changes the incident. */
+    liveStatus = 'connecting';
 
     @wire(getLink, { caseId: '$recordId' })
     wiredLink(result) {
@@ -83,15 +97,23 @@ export default class LinkedIncidentPanel extends LightningElement {
 
     async subscribeToUpdates() {
         onError((error) => {
-            // The panel still works without live updates; it just refreshes on reload.
+            // The panel still works without live updates; it says so, and refreshes on reload.
             // eslint-disable-next-line no-console
             console.warn('Seam: live incident updates unavailable', error);
+            this.liveStatus = 'off';
         });
         try {
             this.subscription = await subscribe(CHANNEL, -1, (message) => this.handleIncidentUpdate(message));
+            this.liveStatus = this.subscription ? 'on' : 'off';
         } catch (e) {
+            // e.g. no Read access on Seam_Case_Signal__e (permission set Seam_Agent grants it).
             this.subscription = undefined;
+            this.liveStatus = 'off';
         }
+    }
+
+    get liveUpdatesOff() {
+        return this.liveStatus === 'off';
     }
 
     async handleIncidentUpdate(message) {
@@ -145,6 +167,13 @@ export default class LinkedIncidentPanel extends LightningElement {
     }
     get slaBadge() {
         return SLA_BADGES[this.sla.badge] || SLA_BADGES.none;
+    }
+    get slaRisk() {
+        return slaRiskView(this.view.slaRisk);
+    }
+    get slaRiskBadge() {
+        const risk = this.slaRisk;
+        return risk ? { label: `Predicted breach risk ${risk.percent}% (${risk.band})`, className: RISK_CLASSES[risk.band], title: risk.text } : null;
     }
     get hasSlaDue() {
         return Boolean(this.view.slaDue);

@@ -4,7 +4,7 @@ import getLink from '@salesforce/apex/SeamPanelController.getLink';
 import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
 import { refreshApex } from '@salesforce/apex';
-import { subscribe } from 'lightning/empApi';
+import { subscribe, onError } from 'lightning/empApi';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 
 const linkedOnTrack = require('./data/linkedOnTrack.json');
@@ -14,7 +14,7 @@ const linkedResolved = require('./data/linkedResolved.json');
 const notLinked = require('./data/notLinked.json');
 const accessDenied = require('./data/accessDenied.json');
 const getLinkError = require('./data/getLinkError.json');
-const incidentUpdateEvent = require('./data/incidentUpdateEvent.json');
+const caseSignalEvent = require('./data/caseSignalEvent.json');
 
 jest.mock(
     '@salesforce/apex/SeamPanelController.getLink',
@@ -119,6 +119,8 @@ describe('c-linked-incident-panel', () => {
         expect(text(element, 'sla-left')).toBe('45 min left');
         expect(text(element, 'sla-badge')).toBe('SLA at risk');
         expect($(element, 'sla-badge').className).toContain('slds-theme_warning');
+        // The model's estimate is a separate badge that says it is a prediction.
+        expect(text(element, 'sla-risk-badge')).toBe('Predicted breach risk 82% (high)');
         expect(text(element, 'assignee')).toBe('Unassigned');
         expect(text(element, 'latest-update')).toBe('No customer-visible update yet.');
         expect($(element, 'ai-summary')).toBeNull();
@@ -135,6 +137,7 @@ describe('c-linked-incident-panel', () => {
         expect(text(element, 'sla-left')).toBe('overdue by 30 min');
         expect(text(element, 'sla-badge')).toBe('SLA breached');
         expect($(element, 'sla-badge').className).toContain('slds-theme_error');
+        expect($(element, 'sla-risk-badge')).toBeNull();
         expect($(element, 'incident-number').querySelector('a')).toBeNull();
         expect(text(element, 'incident-number')).toBe('INC0012347');
         expect(text(element, 'sync-label')).toBe('Sync error');
@@ -167,20 +170,23 @@ describe('c-linked-incident-panel', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('refreshes live on an Incident_Update__e for this case only', async () => {
+    it('refreshes live on a Seam_Case_Signal__e for this case only, never subscribing to the data-carrying event', async () => {
         const element = createPanel();
         getLink.emit(linkedOnTrack);
         await flushPromises();
 
-        expect(subscribe).toHaveBeenCalledWith('/event/Incident_Update__e', -1, expect.any(Function));
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        expect(subscribe).toHaveBeenCalledWith('/event/Seam_Case_Signal__e', -1, expect.any(Function));
+        expect(subscribe).not.toHaveBeenCalledWith('/event/Incident_Update__e', expect.anything(), expect.anything());
         const onMessage = subscribe.mock.calls[0][2];
+        expect($(element, 'live-off')).toBeNull();
 
-        const otherCase = JSON.parse(JSON.stringify(incidentUpdateEvent));
+        const otherCase = JSON.parse(JSON.stringify(caseSignalEvent));
         otherCase.data.payload.Case_Id__c = '500000000000002AAA';
         await onMessage(otherCase);
         expect(refreshApex).not.toHaveBeenCalled();
 
-        await onMessage(incidentUpdateEvent);
+        await onMessage(caseSignalEvent);
         expect(refreshApex).toHaveBeenCalledTimes(1);
         expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: CASE_ID }]);
 
@@ -192,6 +198,36 @@ describe('c-linked-incident-panel', () => {
         const live = $(element, 'announcement');
         expect(live.getAttribute('aria-live')).toBe('polite');
         expect(live.textContent).toBe('Incident INC0012345 was updated in ServiceNow.');
+        await expect(element).toBeAccessible();
+    });
+
+    it('says "live updates off" when the subscription is refused (no access to the signal event)', async () => {
+        subscribe.mockImplementationOnce(() => Promise.reject(new Error('403::Unknown channel /event/Seam_Case_Signal__e')));
+        jest.spyOn(console, 'warn').mockImplementation(() => {});
+        const element = createPanel();
+        getLink.emit(linkedOnTrack);
+        await flushPromises();
+
+        expect(text(element, 'live-off')).toContain('Live updates off');
+        expect(text(element, 'live-off')).toContain('Seam Agent permission set');
+        expect($(element, 'live-off').getAttribute('role')).toBe('status');
+        // The rest of the panel still works.
+        expect(text(element, 'incident-number')).toBe('INC0012345');
+        await expect(element).toBeAccessible();
+    });
+
+    it('says "live updates off" when the streaming connection fails later', async () => {
+        jest.spyOn(console, 'warn').mockImplementation(() => {});
+        const element = createPanel();
+        getLink.emit(linkedOnTrack);
+        await flushPromises();
+        expect($(element, 'live-off')).toBeNull();
+
+        const errorHandler = onError.mock.calls[0][0];
+        errorHandler({ error: '403::Handshake denied' });
+        await flushPromises();
+
+        expect(text(element, 'live-off')).toContain('Live updates off');
         await expect(element).toBeAccessible();
     });
 

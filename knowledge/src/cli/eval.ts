@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval:knowledge [-- --backend sqlite|postgres --postgres-url URL --data FILE --dimensions N]`
+ * Hybrid vs lexical-only vs vector-only on the public StackExchange FAQ set (see knowledge/README.md).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatReport, runEval } from '../eval/run.js';
+import { parseStackFaq } from '../eval/stackfaq.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.resolve(here, '../../eval/stackexchange-faq.xml') },
+    backend: { type: 'string', default: 'sqlite' },
+    'postgres-url': { type: 'string', default: process.env['SEAM_KNOWLEDGE_POSTGRES_URL'] },
+    dimensions: { type: 'string', default: '100' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run eval:knowledge -- [--backend sqlite|postgres] [--postgres-url URL] [--data stackexchange-faq.xml] [--dimensions 100] [--json]');
+  process.exit(0);
+}
+if (values.backend !== 'sqlite' && values.backend !== 'postgres') {
+  console.error(`eval: --backend "${values.backend}" is not sqlite or postgres`);
+  process.exit(2);
+}
+const set = parseStackFaq(fs.readFileSync(values.data as string, 'utf8'));
+const report = await runEval(set, values.backend === 'postgres' ? { backend: 'postgres', postgresUrl: values['postgres-url'] } : { backend: 'sqlite', path: ':memory:' }, { dimensions: Number(values.dimensions) });
+console.log(values.json ? JSON.stringify(report, null, 2) : `knowledge eval on ${values.backend}: StackExchange FAQ (Karan & Šnajder 2018)\n${formatReport(report)}`);

@@ -1,0 +1,45 @@
+/**
+ * @seam/knowledge — one hybrid index over ServiceNow KB and Salesforce Knowledge.
+ *
+ *   const index = await openKnowledgeIndex({ path: '.seam-state/knowledge.sqlite', embedder });
+ *   await index.upsert(docs);
+ *   const { passages, mode, vectors } = await index.search('vpn drops every hour', { k: 5 });
+ */
+import { createIndex } from './engine.js';
+import { openSqliteStore } from './sqlite.js';
+import type { KnowledgeConfig, KnowledgeIndex } from './types.js';
+
+export type {
+  Embedder,
+  KnowledgeConfig,
+  KnowledgeDoc,
+  KnowledgeIndex,
+  KnowledgeKind,
+  KnowledgePlatform,
+  Passage,
+  SearchMode,
+  SearchOptions,
+  SearchResult,
+} from './types.js';
+export { RELEVANCE_THRESHOLD, RELEVANCE_THRESHOLDS } from './types.js';
+export { KnowledgeInputError, prepareDoc, validateDoc } from './engine.js';
+export { chunkDocument, sections } from './chunk.js';
+export { reciprocalRankFusion, queryTerms, termCoverage, RRF_K } from './fusion.js';
+export { OpenAiEmbedder } from './embedders/openai.js';
+export type { OpenAiEmbedderOptions } from './embedders/openai.js';
+export { LsaEmbedder } from './embedders/lsa.js';
+export { knowledgeConfigFromEnv } from './config.js';
+
+export const DEFAULT_SQLITE_PATH = '.seam-state/knowledge.sqlite';
+
+export async function openKnowledgeIndex(config: KnowledgeConfig = {}): Promise<KnowledgeIndex> {
+  const backend = config.backend ?? 'sqlite';
+  const embedder = config.embedder ?? null;
+  if (backend === 'sqlite') return createIndex(await openSqliteStore(config.path ?? DEFAULT_SQLITE_PATH), embedder);
+  if (backend === 'postgres') {
+    if (!config.postgresUrl) throw new Error('knowledge: backend "postgres" needs postgresUrl (SEAM_KNOWLEDGE_POSTGRES_URL), e.g. postgres://seam@127.0.0.1:5432/seam');
+    const { openPostgresStore } = await import('./postgres.js');
+    return createIndex(await openPostgresStore(config.postgresUrl), embedder);
+  }
+  throw new Error(`knowledge: backend "${String(backend)}" is not one of sqlite, postgres`);
+}

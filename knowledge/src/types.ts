@@ -1,0 +1,98 @@
+/**
+ * The knowledge index's public shapes. The proxy's `/v1/knowledge/answer`, the ingestion CLI, the
+ * eval and the bench all speak these; keep the names stable (fields may only be added, optionally).
+ */
+
+export type KnowledgePlatform = 'servicenow' | 'salesforce';
+export type KnowledgeKind = 'ARTICLE' | 'CASE_SUMMARY';
+
+export interface KnowledgeDoc {
+  /** Stable: `${platform}:${sys_id or KnowledgeArticleId}`. */
+  id: string;
+  platform: KnowledgePlatform;
+  kind: KnowledgeKind;
+  /** KB0010001 or ArticleNumber. */
+  number: string;
+  title: string;
+  url: string;
+  /** Plain text, markdown or HTML; headings h1–h4 (or `#`–`####`) become passage headings. */
+  body: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  tags?: string[];
+}
+
+export interface Passage {
+  docId: string;
+  chunkId: string;
+  platform: KnowledgePlatform;
+  kind: KnowledgeKind;
+  number: string;
+  title: string;
+  url: string;
+  heading?: string;
+  /** The passage text, masked (PII replaced by tokens such as `[EMAIL_1]`). */
+  text: string;
+  /** Reciprocal-rank-fused score, higher better. Rank-based: compare within one result only. */
+  score: number;
+  lexicalRank?: number;
+  vectorRank?: number;
+  /**
+   * Absolute relevance in [0, 1], comparable across queries: the larger of the IDF-weighted share of
+   * the query's terms this passage contains and (when vectors ran) its cosine similarity. Compare it
+   * with `RELEVANCE_THRESHOLD` to decide "no confident answer".
+   */
+  relevance?: number;
+  /** Cosine similarity of query and passage embeddings, when vectors ran. */
+  similarity?: number;
+  /** IDF-weighted share of the query's terms found in the passage. */
+  termCoverage?: number;
+}
+
+export type SearchMode = 'hybrid' | 'lexical' | 'vector';
+
+export interface SearchResult {
+  passages: Passage[];
+  /** What actually ran: asking for `hybrid` or `vector` without an embedder runs `lexical`. */
+  mode: SearchMode;
+  /** False: no embedder is configured, the result is lexical only (say so to the user). */
+  vectors: boolean;
+}
+
+export interface SearchOptions {
+  k?: number;
+  mode?: SearchMode;
+  platforms?: KnowledgePlatform[];
+}
+
+export interface KnowledgeIndex {
+  upsert(docs: KnowledgeDoc[]): Promise<{ added: number; updated: number; unchanged: number }>;
+  remove(docIds: string[]): Promise<number>;
+  search(query: string, opts?: SearchOptions): Promise<SearchResult>;
+  stats(): Promise<{ docs: number; chunks: number; vectors: boolean; backend: 'sqlite' | 'postgres' }>;
+  close(): Promise<void>;
+}
+
+export interface Embedder {
+  readonly model: string;
+  readonly dimensions: number;
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+export interface KnowledgeConfig {
+  backend?: 'sqlite' | 'postgres';
+  /** SQLite file (default `.seam-state/knowledge.sqlite`); `:memory:` for a throwaway index. */
+  path?: string;
+  postgresUrl?: string;
+  /** Null or absent: lexical only, and every result says `vectors: false`. */
+  embedder?: Embedder | null;
+}
+
+/** Below this relevance a passage is no confident answer (see `Passage.relevance`). */
+export const RELEVANCE_THRESHOLD = 0.5;
+
+/**
+ * Per mode, as chosen on the dev half of the eval (`npm run eval:knowledge`, rounded): lexical
+ * coverage and LSA cosine live on different scales. With a real embedding model, re-run the eval.
+ */
+export const RELEVANCE_THRESHOLDS: Readonly<Record<SearchMode, number>> = { hybrid: 0.5, lexical: 0.45, vector: 0.7 };

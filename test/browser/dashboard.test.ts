@@ -1,0 +1,82 @@
+// The governance dashboard in a real browser (Debian's Chromium through playwright-core): after a
+// few cases went through the sandbox, every chart has marks drawn from the records; screenshot in
+// $TMPDIR/seam-dashboard.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createSandbox } from '../sandbox/sandbox.js';
+import { createConsole } from '../console/index.js';
+
+const CHROMIUM = process.env.SEAM_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOT = join(tmpdir(), 'seam-dashboard.png');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const CASES = [
+  ['VPN error 809 on my laptop', 'Since this morning the VPN client fails with error 809 and I cannot reach the file server.'],
+  ['Outlook keeps crashing', 'Outlook crashes whenever I open the shared mailbox of the finance team; reinstalling did not help.'],
+  ['My card payment was charged twice', 'I see two identical payments on my card statement for one purchase, please refund one.'],
+  ['Printer on floor 3 is offline', 'The network printer on the third floor shows offline for everyone since the switch was replaced.'],
+];
+
+describe('governance dashboard in Chromium', () => {
+  let sandbox: Awaited<ReturnType<typeof createSandbox>> | undefined;
+  let web: Awaited<ReturnType<typeof createConsole>> | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const dirs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM}; install Debian's package with "apt-get update && apt-get install -y chromium" (CI's .ci/run does this when test/browser exists), or set SEAM_CHROMIUM to its path`);
+    }
+    const stateDir = mkdtempSync(join(tmpdir(), 'seam-dash-state-'));
+    const profile = mkdtempSync(join(tmpdir(), 'seam-dash-profile-'));
+    dirs.push(stateDir, profile);
+    sandbox = await createSandbox({ stateDir, reset: true });
+    web = await createConsole({ sandbox, port: 0 });
+    // Cases a second or more apart, so the charts have more than one point in time.
+    for (const [subject, description] of CASES) {
+      const res = await fetch(`${web.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject, description, priority: 'Low' }) });
+      expect(res.status).toBe(201);
+      await sandbox.settle();
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1100 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await web?.close();
+    await sandbox?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('draws every chart with marks from the records and lists the queries', async () => {
+    await page.goto(`${web!.url}/dashboard.html?buckets=8`);
+    await page.locator('body[data-loaded="true"]').waitFor({ timeout: 15_000 }).catch(async (e) => {
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      throw new Error(`${(e as Error).message}; errors: ${await page.locator('#errors').textContent()}; the page is in ${SCREENSHOT}`);
+    });
+    const marks = async (id: string) => Number(await page.getByTestId(`chart-${id}`).getAttribute('data-marks'));
+    // Three IT cases became incidents; the banking one stayed in Salesforce: bars add up to what ServiceNow audited.
+    const routed = await page.getByTestId('chart-routed').locator('rect').evaluateAll((els) => els.reduce((a, el) => a + Number(el.getAttribute('data-value')), 0));
+    const audited = await sandbox!.serviceNowApi('/api/now/table/x_seam_bridge_audit?sysparm_query=operation%3Dcase%3Acreate_incident%5Eresult%3Dsuccess&sysparm_fields=sys_id');
+    expect(routed).toBeGreaterThan(0);
+    // 'routed' bars = routed + triaged series; the routed series alone equals the audit count.
+    const routedOnly = await page.getByTestId('chart-routed').locator('rect[fill="#0176d3"]').evaluateAll((els) => els.reduce((a, el) => a + Number(el.getAttribute('data-value')), 0));
+    expect(routedOnly).toBe(audited.body.result.length);
+    for (const id of ['routed', 'time-to-route', 'rates', 'confidence', 'api']) expect(await marks(id), `chart ${id}`).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-confidence').locator('circle').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('queries').textContent()).toContain('x_seam_bridge_audit');
+    // Cross-platform insights: four, each stating its numbers and the queries behind them.
+    expect(await page.locator('[data-testid="insights"] li').count()).toBe(4);
+    expect(await page.locator('[data-insight="routing_split"]').textContent()).toMatch(/Of \d+ triaged cases, \d+% went to ServiceNow/);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
