@@ -24,6 +24,7 @@ describe('approval of high-priority transfers', () => {
     it('uses the configured approval group when there is one', () => {
         const ports = fakePorts();
         ports.records.seed('sys_user_grmember', { group: 'grp-cab', user: 'u-cab1' });
+        ports.records.seed('sys_user_has_role', { user: 'u-cab1', 'role.name': 'x_seam_bridge.admin' });
         ports.records.seed('sys_user_grmember', { group: 'grp-other', user: 'u-x' });
         ports.records.seed('sys_user_has_role', { user: 'u-rev1', 'role.name': 'x_seam_bridge.reviewer' });
         expect(approvers(ports, { approvalGroup: 'grp-cab' })).toEqual(['u-cab1']);
@@ -52,6 +53,7 @@ describe('approval of high-priority transfers', () => {
         const ports = fakePorts();
         const cab = ports.records.seed('sys_user_group', { name: 'CAB Approval' });
         ports.records.seed('sys_user_grmember', { group: cab, user: 'u-cab1' });
+        ports.records.seed('sys_user_has_role', { user: 'u-cab1', 'role.name': 'x_seam_bridge.reviewer' });
         expect(approvers(ports, { approvalGroup: 'CAB Approval' })).toEqual(['u-cab1']);
         expect(approvers(ports, { approvalGroup: cab })).toEqual(['u-cab1']);
     });
@@ -108,5 +110,29 @@ describe('triage review decisions', () => {
         expect(onReviewDecided(ports, review(ports)).status).toBe('rejected_by_reviewer');
         expect(ports.records.rows('incident')).toHaveLength(0);
         expect(ports.records.rows('x_seam_bridge_audit').some((a) => a.operation === 'case:review_rejected')).toBe(true);
+    });
+});
+
+describe('issue 15 item 7: approvers can read what they approve', () => {
+    it('asks only approval-group members who hold a role that reads the review; names the others and the fix', () => {
+        const ports = fakePorts({ route: proxyAndSalesforce({ route: 'servicenow', priority: 1, confidence: 0.97 }) });
+        ports.records.seed('sys_user_grmember', { group: 'grp-cab', user: 'u-cab-reviewer' });
+        ports.records.seed('sys_user_grmember', { group: 'grp-cab', user: 'u-cab-itil-only' });
+        ports.records.seed('sys_user_grmember', { group: 'grp-cab', user: 'u-cab-admin' });
+        ports.records.seed('sys_user_has_role', { user: 'u-cab-reviewer', 'role.name': 'x_seam_bridge.reviewer' });
+        ports.records.seed('sys_user_has_role', { user: 'u-cab-itil-only', 'role.name': 'itil' });
+        ports.records.seed('sys_user_has_role', { user: 'u-cab-admin', 'role.name': 'x_seam_bridge.admin' });
+        postCases(ports, { ...settings, approvalGroup: 'grp-cab' }, { bodyText: body([caseMessage()]), pathParams: {} });
+        expect(ports.records.rows('sysapproval_approver').map((a) => a.approver).sort()).toEqual(['u-cab-admin', 'u-cab-reviewer']);
+        expect(ports.logs.some((l) => l.startsWith('error') && l.includes('1 member(s) of x_seam_bridge.approval.group cannot read') && l.includes('fix: give them the x_seam_bridge.reviewer role'))).toBe(true);
+    });
+
+    it('a group none of whose members may read the review counts as no approvers: the review waits in the queue', () => {
+        const ports = fakePorts({ route: proxyAndSalesforce({ route: 'servicenow', priority: 1, confidence: 0.97 }) });
+        ports.records.seed('sys_user_grmember', { group: 'grp-cab', user: 'u-itil' });
+        ports.records.seed('sys_user_has_role', { user: 'u-itil', 'role.name': 'itil' });
+        postCases(ports, { ...settings, approvalGroup: 'grp-cab' }, { bodyText: body([caseMessage()]), pathParams: {} });
+        expect(ports.records.rows('sysapproval_approver')).toHaveLength(0);
+        expect(review(ports).status).toBe('pending');
     });
 });

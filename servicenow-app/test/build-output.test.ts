@@ -91,6 +91,20 @@ describe('now-sdk build output', () => {
         expect(journal?.field('filter_condition')).toBe('name=incident^element=comments');
     });
 
+    it('declares a cross-scope privilege for every global table operation the server code needs, and none for sys_trigger', () => {
+        const granted = of('sys_scope_privilege').map((r) => `${r.field('target_name')}:${r.field('operation')}:${r.field('status')}`);
+        for (const need of ['incident:create', 'incident:write', 'incident:read', 'sysapproval_approver:create', 'sysapproval_approver:write', 'sys_attachment:create', 'sys_user_has_role:read', 'sys_user_grmember:read', 'sys_journal_field:read']) {
+            expect(granted, need).toContain(`${need}:allowed`);
+        }
+        expect(granted.some((g) => g.startsWith('sys_trigger:'))).toBe(false);
+        // The server code touches no other global table (scoped tables x_seam_bridge_* need none).
+        const server = readdirSync(join(__dirname, '../src/server'), { recursive: true }).filter((f) => String(f).endsWith('.ts') && !String(f).includes('generated'));
+        const literals = new Set<string>();
+        for (const f of server) for (const m of readFileSync(join(__dirname, '../src/server', String(f)), 'utf8').matchAll(/'(incident|core_company|sys_[a-z_]+|sysapproval_approver|sysauto_script|ecc_agent)'/g)) literals.add(m[1]);
+        for (const field of ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']) literals.delete(field);
+        for (const t of literals) expect(granted.some((g) => g.startsWith(`${t}:`)), `${t} is used by src/server but has no CrossScopePrivilege (src/fluent/privileges)`).toBe(true);
+    });
+
     it('writes rule filters with real encoded-query operators ("changes" is VALCHANGES, not CHANGES)', () => {
         // An unknown operator makes the platform ignore the condition or never fire the rule.
         const operator = /^[a-z_.]+(VALCHANGES|CHANGESTO.+|CHANGESFROM.+|ISNOTEMPTY|ISEMPTY|IN.+|NOT IN.+|!=.*|=.*)$/;
@@ -107,7 +121,7 @@ describe('now-sdk build output', () => {
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
-        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/knowledge/answer', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'GET /api/x_seam_bridge/seam/v1/test-connection', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/knowledge/answer', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
         const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
         for (const op of of('sys_ws_operation')) {
             expect(op.field('requires_authentication')).toBe('true');
@@ -158,7 +172,7 @@ describe('now-sdk build output', () => {
         const jobs = of('sysauto_script').map((j) => j.field('script') ?? '');
         expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
-        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)']);
+        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)', 'Test connection']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
     });

@@ -86,3 +86,26 @@ describe('egress through a MID Server (x_seam_bridge.salesforce.mid_server)', ()
     expect(await e.sn.query('x_seam_bridge_outbox', `incident=${incident.sys_id}^statusINpending,failed,dead_letter`)).toEqual([]);
   });
 });
+
+describe('Test connection (ServiceNow side, GET /api/x_seam_bridge/seam/v1/test-connection)', () => {
+  let e: E2E;
+  beforeAll(async () => { e = await startE2E(); });
+  afterAll(async () => { await e?.close(); });
+
+  it('passes every check against a reachable org, and names the failed check and its fix when the endpoint is unreachable', async () => {
+    const ok = await e.sn.call('GET', '/api/x_seam_bridge/seam/v1/test-connection');
+    expect(ok.status).toBe(200);
+    expect(ok.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+      ['configuration', true], ['endpoint', true], ['auth', true], ['permissions', true], ['api_budget', true],
+    ]);
+    expect(ok.body.ok).toBe(true);
+
+    await e.sandbox.servicenow.setProperties({ 'x_seam_bridge.salesforce.mid_server': 'seam-mid' }); // no MID Server is Up
+    const down = await e.sn.call('GET', '/api/x_seam_bridge/seam/v1/test-connection');
+    expect(down.body.ok).toBe(false);
+    const failed = down.body.checks.find((c: { ok: boolean }) => !c.ok);
+    expect(failed).toMatchObject({ name: 'endpoint' });
+    expect(failed.fix).toMatch(/mid_server/);
+    await e.sandbox.servicenow.setProperties({ 'x_seam_bridge.salesforce.mid_server': '' });
+  });
+});

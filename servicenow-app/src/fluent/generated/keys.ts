@@ -497,6 +497,10 @@ declare global {
                         table: 'sys_ws_operation'
                         id: 'f71c65ceb8e044d9b74735ee9a9b7075'
                     }
+                    rest_seam_test_connection: {
+                        table: 'sys_ws_operation'
+                        id: '6339597cab6b43dfaae7d68c2871bf21'
+                    }
                     rest_sf_h_accept: {
                         table: 'sys_rest_message_headers'
                         id: '3920595b53074a68901193bbbeba5de2'
@@ -677,6 +681,10 @@ declare global {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
                     }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
+                    }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
                         id: '33ff95477d834d5aa81896696e12c7b4'
@@ -780,6 +788,66 @@ declare global {
                     ui_review_reroute: {
                         table: 'sys_ui_action'
                         id: '511dba9ca3964755a7e9358146c8b6c6'
+                    }
+                    ui_test_connection: {
+                        table: 'sys_ui_action'
+                        id: '962e4ca3db3f4cd79185ef957e8587cf'
+                    }
+                    xsp_core_company_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'cd6c8e19b8b44f9f843e172e423d7a88'
+                    }
+                    xsp_incident_create: {
+                        table: 'sys_scope_privilege'
+                        id: '4db7d680a8ef4ea992d74baa4ef74f01'
+                    }
+                    xsp_incident_read: {
+                        table: 'sys_scope_privilege'
+                        id: '3a971c6efaf3414db7ed1e8edd3a3a8f'
+                    }
+                    xsp_incident_write: {
+                        table: 'sys_scope_privilege'
+                        id: '1414f675eb2547b8bb4dca9869ce8c9e'
+                    }
+                    xsp_sys_attachment_create: {
+                        table: 'sys_scope_privilege'
+                        id: 'e0b09dcb8d314ea29fb9f5670e65c266'
+                    }
+                    xsp_sys_attachment_read: {
+                        table: 'sys_scope_privilege'
+                        id: '38c5b9e1451a4fa5848b2bd9c1bd354e'
+                    }
+                    xsp_sys_journal_field_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'c5546a9eff4748cebc4b537d42e1bfed'
+                    }
+                    xsp_sys_user_grmember_read: {
+                        table: 'sys_scope_privilege'
+                        id: '26bbf24118bb4dfd8332ac76b74a2061'
+                    }
+                    xsp_sys_user_group_read: {
+                        table: 'sys_scope_privilege'
+                        id: '9e18509688de4a4fa97b4f4dd63d1214'
+                    }
+                    xsp_sys_user_has_role_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'e556bcc42ffc4a2a947476c9eb3fe2a9'
+                    }
+                    xsp_sysapproval_approver_create: {
+                        table: 'sys_scope_privilege'
+                        id: 'c6acd7d043fb481c8430b0155da2eb97'
+                    }
+                    xsp_sysapproval_approver_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'dd5f605eb7e14268aa4503b22b1a1b16'
+                    }
+                    xsp_sysapproval_approver_write: {
+                        table: 'sys_scope_privilege'
+                        id: 'c9b802a2bf8d4ec485947acd7e4edae5'
+                    }
+                    xsp_sysauto_script_read: {
+                        table: 'sys_scope_privilege'
+                        id: '4bce8867ca5844879d8e18b215338df5'
                     }
                 }
                 composite: [
@@ -3879,6 +3947,19 @@ declare global {
                         id: 'a7a2385be9d64a4098f645742f70ef19'
                         key: {
                             name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'a8800c32d3e34bee99ab753396fe7dad'
+                        key: {
+                            sys_ui_action: '962e4ca3db3f4cd79185ef957e8587cf'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {

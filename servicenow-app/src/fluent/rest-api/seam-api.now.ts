@@ -2,7 +2,7 @@ import '@servicenow/sdk/global'
 import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
 import { casesRoute, commentsRoute, knowledgeAnswerRoute, linkRoute } from '../../server/entry/rest'
-import { metricsRoute, reconcileStatusRoute, startReconcileRoute } from '../../server/entry/ops'
+import { metricsRoute, reconcileStatusRoute, startReconcileRoute, testConnectionRoute } from '../../server/entry/ops'
 import { attachmentsRoute, backfillLinksRoute } from '../../server/entry/attachments'
 
 // /api/x_seam_bridge/seam/v1/... exactly as in docs/contracts.md: the version is part of the
@@ -98,6 +98,19 @@ export const seamApi = RestApi({
             enforceAcl: [seamApiAcl],
             produces: 'application/json',
             shortDescription: 'Progress of the active reconciliation run, else the last run.',
+        },
+        {
+            $id: Now.ID['rest_seam_test_connection'],
+            name: 'test connection',
+            method: 'GET',
+            path: '/v1/test-connection',
+            script: testConnectionRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            produces: 'application/json',
+            shortDescription: 'Checks configuration, endpoint, OAuth credential, integration user permissions and API budget; names what failed and the fix.',
         },
         {
             $id: Now.ID['rest_seam_metrics'],

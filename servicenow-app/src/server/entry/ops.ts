@@ -5,6 +5,7 @@
 import { metricsText } from '../api/metrics';
 import { activeRun, lastRun, runDue, runTick, startRun, RUN_FIELDS } from '../reconcile/sweep';
 import type { Row } from '../ports';
+import { testConnection } from '../ops/test-connection';
 import { context } from './context';
 import { respond, type RestResponseLike } from './rest-io';
 
@@ -53,4 +54,21 @@ export function startReconcileAction(): void {
     const { runId } = startRun(ports, 'manual');
     const result = runTick(ports, settings, ops, runId);
     ports.log.info(`Seam reconcile ${runId} started by hand: ${result ? result.detail : ''}`);
+}
+
+/** GET /v1/test-connection and the "Test connection" UI action: auth, endpoint, permissions, API budget. */
+export function testConnectionRoute(_request: unknown, response: RestResponseLike): void {
+    const { ports, settings } = context();
+    const report = testConnection(ports, settings);
+    respond(response, { status: 200, body: report });
+}
+
+export function testConnectionAction(): void {
+    const { ports, settings } = context();
+    const report = testConnection(ports, settings);
+    for (const c of report.checks) {
+        const line = `Seam test connection: ${c.name} ${c.ok ? 'OK' : 'FAILED'}: ${c.detail}${c.fix ? `; fix: ${c.fix}` : ''}`;
+        if (c.ok) ports.log.info(line);
+        else ports.log.error(line);
+    }
 }

@@ -20,15 +20,40 @@ function approvalGroupId(ports: Pick<Ports, 'records'>, group: string): string {
     return rows.length ? rows[0].sys_id : group;
 }
 
-export function approvers(ports: Pick<Ports, 'records'>, settings: Pick<Settings, 'approvalGroup'>): string[] {
-    const rows = settings.approvalGroup
-        ? ports.records.find(TABLE.groupMember, eq('group', approvalGroupId(ports, settings.approvalGroup)), { limit: MAX_APPROVERS, fields: ['user'] })
-        : ports.records.find(TABLE.userRole, eq('role.name', REVIEWER_ROLE), { limit: MAX_APPROVERS, fields: ['user'] });
-    return Array.from(new Set(rows.map((r) => r.user).filter((u) => u !== '')));
+/** Roles that may read a triage review (its read ACL; x_seam_bridge.admin contains the reviewer role). */
+export const REVIEW_READER_ROLES = [REVIEWER_ROLE, 'x_seam_bridge.admin', 'admin'];
+
+/**
+ * Who is asked: members of the approval group who may read the review they approve (the review's
+ * read ACL), else holders of x_seam_bridge.reviewer. `withoutRole`: group members skipped because
+ * they could not open the review (an approval they cannot read cannot be decided knowingly).
+ */
+export function approverCheck(ports: Pick<Ports, 'records'>, settings: Pick<Settings, 'approvalGroup'>): { users: string[]; withoutRole: string[] } {
+    if (!settings.approvalGroup) {
+        const rows = ports.records.find(TABLE.userRole, eq('role.name', REVIEWER_ROLE), { limit: MAX_APPROVERS, fields: ['user'] });
+        return { users: Array.from(new Set(rows.map((r) => r.user).filter((u) => u !== ''))), withoutRole: [] };
+    }
+    const members = ports.records.find(TABLE.groupMember, eq('group', approvalGroupId(ports, settings.approvalGroup)), { limit: MAX_APPROVERS, fields: ['user'] });
+    const ids = Array.from(new Set(members.map((r) => r.user).filter((u) => u !== '' && u.indexOf(',') < 0)));
+    if (!ids.length) return { users: [], withoutRole: [] };
+    const readers = new Set(
+        ports.records.find(TABLE.userRole, `userIN${ids.join(',')}^role.nameIN${REVIEW_READER_ROLES.join(',')}`, { fields: ['user'] }).map((r) => r.user),
+    );
+    return { users: ids.filter((u) => readers.has(u)), withoutRole: ids.filter((u) => !readers.has(u)) };
 }
 
-export function requestApproval(ports: Pick<Ports, 'records'>, settings: Pick<Settings, 'approvalGroup'>, reviewSysId: string, reason: string): number {
-    const users = approvers(ports, settings);
+export function approvers(ports: Pick<Ports, 'records'>, settings: Pick<Settings, 'approvalGroup'>): string[] {
+    return approverCheck(ports, settings).users;
+}
+
+/** The error an admin sees when approval group members lack the role to read what they approve. */
+export function membersWithoutRole(count: number): string {
+    return `${count} member(s) of x_seam_bridge.approval.group cannot read the triage review they would approve and were not asked; fix: give them the x_seam_bridge.reviewer role (or choose a group whose members have it)`;
+}
+
+export function requestApproval(ports: Pick<Ports, 'records'> & Partial<Pick<Ports, 'log'>>, settings: Pick<Settings, 'approvalGroup'>, reviewSysId: string, reason: string): number {
+    const { users, withoutRole } = approverCheck(ports, settings);
+    if (withoutRole.length && ports.log) ports.log.error(`Seam: ${membersWithoutRole(withoutRole.length)}.`);
     for (const user of users) {
         ports.records.insert(TABLE.approval, {
             approver: user,
