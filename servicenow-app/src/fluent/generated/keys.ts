@@ -5,58 +5,6 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
-                    'src_server_adapters_glide-attachments_ts': {
-                        table: 'sys_module'
-                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
-                    }
-                    'src_server_adapters_glide-http_ts': {
-                        table: 'sys_module'
-                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
-                    }
-                    'src_server_adapters_glide-records_ts': {
-                        table: 'sys_module'
-                        id: '319a53f1d0644c0297a9af27895551a3'
-                    }
-                    'src_server_adapters_glide-system_ts': {
-                        table: 'sys_module'
-                        id: '36100994685545e2b8ae932c1fa1ef3f'
-                    }
-                    'src_server_adapters_glide-trigger_ts': {
-                        table: 'sys_module'
-                        id: 'fc127c6209fd4884bbdf349ab2d79633'
-                    }
-                    'src_server_attachments_prompt-text_ts': {
-                        table: 'sys_module'
-                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
-                    }
-                    'src_server_entry_business-rules_ts': {
-                        table: 'sys_module'
-                        id: '4e366e1779324114af248431d1f24285'
-                    }
-                    'src_server_entry_rest-io_ts': {
-                        table: 'sys_module'
-                        id: '7ead72be055e40da9cfb8533a06ad352'
-                    }
-                    'src_server_entry_ui-actions_ts': {
-                        table: 'sys_module'
-                        id: 'ec5d8f696de844b58da24318051fce13'
-                    }
-                    'src_server_generated_seam-core_js': {
-                        table: 'sys_module'
-                        id: '42384739e7b949969ab0d6dc8ef206c0'
-                    }
-                    'src_server_governance_routing-metrics_ts': {
-                        table: 'sys_module'
-                        id: '114fddc9f9114bf9a95adc7cddb68681'
-                    }
-                    'src_server_sync_major-incident_ts': {
-                        table: 'sys_module'
-                        id: '4fcd80042d3a428d96d56e9c02e76dde'
-                    }
-                    'src_server_sync_sla-risk_ts': {
-                        table: 'sys_module'
-                        id: '986c3acada4f420fb80f5aafd2c9ae33'
-                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -149,6 +97,22 @@ declare global {
                         table: 'sys_security_acl'
                         id: '1d0735297aaf4ec789ed8d62efd90369'
                     }
+                    acl_routing_change_create: {
+                        table: 'sys_security_acl'
+                        id: 'fffde06a86804b7582b1632835fec892'
+                    }
+                    acl_routing_change_delete: {
+                        table: 'sys_security_acl'
+                        id: 'ea237b08f3fa4f3faa6e8975c663e062'
+                    }
+                    acl_routing_change_read: {
+                        table: 'sys_security_acl'
+                        id: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                    }
+                    acl_routing_change_write: {
+                        table: 'sys_security_acl'
+                        id: 'e76733a82b28495ca7c2b93ca0e81fde'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: 'd40c7c55f81e4959a6885ab6dfa03c57'
@@ -184,6 +148,10 @@ declare global {
                     br_review_decided: {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
+                    }
+                    br_routing_change: {
+                        table: 'sys_script'
+                        id: '4531580aad444093a2e7c3c962b74cbc'
                     }
                     br_sla_risk: {
                         table: 'sys_script'
@@ -272,6 +240,10 @@ declare global {
                     menu_reviews: {
                         table: 'sys_app_module'
                         id: 'ead941c98f854e4b9b3b345469cc428b'
+                    }
+                    menu_routing_changes: {
+                        table: 'sys_app_module'
+                        id: '16673f00314d4eaa967fd859e38f0a38'
                     }
                     menu_seam_bridge: {
                         table: 'sys_app_application'
@@ -561,6 +533,26 @@ declare global {
                         table: 'sysevent_script_action'
                         id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -601,6 +593,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
                     }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -633,6 +629,10 @@ declare global {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
                     }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
                     src_server_entry_context_ts: {
                         table: 'sys_module'
                         id: 'd554eab6ea4244ce91acdd9030e07d83'
@@ -653,9 +653,21 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
+                    }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -664,6 +676,14 @@ declare global {
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
+                    }
+                    'src_server_governance_routing-change_ts': {
+                        table: 'sys_module'
+                        id: 'ce0f3be749de4bc29f62b077cefb415c'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
                     }
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
@@ -721,6 +741,10 @@ declare global {
                         table: 'sys_module'
                         id: 'a295666ddc654dc7814341673da8d580'
                     }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
                     src_server_sync_outbound_ts: {
                         table: 'sys_module'
                         id: 'c0fd5cb80c0445118b2e7f453a89111c'
@@ -728,6 +752,10 @@ declare global {
                     src_server_sync_resolution_ts: {
                         table: 'sys_module'
                         id: '7d868ce05d854b229773c0a924db1b9f'
+                    }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'
@@ -800,6 +828,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '0197975d0ed84a989cbe926fe7e4a092'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_mean_s'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '01eae44ea0dd4b779e8cdc908e08d34d'
                         key: {
@@ -833,6 +869,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '023d4fae9947477694f441b2a84680d2'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'manual_transfer_rate'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '031c8fafd2b64f16a54d0bcc623fda8c'
                         key: {
@@ -848,6 +907,13 @@ declare global {
                         id: '036a749f81a1458ba6e2deb616de997a'
                         key: {
                             name: 'x_seam_bridge_triage_review'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '03f90945127b445fbc9bc4d9d685ce88'
+                        key: {
+                            name: 'x_seam_bridge.routing_admin'
                         }
                     },
                     {
@@ -903,6 +969,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '05674533c3d5438b86a3c4e47f365fd1'
+                        key: {
+                            sys_security_acl: '24b7ee63899a4abd95d1007b6d419e65'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '056f38a8c242417880baed06bf3894bb'
                         key: {
@@ -927,10 +1006,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '08d85d67ff5b4707a9cba22f4f2e7a85'
+                        key: {
+                            sys_security_acl: '447eca80cd514b69a282fe01bc178f8c'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '08efc557e0e14d359bba5946a9d643ac'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0941dc0948834ad683350b54780f7b3b'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_oldest_s'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '095257938da94fc29947e48daa6e67a9'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sampled_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -947,6 +1057,13 @@ declare global {
                         id: '09f73f57ef6a4771a49c8c1a2482313f'
                         key: {
                             name: 'x_seam_bridge_attachment'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '0b30bf51a74d4caca4a3a2f4cffaabe3'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
                         }
                     },
                     {
@@ -985,6 +1102,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: '0f0e402ed87d4824979869f4900901dc'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '0fa29ea04d754bc4817f8d3ff4808ed7'
                         key: {
@@ -1004,12 +1128,46 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '107dd81dfcae44aeaf9a0b76163d4d96'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_salesforce'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1171ef7c2d48433e8fcb360e2a6ebd31'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'kind'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '122e9f42637145d888ba871a812eb979'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk_alerted'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '13ead77b58fe484da1d5ad7944748f1a'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_mean_s'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1405dafa2aa641bc90044d5286e3c8d5'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sampled_at'
                         }
                     },
                     {
@@ -1054,6 +1212,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '15af7c197305404599d69aab53db1253'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'window_days'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '164e6da28e29430c9ff92966c5a759ef'
                         key: {
                             name: 'x_seam_bridge_triage_review'
@@ -1094,6 +1261,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '17a77d4d2a594de28a76a07afdc44292'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'week'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '17c125801d2f442cb6c657f4373a3f4a'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -1115,6 +1291,37 @@ declare global {
                         id: '18747e5dbcc446d6afa33b4b72a4c48d'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '18fca8a5cb89479f800bf3494e268f2a'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'confidence'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '190483efbb404b71b3c86655a675cd31'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'cases_routed'
                         }
                     },
                     {
@@ -1164,6 +1371,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '1d736d52a9d14ed7a2561a77489678e8'
+                        key: {
+                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                            sys_user_role: {
+                                id: '03f90945127b445fbc9bc4d9d685ce88'
+                                key: {
+                                    name: 'x_seam_bridge.routing_admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1e0a66d3e1254a468e91016b6cd5e054'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_oldest_s'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '1e39c00ec69f45829ea4e5220663e603'
                         key: {
@@ -1172,6 +1400,23 @@ declare global {
                             value: 'approval'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1e57fdac406e4ca3a7c79361114c5977'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1ebe084f4b26473dbba28b50e74d6676'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk'
                         }
                     },
                     {
@@ -1210,6 +1455,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '2124c60a52fc4d16ba224f8b9ad6cae0'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'api_calls_per_change'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '212b6ad50f264037a344ef91e55ad29a'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'drift_status'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '218cd86387b94cd79961a72d440a28ac'
                         key: {
@@ -1240,6 +1517,38 @@ declare global {
                         key: {
                             logical_table_name: 'x_seam_bridge_link'
                             col_name_string: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '220fb0fda27d47a191d1f5e2d33724a7'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'time_to_route_mean_s'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '223476a815d84486a271111bd5660e75'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'route'
+                            language: 'en'
                         }
                     },
                     {
@@ -1286,6 +1595,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '255e367442ee48f5b6e603f46bcb8d3e'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sf_case_id'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2572e5b5f59d443f9b3e2fa748e1dc0f'
                         key: {
@@ -1302,6 +1619,29 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'sync_state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2721f0521c2b4c58bedac633a54adce6'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'confidence_servicenow'
                         }
                     },
                     {
@@ -1346,11 +1686,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '2a2df35be3b147ee82c628f6bb6204aa'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'manual_transfer_rate'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: '2af9450d0746492d82e42dbccffeda88'
                         key: {
                             logical_table_name: 'x_seam_bridge_outbox'
                             col_name_string: 'status,next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2b0f0537eeaf48419c3591c8c9c8229c'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'route'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2b687c4cfec54e43a1087f91cfda3aa3'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            value: 'config'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1391,6 +1759,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '2e23fef75bf64ee8ab42e85b64e07f5a'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '2e8c3a6ab1e64c24a6bd64c2b7c8c98a'
                         key: {
@@ -1415,6 +1791,14 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'suggested_group'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '309a49f1b6754cf8a5fb97da422174a9'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'new_value'
                         }
                     },
                     {
@@ -1457,6 +1841,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3639843ee57c4a01a6be4e5b79817861'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '36c10d489a7a48488ce416dadee793fb'
                         key: {
@@ -1470,6 +1862,15 @@ declare global {
                         id: '3748d9bd922247dabc1af9bb8a0e6950'
                         key: {
                             name: 'x_seam_bridge_ops_state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '37afd98e41c345109bb8cbc8f1012aa8'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_p90_s'
+                            language: 'en'
                         }
                     },
                     {
@@ -1574,6 +1975,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '3e4d451fcd164b4085349cef70bcbe25'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'changed_by'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '3e59b1d8d8a64774a2ebe00caef988e1'
                         key: {
@@ -1609,6 +2019,15 @@ declare global {
                             value: 'triage_drift'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4046cc90a8e349b298278a4141f05a2c'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'dead_letter_backlog'
+                            language: 'en'
                         }
                     },
                     {
@@ -1685,11 +2104,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '47e4abc14b664340924b9d50a0a5eec3'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_rest_message_fn'
                         id: '47ffc24beea94969a5b6efdc2534e8af'
                         key: {
                             rest_message: '26061b440e4c46abac4f726c2415d8f2'
                             function_name: 'summarize'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '480e3a161f8a479bb6271bb774074328'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_size'
+                            language: 'en'
                         }
                     },
                     {
@@ -1742,6 +2179,17 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '4aa1e19b30b8416e980fba7c5a1f1154'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.approval_priorities'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1818,6 +2266,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4e55ba981bdc4eaa878d634108a90617'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '4ea47be8644149aab70a2e44f413c47d'
                         key: {
@@ -1863,6 +2320,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'repaired_to_servicenow'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '51376956ff88430798fe75f3e06b4a02'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_salesforce'
                             language: 'en'
                         }
                     },
@@ -2007,6 +2473,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '585fe4eee344446ba75f3845f7cbdd80'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'api_calls_per_change'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '5897ad9438f54196ada70dfafc353168'
                         key: {
@@ -2133,6 +2607,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '5ef4a1a87c6f4bd49dbbfb7d8c0aa422'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '5f59f0bff96e4e6087ce1b2e5e3e8642'
                         key: {
@@ -2150,10 +2632,57 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '601eaf79489a46c28abcaee5fca71e51'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'taken_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '60653803a5eb4a5bb3beb97cfe13f9de'
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'problem'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '60b8a944e8c940e98907b7a81fe99118'
+                        key: {
+                            sys_security_acl: '00a8e6bd17974cde81490395facc0bc0'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '60d371a54dc54a118f4ce181685ada71'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '616cb299c6714ad4ab62b8393a73afbd'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'confidence'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '620000c0c92d409fb20497e9ec7a807f'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'reason'
                         }
                     },
                     {
@@ -2204,6 +2733,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '63a573d2ddf54ca19078207dd3ad4f31'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_servicenow'
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: '6479943ed4b243edac20e0823d384c99'
                         key: {
@@ -2249,6 +2786,25 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_ops_state'
                             element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '66825388b675469aa14b1fc608484ca4'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'linkage_accuracy'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '66c742f3c9564d919a2d8bbf50865925'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            value: 'wrong'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2312,6 +2868,14 @@ declare global {
                             value: 'schedule'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '691d8d2e2f834f09b90b55aba074bec0'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -2414,11 +2978,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '6fff363232554aa7a270060525b37ecb'
+                        key: {
+                            sys_security_acl: 'e76733a82b28495ca7c2b93ca0e81fde'
+                            sys_user_role: {
+                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '705a13ef6af042acbb5d54535126369f'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'idempotency_key'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '71663fff53274e8bb82255f636423af8'
+                        key: {
+                            sys_security_acl: '00a8e6bd17974cde81490395facc0bc0'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '71b08d0a89f34a2388f8e0312107023a'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'changed_by'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '71bcfe213bf243e697dd2162b2cd4ddb'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            value: 'right'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2504,6 +3113,22 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '7384e0185b41429598a00b4d13353aa4'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'time_to_route_p90_s'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '74629f0ef7a24236bf23fcd03e98019c'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_accuracy_review'
+                            col_name_string: 'week,verdict'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '7462f339c07d45df9b7ceb73bdc83c33'
                         key: {
                             name: 'x_seam_bridge_outbox'
@@ -2533,6 +3158,19 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '764aa5bc6bc845d7a5c7528e8e4e700f'
+                        key: {
+                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2572,6 +3210,17 @@ declare global {
                             name: 'core_company'
                             element: 'x_seam_bridge_sf_account_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7a22188dc9374b9abc7ea44e522e0cbc'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.enabled'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2723,6 +3372,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '81373547099143198f8ca9ffd5713c34'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'linkage_accuracy'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '81977eae91c74159ac5f7deb180f2390'
                         key: {
@@ -2760,11 +3432,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8328ad30d1de4568be0d30c39a62d21d'
+                        key: {
+                            sys_security_acl: 'ea237b08f3fa4f3faa6e8975c663e062'
+                            sys_user_role: {
+                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '833226497a2742ca9499611d799d0af3'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'message_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '83e51ab875a644b4b9f3a0c9ba7629ba'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'drift_status'
                         }
                     },
                     {
@@ -2815,6 +3508,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'snapshot_hash'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '871fab7fcce04b51a62b6ca7217b694c'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'new_value'
+                            language: 'en'
                         }
                     },
                     {
@@ -2901,6 +3603,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8db9bc2388cf4bef8ef9d7267868bd5b'
+                        key: {
+                            sys_security_acl: '447eca80cd514b69a282fe01bc178f8c'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '8de670d34479475d87e7f9a389e401ca'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.approval.group'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8de95a61eebf4aad893552aa6c62bd8c'
                         key: {
@@ -2922,6 +3648,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '8f67410a63b545849948adc356eb73c2'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '8f9333c222714d7a98303dc90e0b6313'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '90472b9e1ac94522ad254f51560d6662'
                         key: {
@@ -2938,6 +3688,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'status'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '90d8ab1a045a46c3b5202bd8c7efec90'
+                        key: {
+                            name: 'incident'
+                            element: 'x_seam_bridge_sla_risk_alerted'
                         }
                     },
                     {
@@ -2962,6 +3720,15 @@ declare global {
                         id: '918610cca61242faa70179737865e3e0'
                         key: {
                             name: 'x_seam_bridge_outbox'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '92cd6ca8a9bd4e4b97c2e5e56527ebe8'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
                             element: 'NULL'
                             language: 'en'
                         }
@@ -3049,6 +3816,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '97af3ddfc5fc439283bbbf6fddbf0f0c'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'sf_case_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '98f42ac0ab5f4e3eb054df4f7c1903c4'
                         key: {
@@ -3078,6 +3854,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_index'
+                        id: '9ad2001a302b4df38226760346716c5b'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_metric_snapshot'
+                            col_name_string: 'taken_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9c2e8ee419b74ef2aabce4b51d3a4805'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'confidence_salesforce'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '9c34da6f0d3a4e9f937c1aa0e5c65f34'
                         key: {
@@ -3092,6 +3899,14 @@ declare global {
                             name: 'x_seam_bridge_audit'
                             element: 'fields'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: '9ce1d581531641ad8c6b5a35413e5420'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'slaRisk'
                         }
                     },
                     {
@@ -3169,10 +3984,25 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'a22640993f404f0d90435801754894b5'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'window_days'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'a2c06cc78f7e4f088154506e90ace649'
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'a3be1db9e5f74420925574c0298e97f3'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
                         }
                     },
                     {
@@ -3193,6 +4023,14 @@ declare global {
                                     name: 'x_seam_bridge.integration'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a5ce0443a82045ceb9ff73ec201a50bf'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'review_queue_size'
                         }
                     },
                     {
@@ -3325,6 +4163,17 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: 'b02c841aa5694e07986ea62e3a512ae7'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.review_below'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: 'b1702a6d999043659e8af8d4da4b5ee7'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
@@ -3345,6 +4194,14 @@ declare global {
                                     name: 'x_seam_bridge.integration'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b23f766302aa49ee96ef556393998373'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
                         }
                     },
                     {
@@ -3400,6 +4257,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'attempts'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b4ef097b083a4e12a0775ed4357ecf4d'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'api_calls_per_change'
                             language: 'en'
                         }
                     },
@@ -3464,6 +4330,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b676fa4030c543a89816596da36fc40d'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'confidence_servicenow'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b745053d4cd34d3ba0a5be85d4d60d20'
                         key: {
@@ -3472,11 +4347,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b75c96b55d6943f6b5e7d05bcac41105'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'cases_routed'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b795126f171d4f4d9530bd5435b99d63'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'links_checked'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b8b27f0b3c0c4c5fb07ed2f1a59190ed'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'old_value'
+                            language: 'en'
                         }
                     },
                     {
@@ -3528,6 +4421,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'bc91e13c21ff4d33a0d8a9f70a28ec2a'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
                         }
                     },
                     {
@@ -3589,6 +4490,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'bf7b940adc9046e1bea71fd2c1b377d5'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'note'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c02fcd7f8c5c481fbfba6afe8663d1cc'
                         key: {
@@ -3611,10 +4521,41 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'c0bb0d729d0f4e39ac35daa0558197d8'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'note'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'c0d69ae7683343f2a962b49f9ddd645b'
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'attempts'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c14980b5096247b98b2b8122fd335d5a'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'time_to_route_p90_s'
                         }
                     },
                     {
@@ -3623,6 +4564,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'file_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c393498ccdab4e50b94612c28db2fb25'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'reason'
                             language: 'en'
                         }
                     },
@@ -3700,6 +4650,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ca51aa513b014a0dbd9b8f9b47b34e70'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cacdb92e9a944983a7b3c7e4895bea84'
                         key: {
@@ -3738,6 +4697,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ccbbc6eafb39434c8f019f59496a9ab1'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cf15ad4cd8a541198882107bc8366e80'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'linkage_accuracy'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'cf352577213e4c8aa6ad25e3c7c1310e'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'taken_at'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'cf3dd37e4a094d4fa4acf9d1fb95c9a4'
                         key: {
@@ -3754,6 +4754,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'reroute_group'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd16228e41be749eb834513297e618c48'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'cases_routed'
                         }
                     },
                     {
@@ -3806,6 +4814,37 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'd494908463cf4af49fad9ab071d9418c'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'old_value'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'd566a884c59048ae8b2fe63cd51f3a9c'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'drift_status'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'd5e1bd0054ad4d049a44cd044bfb380c'
                         key: {
                             name: 'x_seam_bridge_ops_state'
@@ -3821,6 +4860,13 @@ declare global {
                             value: 'inbound'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'd6338ca3214e468185c776c9a53e66fc'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
                         }
                     },
                     {
@@ -3841,6 +4887,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'd96343c029d94ebda682c835efd71ed0'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'd96dda2ae9c740b9be2ad766a111fee2'
                         key: {
@@ -3851,6 +4905,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd9ba5272422b41ae9bac7ed9edd2395c'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'manual_transfer_rate'
                         }
                     },
                     {
@@ -3873,6 +4935,19 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'suggested_priority'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'dbb81c4a4d004f6896584adc0af2ebac'
+                        key: {
+                            sys_security_acl: 'fffde06a86804b7582b1632835fec892'
+                            sys_user_role: {
+                                id: '03f90945127b445fbc9bc4d9d685ce88'
+                                key: {
+                                    name: 'x_seam_bridge.routing_admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -3952,6 +5027,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: 'e27380731ef949fdb54dc9f102ae1ab3'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'category'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: 'e285b606cab04c4896c1e6786e6dd972'
                         key: {
                             name: 'x_seam_bridge_triage_review'
@@ -3969,6 +5052,35 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: 'e42c948f74ad4ba393ef8b223fc02793'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.auto_create_above'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e4322b2d2fc44244bd4bd0bf0f9aada2'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'category'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e4a51719b3cf437c818e61e3c3ed82df'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                            element: 'taken_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: 'e50a98a9003341f9b190952a5ba508da'
                         key: {
                             name: 'x_seam_bridge_ops_state'
@@ -3976,6 +5088,21 @@ declare global {
                             value: 'api_usage'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'e53cc744d5cf469a961b0aafe174c84b'
+                        key: {
+                            name: 'x_seam_bridge_metric_snapshot'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'e548b98921f648168ad2f094f8851b2f'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
                         }
                     },
                     {
@@ -4002,6 +5129,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'e76edf4f5ebe47649b1a6d64cb6a8696'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e84be123b73c498ca824fc1968da3426'
                         key: {
@@ -4020,6 +5158,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'direction'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e96fd2eb3d844c54b86d84f8e26ab450'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'week'
                         }
                     },
                     {
@@ -4060,6 +5206,29 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'suggested_priority'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'ed42c55bd3804fa884116b1e07342a0f'
+                        key: {
+                            list_id: {
+                                id: '8f67410a63b545849948adc356eb73c2'
+                                key: {
+                                    name: 'x_seam_bridge_metric_snapshot'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'review_queue_size'
                         }
                     },
                     {
@@ -4221,6 +5390,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'f7c4e5fff28b439797cf69d9de4cf95b'
+                        key: {
+                            name: 'x_seam_bridge_accuracy_review'
+                            element: 'verdict'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'f839ca041e034a9b9de42e27ba7c6610'
                         key: {
@@ -4249,6 +5426,19 @@ declare global {
                             name: 'x_seam_bridge_attachment'
                             element: 'content_type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fbdb049c42af456ca94c77d1d862d3ec'
+                        key: {
+                            sys_security_acl: '24b7ee63899a4abd95d1007b6d419e65'
+                            sys_user_role: {
+                                id: '4dec3cb78b214f22823853b2105df7de'
+                                key: {
+                                    name: 'x_seam_bridge.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -4298,864 +5488,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: '0197975d0ed84a989cbe926fe7e4a092'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'time_to_route_mean_s'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '023d4fae9947477694f441b2a84680d2'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'manual_transfer_rate'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '05674533c3d5438b86a3c4e47f365fd1'
-                        key: {
-                            sys_security_acl: '24b7ee63899a4abd95d1007b6d419e65'
-                            sys_user_role: {
-                                id: '4715768e3103444f8104aabc6164b25c'
-                                key: {
-                                    name: 'x_seam_bridge.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '08d85d67ff5b4707a9cba22f4f2e7a85'
-                        key: {
-                            sys_security_acl: '447eca80cd514b69a282fe01bc178f8c'
-                            sys_user_role: {
-                                id: '4dec3cb78b214f22823853b2105df7de'
-                                key: {
-                                    name: 'x_seam_bridge.reviewer'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '0941dc0948834ad683350b54780f7b3b'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'review_queue_oldest_s'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '095257938da94fc29947e48daa6e67a9'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'sampled_at'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_db_object'
-                        id: '0b30bf51a74d4caca4a3a2f4cffaabe3'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                        }
-                    },
-                    {
-                        table: 'ua_table_licensing_config'
-                        id: '0f0e402ed87d4824979869f4900901dc'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '107dd81dfcae44aeaf9a0b76163d4d96'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'confidence_salesforce'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '13ead77b58fe484da1d5ad7944748f1a'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'time_to_route_mean_s'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '1405dafa2aa641bc90044d5286e3c8d5'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'sampled_at'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '15af7c197305404599d69aab53db1253'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'window_days'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '17a77d4d2a594de28a76a07afdc44292'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'week'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '18fca8a5cb89479f800bf3494e268f2a'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'confidence'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '190483efbb404b71b3c86655a675cd31'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'cases_routed'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '1e0a66d3e1254a468e91016b6cd5e054'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'review_queue_oldest_s'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '2124c60a52fc4d16ba224f8b9ad6cae0'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'api_calls_per_change'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '212b6ad50f264037a344ef91e55ad29a'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'drift_status'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '220fb0fda27d47a191d1f5e2d33724a7'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'time_to_route_mean_s'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '223476a815d84486a271111bd5660e75'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'route'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '255e367442ee48f5b6e603f46bcb8d3e'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'sf_case_id'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '2721f0521c2b4c58bedac633a54adce6'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'confidence_servicenow'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '2a2df35be3b147ee82c628f6bb6204aa'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'manual_transfer_rate'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '2b0f0537eeaf48419c3591c8c9c8229c'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'route'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '2e23fef75bf64ee8ab42e85b64e07f5a'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'incident'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '3639843ee57c4a01a6be4e5b79817861'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'dead_letter_backlog'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '37afd98e41c345109bb8cbc8f1012aa8'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'time_to_route_p90_s'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '4046cc90a8e349b298278a4141f05a2c'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'dead_letter_backlog'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '47e4abc14b664340924b9d50a0a5eec3'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'incident'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '480e3a161f8a479bb6271bb774074328'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'review_queue_size'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '4e55ba981bdc4eaa878d634108a90617'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'verdict'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '51376956ff88430798fe75f3e06b4a02'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'confidence_salesforce'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '585fe4eee344446ba75f3845f7cbdd80'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'api_calls_per_change'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '5ef4a1a87c6f4bd49dbbfb7d8c0aa422'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '601eaf79489a46c28abcaee5fca71e51'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'taken_at'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '60b8a944e8c940e98907b7a81fe99118'
-                        key: {
-                            sys_security_acl: '00a8e6bd17974cde81490395facc0bc0'
-                            sys_user_role: {
-                                id: '4dec3cb78b214f22823853b2105df7de'
-                                key: {
-                                    name: 'x_seam_bridge.reviewer'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '60d371a54dc54a118f4ce181685ada71'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'NULL'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '616cb299c6714ad4ab62b8393a73afbd'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'confidence'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '63a573d2ddf54ca19078207dd3ad4f31'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'confidence_servicenow'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '66825388b675469aa14b1fc608484ca4'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'linkage_accuracy'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '66c742f3c9564d919a2d8bbf50865925'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'verdict'
-                            value: 'wrong'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '71663fff53274e8bb82255f636423af8'
-                        key: {
-                            sys_security_acl: '00a8e6bd17974cde81490395facc0bc0'
-                            sys_user_role: {
-                                id: '4715768e3103444f8104aabc6164b25c'
-                                key: {
-                                    name: 'x_seam_bridge.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '71bcfe213bf243e697dd2162b2cd4ddb'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'verdict'
-                            value: 'right'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '7384e0185b41429598a00b4d13353aa4'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'time_to_route_p90_s'
-                        }
-                    },
-                    {
-                        table: 'sys_index'
-                        id: '74629f0ef7a24236bf23fcd03e98019c'
-                        key: {
-                            logical_table_name: 'x_seam_bridge_accuracy_review'
-                            col_name_string: 'week,verdict'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '81373547099143198f8ca9ffd5713c34'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'linkage_accuracy'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '83e51ab875a644b4b9f3a0c9ba7629ba'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'drift_status'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '8db9bc2388cf4bef8ef9d7267868bd5b'
-                        key: {
-                            sys_security_acl: '447eca80cd514b69a282fe01bc178f8c'
-                            sys_user_role: {
-                                id: '4715768e3103444f8104aabc6164b25c'
-                                key: {
-                                    name: 'x_seam_bridge.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list'
-                        id: '8f67410a63b545849948adc356eb73c2'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            view: {
-                                id: 'Default view'
-                                key: {
-                                    name: 'NULL'
-                                }
-                            }
-                            sys_domain: 'global'
-                            element: 'NULL'
-                            relationship: 'NULL'
-                            parent: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_db_object'
-                        id: '8f9333c222714d7a98303dc90e0b6313'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '92cd6ca8a9bd4e4b97c2e5e56527ebe8'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'NULL'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '97af3ddfc5fc439283bbbf6fddbf0f0c'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'sf_case_id'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_index'
-                        id: '9ad2001a302b4df38226760346716c5b'
-                        key: {
-                            logical_table_name: 'x_seam_bridge_metric_snapshot'
-                            col_name_string: 'taken_at'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: '9c2e8ee419b74ef2aabce4b51d3a4805'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'confidence_salesforce'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'a22640993f404f0d90435801754894b5'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'window_days'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'a5ce0443a82045ceb9ff73ec201a50bf'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'review_queue_size'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'b4ef097b083a4e12a0775ed4357ecf4d'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'api_calls_per_change'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'b676fa4030c543a89816596da36fc40d'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'confidence_servicenow'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'b75c96b55d6943f6b5e7d05bcac41105'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'cases_routed'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_choice_set'
-                        id: 'bc91e13c21ff4d33a0d8a9f70a28ec2a'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'verdict'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'bf7b940adc9046e1bea71fd2c1b377d5'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'note'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'c0bb0d729d0f4e39ac35daa0558197d8'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'note'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: 'c14980b5096247b98b2b8122fd335d5a'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'time_to_route_p90_s'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'cf15ad4cd8a541198882107bc8366e80'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'linkage_accuracy'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: 'cf352577213e4c8aa6ad25e3c7c1310e'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'taken_at'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'd16228e41be749eb834513297e618c48'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'cases_routed'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: 'd566a884c59048ae8b2fe63cd51f3a9c'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'drift_status'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'd96343c029d94ebda682c835efd71ed0'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'd9ba5272422b41ae9bac7ed9edd2395c'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'manual_transfer_rate'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'e27380731ef949fdb54dc9f102ae1ab3'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'category'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'e4322b2d2fc44244bd4bd0bf0f9aada2'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'category'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'e4a51719b3cf437c818e61e3c3ed82df'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                            element: 'taken_at'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'ua_table_licensing_config'
-                        id: 'e53cc744d5cf469a961b0aafe174c84b'
-                        key: {
-                            name: 'x_seam_bridge_metric_snapshot'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: 'e76edf4f5ebe47649b1a6d64cb6a8696'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'verdict'
-                            value: 'pending'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'e96fd2eb3d844c54b86d84f8e26ab450'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'week'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_list_element'
-                        id: 'ed42c55bd3804fa884116b1e07342a0f'
-                        key: {
-                            list_id: {
-                                id: '8f67410a63b545849948adc356eb73c2'
-                                key: {
-                                    name: 'x_seam_bridge_metric_snapshot'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                    element: 'NULL'
-                                    relationship: 'NULL'
-                                    parent: 'NULL'
-                                }
-                            }
-                            element: 'review_queue_size'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'f7c4e5fff28b439797cf69d9de4cf95b'
-                        key: {
-                            name: 'x_seam_bridge_accuracy_review'
-                            element: 'verdict'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'fbdb049c42af456ca94c77d1d862d3ec'
-                        key: {
-                            sys_security_acl: '24b7ee63899a4abd95d1007b6d419e65'
-                            sys_user_role: {
-                                id: '4dec3cb78b214f22823853b2105df7de'
-                                key: {
-                                    name: 'x_seam_bridge.reviewer'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_ui_list_element'
                         id: 'ff060e2d4d58458ebb8de1a4e1f43c78'
                         key: {
@@ -5176,48 +5508,6 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '122e9f42637145d888ba871a812eb979'
-                        key: {
-                            name: 'incident'
-                            element: 'x_seam_bridge_sla_risk_alerted'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '1e57fdac406e4ca3a7c79361114c5977'
-                        key: {
-                            name: 'incident'
-                            element: 'x_seam_bridge_sla_risk'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '1ebe084f4b26473dbba28b50e74d6676'
-                        key: {
-                            name: 'incident'
-                            element: 'x_seam_bridge_sla_risk'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '90d8ab1a045a46c3b5202bd8c7efec90'
-                        key: {
-                            name: 'incident'
-                            element: 'x_seam_bridge_sla_risk_alerted'
-                        }
-                    },
-                    {
-                        table: 'sys_rest_message_fn'
-                        id: '9ce1d581531641ad8c6b5a35413e5420'
-                        key: {
-                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
-                            function_name: 'slaRisk'
                         }
                     },
                 ]
