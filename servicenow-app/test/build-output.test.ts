@@ -63,7 +63,7 @@ describe('now-sdk build output', () => {
     });
 
     it('creates the four scoped tables and the prefixed incident fields', () => {
-        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_routing_change', 'x_seam_bridge_triage_review']);
         const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
@@ -74,15 +74,18 @@ describe('now-sdk build output', () => {
         expect(outboxFields).toEqual(expect.arrayContaining(['idempotency_key', 'attempts', 'next_attempt_at', 'last_error', 'status']));
     });
 
-    it('has async business rules that each call one server module function', () => {
+    it('has business rules that each call one server module function', () => {
         const rules = of('sys_script');
         const byTable = rules.map((r) => `${r.field('collection')}:${r.field('when')}`).sort();
         expect(byTable).toEqual([
-            // sync, resolution, major incident, knowledge learning, SLA risk
+            // sync, resolution summary, major incident, knowledge learning, SLA risk
             'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
-            'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_triage_review:async_always',
-            'x_seam_bridge_triage_review:async_always',
+            'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_routing_change:before',
+            'x_seam_bridge_triage_review:async_always', 'x_seam_bridge_triage_review:async_always',
         ]);
+        // A routing change is checked and applied before its row is written, so a refusal aborts it.
+        const routing = rules.find((r) => r.field('name') === 'Seam: apply routing change');
+        expect([routing?.field('action_insert'), routing?.field('action_update')]).toEqual(['true', 'false']);
         const queued = rules.find((r) => r.field('name') === 'Seam: triage an accepted case');
         expect(queued?.field('filter_condition')).toBe('status=queued');
         expect(queued?.field('action_insert')).toBe('true');
@@ -144,8 +147,8 @@ describe('now-sdk build output', () => {
         expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
     });
 
-    it('has the three roles, table ACLs on every table and the endpoint ACL for the integration role', () => {
-        expect(named('sys_user_role').sort()).toEqual(['x_seam_bridge.admin', 'x_seam_bridge.integration', 'x_seam_bridge.reviewer']);
+    it('has the four roles, table ACLs on every table and the endpoint ACL for the integration role', () => {
+        expect(named('sys_user_role').sort()).toEqual(['x_seam_bridge.admin', 'x_seam_bridge.integration', 'x_seam_bridge.reviewer', 'x_seam_bridge.routing_admin']);
         const tableAcls = of('sys_security_acl').filter((r) => r.field('type') === 'record');
         for (const t of ['x_seam_bridge_link', 'x_seam_bridge_outbox', 'x_seam_bridge_audit', 'x_seam_bridge_triage_review']) {
             expect(tableAcls.filter((a) => a.field('name') === t).map((a) => a.field('operation'))).toContain('read');
@@ -157,6 +160,22 @@ describe('now-sdk build output', () => {
             .filter((r) => r.field('sys_security_acl') === endpointAcl?.field('sys_id'))
             .map((r) => /<sys_user_role name="([^"]+)"/.exec(r.xml)?.[1]);
         expect(aclRoles).toContain(INTEGRATION_ROLE);
+    });
+
+    it('lets only the routing admin create a routing change, and no app role write a routing property directly', () => {
+        const acls = of('sys_security_acl').filter((r) => r.field('type') === 'record' && r.field('name') === 'x_seam_bridge_routing_change');
+        const rolesOf = (op: string) => {
+            const acl = acls.find((a) => a.field('operation') === op);
+            return of('sys_security_acl_role').filter((r) => r.field('sys_security_acl') === acl?.field('sys_id')).map((r) => /<sys_user_role name="([^"]+)"/.exec(r.xml)?.[1]).sort();
+        };
+        expect(rolesOf('create')).toEqual(['x_seam_bridge.routing_admin']);
+        expect(rolesOf('write')).toEqual(['admin']);
+        expect(rolesOf('delete')).toEqual(['admin']);
+        const routing = [PROPERTY.triageEnabled, PROPERTY.triageReviewBelow, PROPERTY.triageAutoCreateAbove, PROPERTY.triageApprovalPriorities, PROPERTY.approvalGroup];
+        for (const name of routing) expect(of('sys_properties').find((r) => r.field('name') === name)?.field('write_roles'), name).toBe('admin');
+        // The routing admin is its own duty: the Seam admin role does not contain it.
+        const contains = of('sys_user_role_contains').map((r) => r.xml);
+        expect(contains.some((x) => x.includes('x_seam_bridge.routing_admin'))).toBe(false);
     });
 
     it('ships every property the server code reads, and no secret value', () => {

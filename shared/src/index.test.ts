@@ -50,6 +50,7 @@ describe('public API', () => {
       'parseTriagePolicy', 'decideTriage', 'triageCategoryToIncidentCategory', 'slaView', 'syncHealth', 'formatDuration',
       'slaRiskRequestFor', 'formatSlaRisk', 'slaRiskView', 'decideSlaAlert', 'slaRiskWorkNote', 'validateSlaRiskRequest',
       'decideSev1Alert', 'sev1AccountTask', 'sev1ChatPayload', 'webhookOutcome',
+      'checkInsightPhrasing', 'choosePhrasing', 'insightNumbers',
     ];
     const missing = functions.filter((f) => typeof (api as Record<string, unknown>)[f] !== 'function');
     expect(missing).toEqual([]);

@@ -319,3 +319,5 @@ export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accur
 // insights: deterministic cross-platform aggregates (an LLM may only rephrase them)
 export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
 export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';
+export { checkInsightPhrasing, choosePhrasing, insightNumbers } from './phrasing';
+export type { PhrasingCheck, PhrasedInsight } from './phrasing';

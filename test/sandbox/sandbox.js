@@ -38,6 +38,8 @@ export const SERVICENOW_USERS = Object.freeze({
   admin: { user: 'admin', password: 'admin' },
   integration: { user: 'seam.integration', password: 'integration' },
   agent: { user: 'itil.agent', password: 'itil' },
+  seamAdmin: { user: 'seam.admin', password: 'seamadmin' },
+  routingAdmin: { user: 'routing.admin', password: 'routing' },
 });
 
 /**

@@ -15,6 +15,8 @@ export const DEFAULT_USERS = /** @type {TwinUser[]} */ ([
   { user_name: 'seam.integration', password: 'integration', roles: ['x_seam_bridge.integration', 'itil', 'knowledge'], name: 'Seam Integration' },
   { user_name: 'itil.agent', password: 'itil', roles: ['itil'], name: 'Service Desk Agent' },
   { user_name: 'no.roles', password: 'noroles', roles: [], name: 'No Roles' },
+  { user_name: 'seam.admin', password: 'seamadmin', roles: ['x_seam_bridge.admin'], name: 'Seam Administrator' },
+  { user_name: 'routing.admin', password: 'routing', roles: ['x_seam_bridge.routing_admin'], name: 'Routing Administrator' },
 ]);
 
 export const DEFAULT_OAUTH_CLIENTS = /** @type {OAuthClient[]} */ ([

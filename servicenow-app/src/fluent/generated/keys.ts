@@ -5,6 +5,66 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
+                    }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
+                    }
+                    'src_server_governance_routing-change_ts': {
+                        table: 'sys_module'
+                        id: 'ce0f3be749de4bc29f62b077cefb415c'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
+                    }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
+                    }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
+                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -97,6 +157,22 @@ declare global {
                         table: 'sys_security_acl'
                         id: '1d0735297aaf4ec789ed8d62efd90369'
                     }
+                    acl_routing_change_create: {
+                        table: 'sys_security_acl'
+                        id: 'fffde06a86804b7582b1632835fec892'
+                    }
+                    acl_routing_change_delete: {
+                        table: 'sys_security_acl'
+                        id: 'ea237b08f3fa4f3faa6e8975c663e062'
+                    }
+                    acl_routing_change_read: {
+                        table: 'sys_security_acl'
+                        id: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                    }
+                    acl_routing_change_write: {
+                        table: 'sys_security_acl'
+                        id: 'e76733a82b28495ca7c2b93ca0e81fde'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: 'd40c7c55f81e4959a6885ab6dfa03c57'
@@ -132,6 +208,10 @@ declare global {
                     br_review_decided: {
                         table: 'sys_script'
                         id: '2dc0b4f167a946d69587784c62f8a23d'
+                    }
+                    br_routing_change: {
+                        table: 'sys_script'
+                        id: '4531580aad444093a2e7c3c962b74cbc'
                     }
                     br_sla_risk: {
                         table: 'sys_script'
@@ -220,6 +300,10 @@ declare global {
                     menu_reviews: {
                         table: 'sys_app_module'
                         id: 'ead941c98f854e4b9b3b345469cc428b'
+                    }
+                    menu_routing_changes: {
+                        table: 'sys_app_module'
+                        id: '16673f00314d4eaa967fd859e38f0a38'
                     }
                     menu_seam_bridge: {
                         table: 'sys_app_application'
@@ -513,26 +597,6 @@ declare global {
                         table: 'sysevent_script_action'
                         id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
-                    'src_server_adapters_glide-attachments_ts': {
-                        table: 'sys_module'
-                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
-                    }
-                    'src_server_adapters_glide-http_ts': {
-                        table: 'sys_module'
-                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
-                    }
-                    'src_server_adapters_glide-records_ts': {
-                        table: 'sys_module'
-                        id: '319a53f1d0644c0297a9af27895551a3'
-                    }
-                    'src_server_adapters_glide-system_ts': {
-                        table: 'sys_module'
-                        id: '36100994685545e2b8ae932c1fa1ef3f'
-                    }
-                    'src_server_adapters_glide-trigger_ts': {
-                        table: 'sys_module'
-                        id: 'fc127c6209fd4884bbdf349ab2d79633'
-                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -573,10 +637,6 @@ declare global {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
                     }
-                    'src_server_attachments_prompt-text_ts': {
-                        table: 'sys_module'
-                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
-                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -609,10 +669,6 @@ declare global {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
                     }
-                    'src_server_entry_business-rules_ts': {
-                        table: 'sys_module'
-                        id: '4e366e1779324114af248431d1f24285'
-                    }
                     src_server_entry_context_ts: {
                         table: 'sys_module'
                         id: 'd554eab6ea4244ce91acdd9030e07d83'
@@ -633,21 +689,9 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
-                    'src_server_entry_rest-io_ts': {
-                        table: 'sys_module'
-                        id: '7ead72be055e40da9cfb8533a06ad352'
-                    }
-                    'src_server_entry_ui-actions_ts': {
-                        table: 'sys_module'
-                        id: 'ec5d8f696de844b58da24318051fce13'
-                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
-                    }
-                    'src_server_generated_seam-core_js': {
-                        table: 'sys_module'
-                        id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -656,10 +700,6 @@ declare global {
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
-                    }
-                    'src_server_governance_routing-metrics_ts': {
-                        table: 'sys_module'
-                        id: '114fddc9f9114bf9a95adc7cddb68681'
                     }
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
@@ -680,10 +720,6 @@ declare global {
                     src_server_ops_state_ts: {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
-                    }
-                    'src_server_ops_test-connection_ts': {
-                        table: 'sys_module'
-                        id: 'f125034d86534d0d9504ad60b6bdfe86'
                     }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
@@ -721,10 +757,6 @@ declare global {
                         table: 'sys_module'
                         id: 'a295666ddc654dc7814341673da8d580'
                     }
-                    'src_server_sync_major-incident_ts': {
-                        table: 'sys_module'
-                        id: '4fcd80042d3a428d96d56e9c02e76dde'
-                    }
                     src_server_sync_outbound_ts: {
                         table: 'sys_module'
                         id: 'c0fd5cb80c0445118b2e7f453a89111c'
@@ -732,10 +764,6 @@ declare global {
                     src_server_sync_resolution_ts: {
                         table: 'sys_module'
                         id: '7d868ce05d854b229773c0a924db1b9f'
-                    }
-                    'src_server_sync_sla-risk_ts': {
-                        table: 'sys_module'
-                        id: '986c3acada4f420fb80f5aafd2c9ae33'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'
@@ -5299,6 +5327,268 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '03f90945127b445fbc9bc4d9d685ce88'
+                        key: {
+                            name: 'x_seam_bridge.routing_admin'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1d736d52a9d14ed7a2561a77489678e8'
+                        key: {
+                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                            sys_user_role: {
+                                id: '03f90945127b445fbc9bc4d9d685ce88'
+                                key: {
+                                    name: 'x_seam_bridge.routing_admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2b687c4cfec54e43a1087f91cfda3aa3'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            value: 'config'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '309a49f1b6754cf8a5fb97da422174a9'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'new_value'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3e4d451fcd164b4085349cef70bcbe25'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'changed_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '4aa1e19b30b8416e980fba7c5a1f1154'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.approval_priorities'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '620000c0c92d409fb20497e9ec7a807f'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'reason'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '691d8d2e2f834f09b90b55aba074bec0'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6fff363232554aa7a270060525b37ecb'
+                        key: {
+                            sys_security_acl: 'e76733a82b28495ca7c2b93ca0e81fde'
+                            sys_user_role: {
+                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '71b08d0a89f34a2388f8e0312107023a'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'changed_by'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '764aa5bc6bc845d7a5c7528e8e4e700f'
+                        key: {
+                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7a22188dc9374b9abc7ea44e522e0cbc'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.enabled'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8328ad30d1de4568be0d30c39a62d21d'
+                        key: {
+                            sys_security_acl: 'ea237b08f3fa4f3faa6e8975c663e062'
+                            sys_user_role: {
+                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '871fab7fcce04b51a62b6ca7217b694c'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'new_value'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '8de670d34479475d87e7f9a389e401ca'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.approval.group'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'a3be1db9e5f74420925574c0298e97f3'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b02c841aa5694e07986ea62e3a512ae7'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.review_below'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b23f766302aa49ee96ef556393998373'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b8b27f0b3c0c4c5fb07ed2f1a59190ed'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'old_value'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c393498ccdab4e50b94612c28db2fb25'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'reason'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ca51aa513b014a0dbd9b8f9b47b34e70'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ccbbc6eafb39434c8f019f59496a9ab1'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd494908463cf4af49fad9ab071d9418c'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'old_value'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'd6338ca3214e468185c776c9a53e66fc'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'dbb81c4a4d004f6896584adc0af2ebac'
+                        key: {
+                            sys_security_acl: 'fffde06a86804b7582b1632835fec892'
+                            sys_user_role: {
+                                id: '03f90945127b445fbc9bc4d9d685ce88'
+                                key: {
+                                    name: 'x_seam_bridge.routing_admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'e42c948f74ad4ba393ef8b223fc02793'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.auto_create_above'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'e548b98921f648168ad2f094f8851b2f'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
                         }
                     },
                 ]

@@ -1,13 +1,13 @@
 import '@servicenow/sdk/global'
 import { ApplicationMenu, Record } from '@servicenow/sdk/core'
-import { adminRole, reviewerRole } from '../roles/roles.now'
+import { adminRole, reviewerRole, routingAdminRole } from '../roles/roles.now'
 
 export const seamMenu = ApplicationMenu({
     $id: Now.ID['menu_seam_bridge'],
     title: 'Seam Bridge',
     hint: 'Salesforce <-> ServiceNow sync: links, outbox, reviews, audit, settings',
     description: 'Administration of the Seam Bridge integration.',
-    roles: [adminRole, reviewerRole],
+    roles: [adminRole, reviewerRole, routingAdminRole],
     active: true,
 })
 

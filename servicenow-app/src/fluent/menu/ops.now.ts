@@ -1,6 +1,6 @@
 import '@servicenow/sdk/global'
 import { Record } from '@servicenow/sdk/core'
-import { adminRole, reviewerRole } from '../roles/roles.now'
+import { adminRole, reviewerRole, routingAdminRole } from '../roles/roles.now'
 import { seamMenu } from './menu.now'
 
 Record({
@@ -25,4 +25,11 @@ Record({
     $id: Now.ID['menu_accuracy_reviews'],
     table: 'sys_app_module',
     data: { title: 'Accuracy reviews (to mark)', application: seamMenu, active: true, order: 170, link_type: 'FILTER', name: 'x_seam_bridge_accuracy_review', filter: 'verdict=pending^ORDERBYDESCweek', roles: [adminRole, reviewerRole] },
+})
+
+// Routing admins create a change here (New); everyone with read access sees the history.
+Record({
+    $id: Now.ID['menu_routing_changes'],
+    table: 'sys_app_module',
+    data: { title: 'Routing changes', application: seamMenu, active: true, order: 180, link_type: 'LIST', name: 'x_seam_bridge_routing_change', filter: 'ORDERBYDESCsys_created_on', roles: [routingAdminRole, adminRole] },
 })

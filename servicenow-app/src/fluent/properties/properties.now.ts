@@ -1,16 +1,20 @@
 import '@servicenow/sdk/global'
 import { Property } from '@servicenow/sdk/core'
-import { adminRole } from '../roles/roles.now'
+import { adminRole, routingAdminRole } from '../roles/roles.now'
 
 // Every knob an admin may turn. Names are read by src/server/config.ts (PROPERTY), which
 // parses and validates them once per transaction.
 const admin = { read: [adminRole], write: [adminRole] }
+// The routing properties (triage.*, approval.group) change only through a Seam Routing Change
+// (reason + audit, src/fluent/tables/routing-change.now.ts): no app role writes them directly;
+// the platform admin keeps the platform's break-glass access, as on every property.
+const routing = { read: [adminRole, routingAdminRole], write: ['admin'] }
 
 Property({ $id: Now.ID['prop_sync_enabled'], name: 'x_seam_bridge.sync.enabled', type: 'boolean', value: true, roles: admin,
     description: 'Master switch: when false, incident changes are not queued for Salesforce and the outbox is not drained.' })
 Property({ $id: Now.ID['prop_inbound_enabled'], name: 'x_seam_bridge.inbound.enabled', type: 'boolean', value: true, roles: admin,
     description: 'When false, the REST API answers 503 and writes nothing.' })
-Property({ $id: Now.ID['prop_triage_enabled'], name: 'x_seam_bridge.triage.enabled', type: 'boolean', value: true, roles: admin,
+Property({ $id: Now.ID['prop_triage_enabled'], name: 'x_seam_bridge.triage.enabled', type: 'boolean', value: true, roles: routing,
     description: 'Send new cases to the proxy for triage before creating an incident.' })
 Property({ $id: Now.ID['prop_resolution_enabled'], name: 'x_seam_bridge.resolution.enabled', type: 'boolean', value: true, roles: admin,
     description: 'Draft a customer-facing resolution summary when a linked incident is resolved.' })
@@ -34,13 +38,13 @@ Property({ $id: Now.ID['prop_sf_url'], name: 'x_seam_bridge.salesforce.instance_
 Property({ $id: Now.ID['prop_sf_version'], name: 'x_seam_bridge.salesforce.api_version', type: 'string', value: 'v62.0', roles: admin,
     description: 'Salesforce REST API version used for composite, query and sObject calls.' })
 
-Property({ $id: Now.ID['prop_triage_review_below'], name: 'x_seam_bridge.triage.review_below', type: 'string', value: '0.5', roles: admin,
+Property({ $id: Now.ID['prop_triage_review_below'], name: 'x_seam_bridge.triage.review_below', type: 'string', value: '0.5', roles: routing,
     description: 'Triage results with model confidence below this (0..1) always go to the triage review queue.' })
-Property({ $id: Now.ID['prop_triage_auto_create'], name: 'x_seam_bridge.triage.auto_create_above', type: 'string', value: '0.8', roles: admin,
+Property({ $id: Now.ID['prop_triage_auto_create'], name: 'x_seam_bridge.triage.auto_create_above', type: 'string', value: '0.8', roles: routing,
     description: 'A "route to ServiceNow" result creates the incident automatically only above this confidence (0..1).' })
-Property({ $id: Now.ID['prop_triage_approval_prios'], name: 'x_seam_bridge.triage.approval_priorities', type: 'string', value: '1,2', roles: admin,
+Property({ $id: Now.ID['prop_triage_approval_prios'], name: 'x_seam_bridge.triage.approval_priorities', type: 'string', value: '1,2', roles: routing,
     description: 'Comma-separated incident priorities (1 = Critical .. 5 = Planning) whose transfer always needs an approval.' })
-Property({ $id: Now.ID['prop_approval_group'], name: 'x_seam_bridge.approval.group', type: 'string', value: '', roles: admin,
+Property({ $id: Now.ID['prop_approval_group'], name: 'x_seam_bridge.approval.group', type: 'string', value: '', roles: routing,
     description: 'Group (sys_id or name) whose members approve high-priority transfers. Empty: users holding x_seam_bridge.reviewer. With nobody to ask, transfers wait in the review queue as pending.' })
 
 Property({ $id: Now.ID['prop_batch_size'], name: 'x_seam_bridge.outbox.batch_size', type: 'integer', value: 200, roles: admin,

@@ -18,3 +18,11 @@ export const adminRole = Role({
     description: 'Configures Seam Bridge (properties, credentials), replays dead letters, reads the audit.',
     containsRoles: [reviewerRole],
 })
+
+// Separation of duties: connecting and operating the integration (admin) is not deciding where
+// customers' cases go. Only this role changes the routing thresholds and rules, and only through
+// a Seam Routing Change with a reason (audited). Not contained by x_seam_bridge.admin on purpose.
+export const routingAdminRole = Role({
+    name: 'x_seam_bridge.routing_admin',
+    description: 'Changes the triage routing thresholds and rules (x_seam_bridge.triage.*, approval group) through Seam Routing Changes, each with a reason; every change is audited.',
+})

@@ -11,7 +11,7 @@ export const x_seam_bridge_audit = Table({
         direction: StringColumn({
             label: 'Direction',
             maxLength: 20,
-            choices: { inbound: 'Salesforce to ServiceNow', outbound: 'ServiceNow to Salesforce', proxy: 'ServiceNow to proxy' },
+            choices: { inbound: 'Salesforce to ServiceNow', outbound: 'ServiceNow to Salesforce', proxy: 'ServiceNow to proxy', config: 'Configuration change' },
         }),
         operation: StringColumn({ label: 'Operation', maxLength: 80 }),
         target_table: StringColumn({ label: 'Target table / sObject', maxLength: 80 }),

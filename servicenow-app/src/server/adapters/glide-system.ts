@@ -10,6 +10,8 @@ interface GsLike {
     addInfoMessage(message: string): void;
     addErrorMessage(message: string): void;
     eventQueue(name: string, record: unknown, parm1: string, parm2: string): void;
+    setProperty(name: string, value: string, description?: string): void;
+    hasRole(role: string): boolean;
 }
 interface GlideDateTimeLike {
     getNumericValue(): number;
@@ -28,6 +30,12 @@ export const glideProperties: PropertySource = {
         return v === MISSING || v === null || v === undefined ? undefined : String(v);
     },
 };
+
+/** gs.setProperty: a scoped app sets the properties of its own scope. */
+export const glidePropertyWriter = { set: (name: string, value: string): void => system.setProperty(name, value) };
+
+/** gs.hasRole of the session user (the platform admin role passes every check). */
+export const glideHasRole = (role: string): boolean => Boolean(system.hasRole(role));
 
 export const glideLogger: Logger = {
     info: (message: string) => system.info(message),

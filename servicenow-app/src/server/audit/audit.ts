@@ -6,7 +6,7 @@
 import type { Ports } from '../ports';
 import { TABLE } from '../tables';
 
-export type AuditDirection = 'inbound' | 'outbound' | 'proxy';
+export type AuditDirection = 'inbound' | 'outbound' | 'proxy' | 'config';
 export type AuditResult = 'success' | 'failed' | 'duplicate' | 'skipped';
 
 export interface AuditEntry {

@@ -15,6 +15,8 @@ import { assessSlaRisk } from '../sync/sla-risk';
 import { onIncidentChanged, onJournalEntry, readIncident } from '../sync/outbound';
 import { onIncidentResolved } from '../sync/resolution';
 import { learnFromResolution } from '../knowledge/knowledge';
+import { glideHasRole, glideMessages, glidePropertyWriter } from '../adapters/glide-system';
+import { applyRoutingChange } from '../governance/routing-change';
 import { TABLE } from '../tables';
 import { context, type Context, type CurrentRecord } from './context';
 
@@ -117,4 +119,27 @@ export function syncAttachment(current: CurrentRecord): void {
         const { ports } = context();
         return onAttachmentAdded(ports, glideAttachmentContent, current.getUniqueValue());
     });
+}
+
+/**
+ * Before insert on x_seam_bridge_routing_change: apply and audit, or abort with the field and
+ * the fix (shown on the form and in the Table API error), changing nothing.
+ */
+export function applyRoutingChangeRule(current: CurrentRecord & { setAbortAction(abort: boolean): void }): void {
+    const { ports } = context();
+    const outcome = applyRoutingChange(ports, glidePropertyWriter, glideHasRole, {
+        property: current.getValue('property') ?? '',
+        newValue: current.getValue('new_value') ?? '',
+        reason: current.getValue('reason') ?? '',
+    });
+    if (outcome.status === 'applied') {
+        current.setValue('old_value', outcome.oldValue);
+        current.setValue('new_value', outcome.newValue);
+        current.setValue('changed_by', outcome.actor);
+        glideMessages.info(`${outcome.property} is now ${JSON.stringify(outcome.newValue)} (was ${JSON.stringify(outcome.oldValue)}); the change is in the Seam audit.`);
+        return;
+    }
+    ports.log.error(`Seam ${outcome.message}`);
+    glideMessages.error(outcome.message);
+    current.setAbortAction(true);
 }

@@ -15,3 +15,4 @@ export function accuracySampleJob(): void {
     const { week, added } = sampleAccuracyReviews(ports, governance.accuracySampleSize);
     ports.log.info(`Seam accuracy review ${week}: ${added} routed case(s) sampled for review`);
 }
+
