@@ -5,66 +5,6 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
-                    'src_server_adapters_glide-attachments_ts': {
-                        table: 'sys_module'
-                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
-                    }
-                    'src_server_adapters_glide-http_ts': {
-                        table: 'sys_module'
-                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
-                    }
-                    'src_server_adapters_glide-records_ts': {
-                        table: 'sys_module'
-                        id: '319a53f1d0644c0297a9af27895551a3'
-                    }
-                    'src_server_adapters_glide-system_ts': {
-                        table: 'sys_module'
-                        id: '36100994685545e2b8ae932c1fa1ef3f'
-                    }
-                    'src_server_adapters_glide-trigger_ts': {
-                        table: 'sys_module'
-                        id: 'fc127c6209fd4884bbdf349ab2d79633'
-                    }
-                    'src_server_attachments_prompt-text_ts': {
-                        table: 'sys_module'
-                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
-                    }
-                    'src_server_entry_business-rules_ts': {
-                        table: 'sys_module'
-                        id: '4e366e1779324114af248431d1f24285'
-                    }
-                    'src_server_entry_rest-io_ts': {
-                        table: 'sys_module'
-                        id: '7ead72be055e40da9cfb8533a06ad352'
-                    }
-                    'src_server_entry_ui-actions_ts': {
-                        table: 'sys_module'
-                        id: 'ec5d8f696de844b58da24318051fce13'
-                    }
-                    'src_server_generated_seam-core_js': {
-                        table: 'sys_module'
-                        id: '42384739e7b949969ab0d6dc8ef206c0'
-                    }
-                    'src_server_governance_routing-change_ts': {
-                        table: 'sys_module'
-                        id: 'ce0f3be749de4bc29f62b077cefb415c'
-                    }
-                    'src_server_governance_routing-metrics_ts': {
-                        table: 'sys_module'
-                        id: '114fddc9f9114bf9a95adc7cddb68681'
-                    }
-                    'src_server_ops_test-connection_ts': {
-                        table: 'sys_module'
-                        id: 'f125034d86534d0d9504ad60b6bdfe86'
-                    }
-                    'src_server_sync_major-incident_ts': {
-                        table: 'sys_module'
-                        id: '4fcd80042d3a428d96d56e9c02e76dde'
-                    }
-                    'src_server_sync_sla-risk_ts': {
-                        table: 'sys_module'
-                        id: '986c3acada4f420fb80f5aafd2c9ae33'
-                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -597,6 +537,26 @@ declare global {
                         table: 'sysevent_script_action'
                         id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -637,6 +597,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
                     }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -669,6 +633,10 @@ declare global {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
                     }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
                     src_server_entry_context_ts: {
                         table: 'sys_module'
                         id: 'd554eab6ea4244ce91acdd9030e07d83'
@@ -689,9 +657,21 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
+                    }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -700,6 +680,14 @@ declare global {
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
+                    }
+                    'src_server_governance_routing-change_ts': {
+                        table: 'sys_module'
+                        id: 'ce0f3be749de4bc29f62b077cefb415c'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
                     }
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
@@ -720,6 +708,10 @@ declare global {
                     src_server_ops_state_ts: {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
+                    }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
                     }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
@@ -757,6 +749,10 @@ declare global {
                         table: 'sys_module'
                         id: 'a295666ddc654dc7814341673da8d580'
                     }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
                     src_server_sync_outbound_ts: {
                         table: 'sys_module'
                         id: 'c0fd5cb80c0445118b2e7f453a89111c'
@@ -764,6 +760,10 @@ declare global {
                     src_server_sync_resolution_ts: {
                         table: 'sys_module'
                         id: '7d868ce05d854b229773c0a924db1b9f'
+                    }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'
@@ -975,6 +975,13 @@ declare global {
                         id: '036a749f81a1458ba6e2deb616de997a'
                         key: {
                             name: 'x_seam_bridge_triage_review'
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '03f90945127b445fbc9bc4d9d685ce88'
+                        key: {
+                            name: 'x_seam_bridge.routing_admin'
                         }
                     },
                     {
@@ -1432,6 +1439,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '1d736d52a9d14ed7a2561a77489678e8'
+                        key: {
+                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                            sys_user_role: {
+                                id: '03f90945127b445fbc9bc4d9d685ce88'
+                                key: {
+                                    name: 'x_seam_bridge.routing_admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '1e0a66d3e1254a468e91016b6cd5e054'
                         key: {
@@ -1759,6 +1779,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '2b687c4cfec54e43a1087f91cfda3aa3'
+                        key: {
+                            name: 'x_seam_bridge_audit'
+                            element: 'direction'
+                            value: 'config'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2bf71ff4316b4d0abd2ce6a839d03a42'
                         key: {
@@ -1828,6 +1859,14 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'suggested_group'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '309a49f1b6754cf8a5fb97da422174a9'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'new_value'
                         }
                     },
                     {
@@ -2000,6 +2039,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'detail'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3e4d451fcd164b4085349cef70bcbe25'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'changed_by'
                             language: 'en'
                         }
                     },
@@ -2199,6 +2247,17 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'next_attempt_at'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '4aa1e19b30b8416e980fba7c5a1f1154'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.approval_priorities'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2687,6 +2746,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '620000c0c92d409fb20497e9ec7a807f'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'reason'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '6259eb7718fa4d648873e17eb14bcf04'
                         key: {
@@ -2873,6 +2940,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '691d8d2e2f834f09b90b55aba074bec0'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '6a5dc8fad5a14a9086f1f2ff1806bb34'
                         key: {
                             name: 'x_seam_bridge_attachment'
@@ -2971,6 +3046,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '6fff363232554aa7a270060525b37ecb'
+                        key: {
+                            sys_security_acl: 'e76733a82b28495ca7c2b93ca0e81fde'
+                            sys_user_role: {
+                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '705a13ef6af042acbb5d54535126369f'
                         key: {
@@ -2989,6 +3077,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '71b08d0a89f34a2388f8e0312107023a'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'changed_by'
                         }
                     },
                     {
@@ -3133,6 +3229,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '764aa5bc6bc845d7a5c7528e8e4e700f'
+                        key: {
+                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '767f279839504cabad0e8b8c7ecd7598'
                         key: {
@@ -3169,6 +3278,17 @@ declare global {
                             name: 'core_company'
                             element: 'x_seam_bridge_sf_account_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7a22188dc9374b9abc7ea44e522e0cbc'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.enabled'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -3380,6 +3500,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8328ad30d1de4568be0d30c39a62d21d'
+                        key: {
+                            sys_security_acl: 'ea237b08f3fa4f3faa6e8975c663e062'
+                            sys_user_role: {
+                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '833226497a2742ca9499611d799d0af3'
                         key: {
@@ -3443,6 +3576,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'snapshot_hash'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '871fab7fcce04b51a62b6ca7217b694c'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'new_value'
+                            language: 'en'
                         }
                     },
                     {
@@ -3539,6 +3681,17 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '8de670d34479475d87e7f9a389e401ca'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.approval.group'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -3915,6 +4068,13 @@ declare global {
                     },
                     {
                         table: 'ua_table_licensing_config'
+                        id: 'a3be1db9e5f74420925574c0298e97f3'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
                         id: 'a48ab152495b47e580f22061645944fa'
                         key: {
                             name: 'incident'
@@ -4084,6 +4244,17 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: 'b02c841aa5694e07986ea62e3a512ae7'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.review_below'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: 'b1702a6d999043659e8af8d4da4b5ee7'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
@@ -4104,6 +4275,14 @@ declare global {
                                     name: 'x_seam_bridge.integration'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b23f766302aa49ee96ef556393998373'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
                         }
                     },
                     {
@@ -4263,6 +4442,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'links_checked'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b8b27f0b3c0c4c5fb07ed2f1a59190ed'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'old_value'
+                            language: 'en'
                         }
                     },
                     {
@@ -4462,6 +4650,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'c393498ccdab4e50b94612c28db2fb25'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'reason'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'c3fda9f9c8ce46309ceaff05f82f8166'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -4534,6 +4731,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ca51aa513b014a0dbd9b8f9b47b34e70'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cacdb92e9a944983a7b3c7e4895bea84'
                         key: {
@@ -4569,6 +4775,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'correlation_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ccbbc6eafb39434c8f019f59496a9ab1'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            language: 'en'
                         }
                     },
                     {
@@ -4679,6 +4894,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'd494908463cf4af49fad9ab071d9418c'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'old_value'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: 'd566a884c59048ae8b2fe63cd51f3a9c'
                         key: {
@@ -4718,6 +4941,13 @@ declare global {
                             value: 'inbound'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'd6338ca3214e468185c776c9a53e66fc'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
                         }
                     },
                     {
@@ -4786,6 +5016,19 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'suggested_priority'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'dbb81c4a4d004f6896584adc0af2ebac'
+                        key: {
+                            sys_security_acl: 'fffde06a86804b7582b1632835fec892'
+                            sys_user_role: {
+                                id: '03f90945127b445fbc9bc4d9d685ce88'
+                                key: {
+                                    name: 'x_seam_bridge.routing_admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -4889,6 +5132,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'e42c948f74ad4ba393ef8b223fc02793'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
+                            value: 'x_seam_bridge.triage.auto_create_above'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'e4322b2d2fc44244bd4bd0bf0f9aada2'
                         key: {
@@ -4922,6 +5176,14 @@ declare global {
                         id: 'e53cc744d5cf469a961b0aafe174c84b'
                         key: {
                             name: 'x_seam_bridge_metric_snapshot'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: 'e548b98921f648168ad2f094f8851b2f'
+                        key: {
+                            name: 'x_seam_bridge_routing_change'
+                            element: 'property'
                         }
                     },
                     {
@@ -5327,268 +5589,6 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
-                        }
-                    },
-                    {
-                        table: 'sys_user_role'
-                        id: '03f90945127b445fbc9bc4d9d685ce88'
-                        key: {
-                            name: 'x_seam_bridge.routing_admin'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '1d736d52a9d14ed7a2561a77489678e8'
-                        key: {
-                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
-                            sys_user_role: {
-                                id: '03f90945127b445fbc9bc4d9d685ce88'
-                                key: {
-                                    name: 'x_seam_bridge.routing_admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '2b687c4cfec54e43a1087f91cfda3aa3'
-                        key: {
-                            name: 'x_seam_bridge_audit'
-                            element: 'direction'
-                            value: 'config'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '309a49f1b6754cf8a5fb97da422174a9'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'new_value'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '3e4d451fcd164b4085349cef70bcbe25'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'changed_by'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '4aa1e19b30b8416e980fba7c5a1f1154'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                            value: 'x_seam_bridge.triage.approval_priorities'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '620000c0c92d409fb20497e9ec7a807f'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'reason'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '691d8d2e2f834f09b90b55aba074bec0'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '6fff363232554aa7a270060525b37ecb'
-                        key: {
-                            sys_security_acl: 'e76733a82b28495ca7c2b93ca0e81fde'
-                            sys_user_role: {
-                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
-                                key: {
-                                    name: 'admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '71b08d0a89f34a2388f8e0312107023a'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'changed_by'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '764aa5bc6bc845d7a5c7528e8e4e700f'
-                        key: {
-                            sys_security_acl: '6bdb5d5330a04677bd92d3a2985ecd6a'
-                            sys_user_role: {
-                                id: '4715768e3103444f8104aabc6164b25c'
-                                key: {
-                                    name: 'x_seam_bridge.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '7a22188dc9374b9abc7ea44e522e0cbc'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                            value: 'x_seam_bridge.triage.enabled'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '8328ad30d1de4568be0d30c39a62d21d'
-                        key: {
-                            sys_security_acl: 'ea237b08f3fa4f3faa6e8975c663e062'
-                            sys_user_role: {
-                                id: 'b3505bd22abe4e9ea3a4b000ca8f2723'
-                                key: {
-                                    name: 'admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '871fab7fcce04b51a62b6ca7217b694c'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'new_value'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '8de670d34479475d87e7f9a389e401ca'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                            value: 'x_seam_bridge.approval.group'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'ua_table_licensing_config'
-                        id: 'a3be1db9e5f74420925574c0298e97f3'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: 'b02c841aa5694e07986ea62e3a512ae7'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                            value: 'x_seam_bridge.triage.review_below'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'b23f766302aa49ee96ef556393998373'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'b8b27f0b3c0c4c5fb07ed2f1a59190ed'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'old_value'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'c393498ccdab4e50b94612c28db2fb25'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'reason'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'ca51aa513b014a0dbd9b8f9b47b34e70'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'NULL'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'ccbbc6eafb39434c8f019f59496a9ab1'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'd494908463cf4af49fad9ab071d9418c'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'old_value'
-                        }
-                    },
-                    {
-                        table: 'sys_db_object'
-                        id: 'd6338ca3214e468185c776c9a53e66fc'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'dbb81c4a4d004f6896584adc0af2ebac'
-                        key: {
-                            sys_security_acl: 'fffde06a86804b7582b1632835fec892'
-                            sys_user_role: {
-                                id: '03f90945127b445fbc9bc4d9d685ce88'
-                                key: {
-                                    name: 'x_seam_bridge.routing_admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: 'e42c948f74ad4ba393ef8b223fc02793'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
-                            value: 'x_seam_bridge.triage.auto_create_above'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_choice_set'
-                        id: 'e548b98921f648168ad2f094f8851b2f'
-                        key: {
-                            name: 'x_seam_bridge_routing_change'
-                            element: 'property'
                         }
                     },
                 ]
