@@ -207,6 +207,8 @@ export async function createSandbox(options = {}) {
       onOutbound: () => wake(),
       // ServiceNow calls as the integration user: it reads and writes only what Seam_Integration grants.
       fieldSecurity: 'Seam_Integration',
+      // Knowledge ingestion reads the org-defined article body field; the admin grants it (knowledge/README.md, permissions).
+      orgFieldReads: ['Knowledge__kav.Answer__c'],
       // A test moves the package's clock past a file's or case's retry backoff (minutes, as in the package).
       ...(options.salesforceNow ? { now: options.salesforceNow } : {}),
     });

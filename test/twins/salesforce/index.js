@@ -100,6 +100,7 @@ function readBody(req) {
  * @param {number} [options.sessionTimeoutMs] sessions end this long after the token was issued (the org's session timeout); default never
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
  * @param {string | null} [options.fieldSecurity] the permission set whose field permissions the API user has, e.g. `Seam_Integration` (the sandbox); default none
+ * @param {string[]} [options.orgFieldReads] `Object.Field`s the org's admin also grants the API user read on, outside the package (e.g. `Knowledge__kav.Answer__c`, an org-defined article body field); only with `fieldSecurity`
  * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
  */
 export async function createSalesforceTwin(options = {}) {
@@ -121,6 +122,8 @@ export async function createSalesforceTwin(options = {}) {
   // The integration user's field-level security, from the package's permission set (null: none).
   const permissionSet = options.fieldSecurity ?? null;
   const perms = permissionSet ? loadFieldPermissions(options.packageDir ?? DEFAULT_PACKAGE_DIR, permissionSet) : null;
+  // A package's permission set cannot name fields the package does not ship; the admin grants those in an org permission set.
+  for (const f of options.orgFieldReads ?? []) if (perms && !perms.has(f.toLowerCase())) perms.set(f.toLowerCase(), { readable: true, editable: false });
   const security = perms ? createFieldSecurity(store.objects, perms) : null;
   if (security) store.setFieldAccess(security.accessOf);
   const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, objects: security?.objects });
