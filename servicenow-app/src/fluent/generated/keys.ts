@@ -33,6 +33,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '3dc3b0db2389451d88b8db4b2a7b53a3'
                     }
+                    acl_kb_suggestion_create: {
+                        table: 'sys_security_acl'
+                        id: '5f814212a9f14918aa04592b7af93e39'
+                    }
                     acl_kb_suggestion_delete: {
                         table: 'sys_security_acl'
                         id: '01af3d5fd3ac4a8da6779fab99f31a48'
@@ -40,6 +44,10 @@ declare global {
                     acl_kb_suggestion_read: {
                         table: 'sys_security_acl'
                         id: '99672fb71d2444dfb265b8865e1d9eb8'
+                    }
+                    acl_kb_suggestion_write: {
+                        table: 'sys_security_acl'
+                        id: '953087eea35b47e0a23cc503363fd2f6'
                     }
                     acl_link_create: {
                         table: 'sys_security_acl'
@@ -876,6 +884,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '02e9b5050964448aac67b1672059e5ad'
+                        key: {
+                            sys_security_acl: '5f814212a9f14918aa04592b7af93e39'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '031c8fafd2b64f16a54d0bcc623fda8c'
                         key: {
@@ -1707,6 +1728,19 @@ declare global {
                         key: {
                             name: 'incident'
                             element: 'x_seam_bridge_sf_case_number'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '29ff4db5b0cd4013ad807d46661bf008'
+                        key: {
+                            sys_security_acl: '953087eea35b47e0a23cc503363fd2f6'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {

@@ -85,6 +85,9 @@ export function addKnowledgeWorkNote(ports: Ports, settings: KnowledgeSettings, 
  * updated in place on every ask; ranks the latest ask did not fill are marked not current), so the
  * agent can open suggestion N and add exactly that one. Returns how many are current.
  */
+/** A boolean column read as a string: Glide gives `false` or `0`. */
+const notTrue = (v: string | undefined): boolean => v === 'false' || v === '0';
+
 export function storeSuggestions(ports: Ports, incident: Row, answer: KnowledgeAnswer): number {
     const existing = ports.records.find(TABLE.kbSuggestion, eq('incident', incident.sys_id), { limit: 100 });
     const byRank = new Map(existing.map((r) => [r.rank, r.sys_id]));
@@ -98,7 +101,7 @@ export function storeSuggestions(ports: Ports, incident: Row, answer: KnowledgeA
         if (id) ports.records.update(TABLE.kbSuggestion, id, values);
         else ports.records.insert(TABLE.kbSuggestion, values);
     });
-    for (const r of existing) if (Number(r.rank) > answer.suggestions.length && r.current !== 'false') ports.records.update(TABLE.kbSuggestion, r.sys_id, { current: 'false' });
+    for (const r of existing) if (Number(r.rank) > answer.suggestions.length && !notTrue(r.current)) ports.records.update(TABLE.kbSuggestion, r.sys_id, { current: 'false' });
     return answer.suggestions.length;
 }
 
@@ -112,7 +115,7 @@ export type SuggestionNoteOutcome =
  */
 export function addSuggestionToWorkNotes(ports: Ports, settings: Pick<Settings, 'knowledgeEnabled'>, suggestion: Row): SuggestionNoteOutcome {
     if (!settings.knowledgeEnabled) return { status: 'disabled' };
-    if (suggestion.current === 'false') return { status: 'not_current' };
+    if (notTrue(suggestion.current)) return { status: 'not_current' };
     const incident = suggestion.incident ? ports.records.get(TABLE.incident, suggestion.incident, ['sys_id']) : null;
     if (!incident) return { status: 'no_incident' };
     const note = suggestionNote({
