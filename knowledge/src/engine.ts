@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { maskPii } from '@seam/shared';
 import { chunkDocument, type Chunk } from './chunk.js';
 import { cosine, queryTerms, reciprocalRankFusion, termCoverage, type Ranked, type TermStats } from './fusion.js';
-import type { Embedder, KnowledgeDoc, KnowledgeIndex, KnowledgeKind, KnowledgePlatform, Passage, SearchMode, SearchOptions, SearchResult } from './types.js';
+import type { Embedder, GapRecord, KnowledgeDoc, KnowledgeIndex, KnowledgeKind, KnowledgePlatform, Passage, SearchMode, SearchOptions, SearchResult } from './types.js';
 
 export interface PreparedDoc {
   /** The document as stored: title and body masked, tags masked. */
@@ -49,8 +49,15 @@ export interface Store {
   chunks(ids: readonly number[]): Promise<Map<number, StoredChunk>>;
   vectorsOf(ids: readonly number[]): Promise<Map<number, number[]>>;
   counts(): Promise<{ docs: number; chunks: number }>;
+  /** Unanswered questions (already masked), one row per id, newest `at` last. */
+  putGap(gap: GapRecord, at: number, max: number): Promise<void>;
+  gaps(limit: number): Promise<GapRecord[]>;
+  deleteGap(id: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Unanswered questions kept per index (the oldest go first). */
+export const GAP_RECORDS_MAX = 5000;
 
 export class KnowledgeInputError extends Error {
   override readonly name = 'KnowledgeInputError';
@@ -203,6 +210,17 @@ export async function createIndex(store: Store, embedder: Embedder | null): Prom
       const c = await store.counts();
       return { ...c, vectors: embedder !== null, backend: store.backend };
     },
+
+    async recordGap(gap, max = GAP_RECORDS_MAX) {
+      if (!PLATFORMS.includes(gap.platform)) throw new KnowledgeInputError(`gap ${gap.id}: platform "${String(gap.platform)}" is not servicenow or salesforce`);
+      if (typeof gap.id !== 'string' || !gap.id || typeof gap.text !== 'string') throw new KnowledgeInputError('gap: id and text must be non-empty strings');
+      // Masked here too: the caller's masking is not trusted with what reaches the disk.
+      await store.putGap({ id: gap.id.slice(0, 300), platform: gap.platform, number: maskPii(String(gap.number ?? '')).text.slice(0, 100), text: maskPii(gap.text).text.slice(0, 4000) }, Date.now(), max);
+    },
+
+    gapRecords: (limit = GAP_RECORDS_MAX) => store.gaps(limit),
+
+    forgetGap: (id) => store.deleteGap(id),
 
     close: () => store.close(),
   };

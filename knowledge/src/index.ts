@@ -11,6 +11,7 @@ import type { KnowledgeConfig, KnowledgeIndex } from './types.js';
 
 export type {
   Embedder,
+  GapRecord,
   KnowledgeConfig,
   KnowledgeDoc,
   KnowledgeIndex,
@@ -22,7 +23,7 @@ export type {
   SearchResult,
 } from './types.js';
 export { RELEVANCE_THRESHOLD, RELEVANCE_THRESHOLDS } from './types.js';
-export { KnowledgeInputError, prepareDoc, validateDoc } from './engine.js';
+export { GAP_RECORDS_MAX, KnowledgeInputError, prepareDoc, validateDoc } from './engine.js';
 export { chunkDocument, sections } from './chunk.js';
 export { reciprocalRankFusion, queryTerms, termCoverage, RRF_K } from './fusion.js';
 export { OpenAiEmbedder } from './embedders/openai.js';

@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { TermStats } from './fusion.js';
 import type { DocState, PreparedDoc, Store, StoredChunk } from './engine.js';
-import type { KnowledgeKind, KnowledgePlatform } from './types.js';
+import type { GapRecord, KnowledgeKind, KnowledgePlatform } from './types.js';
 
 const SCHEMA = `
 CREATE EXTENSION IF NOT EXISTS vector;
@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS knowledge_chunks (
 );
 CREATE INDEX IF NOT EXISTS knowledge_chunks_tsv ON knowledge_chunks USING gin (tsv);
 CREATE INDEX IF NOT EXISTS knowledge_chunks_doc ON knowledge_chunks (doc_id);
+CREATE TABLE IF NOT EXISTS knowledge_gaps (id text PRIMARY KEY, platform text NOT NULL, number text NOT NULL, text text NOT NULL, at bigint NOT NULL, seq bigserial);
 `;
 
 /**
@@ -199,6 +200,25 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async counts() {
       const r = await db.query<{ docs: string; chunks: string }>('SELECT (SELECT count(*) FROM knowledge_docs) AS docs, (SELECT count(*) FROM knowledge_chunks) AS chunks');
       return { docs: Number(r.rows[0].docs), chunks: Number(r.rows[0].chunks) };
+    },
+
+    async putGap(g: GapRecord, at: number, max: number) {
+      // A new seq on every write (nextval), so "newest last" holds across replicas.
+      await db.query(
+        `INSERT INTO knowledge_gaps(id, platform, number, text, at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, number = excluded.number, text = excluded.text, at = excluded.at, seq = nextval(pg_get_serial_sequence('knowledge_gaps', 'seq'))`,
+        [g.id, g.platform, g.number, g.text, at],
+      );
+      await db.query('DELETE FROM knowledge_gaps WHERE seq <= (SELECT max(seq) FROM knowledge_gaps) - $1', [max]);
+    },
+
+    async gaps(limit: number) {
+      const r = await db.query<GapRecord>('SELECT id, platform, number, text FROM (SELECT * FROM knowledge_gaps ORDER BY seq DESC LIMIT $1) g ORDER BY seq', [limit]);
+      return r.rows.map((x) => ({ id: x.id, platform: x.platform, number: x.number, text: x.text }));
+    },
+
+    async deleteGap(id: string) {
+      await db.query('DELETE FROM knowledge_gaps WHERE id = $1', [id]);
     },
 
     async close() {

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import type { Ranked, TermStats } from './fusion.js';
 import type { DocState, PreparedDoc, Store, StoredChunk } from './engine.js';
-import type { KnowledgeKind, KnowledgePlatform } from './types.js';
+import type { GapRecord, KnowledgeKind, KnowledgePlatform } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS chunks (
   platform TEXT NOT NULL, heading TEXT, text TEXT NOT NULL, indexed TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS gaps (id TEXT PRIMARY KEY, platform TEXT NOT NULL, number TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL, seq INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(indexed, platform UNINDEXED, content='chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
   INSERT INTO chunks_fts(rowid, indexed, platform) VALUES (new.id, new.indexed, new.platform);
@@ -186,6 +187,23 @@ export async function openSqliteStore(file: string): Promise<Store> {
       const docs = db.prepare('SELECT count(*) FROM docs').pluck().get() as number;
       const chunks = db.prepare('SELECT count(*) FROM chunks').pluck().get() as number;
       return { docs, chunks };
+    },
+
+    async putGap(g: GapRecord, at: number, max: number) {
+      db.transaction(() => {
+        const seq = ((db.prepare('SELECT max(seq) FROM gaps').pluck().get() as number | null) ?? 0) + 1;
+        db.prepare('INSERT INTO gaps(id, platform, number, text, at, seq) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET platform = excluded.platform, number = excluded.number, text = excluded.text, at = excluded.at, seq = excluded.seq').run(g.id, g.platform, g.number, g.text, at, seq);
+        db.prepare('DELETE FROM gaps WHERE seq <= (SELECT max(seq) FROM gaps) - ?').run(max);
+      })();
+    },
+
+    async gaps(limit: number) {
+      const rows = db.prepare('SELECT id, platform, number, text FROM (SELECT * FROM gaps ORDER BY seq DESC LIMIT ?) ORDER BY seq').all(limit) as GapRecord[];
+      return rows.map((r) => ({ id: r.id, platform: r.platform, number: r.number, text: r.text }));
+    },
+
+    async deleteGap(id: string) {
+      db.prepare('DELETE FROM gaps WHERE id = ?').run(id);
     },
 
     async close() {

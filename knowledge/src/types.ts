@@ -65,11 +65,28 @@ export interface SearchOptions {
   platforms?: KnowledgePlatform[];
 }
 
+/**
+ * A question (or case, incident) that got no confident answer: the material of knowledge gaps.
+ * One per `id` (the latest text wins). The text is masked again before it is stored.
+ */
+export interface GapRecord {
+  id: string;
+  platform: KnowledgePlatform;
+  number: string;
+  text: string;
+}
+
 export interface KnowledgeIndex {
   upsert(docs: KnowledgeDoc[]): Promise<{ added: number; updated: number; unchanged: number }>;
   remove(docIds: string[]): Promise<number>;
   search(query: string, opts?: SearchOptions): Promise<SearchResult>;
   stats(): Promise<{ docs: number; chunks: number; vectors: boolean; backend: 'sqlite' | 'postgres' }>;
+  /** Keeps an unanswered question (masked), replacing an older one with its id; beyond `max` the oldest go. */
+  recordGap?(gap: GapRecord, max?: number): Promise<void>;
+  /** The kept unanswered questions, oldest first, at most `limit`. */
+  gapRecords?(limit?: number): Promise<GapRecord[]>;
+  /** Forgets an unanswered question (its record got a confident answer later). */
+  forgetGap?(id: string): Promise<void>;
   close(): Promise<void>;
 }
 

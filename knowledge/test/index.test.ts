@@ -55,6 +55,25 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s knowledge index', (backend) =
     await index.close();
   });
 
+  it('keeps unanswered questions (masked), one per id, newest last, at most max', async () => {
+    const { index } = await open();
+    await index.recordGap!({ id: 'q1', platform: 'servicenow', number: 'INC0010001', text: 'badge reader broken, mail jane.doe@example.com' });
+    await index.recordGap!({ id: 'q2', platform: 'salesforce', number: '500A', text: 'lobby badge rejected' });
+    await index.recordGap!({ id: 'q1', platform: 'servicenow', number: 'INC0010001', text: 'badge reader still broken' });
+    expect(await index.gapRecords!()).toEqual([
+      { id: 'q2', platform: 'salesforce', number: '500A', text: 'lobby badge rejected' },
+      { id: 'q1', platform: 'servicenow', number: 'INC0010001', text: 'badge reader still broken' },
+    ]);
+    await index.recordGap!({ id: 'q3', platform: 'servicenow', number: 'question', text: 'call +1 415 555 0100 about the badge' }, 2);
+    const kept = await index.gapRecords!();
+    expect(kept.map((g) => g.id)).toEqual(['q1', 'q3']);
+    expect(kept[1].text).not.toContain('555 0100');
+    await index.forgetGap!('q1');
+    expect((await index.gapRecords!()).map((g) => g.id)).toEqual(['q3']);
+    await expect(index.recordGap!({ id: 'q4', platform: 'jira' as 'servicenow', number: 'x', text: 'y' })).rejects.toThrow(/platform/);
+    await index.close();
+  });
+
   it('keeps the heading with each passage', async () => {
     const { index } = await open();
     await index.upsert(CORPUS);

@@ -120,6 +120,30 @@ describe('ingestion', () => {
     expect((await s.index.search('certificate bundle')).passages[0].number).toBe('KB0010002');
   });
 
+  it('an article changed again within the checkpoint\'s second is re-indexed by the next run (both bases)', async () => {
+    // Timestamps have one-second precision: run 1 ends with its cursor at 10:00:00, then article 1
+    // is edited again within that same second. The next run must not skip it as "already taken".
+    const s = await setup(
+      [sn(1, 'published', '2026-01-01 10:00:00', 'Old text: reboot the router.'), sn(2, 'published', '2026-01-01 10:00:00')],
+      [sf(1, 'Online', '2026-01-01T10:00:00Z', 'Old text: resend the invoice.'), sf(2, 'Online', '2026-01-01T10:00:00Z')],
+    );
+    await s.run();
+    s.servicenow.rows[0] = sn(1, 'published', '2026-01-01 10:00:00', 'New text: rotate the quartzite token.');
+    s.salesforce.rows[0] = sf(1, 'Online', '2026-01-01T10:00:00Z', 'New text: reissue the obsidian coupon.');
+    const r = await s.run();
+    expect(r.servicenow).toMatchObject({ updated: 1, added: 0 });
+    expect(r.salesforce).toMatchObject({ updated: 1, added: 0 });
+    expect((await s.index.search('quartzite token')).passages[0]?.number).toBe('KB0010001');
+    expect((await s.index.search('obsidian coupon')).passages[0]?.docId).toBe('salesforce:kA0000000000000001');
+    expect((await s.index.search('reboot the router')).passages.map((p) => p.text).join(' ')).not.toContain('Old text');
+    // Re-reading the cursor's second is harmless: the content hash skips what did not change.
+    const embedded = s.embedder.texts;
+    const again = await s.run();
+    expect(again.servicenow).toMatchObject({ added: 0, updated: 0 });
+    expect(again.salesforce).toMatchObject({ added: 0, updated: 0 });
+    expect(s.embedder.texts).toBe(embedded);
+  });
+
   it('resumes from the checkpoint after a kill, without reading finished pages again', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => sn(i + 1, 'published', `2026-01-01 10:00:0${i < 3 ? 0 : i}`));
     const s = await setup(rows, []);

@@ -89,7 +89,10 @@ export const KNOWLEDGE_SPECS: Readonly<Record<KnowledgeEndpoint, { requestSchema
   'knowledge/gaps': { requestSchema: KNOWLEDGE_GAPS_REQUEST_SCHEMA, responseSchema: KNOWLEDGE_GAPS_RESULT_SCHEMA },
 };
 
-/** Unanswered questions kept for gap grouping (in memory: a restart starts over). */
+/**
+ * Unanswered questions kept for gap grouping: in the knowledge index when it can keep them (the
+ * embedded SQLite file, or PostgreSQL shared by replicas), so gaps survive a restart; else in memory.
+ */
 export const GAP_CANDIDATES_MAX = 5000;
 
 /** The part of `@seam/knowledge`'s `KnowledgeIndex` the proxy uses. */
@@ -97,6 +100,9 @@ export interface KnowledgeIndexLike {
   upsert(docs: readonly KnowledgeDocumentInput[]): Promise<{ added: number; updated: number; unchanged: number }>;
   search(query: string, opts?: { k?: number; mode?: 'hybrid' | 'lexical' | 'vector'; platforms?: readonly KnowledgePlatform[] }): Promise<{ passages: readonly KnowledgePassage[]; mode: 'hybrid' | 'lexical' | 'vector'; vectors: boolean }>;
   close(): Promise<void>;
+  /** Optional: an index that keeps unanswered questions, so gaps survive a restart and are shared by replicas. */
+  recordGap?(gap: GapCandidate, max?: number): Promise<void>;
+  gapRecords?(limit?: number): Promise<GapCandidate[]>;
 }
 
 /** An answer other than 200 (the index is off, a record is unknown): the edge sends it as an error. */
@@ -252,10 +258,14 @@ export class KnowledgeService {
     if (final.noConfidentAnswer) {
       // One candidate per record (its latest text), else per question.
       const id = q.recordId ?? `question:${ctx.client}:${masked.text.slice(0, 120)}`;
-      const at = this.gapCandidates.findIndex((g) => g.id === id);
-      if (at >= 0) this.gapCandidates.splice(at, 1);
-      this.gapCandidates.push({ id, platform: request.caseId || ctx.client === 'salesforce' ? 'salesforce' : 'servicenow', number: q.recordId ?? 'question', text: masked.text });
-      if (this.gapCandidates.length > GAP_CANDIDATES_MAX) this.gapCandidates.shift();
+      const gap: GapCandidate = { id, platform: request.caseId || ctx.client === 'salesforce' ? 'salesforce' : 'servicenow', number: q.recordId ?? 'question', text: masked.text };
+      if (index.recordGap) await index.recordGap(gap, GAP_CANDIDATES_MAX);
+      else {
+        const at = this.gapCandidates.findIndex((g) => g.id === id);
+        if (at >= 0) this.gapCandidates.splice(at, 1);
+        this.gapCandidates.push(gap);
+        if (this.gapCandidates.length > GAP_CANDIDATES_MAX) this.gapCandidates.shift();
+      }
     }
     const check = validate(KNOWLEDGE_ANSWER_RESULT_SCHEMA, final);
     if (!check.ok) throw new Error(`knowledge answer breaks its schema: ${check.error.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
@@ -314,7 +324,10 @@ export class KnowledgeService {
   private async gaps(request: { minMembers?: number }, ctx: KnowledgeRunContext): Promise<KnowledgeOutcome> {
     const started = this.now();
     const policy = request.minMembers ? { ...DEFAULT_GAP_POLICY, minMembers: request.minMembers } : DEFAULT_GAP_POLICY;
-    const gaps = groupKnowledgeGaps(this.gapCandidates, policy).slice(0, 100);
+    // No index configured: the in-memory candidates (there are none without an index either).
+    const index = await this.deps.index().catch(() => null);
+    const candidates = index?.gapRecords ? await index.gapRecords(GAP_CANDIDATES_MAX) : this.gapCandidates;
+    const gaps = groupKnowledgeGaps(candidates, policy).slice(0, 100);
     this.audit('knowledge/gaps', ctx, started, { engine: 'embedded', maskedPrompt: '', maskedOutput: { gaps: gaps.map((g) => ({ key: g.key, members: g.members.length })) } });
     return { body: { gaps }, engine: 'embedded' };
   }

@@ -1,4 +1,7 @@
 /** POST /v1/knowledge/answer, /search and /documents through the whole HTTP pipeline. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAiLabelled } from '@seam/shared';
 import { createProxyServer, MemoryAuditLog, type ProxyServer } from '../src/index.js';
@@ -223,5 +226,33 @@ describe('knowledge/gaps', () => {
     expect(res.json.gaps[0].terms).toEqual(expect.arrayContaining(['badge', 'reader', 'lobby']));
     expect(res.json.gaps[0].draft.shortDescription).toMatch(/^Knowledge gap: /);
     expect(res.json.gaps[0].draft.text).toContain('A person writes, reviews and publishes');
+  });
+
+  it('survives a proxy restart: the unanswered questions are kept (masked) in the on-disk index', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seam-gaps-'));
+    const env = { SEAM_KNOWLEDGE_PATH: path.join(dir, 'k.sqlite') };
+    try {
+      const open = async (): Promise<void> => {
+        proxy = createProxyServer(testConfig(env), { triageModel: smallModel(), audit: new MemoryAuditLog(), llmDeps: { sleep: async () => undefined } });
+        ({ url } = await proxy.listen(0, '127.0.0.1'));
+      };
+      await open();
+      const questions = ['Badge reader at the lobby rejects my badge, call me at +1 415 555 0100', 'lobby badge reader does not accept badge', 'The badge reader in the lobby blinks red at my badge'];
+      for (const question of questions) expect((await post(url, '/v1/knowledge/answer', ask({ question }))).json.noConfidentAnswer).toBe(true);
+      await proxy.close();
+      await open();
+      const res = await post(url, '/v1/knowledge/gaps', ask({}));
+      expect(res.status).toBe(200);
+      expect(res.json.gaps).toHaveLength(1);
+      expect(res.json.gaps[0].members).toHaveLength(3);
+      expect(res.json.gaps[0].terms).toEqual(expect.arrayContaining(['badge', 'reader', 'lobby']));
+      await proxy.close();
+      // Masked on disk: the phone number is not in the file (nor its WAL).
+      const raw = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1')).join('');
+      expect(raw).toContain('lobby');
+      expect(raw).not.toContain('555 0100');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postKnowledgeAnswer } from '../src/server/api/knowledge';
 import { DEFAULTS, loadSettings, type Settings } from '../src/server/config';
-import { addKnowledgeWorkNote, draftKnowledgeGaps, gapSource, learnFromResolution, suggestForIncident, suggestionsMessage } from '../src/server/knowledge/knowledge';
+import { addKnowledgeWorkNote, addSuggestionToWorkNotes, draftKnowledgeGaps, storeSuggestions, gapSource, learnFromResolution, suggestForIncident, suggestionsMessage } from '../src/server/knowledge/knowledge';
 import { fakePorts, json, CASE_A, type FakePorts } from './fakes';
 import { PROPS } from './helpers';
 
@@ -73,6 +73,31 @@ describe('knowledge suggestions on the incident', () => {
         const picked = addKnowledgeWorkNote(ports, settings, row, 2);
         expect(picked.status).toBe('added');
         if (picked.status === 'added') expect(picked.note).toContain('Source: ServiceNow INC0010007 "VPN drops"');
+    });
+
+    it('keeps the numbered suggestions as rows; the agent adds one chosen article as a labelled, cited work note', () => {
+        const ports = fakePorts({ route: () => json(200, ANSWER) });
+        const row = incident(ports);
+        const r = suggestForIncident(ports, settings, row);
+        if (r.status !== 'ok') throw new Error(r.status);
+        expect(storeSuggestions(ports, row, r.answer)).toBe(2);
+        const rows = ports.records.rows('x_seam_bridge_kb_suggestion').sort((a, b) => Number(a.rank) - Number(b.rank));
+        expect(rows.map((x) => [x.rank, x.platform, x.number, x.current])).toEqual([['1', 'salesforce', '000001001', 'true'], ['2', 'servicenow', 'INC0010007', 'true']]);
+        // The agent picks No. 2: exactly that article, labelled AI-suggested, with its citation.
+        const added = addSuggestionToWorkNotes(ports, settings, rows[1]);
+        expect(added.status).toBe('added');
+        const [entry] = ports.records.rows('sys_journal_field').filter((j) => j.element === 'work_notes' && j.element_id === row.sys_id);
+        expect(entry.value).toBe('[AI-suggested from knowledge, review before use]\nGateway restarted.\nSource: ServiceNow INC0010007 "VPN drops" https://x.service-now.com/incident.do?sys_id=1');
+        // Asking again refreshes the rows in place; a rank the new answer does not fill is no longer current and cannot be added.
+        const fewer = { ...r.answer, suggestions: r.answer.suggestions.slice(0, 1) };
+        expect(storeSuggestions(ports, row, fewer)).toBe(1);
+        const after = ports.records.rows('x_seam_bridge_kb_suggestion');
+        expect(after).toHaveLength(2);
+        const stale = after.find((x) => x.rank === '2')!;
+        expect(stale.current).toBe('false');
+        expect(addSuggestionToWorkNotes(ports, settings, stale).status).toBe('not_current');
+        expect(addSuggestionToWorkNotes(ports, { knowledgeEnabled: false }, after.find((x) => x.rank === '1')!).status).toBe('disabled');
+        expect(ports.records.rows('sys_journal_field')).toHaveLength(1);
     });
 
     it('off by property: no call', () => {

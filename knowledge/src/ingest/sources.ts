@@ -9,7 +9,8 @@
  * versions): `Online` → upsert (an article has one online version, even while a newer draft is
  * being written), then `Archived` with `IsLatestVersion = true` → remove (older archived versions
  * of an article that is online again must not remove it), each ordered by `LastModifiedDate, Id`
- * with a (date, id) keyset cursor.
+ * with a (date, id) keyset cursor within a run; each run starts by re-reading the checkpoint's
+ * second (`>=`), because a record can change again within the second its checkpoint was taken.
  */
 import type { KnowledgeDoc } from '../types.js';
 
@@ -55,9 +56,11 @@ export interface ServiceNowCursor {
   /** `sys_updated_on` of the last record taken (UTC, `YYYY-MM-DD HH:MM:SS`). */
   updatedOn: string;
   /**
-   * The sys_ids already taken with exactly that timestamp. The next page asks for `>=` the
-   * timestamp and skips these, so records sharing one second are neither lost nor read twice,
-   * and a record that changed again (a newer timestamp) is read again.
+   * The sys_ids already taken with exactly that timestamp. Within one run the next page asks for
+   * `>=` the timestamp and skips these, so a second shared by more records than a page holds is
+   * paged through. A new run ignores them and reads that whole second again: one of them may have
+   * been edited again within the same second (timestamps have one-second precision), and the
+   * idempotent upsert (content hash) skips the ones that did not change.
    */
   ids: string[];
 }
@@ -113,7 +116,8 @@ export async function* serviceNowPages(o: ServiceNowSourceOptions, from: Service
   const base = o.url.replace(/\/+$/, '');
   const doFetch = o.fetch ?? fetch;
   const limit = o.pageSize ?? 100;
-  let cursor: ServiceNowCursor = { updatedOn: (from ?? SN_START).updatedOn, ids: [...(from ?? SN_START).ids] };
+  // A new run re-reads the checkpoint's whole second (see ServiceNowCursor.ids).
+  let cursor: ServiceNowCursor = { updatedOn: (from ?? SN_START).updatedOn, ids: [] };
   for (;;) {
     // Room for the records already taken at the cursor's second, so a full page of new ones fits.
     const want = limit + cursor.ids.length;
@@ -205,14 +209,19 @@ export async function* salesforcePages(o: SalesforceSourceOptions, from: Salesfo
   const bodyFields = o.bodyFields ?? ['Answer__c'];
   for (const f of bodyFields) if (!FIELD.test(f)) throw new SourceError(`Salesforce body field "${f}" is not a field API name; use e.g. Answer__c`);
   const cursor: SalesforceCursor = from ? { online: { ...from.online }, archived: { ...from.archived } } : { online: { ...SF_START }, archived: { ...SF_START } };
+  // The first query of a run asks for `LastModifiedDate >= c`, not the keyset: a version taken at
+  // the checkpoint's second may have been modified again within that second (same date, same Id),
+  // and the keyset would skip it. Re-reading that second is harmless (the upsert skips unchanged
+  // documents); later pages of the run use the keyset, so a busy second is still paged through.
   const fields = ['Id', 'KnowledgeArticleId', 'ArticleNumber', 'Title', 'UrlName', 'Summary', 'PublishStatus', 'LastModifiedDate', ...bodyFields];
   for (const [status, key] of [['Online', 'online'], ['Archived', 'archived']] as const) {
-    for (;;) {
+    for (let first = true; ; first = false) {
       const c = cursor[key];
       const d = soqlDate(c.date);
+      const after = first ? `LastModifiedDate >= ${d}` : `(LastModifiedDate > ${d} OR (LastModifiedDate = ${d} AND Id > '${c.id.replace(/[^A-Za-z0-9]/g, '')}'))`;
       const soql =
         `SELECT ${[...new Set(fields)].join(', ')} FROM Knowledge__kav ` +
-        `WHERE PublishStatus = '${status}'${status === 'Archived' ? ' AND IsLatestVersion = true' : ''} AND (LastModifiedDate > ${d} OR (LastModifiedDate = ${d} AND Id > '${c.id.replace(/[^A-Za-z0-9]/g, '')}')) ` +
+        `WHERE PublishStatus = '${status}'${status === 'Archived' ? ' AND IsLatestVersion = true' : ''} AND ${after} ` +
         `ORDER BY LastModifiedDate, Id LIMIT ${limit}`;
       const res = await doFetch(`${base}/services/data/v${version}/query?q=${encodeURIComponent(soql)}`, { headers: { authorization: o.authorization, accept: 'application/json' } });
       const body = await json(res, 'Salesforce SOQL on Knowledge__kav', 'check the instance URL, that the integration user has a Knowledge User license with "View Articles" (or read on Knowledge__kav) and that the body fields exist');

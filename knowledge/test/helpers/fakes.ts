@@ -84,12 +84,14 @@ export function fakeSalesforce(rows: SfRow[]): Promise<Fake<SfRow>> {
   return serve(rows, (url) => {
     if (url.pathname !== '/services/data/v62.0/query') return { status: 404, body: [{ errorCode: 'NOT_FOUND' }] };
     const soql = url.searchParams.get('q') ?? '';
-    const m = /WHERE PublishStatus = '(\w+)'( AND IsLatestVersion = true)? AND \(LastModifiedDate > (\S+) OR \(LastModifiedDate = \S+ AND Id > '(\w*)'\)\) ORDER BY LastModifiedDate, Id LIMIT (\d+)$/.exec(soql);
+    const m =
+      /WHERE PublishStatus = '(\w+)'( AND IsLatestVersion = true)? AND (?:\(LastModifiedDate > (\S+) OR \(LastModifiedDate = \S+ AND Id > '(\w*)'\)\)|LastModifiedDate >= (\S+)) ORDER BY LastModifiedDate, Id LIMIT (\d+)$/.exec(soql);
     if (!m || !soql.startsWith('SELECT ') || !soql.includes(' FROM Knowledge__kav ')) throw new Error(`fake Salesforce does not understand "${soql}"`);
-    const [, status, latest, date, id, limit] = m;
-    const t = Date.parse(date);
+    const [, status, latest, date, id, from, limit] = m;
+    const t = Date.parse(date ?? from);
+    const after = (r: SfRow): boolean => (from ? Date.parse(r.LastModifiedDate) >= t : Date.parse(r.LastModifiedDate) > t || (Date.parse(r.LastModifiedDate) === t && r.Id > id));
     const hit = rows
-      .filter((r) => r.PublishStatus === status && (!latest || r.IsLatestVersion) && (Date.parse(r.LastModifiedDate) > t || (Date.parse(r.LastModifiedDate) === t && r.Id > id)))
+      .filter((r) => r.PublishStatus === status && (!latest || r.IsLatestVersion) && after(r))
       .sort((a, b) => Date.parse(a.LastModifiedDate) - Date.parse(b.LastModifiedDate) || (a.Id < b.Id ? -1 : 1));
     const records = hit.slice(0, Number(limit)).map((r) => ({ attributes: { type: 'Knowledge__kav', url: `/services/data/v62.0/sobjects/Knowledge__kav/${r.Id}` }, ...r, LastModifiedDate: r.LastModifiedDate.replace(/Z$/, '+0000') }));
     return { status: 200, body: { totalSize: records.length, done: true, records } };

@@ -28,5 +28,6 @@ export const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     [TABLE.approval]: ['approver', 'state', 'source_table', 'document_id', 'comments'],
     [TABLE.userRole]: ['user', 'role'],
     [TABLE.groupMember]: ['user', 'group'],
+    [TABLE.kbSuggestion]: ['incident', 'rank', 'current', 'platform', 'kind', 'number', 'title', 'url', 'snippet', 'relevance', 'asked_at'],
     sys_user_group: ['name'],
 };

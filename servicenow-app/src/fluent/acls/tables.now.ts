@@ -50,3 +50,13 @@ Acl({ $id: Now.ID['acl_accuracy_read'], type: 'record', table: 'x_seam_bridge_ac
     roles: [adminRole, reviewerRole], description: 'Read the weekly accuracy review sample.' })
 Acl({ $id: Now.ID['acl_accuracy_write'], type: 'record', table: 'x_seam_bridge_accuracy_review', operation: 'write',
     roles: [adminRole, reviewerRole], description: 'Mark a sampled routing right or wrong, with a note.' })
+
+// ---- knowledge suggestions: written by the "Suggest knowledge (AI)" action (server side); agents read them
+Acl({ $id: Now.ID['acl_kb_suggestion_read'], type: 'record', table: 'x_seam_bridge_kb_suggestion', operation: 'read',
+    roles: ['itil', adminRole], description: 'Read the knowledge suggestions shown for an incident.' })
+Acl({ $id: Now.ID['acl_kb_suggestion_create'], type: 'record', table: 'x_seam_bridge_kb_suggestion', operation: 'create',
+    roles: [adminRole], description: 'Suggestions are written by the server action; by hand, admin only.' })
+Acl({ $id: Now.ID['acl_kb_suggestion_write'], type: 'record', table: 'x_seam_bridge_kb_suggestion', operation: 'write',
+    roles: [adminRole], description: 'Suggestions are what the agent was shown; by hand, admin only.' })
+Acl({ $id: Now.ID['acl_kb_suggestion_delete'], type: 'record', table: 'x_seam_bridge_kb_suggestion', operation: 'delete',
+    roles: [adminRole], description: 'Delete knowledge suggestions (admin only).' })

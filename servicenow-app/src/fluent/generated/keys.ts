@@ -33,6 +33,22 @@ declare global {
                         table: 'sys_security_acl'
                         id: '3dc3b0db2389451d88b8db4b2a7b53a3'
                     }
+                    acl_kb_suggestion_create: {
+                        table: 'sys_security_acl'
+                        id: '5f814212a9f14918aa04592b7af93e39'
+                    }
+                    acl_kb_suggestion_delete: {
+                        table: 'sys_security_acl'
+                        id: '01af3d5fd3ac4a8da6779fab99f31a48'
+                    }
+                    acl_kb_suggestion_read: {
+                        table: 'sys_security_acl'
+                        id: '99672fb71d2444dfb265b8865e1d9eb8'
+                    }
+                    acl_kb_suggestion_write: {
+                        table: 'sys_security_acl'
+                        id: '953087eea35b47e0a23cc503363fd2f6'
+                    }
                     acl_link_create: {
                         table: 'sys_security_acl'
                         id: 'fcc6cadcab974f738cce04f836ee7605'
@@ -793,6 +809,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'd16f9af1974046a4b2d87a79d41563a9'
                     }
+                    ui_kb_suggestion_add: {
+                        table: 'sys_ui_action'
+                        id: 'd0d383f933944e49b4d99b3d92675b9d'
+                    }
                     ui_outbox_replay: {
                         table: 'sys_ui_action'
                         id: '3865183436154f1a89cb88191115b3e0'
@@ -957,6 +977,19 @@ declare global {
                                 }
                             }
                             element: 'manual_transfer_rate'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '02e9b5050964448aac67b1672059e5ad'
+                        key: {
+                            sys_security_acl: '5f814212a9f14918aa04592b7af93e39'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1128,6 +1161,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '0ad34c2a8e034861b0b541d4fec14931'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'number'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '0b30bf51a74d4caca4a3a2f4cffaabe3'
                         key: {
@@ -1204,12 +1246,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1158be579a6947e481797ae0883efb9f'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'kind'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1171ef7c2d48433e8fcb360e2a6ebd31'
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'kind'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '11ded996871e446c8855a35b7032587f'
+                        key: {
+                            sys_security_acl: '99672fb71d2444dfb265b8865e1d9eb8'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1329,6 +1392,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '17648df03b804218be0edd6ac4d33f82'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'asked_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '17a77d4d2a594de28a76a07afdc44292'
                         key: {
                             name: 'x_seam_bridge_accuracy_review'
@@ -1343,6 +1415,19 @@ declare global {
                             name: 'x_seam_bridge_audit'
                             element: 'sf_case_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '17c46315d9904de6a50e265edc23bf82'
+                        key: {
+                            sys_security_acl: '99672fb71d2444dfb265b8865e1d9eb8'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -1398,6 +1483,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1aef0df4cc7549f7b05ee19943ac9a70'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'relevance'
                         }
                     },
                     {
@@ -1754,12 +1847,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '29ff4db5b0cd4013ad807d46661bf008'
+                        key: {
+                            sys_security_acl: '953087eea35b47e0a23cc503363fd2f6'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '2a2df35be3b147ee82c628f6bb6204aa'
                         key: {
                             name: 'x_seam_bridge_metric_snapshot'
                             element: 'manual_transfer_rate'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2aa459535ba84ffbb990956026b6937e'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'url'
                         }
                     },
                     {
@@ -2005,6 +2119,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '3c7d03d7758e4c70b3b3f3f1665cc0ed'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'platform'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '3ca2457974ca42fb8b153c91bafc854d'
                         key: {
@@ -2031,6 +2153,13 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'target_id'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '3d3ce7e594064a15a0427601a9e7da0f'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
                         }
                     },
                     {
@@ -2095,6 +2224,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_metric_snapshot'
                             element: 'dead_letter_backlog'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4167899303a64127b7a8d8d1efe70301'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'incident'
                             language: 'en'
                         }
                     },
@@ -2194,6 +2332,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_metric_snapshot'
                             element: 'review_queue_size'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '482b43736a9147f29c19725efa0c2cff'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'snippet'
                             language: 'en'
                         }
                     },
@@ -2356,6 +2503,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '4edf45ac720243b7bd4a33dfd36f7c3c'
+                        key: {
+                            sys_ui_action: 'd0d383f933944e49b4d99b3d92675b9d'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '4f8c9ab3c0954ed2a1baafdcf5cb900c'
                         key: {
@@ -2389,6 +2549,14 @@ declare global {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'repaired_to_servicenow'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5113ebb056544cc0a890f178dca8d585'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'incident'
                         }
                     },
                     {
@@ -2692,6 +2860,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '5f9f501c3fe44912bd02d308c156f37b'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'snippet'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '601be1ea762e473394e7a01e4ca1e4d7'
                         key: {
                             name: 'x_seam_bridge_link'
@@ -2806,6 +2982,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_metric_snapshot'
                             element: 'confidence_servicenow'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '64607339167f47aaa3a3847b3954d6ea'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'current'
+                            language: 'en'
                         }
                     },
                     {
@@ -3181,6 +3366,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '730d19a3bfde40f49bdd7882a0daebd1'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'current'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '7384e0185b41429598a00b4d13353aa4'
                         key: {
                             name: 'x_seam_bridge_metric_snapshot'
@@ -3247,6 +3440,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'target_table'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '76bf810b963a496686527a82452f2945'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'platform'
                         }
                     },
                     {
@@ -3530,6 +3731,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '8411e8bdfed94d15856a65c100d63f7d'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'rank'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '842b0247ed6b4ac89e8c918001e3c9ec'
                         key: {
                             name: 'x_seam_bridge_reconcile_run'
@@ -3571,11 +3780,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '868ec755da7b4afb861ab14bbc731348'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'title'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '86b4356c87c441ed963139bceff12571'
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'snapshot_hash'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '86d8e98734844a9e943274ec54de5640'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'title'
                         }
                     },
                     {
@@ -3602,6 +3828,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'reroute_group'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '88ad30529e044960a05c83ca1195f21a'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'relevance'
                             language: 'en'
                         }
                     },
@@ -3839,6 +4074,13 @@ declare global {
                         key: {
                             logical_table_name: 'x_seam_bridge_attachment'
                             col_name_string: 'sys_attachment'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '96a74c0d26d443588fe928cf4f852252'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
                         }
                     },
                     {
@@ -4152,6 +4394,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'a97b8bc7ffb94c388d36d32d75d94825'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'aa4f9630cc1f4c4ab003c87e91083c6e'
                         key: {
                             name: 'x_seam_bridge_attachment'
@@ -4291,6 +4542,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'message_id'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b274fb8e8c654f6ab1c600e2d5b1d7d0'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'number'
                         }
                     },
                     {
@@ -4675,6 +4934,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'c449e6f52d1f401685663c498aee564a'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'kind'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c454aea2bd554e5ba8f7e35ac2b8445e'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'rank'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c47ae62924db40f786a31a24001453e7'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'url'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: 'c632b70edd054e15972b40bda634baf0'
                         key: {
@@ -4968,6 +5254,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'd84e4dd1a9554d85a028adb98bb3df8a'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'platform'
+                            value: 'salesforce'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd96343c029d94ebda682c835efd71ed0'
                         key: {
@@ -5045,6 +5342,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'dbf22f98a2dc49338e98e11f7c569db3'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'dc8d93bb114a4084ad7e4bf5ba751a6e'
                         key: {
@@ -5107,6 +5412,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'e239bd06e1294cdc8a2f0c77ba897162'
+                        key: {
+                            sys_security_acl: '01af3d5fd3ac4a8da6779fab99f31a48'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e27380731ef949fdb54dc9f102ae1ab3'
                         key: {
@@ -5120,6 +5438,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'category'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'e2b9334f28e24b5b845af07f8275001a'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_kb_suggestion'
+                            col_name_string: 'incident,rank'
                         }
                     },
                     {
@@ -5379,6 +5705,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'f00fe34d6c5344c4a971d630c6d95206'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'platform'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f02b0868b59d423d8819c3aad38178dd'
                         key: {
@@ -5523,6 +5858,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'fbdebd3f7b10411e8f4ae88bfe56f9ba'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'asked_at'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'fd6f6d46b50046a9bbb6b614b741afd9'
                         key: {
@@ -5564,6 +5907,17 @@ declare global {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'state'
                             value: 'throttled'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fea9fe8740f74ca094e1593f4ecddd51'
+                        key: {
+                            name: 'x_seam_bridge_kb_suggestion'
+                            element: 'platform'
+                            value: 'servicenow'
                             language: 'en'
                             dependent_value: 'NULL'
                         }

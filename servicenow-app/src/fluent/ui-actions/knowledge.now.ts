@@ -1,6 +1,6 @@
 import '@servicenow/sdk/global'
 import { UiAction } from '@servicenow/sdk/core'
-import { addKnowledgeToWorkNotes, suggestKnowledge } from '../../server/entry/ui-actions'
+import { addKnowledgeToWorkNotes, addSuggestionToIncident, suggestKnowledge } from '../../server/entry/ui-actions'
 
 // Knowledge from both bases on the incident form, through the proxy (the Seam Proxy REST message
 // and its bearer property; no new secret). The agent decides: nothing is written without a press.
@@ -30,4 +30,21 @@ export const addKnowledgeAction = UiAction({
     roles: ['itil'],
     script: addKnowledgeToWorkNotes,
     order: 410,
+})
+
+// One chosen article: each suggestion is a row (incident related list "Seam Knowledge Suggestions");
+// this button on the row (form, or the list's action choice) adds that article as a work note.
+export const addSuggestionAction = UiAction({
+    $id: Now.ID['ui_kb_suggestion_add'],
+    table: 'x_seam_bridge_kb_suggestion',
+    name: 'Add to incident work notes (AI)',
+    actionName: 'x_seam_bridge_add_kb_suggestion',
+    hint: "Adds this article's passage to the incident's work notes, labelled AI-suggested, with its citation",
+    condition: "current.current == true && gs.getProperty('x_seam_bridge.knowledge.enabled', 'true') == 'true'",
+    showUpdate: true,
+    form: { showButton: true, style: 'primary' },
+    list: { showListChoice: true },
+    roles: ['itil'],
+    script: addSuggestionToIncident,
+    order: 100,
 })

@@ -1,6 +1,6 @@
 /** UI action entry points (src/fluent/ui-actions). */
 import { glideMessages } from '../adapters/glide-system';
-import { addKnowledgeWorkNote, suggestForIncident, suggestionsMessage } from '../knowledge/knowledge';
+import { addKnowledgeWorkNote, addSuggestionToWorkNotes, storeSuggestions, suggestForIncident, suggestionsMessage } from '../knowledge/knowledge';
 import { replay, replayDeadLetters } from '../outbox/outbox';
 import { TABLE } from '../tables';
 import { context, type CurrentRecord } from './context';
@@ -34,7 +34,23 @@ export function suggestKnowledge(current: CurrentRecord): void {
     const { ports, settings } = context();
     const row = ports.records.get(TABLE.incident, current.getUniqueValue());
     if (!row) return;
-    glideMessages.info(suggestionsMessage(suggestForIncident(ports, settings, row)));
+    const outcome = suggestForIncident(ports, settings, row);
+    const kept = outcome.status === 'ok' ? storeSuggestions(ports, row, outcome.answer) : 0;
+    glideMessages.info(
+        `${suggestionsMessage(outcome)}${kept ? `\nTo add one article as a work note: open it (same No.) in the Seam Knowledge Suggestions related list or at /${TABLE.kbSuggestion}_list.do?sysparm_query=incident=${row.sys_id}^current=true^ORDERBYrank and press "Add to incident work notes (AI)".` : ''}`,
+    );
+}
+
+/** Suggestion form button / list choice "Add to incident work notes (AI)". */
+export function addSuggestionToIncident(current: CurrentRecord): void {
+    const { ports, settings } = context();
+    const row = ports.records.get(TABLE.kbSuggestion, current.getUniqueValue());
+    if (!row) return;
+    const r = addSuggestionToWorkNotes(ports, settings, row);
+    if (r.status === 'added') glideMessages.info(`Seam added suggestion ${row.rank} (${row.number}) to the incident's work notes, labelled AI-suggested with its source.`);
+    else if (r.status === 'not_current') glideMessages.error('This suggestion is from an older ask; press "Suggest knowledge (AI)" on the incident again.');
+    else if (r.status === 'no_incident') glideMessages.error('The incident of this suggestion no longer exists.');
+    else glideMessages.info('Seam knowledge suggestions are off (x_seam_bridge.knowledge.enabled).');
 }
 
 /** Incident form button "Add knowledge answer to work notes (AI)". */

@@ -80,6 +80,55 @@ export function addKnowledgeWorkNote(ports: Ports, settings: KnowledgeSettings, 
     return { status: 'added', note };
 }
 
+/**
+ * Keeps the suggestions the agent is shown as rows of `x_seam_bridge_kb_suggestion` (one per rank,
+ * updated in place on every ask; ranks the latest ask did not fill are marked not current), so the
+ * agent can open suggestion N and add exactly that one. Returns how many are current.
+ */
+/** A boolean column read as a string: Glide gives `false` or `0`. */
+const notTrue = (v: string | undefined): boolean => v === 'false' || v === '0';
+
+export function storeSuggestions(ports: Ports, incident: Row, answer: KnowledgeAnswer): number {
+    const existing = ports.records.find(TABLE.kbSuggestion, eq('incident', incident.sys_id), { limit: 100 });
+    const byRank = new Map(existing.map((r) => [r.rank, r.sys_id]));
+    const askedAt = new Date(ports.clock.nowMs()).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+    answer.suggestions.forEach((s, i) => {
+        const values = {
+            incident: incident.sys_id, rank: String(i + 1), current: 'true', platform: s.platform, kind: s.kind, number: s.number,
+            title: s.title.slice(0, 255), url: s.url.slice(0, 1000), snippet: s.snippet.slice(0, 4000), relevance: s.relevance.toFixed(2), asked_at: askedAt,
+        };
+        const id = byRank.get(String(i + 1));
+        if (id) ports.records.update(TABLE.kbSuggestion, id, values);
+        else ports.records.insert(TABLE.kbSuggestion, values);
+    });
+    for (const r of existing) if (Number(r.rank) > answer.suggestions.length && !notTrue(r.current)) ports.records.update(TABLE.kbSuggestion, r.sys_id, { current: 'false' });
+    return answer.suggestions.length;
+}
+
+export type SuggestionNoteOutcome =
+    | { readonly status: 'disabled' | 'not_current' | 'no_incident' }
+    | { readonly status: 'added'; readonly note: string; readonly incidentId: string };
+
+/**
+ * "Add to incident work notes (AI)" on one stored suggestion: its passage, labelled AI-suggested,
+ * with its citation (platform, number, title, link). No proxy call: the note is what the agent read.
+ */
+export function addSuggestionToWorkNotes(ports: Ports, settings: Pick<Settings, 'knowledgeEnabled'>, suggestion: Row): SuggestionNoteOutcome {
+    if (!settings.knowledgeEnabled) return { status: 'disabled' };
+    if (notTrue(suggestion.current)) return { status: 'not_current' };
+    const incident = suggestion.incident ? ports.records.get(TABLE.incident, suggestion.incident, ['sys_id']) : null;
+    if (!incident) return { status: 'no_incident' };
+    const note = suggestionNote({
+        platform: suggestion.platform === 'salesforce' ? 'salesforce' : 'servicenow',
+        number: suggestion.number || '',
+        title: suggestion.title || '',
+        url: suggestion.url || '',
+        snippet: suggestion.snippet || '',
+    });
+    ports.records.update(TABLE.incident, incident.sys_id, { work_notes: note });
+    return { status: 'added', note, incidentId: incident.sys_id };
+}
+
 export type LearnOutcome =
     | { readonly status: 'disabled' | 'not_linked' | 'not_resolved' }
     | { readonly status: 'proxy_failed'; readonly error: string }
