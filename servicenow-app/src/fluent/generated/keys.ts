@@ -249,6 +249,22 @@ declare global {
                         table: 'sys_properties'
                         id: '6400351de89549e4b92ddfcc524d6d36'
                     }
+                    prop_alerts_enabled: {
+                        table: 'sys_properties'
+                        id: '95e8373c97a5448fa451ae7e1cef2bcf'
+                    }
+                    prop_alerts_format: {
+                        table: 'sys_properties'
+                        id: '72206f5754374d1e9f17ebc58d692a8b'
+                    }
+                    prop_alerts_high_value: {
+                        table: 'sys_properties'
+                        id: '3ced0f8287614ffab0e032c4418cb50b'
+                    }
+                    prop_alerts_webhook_url: {
+                        table: 'sys_properties'
+                        id: '3b73f6e42953490a986e7ea1dff554cf'
+                    }
                     prop_approval_group: {
                         table: 'sys_properties'
                         id: '60e124ef025540e792f478521402a9ca'
@@ -437,6 +453,14 @@ declare global {
                         table: 'sys_properties'
                         id: 'bc313deb6cc047ce99c30e93d00ac05b'
                     }
+                    rest_chat_h_ct: {
+                        table: 'sys_rest_message_headers'
+                        id: 'a424dae9a1124a1ead06ba5b51a76acc'
+                    }
+                    rest_message_chat_webhook: {
+                        table: 'sys_rest_message'
+                        id: 'af174471b1054d3bb9262b9d70927493'
+                    }
                     rest_message_proxy: {
                         table: 'sys_rest_message'
                         id: '26061b440e4c46abac4f726c2415d8f2'
@@ -597,6 +621,10 @@ declare global {
                         table: 'sys_module'
                         id: '5baf7d2924fc48e48cf7a4a317351675'
                     }
+                    src_server_clients_webhook_ts: {
+                        table: 'sys_module'
+                        id: 'a63f390f434c4c488ead860f2f6b6c52'
+                    }
                     src_server_config_ts: {
                         table: 'sys_module'
                         id: 'd7c6c7057b414e979d5dc9fe96b760af'
@@ -693,6 +721,10 @@ declare global {
                         table: 'sys_module'
                         id: '15bd728d75fe4a138646077f14c1e1b7'
                     }
+                    src_server_outbox_webhook_ts: {
+                        table: 'sys_module'
+                        id: '260eacac79e447b5a12d825c772762e0'
+                    }
                     src_server_ports_ts: {
                         table: 'sys_module'
                         id: '92fd266ab1884f16bb0434ab4a6ef583'
@@ -724,6 +756,10 @@ declare global {
                     src_server_sync_resolution_ts: {
                         table: 'sys_module'
                         id: '7d868ce05d854b229773c0a924db1b9f'
+                    }
+                    src_server_sync_sev1_ts: {
+                        table: 'sys_module'
+                        id: '28efd56a5b92441d88ddd6bbbff1bb60'
                     }
                     'src_server_sync_sla-risk_ts': {
                         table: 'sys_module'
@@ -2414,6 +2450,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '59a955f1e61642748f7d045bf02d3ad0'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'critical_alert'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '5a599dd5640a49739f12c02ebcf9d5bd'
                         key: {
@@ -2773,6 +2820,14 @@ declare global {
                             value: 'schedule'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '693aad72b8d545a0a4e6a833cc1a34ef'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'alert_priority'
                         }
                     },
                     {
@@ -4972,6 +5027,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ef4fcd7b39944759ac81c1b74718902d'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'alert_priority'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ef5e2dfe1ef5416e97150fefb6c7b7e2'
                         key: {
@@ -5218,6 +5282,14 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: 'ffc866cd600f4f3d89a84a4ef43c5b14'
+                        key: {
+                            rest_message: 'af174471b1054d3bb9262b9d70927493'
+                            function_name: 'post'
                         }
                     },
                 ]
