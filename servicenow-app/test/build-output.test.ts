@@ -138,7 +138,7 @@ describe('now-sdk build output', () => {
 
     it('defines both REST messages, Salesforce over the shipped OAuth client-credentials profile', () => {
         const messages = of('sys_rest_message');
-        expect(messages.map((m) => m.field('name')).sort()).toEqual(['Seam Proxy', 'Seam Salesforce']);
+        expect(messages.map((m) => m.field('name')).sort()).toEqual(['Seam Chat Webhook', 'Seam Proxy', 'Seam Salesforce']);
         const sf = messages.find((m) => m.field('name') === 'Seam Salesforce');
         const profile = of('oauth_entity_profile')[0];
         expect(sf?.field('authentication_type')).toBe('oauth2');
@@ -146,7 +146,7 @@ describe('now-sdk build output', () => {
         expect(profile.field('grant_type')).toBe('client_credentials');
         expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
         const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
-        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
+        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'post', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
     });
 
     it('has the four roles, table ACLs on every table and the endpoint ACL for the integration role', () => {

@@ -16,6 +16,10 @@ export const PROPERTY = {
     customerFacingServices: 'x_seam_bridge.major_incident.customer_facing_services',
     slaRiskEnabled: 'x_seam_bridge.sla_risk.enabled',
     slaRiskThreshold: 'x_seam_bridge.sla_risk.alert_threshold',
+    alertsEnabled: 'x_seam_bridge.alerts.enabled',
+    alertsHighValueFrom: 'x_seam_bridge.alerts.high_value_from',
+    alertsWebhookUrl: 'x_seam_bridge.alerts.webhook_url',
+    alertsFormat: 'x_seam_bridge.alerts.format',
     proxyUrl: 'x_seam_bridge.proxy.url',
     proxyApiKey: 'x_seam_bridge.proxy.api_key',
     salesforceUrl: 'x_seam_bridge.salesforce.instance_url',
@@ -49,6 +53,13 @@ export interface Settings {
     readonly slaRiskEnabled: boolean;
     /** 0..1; null = the model's own threshold (the proxy answers it). */
     readonly slaRiskThreshold: number | null;
+    /** Sev-1 on a high-value account: the account Task and the chat webhook (sync/sev1.ts). */
+    readonly alertsEnabled: boolean;
+    /** Account contract value from which a P1 alerts. */
+    readonly alertsHighValueFrom: number;
+    /** The incoming-webhook URL (a password2 property: a secret; never logged or audited). Empty = no chat post. */
+    readonly alertsWebhookUrl: string;
+    readonly alertsFormat: 'slack' | 'teams';
     readonly proxyUrl: string;
     readonly proxyApiKey: string;
     readonly salesforceUrl: string;
@@ -101,6 +112,10 @@ export const DEFAULTS: Settings = {
     customerFacingServices: [],
     slaRiskEnabled: true,
     slaRiskThreshold: null,
+    alertsEnabled: true,
+    alertsHighValueFrom: 100000,
+    alertsWebhookUrl: '',
+    alertsFormat: 'slack',
     proxyUrl: '',
     proxyApiKey: '',
     salesforceUrl: '',
@@ -206,6 +221,29 @@ export function loadSettings(source: PropertySource): LoadedSettings {
             if (n > 0 && n < 1) return n;
             problems.push({ field: PROPERTY.slaRiskThreshold, problem: `is "${v}", not a number between 0 and 1`, fix: 'set a share such as 0.7, or leave it empty to use the model\'s threshold' });
             return null;
+        })(),
+        alertsEnabled: bool(PROPERTY.alertsEnabled, DEFAULTS.alertsEnabled),
+        alertsHighValueFrom: ((): number => {
+            const v = (raw(PROPERTY.alertsHighValueFrom) ?? '').trim();
+            if (v === '') return DEFAULTS.alertsHighValueFrom;
+            const n = Number(v);
+            if (Number.isFinite(n) && n >= 0) return n;
+            problems.push({ field: PROPERTY.alertsHighValueFrom, problem: `is "${v}", not a number >= 0`, fix: `set the contract value from which a P1 alerts, e.g. 100000 (default ${DEFAULTS.alertsHighValueFrom})` });
+            return DEFAULTS.alertsHighValueFrom;
+        })(),
+        alertsWebhookUrl: ((): string => {
+            const v = (raw(PROPERTY.alertsWebhookUrl) ?? '').trim();
+            if (v === '' || /^https?:\/\/[^\s]+$/.test(v)) return v;
+            // The value is a secret: the problem never repeats it.
+            problems.push({ field: PROPERTY.alertsWebhookUrl, problem: 'is not an http(s) URL', fix: 'paste the incoming-webhook URL from Slack or Teams, or leave it empty to post nothing' });
+            return '';
+        })(),
+        alertsFormat: ((): 'slack' | 'teams' => {
+            const v = (raw(PROPERTY.alertsFormat) ?? '').trim().toLowerCase();
+            if (v === '' || v === 'slack') return 'slack';
+            if (v === 'teams') return 'teams';
+            problems.push({ field: PROPERTY.alertsFormat, problem: `is "${v}", not slack or teams`, fix: 'set slack or teams (the kind of incoming webhook the URL is)' });
+            return 'slack';
         })(),
         proxyUrl: url(PROPERTY.proxyUrl),
         proxyApiKey: raw(PROPERTY.proxyApiKey) ?? '',

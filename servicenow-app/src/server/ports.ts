@@ -47,7 +47,7 @@ export interface FileStore {
 }
 
 /** The two outbound REST messages defined in src/fluent/rest-messages. */
-export type RestMessageName = 'Seam Salesforce' | 'Seam Proxy';
+export type RestMessageName = 'Seam Salesforce' | 'Seam Proxy' | 'Seam Chat Webhook';
 
 export interface HttpRequest {
     readonly message: RestMessageName;

@@ -170,7 +170,7 @@ const FALLBACK_CUSTOM_FIELDS = {
   Incident_Update__e: [
     ['Message_Id__c', 'Text', { length: 64 }], ['Idempotency_Key__c', 'Text', { length: 128 }], ['Case_Id__c', 'Text', { length: 18 }],
     ['Incident_Sys_Id__c', 'Text', { length: 32 }], ['Correlation_Id__c', 'Text', { length: 128 }], ['Link_Version__c', 'Number', { precision: 18, scale: 0 }],
-    ['Origin__c', 'Text', { length: 20 }], ['Fields_Json__c', 'LongTextArea', { length: 131072 }], ['Comments_Json__c', 'LongTextArea', { length: 131072 }],
+    ['Origin__c', 'Text', { length: 20 }], ['Fields_Json__c', 'LongTextArea', { length: 131072 }], ['Comments_Json__c', 'LongTextArea', { length: 131072 }], ['Alert_Key__c', 'Text', { length: 128 }],
     ['Sent_At__c', 'DateTime'],
   ],
   Seam_Case_Signal__e: [['Case_Id__c', 'Text', { length: 18 }]],

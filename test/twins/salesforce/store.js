@@ -661,6 +661,28 @@ export function createStore(options) {
     if (picklistProblems.length > 0) bookkeeping.Seam_Last_Error__c = picklistProblems.join('; ').slice(0, 255);
     update('Case', caseId, { ...updates, ...bookkeeping }, ctx);
     for (const c of comments) create('CaseComment', c, ctx);
+    // Sev-1 on a high-value account (ServiceNow decided, Alert_Key__c): one Task for the account
+    // owner. Once: a replayed event never gets here (duplicate / stale above).
+    const alertKey = typeof p.Alert_Key__c === 'string' ? p.Alert_Key__c.trim() : '';
+    if (alertKey) {
+      const kase = state.records.Case?.[caseId] ?? before;
+      const accountId = typeof kase.AccountId === 'string' ? kase.AccountId : '';
+      const account = accountId ? state.records.Account?.[accountId] : undefined;
+      if (!account) {
+        skipped.push(`Alert_Key__c ${alertKey}: the Case has no Account, so no account Task; set the Account on the case`);
+      } else {
+        const number = String(kase.Seam_Incident_Number__c ?? '') || String(p.Incident_Sys_Id__c ?? '');
+        const value = typeof account.Seam_Contract_Value__c === 'number' ? account.Seam_Contract_Value__c : null;
+        create('Task', {
+          Subject: `[${number}] Priority 1 incident on ${account.Name ?? 'your account'}`.slice(0, 255),
+          Description: `ServiceNow raised ${number} to priority 1 (critical): ${kase.Subject ?? ''}\nCase ${kase.CaseNumber ?? ''}; account contract value ${value === null ? 'unknown' : Math.round(value).toLocaleString('en-US')}.\nSeam alert ${alertKey}. Contact the customer as your playbook says.`,
+          WhatId: caseId,
+          ...(typeof account.OwnerId === 'string' && account.OwnerId ? { OwnerId: account.OwnerId } : {}),
+          Priority: 'High',
+          Status: 'Not Started',
+        }, ctx);
+      }
+    }
     audit(caseId, 'applied', skipped.length === 0 ? null : skipped.join('; '), oldValues, newValues);
     return { result: 'applied', skipped };
   }

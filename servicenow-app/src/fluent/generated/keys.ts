@@ -5,6 +5,66 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
+                    }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
+                    }
+                    'src_server_governance_routing-change_ts': {
+                        table: 'sys_module'
+                        id: 'ce0f3be749de4bc29f62b077cefb415c'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
+                    }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
+                    }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
+                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -289,6 +349,22 @@ declare global {
                         table: 'sys_properties'
                         id: '6400351de89549e4b92ddfcc524d6d36'
                     }
+                    prop_alerts_enabled: {
+                        table: 'sys_properties'
+                        id: '95e8373c97a5448fa451ae7e1cef2bcf'
+                    }
+                    prop_alerts_format: {
+                        table: 'sys_properties'
+                        id: '72206f5754374d1e9f17ebc58d692a8b'
+                    }
+                    prop_alerts_high_value: {
+                        table: 'sys_properties'
+                        id: '3ced0f8287614ffab0e032c4418cb50b'
+                    }
+                    prop_alerts_webhook_url: {
+                        table: 'sys_properties'
+                        id: '3b73f6e42953490a986e7ea1dff554cf'
+                    }
                     prop_approval_group: {
                         table: 'sys_properties'
                         id: '60e124ef025540e792f478521402a9ca'
@@ -477,6 +553,14 @@ declare global {
                         table: 'sys_properties'
                         id: 'bc313deb6cc047ce99c30e93d00ac05b'
                     }
+                    rest_chat_h_ct: {
+                        table: 'sys_rest_message_headers'
+                        id: 'a424dae9a1124a1ead06ba5b51a76acc'
+                    }
+                    rest_message_chat_webhook: {
+                        table: 'sys_rest_message'
+                        id: 'af174471b1054d3bb9262b9d70927493'
+                    }
                     rest_message_proxy: {
                         table: 'sys_rest_message'
                         id: '26061b440e4c46abac4f726c2415d8f2'
@@ -553,26 +637,6 @@ declare global {
                         table: 'sysevent_script_action'
                         id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
-                    'src_server_adapters_glide-attachments_ts': {
-                        table: 'sys_module'
-                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
-                    }
-                    'src_server_adapters_glide-http_ts': {
-                        table: 'sys_module'
-                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
-                    }
-                    'src_server_adapters_glide-records_ts': {
-                        table: 'sys_module'
-                        id: '319a53f1d0644c0297a9af27895551a3'
-                    }
-                    'src_server_adapters_glide-system_ts': {
-                        table: 'sys_module'
-                        id: '36100994685545e2b8ae932c1fa1ef3f'
-                    }
-                    'src_server_adapters_glide-trigger_ts': {
-                        table: 'sys_module'
-                        id: 'fc127c6209fd4884bbdf349ab2d79633'
-                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -613,10 +677,6 @@ declare global {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
                     }
-                    'src_server_attachments_prompt-text_ts': {
-                        table: 'sys_module'
-                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
-                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -641,6 +701,10 @@ declare global {
                         table: 'sys_module'
                         id: '5baf7d2924fc48e48cf7a4a317351675'
                     }
+                    src_server_clients_webhook_ts: {
+                        table: 'sys_module'
+                        id: 'a63f390f434c4c488ead860f2f6b6c52'
+                    }
                     src_server_config_ts: {
                         table: 'sys_module'
                         id: 'd7c6c7057b414e979d5dc9fe96b760af'
@@ -648,10 +712,6 @@ declare global {
                     src_server_entry_attachments_ts: {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
-                    }
-                    'src_server_entry_business-rules_ts': {
-                        table: 'sys_module'
-                        id: '4e366e1779324114af248431d1f24285'
                     }
                     src_server_entry_context_ts: {
                         table: 'sys_module'
@@ -673,21 +733,9 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
-                    'src_server_entry_rest-io_ts': {
-                        table: 'sys_module'
-                        id: '7ead72be055e40da9cfb8533a06ad352'
-                    }
-                    'src_server_entry_ui-actions_ts': {
-                        table: 'sys_module'
-                        id: 'ec5d8f696de844b58da24318051fce13'
-                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
-                    }
-                    'src_server_generated_seam-core_js': {
-                        table: 'sys_module'
-                        id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -696,14 +744,6 @@ declare global {
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
-                    }
-                    'src_server_governance_routing-change_ts': {
-                        table: 'sys_module'
-                        id: 'ce0f3be749de4bc29f62b077cefb415c'
-                    }
-                    'src_server_governance_routing-metrics_ts': {
-                        table: 'sys_module'
-                        id: '114fddc9f9114bf9a95adc7cddb68681'
                     }
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
@@ -725,10 +765,6 @@ declare global {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
                     }
-                    'src_server_ops_test-connection_ts': {
-                        table: 'sys_module'
-                        id: 'f125034d86534d0d9504ad60b6bdfe86'
-                    }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
                         id: '33ff95477d834d5aa81896696e12c7b4'
@@ -744,6 +780,10 @@ declare global {
                     src_server_outbox_outbox_ts: {
                         table: 'sys_module'
                         id: '15bd728d75fe4a138646077f14c1e1b7'
+                    }
+                    src_server_outbox_webhook_ts: {
+                        table: 'sys_module'
+                        id: '260eacac79e447b5a12d825c772762e0'
                     }
                     src_server_ports_ts: {
                         table: 'sys_module'
@@ -765,10 +805,6 @@ declare global {
                         table: 'sys_module'
                         id: 'a295666ddc654dc7814341673da8d580'
                     }
-                    'src_server_sync_major-incident_ts': {
-                        table: 'sys_module'
-                        id: '4fcd80042d3a428d96d56e9c02e76dde'
-                    }
                     src_server_sync_outbound_ts: {
                         table: 'sys_module'
                         id: 'c0fd5cb80c0445118b2e7f453a89111c'
@@ -777,9 +813,9 @@ declare global {
                         table: 'sys_module'
                         id: '7d868ce05d854b229773c0a924db1b9f'
                     }
-                    'src_server_sync_sla-risk_ts': {
+                    src_server_sync_sev1_ts: {
                         table: 'sys_module'
-                        id: '986c3acada4f420fb80f5aafd2c9ae33'
+                        id: '28efd56a5b92441d88ddd6bbbff1bb60'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'
@@ -5943,6 +5979,42 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '59a955f1e61642748f7d045bf02d3ad0'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'critical_alert'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '693aad72b8d545a0a4e6a833cc1a34ef'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'alert_priority'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ef4fcd7b39944759ac81c1b74718902d'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'alert_priority'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_rest_message_fn'
+                        id: 'ffc866cd600f4f3d89a84a4ef43c5b14'
+                        key: {
+                            rest_message: 'af174471b1054d3bb9262b9d70927493'
+                            function_name: 'post'
                         }
                     },
                 ]

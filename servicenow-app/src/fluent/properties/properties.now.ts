@@ -29,6 +29,15 @@ Property({ $id: Now.ID['prop_sla_risk_enabled'], name: 'x_seam_bridge.sla_risk.e
 Property({ $id: Now.ID['prop_sla_risk_threshold'], name: 'x_seam_bridge.sla_risk.alert_threshold', type: 'string', value: '', roles: admin,
     description: 'Predicted risk (0..1) from which a work note is added, once per crossing, and the band is high. Empty: the model\'s own threshold (chosen when it was trained).' })
 
+Property({ $id: Now.ID['prop_alerts_enabled'], name: 'x_seam_bridge.alerts.enabled', type: 'boolean', value: true, roles: admin,
+    description: 'Sev-1 on a high-value account: when a linked incident changes to priority 1 and the account contract value is at least alerts.high_value_from, the Incident_Update__e tells Salesforce to create a Task for the account owner, and one chat message is posted to alerts.webhook_url.' })
+Property({ $id: Now.ID['prop_alerts_high_value'], name: 'x_seam_bridge.alerts.high_value_from', type: 'string', value: '100000', roles: admin,
+    description: 'Account contract value (Account.Seam_Contract_Value__c, synced to x_seam_bridge_contract_value) from which a P1 alerts the account team.' })
+Property({ $id: Now.ID['prop_alerts_webhook_url'], name: 'x_seam_bridge.alerts.webhook_url', type: 'password2', value: '', roles: admin,
+    description: 'Incoming-webhook URL of the chat channel (Slack incoming webhook or Teams Workflows/incoming webhook). A secret: stored encrypted, never logged or audited. Empty: no chat post.' })
+Property({ $id: Now.ID['prop_alerts_format'], name: 'x_seam_bridge.alerts.format', type: 'string', value: 'slack', roles: admin,
+    description: 'Payload format of the webhook: slack (text + Block Kit blocks) or teams (message with an Adaptive Card).' })
+
 Property({ $id: Now.ID['prop_proxy_url'], name: 'x_seam_bridge.proxy.url', type: 'string', value: 'https://seam-proxy.example.com', roles: admin,
     description: 'Base URL of the Seam LLM proxy (no trailing slash).' })
 Property({ $id: Now.ID['prop_proxy_key'], name: 'x_seam_bridge.proxy.api_key', type: 'password2', value: '', roles: admin,

@@ -34,6 +34,7 @@ export const x_seam_bridge_link = Table({
             },
         }),
         last_error: StringColumn({ label: 'Last error', maxLength: 1000 }),
+        alert_priority: StringColumn({ label: 'Incident priority at the last sev-1 check', maxLength: 4 }),
         last_synced_at: DateTimeColumn({ label: 'Last synced at' }),
     },
     index: [

@@ -18,6 +18,7 @@ export const x_seam_bridge_outbox = Table({
                 incident_update: 'Incident update',
                 resolution_summary: 'Resolution summary',
                 impact_task: 'Major incident task',
+                critical_alert: 'Sev-1 chat alert (webhook)',
             },
         }),
         sobject_type: StringColumn({ label: 'Salesforce sObject', maxLength: 80 }),

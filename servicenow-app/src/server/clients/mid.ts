@@ -8,13 +8,14 @@ import type { Settings } from '../config';
 import { PROPERTY } from '../config';
 import type { HttpClient, HttpRequest, HttpResponse } from '../ports';
 
-const PROPERTY_OF: Readonly<Record<HttpRequest['message'], string>> = {
+// The chat webhook is called directly (no MID Server property of its own).
+const PROPERTY_OF: Readonly<Partial<Record<HttpRequest['message'], string>>> = {
     'Seam Salesforce': PROPERTY.salesforceMidServer,
     'Seam Proxy': PROPERTY.proxyMidServer,
 };
 
 export function midRouted(http: HttpClient, settings: Pick<Settings, 'salesforceMidServer' | 'proxyMidServer'>): HttpClient {
-    const nameFor = (message: HttpRequest['message']): string => (message === 'Seam Salesforce' ? settings.salesforceMidServer : settings.proxyMidServer);
+    const nameFor = (message: HttpRequest['message']): string => (message === 'Seam Salesforce' ? settings.salesforceMidServer : message === 'Seam Proxy' ? settings.proxyMidServer : '');
     return {
         send(request: HttpRequest): HttpResponse {
             const mid = nameFor(request.message);

@@ -14,6 +14,10 @@ import { TABLE } from '../tables';
 import { afterFailure, isRetryable } from './backoff';
 import { onQueued } from './debounce';
 import { dueMessages } from './outbox';
+import { drainWebhooks, isWebhookRow } from './webhook';
+
+/** Rows for Salesforce: every kind but the chat webhook's. */
+const forSalesforce = (row: Row): boolean => !isWebhookRow(row);
 
 export interface DrainSummary {
     readonly calls: number;
@@ -24,7 +28,7 @@ export interface DrainSummary {
     readonly paused?: string;
 }
 
-type DrainSettings = Pick<Settings, 'syncEnabled' | 'batchSize' | 'batchesPerRun' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds' | 'salesforceUrl' | 'salesforceApiVersion'>;
+type DrainSettings = Pick<Settings, 'syncEnabled' | 'batchSize' | 'batchesPerRun' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds' | 'salesforceUrl' | 'salesforceApiVersion' | 'alertsWebhookUrl'>;
 
 export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary {
     let calls = 0;
@@ -34,10 +38,17 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     if (!settings.syncEnabled) return { calls, sent, failed, deadLettered };
     const stop = (paused: string): DrainSummary => ({ calls, sent, failed, deadLettered, paused });
 
+    // Chat posts first: they need no Salesforce credential or API budget, so a paused
+    // Salesforce credential never holds back the sev-1 alert.
+    const chat = drainWebhooks(ports, settings);
+    sent += chat.sent;
+    failed += chat.failed;
+    deadLettered += chat.deadLettered;
+
     // A refused credential pauses the outbox: one probe call per run, and nothing is sent,
     // retried or dead-lettered until it succeeds (the guard clears the pause then).
     if (readCredential(ports).status === 'paused') {
-        if (dueMessages(ports, 1).length === 0) return stop('credential refused; nothing due');
+        if (dueMessages(ports, 1, forSalesforce).length === 0) return stop('credential refused; nothing due');
         probeSalesforce(ports, settings);
         calls += 1;
         if (readCredential(ports).status === 'paused') return stop('credential refused; the probe failed, messages stay queued');
@@ -45,7 +56,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     const policy = { baseSeconds: settings.backoffBaseSeconds, maxSeconds: settings.backoffMaxSeconds, maxAttempts: settings.maxAttempts };
 
     for (let batch = 0; batch < settings.batchesPerRun; batch += 1) {
-        const rows = dueMessages(ports, settings.batchSize);
+        const rows = dueMessages(ports, settings.batchSize, forSalesforce);
         if (rows.length === 0) break;
         // Live sync is urgent traffic: it runs until the org's own limit, never past it.
         const budget = budgetFor(readUsage(ports, usageDay(ports.clock.nowMs())), DEFAULT_BUDGET_POLICY, 'urgent', 1);

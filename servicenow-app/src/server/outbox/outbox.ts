@@ -8,7 +8,8 @@ import type { Ports, Row } from '../ports';
 import type { SObjectRecord } from '../clients/salesforce';
 import { TABLE, eq, type OutboxStatus } from '../tables';
 
-export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task';
+/** `critical_alert` goes to the chat webhook (outbox/webhook.ts), every other kind to Salesforce. */
+export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task' | 'critical_alert';
 
 export interface OutboundMessage {
     readonly kind: OutboxKind;
@@ -63,7 +64,7 @@ function rowVersion(row: Row): number {
  * newer update must never overtake an older one: an update waiting for its retry, or sitting in
  * the dead letter until someone replays it, holds back the newer updates of its incident.
  */
-export function dueMessages(ports: Pick<Ports, 'records' | 'clock'>, limit: number): Row[] {
+export function dueMessages(ports: Pick<Ports, 'records' | 'clock'>, limit: number, only: (row: Row) => boolean = () => true): Row[] {
     const now = formatServiceNowDateTime(ports.clock.nowMs());
     // Glide stores date-times as UTC "YYYY-MM-DD HH:mm:ss", which sorts and compares as text.
     const rows = ports.records.find(TABLE.outbox, 'statusINpending,failed,dead_letter', { orderBy: 'next_attempt_at' });
@@ -75,7 +76,7 @@ export function dueMessages(ports: Pick<Ports, 'records' | 'clock'>, limit: numb
         const v = rowVersion(r);
         if (!(r.incident in firstWaiting) || v < firstWaiting[r.incident]) firstWaiting[r.incident] = v;
     }
-    const due = rows.filter((r) => isDue(r) && !(ordered(r) && r.incident in firstWaiting && rowVersion(r) >= firstWaiting[r.incident]));
+    const due = rows.filter((r) => only(r) && isDue(r) && !(ordered(r) && r.incident in firstWaiting && rowVersion(r) >= firstWaiting[r.incident]));
     // Per incident ascending version, keeping the due order between incidents and other kinds.
     const key = (r: Row): string => (ordered(r) ? r.incident : r.sys_id);
     const position: Record<string, number> = {};

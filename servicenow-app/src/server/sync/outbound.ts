@@ -11,12 +11,15 @@ import { enqueue } from '../outbox/outbox';
 import type { Ports, Row } from '../ports';
 import { TABLE, eq } from '../tables';
 import { findLinkByIncident, saveLink } from './link';
+import { checkSev1, type Sev1Settings } from './sev1';
 
 export const INTEGRATION_ROLE = 'x_seam_bridge.integration';
 
 export type OutboundOutcome =
     | { readonly status: 'disabled' | 'not_linked' | 'nothing_to_send' }
-    | { readonly status: 'queued' | 'duplicate'; readonly idempotencyKey: string; readonly fields: readonly string[]; readonly comments: number };
+    | { readonly status: 'queued' | 'duplicate'; readonly idempotencyKey: string; readonly fields: readonly string[]; readonly comments: number; readonly alertKey?: string }
+    /** Only the sev-1 chat post was queued: no Case field changed (P2 and P1 are both High on the Case). */
+    | { readonly status: 'queued'; readonly alertKey: string; readonly fields: readonly string[]; readonly comments: 0; readonly idempotencyKey: string };
 
 /**
  * Was this change written by the seam's own inbound apply? The REST API runs as the
@@ -41,7 +44,7 @@ export function readIncident(ports: Pick<Ports, 'records'>, sysId: string): Row 
 
 export function onIncidentChanged(
     ports: Ports,
-    settings: Pick<Settings, 'syncEnabled'>,
+    settings: Pick<Settings, 'syncEnabled'> & Partial<Sev1Settings>,
     incident: Row,
     journal: readonly JournalEntry[] = [],
     /** Who made the change: the incident's last updater, or the comment's author. */
@@ -63,7 +66,20 @@ export function onIncidentChanged(
     for (const p of decision.problems) {
         ports.log.info(`Seam: ${incident.number} ${p.field} ${p.problem}; ${p.fix}`);
     }
-    if (!decision.send || decision.idempotencyKey === null) return { status: 'nothing_to_send' };
+    const sev1 = settings.alertsEnabled === undefined
+        ? { alertKey: null, chatQueued: false }
+        : checkSev1(ports, settings as Sev1Settings, incident, link);
+    if (!decision.send || decision.idempotencyKey === null) {
+        if (sev1.alertKey) {
+            recordAudit(ports, {
+                direction: 'outbound', operation: 'critical_alert:task', target: 'Task', caseId: link.state.caseId ?? link.row.sf_case_id,
+                correlationId: link.state.correlationId ?? link.row.correlation_id, idempotencyKey: sev1.alertKey, result: 'skipped', latencyMs: 0,
+                detail: `${incident.number} became priority 1 but no Case field changed (priorities 1 and 2 are both High on the Case), so no Incident_Update__e carries the alert and Salesforce creates no account Task; the chat post is queued. Fix: tell the account owner yourself`,
+            });
+        }
+        if (sev1.alertKey && sev1.chatQueued) return { status: 'queued', alertKey: sev1.alertKey, idempotencyKey: sev1.alertKey, fields: [], comments: 0 };
+        return { status: 'nothing_to_send' };
+    }
 
     const key = decision.idempotencyKey;
     const caseId = link.state.caseId ?? link.row.sf_case_id;
@@ -80,6 +96,8 @@ export function onIncidentChanged(
         Fields_Json__c: JSON.stringify(decision.peerValues),
         Comments_Json__c: JSON.stringify(decision.journal),
         Sent_At__c: formatIso(ports.clock.nowMs()),
+        // Sev-1 on a high-value account: Salesforce creates the account owner's Task when it applies this event.
+        ...(sev1.alertKey ? { Alert_Key__c: sev1.alertKey } : {}),
     };
     const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record, incidentSysId: incident.sys_id, caseId, correlationId });
     saveLink(ports, link, decision.link, { syncState: 'pending' });
@@ -100,7 +118,7 @@ export function onIncidentChanged(
         latencyMs: 0,
         detail: `queued at ${formatServiceNowDateTime(ports.clock.nowMs())}; ${decision.journal.length} comment(s)`,
     });
-    return { status: queued.status, idempotencyKey: key, fields, comments: decision.journal.length };
+    return { status: sev1.chatQueued ? 'queued' : queued.status, idempotencyKey: key, fields, comments: decision.journal.length, ...(sev1.alertKey ? { alertKey: sev1.alertKey } : {}) };
 }
 
 /** A customer-visible journal entry (`sys_journal_field`, element `comments`) of an incident. */
