@@ -5,66 +5,6 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
-                    'src_server_adapters_glide-attachments_ts': {
-                        table: 'sys_module'
-                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
-                    }
-                    'src_server_adapters_glide-http_ts': {
-                        table: 'sys_module'
-                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
-                    }
-                    'src_server_adapters_glide-records_ts': {
-                        table: 'sys_module'
-                        id: '319a53f1d0644c0297a9af27895551a3'
-                    }
-                    'src_server_adapters_glide-system_ts': {
-                        table: 'sys_module'
-                        id: '36100994685545e2b8ae932c1fa1ef3f'
-                    }
-                    'src_server_adapters_glide-trigger_ts': {
-                        table: 'sys_module'
-                        id: 'fc127c6209fd4884bbdf349ab2d79633'
-                    }
-                    'src_server_attachments_prompt-text_ts': {
-                        table: 'sys_module'
-                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
-                    }
-                    'src_server_entry_business-rules_ts': {
-                        table: 'sys_module'
-                        id: '4e366e1779324114af248431d1f24285'
-                    }
-                    'src_server_entry_rest-io_ts': {
-                        table: 'sys_module'
-                        id: '7ead72be055e40da9cfb8533a06ad352'
-                    }
-                    'src_server_entry_ui-actions_ts': {
-                        table: 'sys_module'
-                        id: 'ec5d8f696de844b58da24318051fce13'
-                    }
-                    'src_server_generated_seam-core_js': {
-                        table: 'sys_module'
-                        id: '42384739e7b949969ab0d6dc8ef206c0'
-                    }
-                    'src_server_governance_routing-change_ts': {
-                        table: 'sys_module'
-                        id: 'ce0f3be749de4bc29f62b077cefb415c'
-                    }
-                    'src_server_governance_routing-metrics_ts': {
-                        table: 'sys_module'
-                        id: '114fddc9f9114bf9a95adc7cddb68681'
-                    }
-                    'src_server_ops_test-connection_ts': {
-                        table: 'sys_module'
-                        id: 'f125034d86534d0d9504ad60b6bdfe86'
-                    }
-                    'src_server_sync_major-incident_ts': {
-                        table: 'sys_module'
-                        id: '4fcd80042d3a428d96d56e9c02e76dde'
-                    }
-                    'src_server_sync_sla-risk_ts': {
-                        table: 'sys_module'
-                        id: '986c3acada4f420fb80f5aafd2c9ae33'
-                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -637,6 +577,26 @@ declare global {
                         table: 'sysevent_script_action'
                         id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -677,6 +637,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
                     }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -713,6 +677,10 @@ declare global {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
                     }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
                     src_server_entry_context_ts: {
                         table: 'sys_module'
                         id: 'd554eab6ea4244ce91acdd9030e07d83'
@@ -733,9 +701,21 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
+                    }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -744,6 +724,14 @@ declare global {
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
+                    }
+                    'src_server_governance_routing-change_ts': {
+                        table: 'sys_module'
+                        id: 'ce0f3be749de4bc29f62b077cefb415c'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
                     }
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
@@ -764,6 +752,10 @@ declare global {
                     src_server_ops_state_ts: {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
+                    }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
                     }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
@@ -805,6 +797,10 @@ declare global {
                         table: 'sys_module'
                         id: 'a295666ddc654dc7814341673da8d580'
                     }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
                     src_server_sync_outbound_ts: {
                         table: 'sys_module'
                         id: 'c0fd5cb80c0445118b2e7f453a89111c'
@@ -816,6 +812,10 @@ declare global {
                     src_server_sync_sev1_ts: {
                         table: 'sys_module'
                         id: '28efd56a5b92441d88ddd6bbbff1bb60'
+                    }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'
@@ -2773,6 +2773,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '59a955f1e61642748f7d045bf02d3ad0'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'critical_alert'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '5a599dd5640a49739f12c02ebcf9d5bd'
                         key: {
@@ -3165,6 +3176,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_routing_change'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '693aad72b8d545a0a4e6a833cc1a34ef'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'alert_priority'
                         }
                     },
                     {
@@ -5705,6 +5724,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ef4fcd7b39944759ac81c1b74718902d'
+                        key: {
+                            name: 'x_seam_bridge_link'
+                            element: 'alert_priority'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ef5e2dfe1ef5416e97150fefb6c7b7e2'
                         key: {
@@ -5979,34 +6007,6 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
-                        }
-                    },
-                    {
-                        table: 'sys_choice'
-                        id: '59a955f1e61642748f7d045bf02d3ad0'
-                        key: {
-                            name: 'x_seam_bridge_outbox'
-                            element: 'kind'
-                            value: 'critical_alert'
-                            language: 'en'
-                            dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '693aad72b8d545a0a4e6a833cc1a34ef'
-                        key: {
-                            name: 'x_seam_bridge_link'
-                            element: 'alert_priority'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'ef4fcd7b39944759ac81c1b74718902d'
-                        key: {
-                            name: 'x_seam_bridge_link'
-                            element: 'alert_priority'
-                            language: 'en'
                         }
                     },
                     {
