@@ -319,3 +319,7 @@ export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accur
 // insights: deterministic cross-platform aggregates (an LLM may only rephrase them)
 export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
 export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';
+
+// customer: Salesforce customer context for IT agents (one SOQL query, cache freshness, the message)
+export { customerTarget, customerContextSoql, parseCustomerContext, isContextFresh, formatCustomerContext, OPEN_CASES_LIMIT, LATEST_CASES_SHOWN, ENTITLEMENTS_LIMIT } from './customer';
+export type { CustomerContext, CustomerEntitlement, CustomerCase, CustomerTarget, TargetProblem } from './customer';
