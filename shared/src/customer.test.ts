@@ -125,6 +125,7 @@ describe('formatCustomerContext', () => {
       '  00001001 [Working] (no subject)',
     ]);
     expect(formatCustomerContext(r.value, 'now', 300000)).toContain('tier: standard');
+    expect(formatCustomerContext(r.value, 'now')).toContain('tier: not set');
     expect(formatCustomerContext({ ...r.value, entitlements: [], contractValue: null, openCasesCapped: true }, 'now')).toMatch(/tier: no contract value[\s\S]*Entitlements: none[\s\S]*Open cases: at least 3/);
   });
 });

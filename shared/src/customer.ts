@@ -139,7 +139,13 @@ const money = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})
  */
 export function formatCustomerContext(ctx: CustomerContext, asOf: string, highValueFrom?: number): string {
   const tier =
-    ctx.contractValue === null ? 'no contract value on the account' : highValueFrom !== undefined && ctx.contractValue >= highValueFrom ? 'high value' : 'standard';
+    ctx.contractValue === null
+      ? 'no contract value on the account'
+      : highValueFrom === undefined
+        ? 'not set (the package has no tier field and no high-value threshold is configured)'
+        : ctx.contractValue >= highValueFrom
+          ? 'high value'
+          : 'standard';
   const lines = [
     `Salesforce customer context (read-only, owned by Salesforce; as of ${asOf})`,
     `Account: ${ctx.accountName || '(no name)'} (${ctx.accountId})`,

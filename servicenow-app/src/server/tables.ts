@@ -10,6 +10,7 @@ export const TABLE = {
     userRole: 'sys_user_has_role',
     groupMember: 'sys_user_grmember',
     knowledge: 'kb_knowledge',
+    customerCache: 'x_seam_bridge_customer_cache',
 } as const;
 
 /** Outbox status values (the dead letter is a status, not a table). */

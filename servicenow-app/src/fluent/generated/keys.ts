@@ -33,6 +33,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '3dc3b0db2389451d88b8db4b2a7b53a3'
                     }
+                    acl_customer_cache_read: {
+                        table: 'sys_security_acl'
+                        id: 'e6b401bc98ee49778ab83d42d869c73b'
+                    }
                     acl_link_create: {
                         table: 'sys_security_acl'
                         id: 'fcc6cadcab974f738cce04f836ee7605'
@@ -292,6 +296,10 @@ declare global {
                     prop_budget_stop: {
                         table: 'sys_properties'
                         id: '62d298d081c24fd18bc561bdbafe96bf'
+                    }
+                    prop_customer_context_cache: {
+                        table: 'sys_properties'
+                        id: '917a598b6b50415091e767c395550618'
                     }
                     prop_drift_baseline: {
                         table: 'sys_properties'
@@ -601,6 +609,10 @@ declare global {
                         table: 'sys_module'
                         id: 'd7c6c7057b414e979d5dc9fe96b760af'
                     }
+                    src_server_customer_context_ts: {
+                        table: 'sys_module'
+                        id: 'f8628d6dfdba4a23812f351ad20db8f7'
+                    }
                     src_server_entry_attachments_ts: {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
@@ -644,6 +656,122 @@ declare global {
                     'src_server_generated_seam-core_js': {
                         table: 'sys_module'
                         id: '42384739e7b949969ab0d6dc8ef206c0'
+                    }
+                    src_server_generated_types_accuracy_js: {
+                        table: 'sys_module'
+                        id: '9b68782a4198438ba8f963f02ddfa5fd'
+                    }
+                    src_server_generated_types_attachments_js: {
+                        table: 'sys_module'
+                        id: 'b809df06b25f452d8610aa4e70c5f872'
+                    }
+                    src_server_generated_types_budget_js: {
+                        table: 'sys_module'
+                        id: '192502c850224f77a8c2fc6a59a8372c'
+                    }
+                    src_server_generated_types_credential_js: {
+                        table: 'sys_module'
+                        id: '0cb97944afd747a884a9b24f56a9087c'
+                    }
+                    src_server_generated_types_customer_js: {
+                        table: 'sys_module'
+                        id: 'a480264927724ad89c952ee59b0638d4'
+                    }
+                    src_server_generated_types_decision_js: {
+                        table: 'sys_module'
+                        id: 'ed3d3807469840ee9e02d2113b2a0cd5'
+                    }
+                    src_server_generated_types_fit_js: {
+                        table: 'sys_module'
+                        id: '42f6c31e6b2143b9b8f802323d7e3f3b'
+                    }
+                    src_server_generated_types_hash_js: {
+                        table: 'sys_module'
+                        id: 'b712090f043d4f429749f55e22ba48a1'
+                    }
+                    src_server_generated_types_idempotency_js: {
+                        table: 'sys_module'
+                        id: '2814e24b050e4ab29106f5ddf4fc16d2'
+                    }
+                    src_server_generated_types_identity_js: {
+                        table: 'sys_module'
+                        id: 'dbacc8f5fcad4790b71a53a2b4303155'
+                    }
+                    src_server_generated_types_index_js: {
+                        table: 'sys_module'
+                        id: '7bb8dd01d4854a2c86a56ae65ef3157c'
+                    }
+                    src_server_generated_types_insights_js: {
+                        table: 'sys_module'
+                        id: '7ea2adbc82444e56aa9dac7e82c7b57b'
+                    }
+                    src_server_generated_types_journal_js: {
+                        table: 'sys_module'
+                        id: '95260bcbb8094c9b91d2f0148331b183'
+                    }
+                    src_server_generated_types_knowledge_js: {
+                        table: 'sys_module'
+                        id: '5ba7f0dbc50d48ef94126a44e6ed0f97'
+                    }
+                    src_server_generated_types_messages_js: {
+                        table: 'sys_module'
+                        id: 'bdb8809569e14450b1c943d562e7e8dd'
+                    }
+                    src_server_generated_types_metrics_js: {
+                        table: 'sys_module'
+                        id: '91806fa2ee4440d792764cfebbbd4c71'
+                    }
+                    src_server_generated_types_monitor_js: {
+                        table: 'sys_module'
+                        id: '1388a416cbac435fb0f940a22dcea652'
+                    }
+                    src_server_generated_types_ownership_js: {
+                        table: 'sys_module'
+                        id: '32136fb980e5445aae2706fc8352f380'
+                    }
+                    src_server_generated_types_panel_js: {
+                        table: 'sys_module'
+                        id: '811f26d9536a495196bdff9771c2c1d3'
+                    }
+                    src_server_generated_types_pii_js: {
+                        table: 'sys_module'
+                        id: '17fa4340f5a045ffb572a8e4c459fb4c'
+                    }
+                    src_server_generated_types_prompts_js: {
+                        table: 'sys_module'
+                        id: '72fbf554b5c84d47abc643badcf66574'
+                    }
+                    src_server_generated_types_reconcile_js: {
+                        table: 'sys_module'
+                        id: '5b90c8be9ca147e8a96c316bb05830aa'
+                    }
+                    src_server_generated_types_schemas_js: {
+                        table: 'sys_module'
+                        id: 'fd1241d8e5da4c15bb9500d9f90b7c98'
+                    }
+                    src_server_generated_types_sevalert_js: {
+                        table: 'sys_module'
+                        id: '946d820d1c0249f8a0918f0fd7cf213d'
+                    }
+                    src_server_generated_types_slarisk_js: {
+                        table: 'sys_module'
+                        id: 'daa87215d20c4dc48126608725a327cb'
+                    }
+                    src_server_generated_types_transforms_js: {
+                        table: 'sys_module'
+                        id: '3afa80f554d449c58d9f0b24e9e92cd9'
+                    }
+                    src_server_generated_types_triage_js: {
+                        table: 'sys_module'
+                        id: 'c98d7c0c89e9411da2be1b22405c50e3'
+                    }
+                    src_server_generated_types_types_js: {
+                        table: 'sys_module'
+                        id: 'f74611720e914c3baf8fbcd3523fb300'
+                    }
+                    src_server_generated_types_validate_js: {
+                        table: 'sys_module'
+                        id: '6fdd7ec8c4ab42a69968e53a80a30d79'
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -752,6 +880,10 @@ declare global {
                     ui_incident_add_knowledge: {
                         table: 'sys_ui_action'
                         id: 'a26fbcfa55a14358bda3cf86b684b020'
+                    }
+                    ui_incident_customer_context: {
+                        table: 'sys_ui_action'
+                        id: 'fc8a436998d94aada4fd4aa7c4df3d5e'
                     }
                     ui_incident_suggest_knowledge: {
                         table: 'sys_ui_action'
@@ -1919,6 +2051,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3e9357d8804349d2ab394a04792ebd31'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'payload'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3f27494867a140dc9924466e9875f8e5'
                         key: {
@@ -2131,6 +2271,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4c28c739955545d2a5668f6b837be0e2'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'fetched_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '4d8b1499f83e4ce3a2a5237a7531aff6'
                         key: {
@@ -2299,6 +2448,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'sent_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '560c3940a6974c6bb4cd839e71af9f1a'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'fetched_at'
                         }
                     },
                     {
@@ -2624,6 +2781,13 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'idempotency_key'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '635fa7ac82c24f3eb5b02ace515a2931'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
                         }
                     },
                     {
@@ -3247,6 +3411,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_index'
+                        id: '8192271c1b2d49b09f4347390ba8a95c'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_customer_cache'
+                            col_name_string: 'account_id'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '81977eae91c74159ac5f7deb180f2390'
                         key: {
@@ -3763,6 +3935,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'a06ea837894443788b39b5fc5e1a8e5b'
+                        key: {
+                            sys_security_acl: 'e6b401bc98ee49778ab83d42d869c73b'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'a0ee73bff08e419ebaf1d48c6abb4b00'
                         key: {
@@ -3879,6 +4064,14 @@ declare global {
                         id: 'a7a2385be9d64a4098f645742f70ef19'
                         key: {
                             name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a92a5de8c062469385f7e71b1c7eda3f'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -4100,6 +4293,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'sf_content_version_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b5d68c2cea344f28a1a7beb94d2c38b3'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'payload'
                             language: 'en'
                         }
                     },
@@ -4376,6 +4578,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: 'c63dd0c2d4ef4a2c8071e3b122c0fdb6'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'c671f498ef1e4e4baaa76d71cdbc934d'
                         key: {
@@ -4530,6 +4739,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd1c34abee5b141f9b12c69e8d2e801c7'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'd2a22736d8c447d9a2707ff484318e0a'
                         key: {
@@ -4668,6 +4886,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'db0966d8c1174e1cbee2ac2249014d81'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'account_id'
                         }
                     },
                     {
@@ -4847,6 +5073,19 @@ declare global {
                             value: 'pending'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'e7c5ae2b75f94dbd977dff6d3c2c2094'
+                        key: {
+                            sys_ui_action: 'fc8a436998d94aada4fd4aa7c4df3d5e'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -5082,6 +5321,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f54a3c387d88468890287fdda582fe67'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'account_id'
+                            language: 'en'
                         }
                     },
                     {
