@@ -63,7 +63,7 @@ describe('now-sdk build output', () => {
     });
 
     it('creates the four scoped tables and the prefixed incident fields', () => {
-        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_kb_suggestion', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_customer_cache', 'x_seam_bridge_kb_suggestion', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
         const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',
@@ -193,7 +193,7 @@ describe('now-sdk build output', () => {
         const jobs = of('sysauto_script').map((j) => j.field('script') ?? '');
         expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
-        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Add to incident work notes (AI)', 'Approve', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)']);
+        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Add to incident work notes (AI)', 'Approve', 'Customer context (Salesforce)', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)', 'Test connection']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
     });

@@ -321,3 +321,7 @@ export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
 export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';
 export { checkInsightPhrasing, choosePhrasing, insightNumbers } from './phrasing';
 export type { PhrasingCheck, PhrasedInsight } from './phrasing';
+
+// customer: Salesforce customer context for IT agents (one SOQL query, cache freshness, the message)
+export { customerTarget, customerContextSoql, parseCustomerContext, isContextFresh, formatCustomerContext, OPEN_CASES_LIMIT, LATEST_CASES_SHOWN, ENTITLEMENTS_LIMIT } from './customer';
+export type { CustomerContext, CustomerEntitlement, CustomerCase, CustomerTarget, TargetProblem } from './customer';

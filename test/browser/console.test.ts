@@ -113,6 +113,33 @@ describe('sandbox console in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // Continues on the same case: the app's "Customer context (Salesforce)" button, pressed from the
+  // console. The console's case has no account: a clear error naming the fix. Once an agent sets
+  // the Account on the Case (the sync brings it to the incident), the button shows the context.
+  it('shows the customer context of the incident on demand, and a clear error for a case with no account', async () => {
+    await page.click('#customer-context-button');
+    const out = page.getByTestId('customer-context');
+    await expect(out).toContainText('has no account in Salesforce. Fix: set the Account on the Case in Salesforce', { timeout: 10_000 });
+
+    const store = (sandbox as any).salesforce.store;
+    // Seeded as the org's own data (the integration user may only read the contract value), then
+    // an agent's edit of the Case, which the package queues for ServiceNow.
+    const owner = store.all('User')[0].Id;
+    const seed = { userId: owner, userName: 'org data', inbound: true, after: [] as Array<() => void> };
+    const accountId = store.create('Account', { Name: 'Globex Browser Co', Seam_Contract_Value__c: 120000 }, seed);
+    store.create('Entitlement', { Name: 'Gold Support', AccountId: accountId, Status: 'Active', StartDate: '2026-01-01', EndDate: '2027-03-31' }, seed);
+    const [c] = store.all('Case').filter((x: any) => x.Subject === 'Customer reports a login error: SSO says "authentication failed"');
+    const edit = { userId: owner, userName: 'agent', inbound: false, after: [] as Array<() => void> };
+    store.update('Case', c.Id, { AccountId: accountId }, edit);
+    store.commit(edit);
+    await sandbox!.settle();
+    await page.click('#customer-context-button');
+    await expect(out).toContainText('Account: Globex Browser Co', { timeout: 10_000 });
+    await expect(out).toContainText('Entitlement: Gold Support — Active, 2026-01-01 to 2027-03-31');
+    await expect(out).toContainText('Open cases: 1');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('asks both knowledge bases and shows the cited answer with a link to the article', async () => {
     await page.fill('#knowledge-question', 'How can I delete my facebook account?');
     await page.click('[data-testid="knowledge-ask"]');

@@ -102,6 +102,8 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
     // A twin control, not a product feature: run what the platforms' schedulers would run soon
     // (ServiceNow's minute job draining its outbox, the package's dispatcher) right now.
     ['POST', /^\/api\/twin\/run-jobs$/, async () => runJobsNow(), 'servicenow'],
+    // The incident form button "Customer context (Salesforce)" of the app, pressed on the ServiceNow twin.
+    ['POST', /^\/api\/incidents\/([^/]+)\/customer-context$/, async (m) => (await servicenow.request('POST', '/twin/ui-action', { table: 'incident', action: 'x_seam_bridge_customer_context', sysId: m[1] })).body],
     // Ask the knowledge bases: the proxy's /v1/knowledge/answer, as the Salesforce client.
     ['POST', /^\/api\/knowledge\/answer$/, async (_m, body) => askKnowledge(body)],
   ];

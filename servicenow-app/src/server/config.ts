@@ -40,6 +40,7 @@ export const PROPERTY = {
     proxyTimeoutMs: 'x_seam_bridge.proxy.timeout_ms',
     salesforceMidServer: 'x_seam_bridge.salesforce.mid_server',
     proxyMidServer: 'x_seam_bridge.proxy.mid_server',
+    customerContextCacheSeconds: 'x_seam_bridge.customer_context.cache_seconds',
 } as const;
 
 export interface Settings {
@@ -94,6 +95,8 @@ export interface Settings {
     /** MID Server names for instances that may not call out directly; '' = direct. */
     readonly salesforceMidServer: string;
     readonly proxyMidServer: string;
+    /** Seconds a fetched customer context is shown from the cache (0..3600; 0 = always ask Salesforce). */
+    readonly customerContextCacheSeconds: number;
 }
 
 export interface ConfigProblem {
@@ -134,6 +137,7 @@ export const DEFAULTS: Settings = {
     proxyTimeoutMs: 20000,
     salesforceMidServer: '',
     proxyMidServer: '',
+    customerContextCacheSeconds: 300,
 };
 
 export interface LoadedSettings {
@@ -265,6 +269,7 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         proxyTimeoutMs: num(PROPERTY.proxyTimeoutMs, DEFAULTS.proxyTimeoutMs, 1000, 120000, true),
         salesforceMidServer: raw(PROPERTY.salesforceMidServer) ?? '',
         proxyMidServer: raw(PROPERTY.proxyMidServer) ?? '',
+        customerContextCacheSeconds: num(PROPERTY.customerContextCacheSeconds, DEFAULTS.customerContextCacheSeconds, 0, 3600, true),
     };
     return { settings, problems };
 }

@@ -11,6 +11,7 @@ export const TABLE = {
     groupMember: 'sys_user_grmember',
     knowledge: 'kb_knowledge',
     kbSuggestion: 'x_seam_bridge_kb_suggestion',
+    customerCache: 'x_seam_bridge_customer_cache',
 } as const;
 
 /** Outbox status values (the dead letter is a status, not a table). */

@@ -129,6 +129,7 @@ function fillSelect(select, options, keepFirst = true) {
 function renderIncident(view, users) {
     const inc = view && view.incident;
     $('incident-form').hidden = !inc;
+    $('customer-context-box').hidden = !inc;
     $('journal-form').hidden = !inc;
     fillSelect($('incident-assignee'), (users || []).map((u) => [u.sys_id, u.name || u.user_name]));
     if (!inc) {
@@ -331,3 +332,20 @@ events.onerror = () => { document.body.classList.remove('seam-live'); $('live-te
 events.addEventListener('changed', refreshSoon);
 
 refresh();
+
+// The app's incident button: Salesforce's side of the customer, read-only, as ServiceNow shows it.
+$('customer-context-button').addEventListener('click', async () => {
+    const inc = state.data && state.data.incident && state.data.incident.incident;
+    const out = $('customer-context');
+    if (!inc) return;
+    out.textContent = 'Asking Salesforce…';
+    try {
+        const r = await api('POST', `/api/incidents/${inc.sys_id}/customer-context`);
+        const m = (r && r.messages) || [];
+        out.className = m.some((x) => x.level === 'error') ? 'slds-m-top_x-small slds-text-color_error' : 'slds-m-top_x-small';
+        out.textContent = m.length ? m.map((x) => x.message).join('\n') : 'The button is not shown for this incident (no linked case).';
+    } catch (e) {
+        out.className = 'slds-m-top_x-small slds-text-color_error';
+        out.textContent = `Customer context failed: ${e.message}`;
+    }
+});

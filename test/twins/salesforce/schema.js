@@ -88,6 +88,19 @@ const STANDARD = {
       f('ContactId', 'Contact ID', 'reference', { referenceTo: ['Contact'], relationshipName: 'Contact', childRelationshipName: 'Cases' }),
       f('EntitlementId', 'Entitlement ID', 'reference', { referenceTo: ['Entitlement'], relationshipName: 'Entitlement' })],
   },
+  // Entitlement Management, read side only (Seam's customer context reads it; fields per the Object
+  // Reference). Status is computed by the platform from the dates; the twin does not compute it.
+  SlaProcess: {
+    prefix: '552', label: 'Entitlement Process',
+    fields: [f('Name', 'Entitlement Process Name', 'string', { length: 120, required: true }), f('IsActive', 'Active', 'boolean')],
+  },
+  Entitlement: {
+    prefix: '550', label: 'Entitlement',
+    fields: [f('Name', 'Entitlement Name', 'string', { length: 255, required: true }),
+      f('AccountId', 'Account ID', 'reference', { required: true, referenceTo: ['Account'], relationshipName: 'Account', childRelationshipName: 'Entitlements' }),
+      f('Status', 'Status', 'picklist', { ...ro, picklist: ['Active', 'Expired', 'Inactive'] }), f('StartDate', 'Start Date', 'date'), f('EndDate', 'End Date', 'date'),
+      f('SlaProcessId', 'Entitlement Process ID', 'reference', { referenceTo: ['SlaProcess'], relationshipName: 'SlaProcess' })],
+  },
   Task: {
     prefix: '00T', label: 'Task',
     fields: [owner(), f('Subject', 'Subject', 'string', { length: 255 }), f('Description', 'Description', 'textarea', { length: 32000 }),

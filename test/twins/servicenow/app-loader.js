@@ -292,6 +292,9 @@ export async function loadApp(host, appDir, options = {}) {
     summary.businessRules += 1;
   }
 
+  // Form UI actions: kept so /twin/ui-action can press one as a user would (no form, no client side).
+  /** @type {any} */ (host).uiActions = records('sys_ui_action').map((r) => ({ name: r.fields.name, table: r.fields.table, actionName: r.fields.action_name, condition: r.fields.condition?.trim() || '', script: r.fields.script ?? '' }));
+
   /** @type {Map<string, Record<string, string>>} */
   const apis = new Map(records('sys_ws_definition').map((r) => [r.fields.sys_id, r.fields]));
   for (const r of records('sys_ws_operation')) {

@@ -100,6 +100,22 @@ export async function createServiceNowTwin(options = {}) {
           for (const [k, v] of Object.entries(body)) host.properties.set(k, String(v));
           return sendJson(res, 200, Object.fromEntries(host.properties));
         }
+        if (url.pathname === '/twin/ui-action' && req.method === 'POST') {
+          // Presses a loaded form UI action on one record as the caller: condition, then script;
+          // answers the form messages (gs.addInfoMessage / addErrorMessage) it produced.
+          const body = JSON.parse((await readBody(req)) || '{}');
+          const action = (/** @type {any} */ (host).uiActions ?? []).find((/** @type {any} */ a) => a.table === body.table && a.actionName === body.action);
+          if (!action) return sendError(res, 404, 'No such UI action', `${body.table} ${body.action}`);
+          return host.runAs(user, () => {
+            const current = new (/** @type {any} */ (host).glide.GlideRecord)(body.table);
+            if (!current.get(String(body.sysId))) return sendError(res, 404, 'No Record found', `${body.table} ${body.sysId}`);
+            if (action.condition && !host.runScript(`return (${action.condition});`, { current })) return sendJson(res, 200, { shown: false, messages: [] });
+            const from = host.logs.length;
+            host.runScript(action.script, { current });
+            const messages = host.logs.slice(from).filter((l) => l.source === 'ui').map((l) => ({ level: l.level, message: l.message }));
+            return sendJson(res, 200, { shown: true, messages });
+          });
+        }
         if (url.pathname === '/twin/save' && req.method === 'POST' && options.storeFile) { store.save(options.storeFile); return sendJson(res, 200, { saved: options.storeFile }); }
         return sendError(res, 404, 'No such twin control', `${req.method} ${url.pathname}`);
       }

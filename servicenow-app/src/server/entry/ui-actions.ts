@@ -1,5 +1,6 @@
 /** UI action entry points (src/fluent/ui-actions). */
 import { glideMessages } from '../adapters/glide-system';
+import { customerContextFor, customerContextMessage } from '../customer/context';
 import { addKnowledgeWorkNote, addSuggestionToWorkNotes, storeSuggestions, suggestForIncident, suggestionsMessage } from '../knowledge/knowledge';
 import { replay, replayDeadLetters } from '../outbox/outbox';
 import { TABLE } from '../tables';
@@ -63,4 +64,14 @@ export function addKnowledgeToWorkNotes(current: CurrentRecord): void {
     else if (r.status === 'nothing_to_add') glideMessages.info('No confident answer to add; see "Suggest knowledge (AI)" for the articles found.');
     else if (r.status === 'proxy_failed') glideMessages.error(`Seam could not fetch knowledge: ${r.error}`);
     else glideMessages.info('Seam knowledge suggestions are off (x_seam_bridge.knowledge.enabled).');
+}
+
+/** Incident form button "Customer context (Salesforce)": the customer's Salesforce side, read-only. */
+export function showCustomerContext(current: CurrentRecord): void {
+    const { ports, settings, ops } = context();
+    const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+    if (!row) return;
+    const message = customerContextMessage(customerContextFor(ports, settings, ops.budget, row));
+    if (message.level === 'error') glideMessages.error(message.text);
+    else glideMessages.info(message.text);
 }
