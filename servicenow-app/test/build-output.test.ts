@@ -63,7 +63,7 @@ describe('now-sdk build output', () => {
     });
 
     it('creates the four scoped tables and the prefixed incident fields', () => {
-        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_customer_cache', 'x_seam_bridge_kb_suggestion', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_triage_review']);
+        expect(named('sys_db_object').sort()).toEqual(['x_seam_bridge_accuracy_review', 'x_seam_bridge_attachment', 'x_seam_bridge_audit', 'x_seam_bridge_customer_cache', 'x_seam_bridge_kb_suggestion', 'x_seam_bridge_link', 'x_seam_bridge_metric_snapshot', 'x_seam_bridge_ops_state', 'x_seam_bridge_outbox', 'x_seam_bridge_reconcile_run', 'x_seam_bridge_routing_change', 'x_seam_bridge_triage_review']);
         const incidentFields = of('sys_dictionary').filter((r) => r.field('name') === 'incident').map((r) => r.field('element'));
         expect(incidentFields.sort()).toEqual([
             'x_seam_bridge_contract_value', 'x_seam_bridge_correlation_id', 'x_seam_bridge_customer_priority', 'x_seam_bridge_entitlement',

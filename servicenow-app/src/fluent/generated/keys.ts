@@ -5,66 +5,6 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
-                    'src_server_adapters_glide-attachments_ts': {
-                        table: 'sys_module'
-                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
-                    }
-                    'src_server_adapters_glide-http_ts': {
-                        table: 'sys_module'
-                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
-                    }
-                    'src_server_adapters_glide-records_ts': {
-                        table: 'sys_module'
-                        id: '319a53f1d0644c0297a9af27895551a3'
-                    }
-                    'src_server_adapters_glide-system_ts': {
-                        table: 'sys_module'
-                        id: '36100994685545e2b8ae932c1fa1ef3f'
-                    }
-                    'src_server_adapters_glide-trigger_ts': {
-                        table: 'sys_module'
-                        id: 'fc127c6209fd4884bbdf349ab2d79633'
-                    }
-                    'src_server_attachments_prompt-text_ts': {
-                        table: 'sys_module'
-                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
-                    }
-                    'src_server_entry_business-rules_ts': {
-                        table: 'sys_module'
-                        id: '4e366e1779324114af248431d1f24285'
-                    }
-                    'src_server_entry_rest-io_ts': {
-                        table: 'sys_module'
-                        id: '7ead72be055e40da9cfb8533a06ad352'
-                    }
-                    'src_server_entry_ui-actions_ts': {
-                        table: 'sys_module'
-                        id: 'ec5d8f696de844b58da24318051fce13'
-                    }
-                    'src_server_generated_seam-core_js': {
-                        table: 'sys_module'
-                        id: '42384739e7b949969ab0d6dc8ef206c0'
-                    }
-                    'src_server_governance_routing-change_ts': {
-                        table: 'sys_module'
-                        id: 'ce0f3be749de4bc29f62b077cefb415c'
-                    }
-                    'src_server_governance_routing-metrics_ts': {
-                        table: 'sys_module'
-                        id: '114fddc9f9114bf9a95adc7cddb68681'
-                    }
-                    'src_server_ops_test-connection_ts': {
-                        table: 'sys_module'
-                        id: 'f125034d86534d0d9504ad60b6bdfe86'
-                    }
-                    'src_server_sync_major-incident_ts': {
-                        table: 'sys_module'
-                        id: '4fcd80042d3a428d96d56e9c02e76dde'
-                    }
-                    'src_server_sync_sla-risk_ts': {
-                        table: 'sys_module'
-                        id: '986c3acada4f420fb80f5aafd2c9ae33'
-                    }
                     acl_accuracy_read: {
                         table: 'sys_security_acl'
                         id: '447eca80cd514b69a282fe01bc178f8c'
@@ -645,6 +585,26 @@ declare global {
                         table: 'sysevent_script_action'
                         id: '76d393aacf5e4c71aefafd60b50a14a9'
                     }
+                    'src_server_adapters_glide-attachments_ts': {
+                        table: 'sys_module'
+                        id: 'aeb40c45b3b843e19aa2f49f9f3e84d7'
+                    }
+                    'src_server_adapters_glide-http_ts': {
+                        table: 'sys_module'
+                        id: '220b3e3cde0642a7ab90d0a4ba7cc8d4'
+                    }
+                    'src_server_adapters_glide-records_ts': {
+                        table: 'sys_module'
+                        id: '319a53f1d0644c0297a9af27895551a3'
+                    }
+                    'src_server_adapters_glide-system_ts': {
+                        table: 'sys_module'
+                        id: '36100994685545e2b8ae932c1fa1ef3f'
+                    }
+                    'src_server_adapters_glide-trigger_ts': {
+                        table: 'sys_module'
+                        id: 'fc127c6209fd4884bbdf349ab2d79633'
+                    }
                     src_server_adapters_runtime_ts: {
                         table: 'sys_module'
                         id: '9f9812fe8c734899be78da571223e832'
@@ -684,6 +644,10 @@ declare global {
                     src_server_attachments_outbound_ts: {
                         table: 'sys_module'
                         id: 'c7fabda0226a4721925575cb090b99e8'
+                    }
+                    'src_server_attachments_prompt-text_ts': {
+                        table: 'sys_module'
+                        id: '7d6dbcc34e034b699ca3d5ff545790f7'
                     }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
@@ -725,6 +689,10 @@ declare global {
                         table: 'sys_module'
                         id: '2221884ef87e422aaee11e5b4982bee4'
                     }
+                    'src_server_entry_business-rules_ts': {
+                        table: 'sys_module'
+                        id: '4e366e1779324114af248431d1f24285'
+                    }
                     src_server_entry_context_ts: {
                         table: 'sys_module'
                         id: 'd554eab6ea4244ce91acdd9030e07d83'
@@ -745,125 +713,166 @@ declare global {
                         table: 'sys_module'
                         id: 'cd2a16a651a64b7f8e20a170370f89ce'
                     }
+                    'src_server_entry_rest-io_ts': {
+                        table: 'sys_module'
+                        id: '7ead72be055e40da9cfb8533a06ad352'
+                    }
+                    'src_server_entry_ui-actions_ts': {
+                        table: 'sys_module'
+                        id: 'ec5d8f696de844b58da24318051fce13'
+                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
                     }
+                    'src_server_generated_seam-core_js': {
+                        table: 'sys_module'
+                        id: '42384739e7b949969ab0d6dc8ef206c0'
+                    }
                     src_server_generated_types_accuracy_js: {
                         table: 'sys_module'
                         id: '9b68782a4198438ba8f963f02ddfa5fd'
+                        deleted: true
                     }
                     src_server_generated_types_attachments_js: {
                         table: 'sys_module'
                         id: 'b809df06b25f452d8610aa4e70c5f872'
+                        deleted: true
                     }
                     src_server_generated_types_budget_js: {
                         table: 'sys_module'
                         id: '192502c850224f77a8c2fc6a59a8372c'
+                        deleted: true
                     }
                     src_server_generated_types_credential_js: {
                         table: 'sys_module'
                         id: '0cb97944afd747a884a9b24f56a9087c'
+                        deleted: true
                     }
                     src_server_generated_types_customer_js: {
                         table: 'sys_module'
                         id: 'a480264927724ad89c952ee59b0638d4'
+                        deleted: true
                     }
                     src_server_generated_types_decision_js: {
                         table: 'sys_module'
                         id: 'ed3d3807469840ee9e02d2113b2a0cd5'
+                        deleted: true
                     }
                     src_server_generated_types_fit_js: {
                         table: 'sys_module'
                         id: '42f6c31e6b2143b9b8f802323d7e3f3b'
+                        deleted: true
                     }
                     src_server_generated_types_hash_js: {
                         table: 'sys_module'
                         id: 'b712090f043d4f429749f55e22ba48a1'
+                        deleted: true
                     }
                     src_server_generated_types_idempotency_js: {
                         table: 'sys_module'
                         id: '2814e24b050e4ab29106f5ddf4fc16d2'
+                        deleted: true
                     }
                     src_server_generated_types_identity_js: {
                         table: 'sys_module'
                         id: 'dbacc8f5fcad4790b71a53a2b4303155'
+                        deleted: true
                     }
                     src_server_generated_types_index_js: {
                         table: 'sys_module'
                         id: '7bb8dd01d4854a2c86a56ae65ef3157c'
+                        deleted: true
                     }
                     src_server_generated_types_insights_js: {
                         table: 'sys_module'
                         id: '7ea2adbc82444e56aa9dac7e82c7b57b'
+                        deleted: true
                     }
                     src_server_generated_types_journal_js: {
                         table: 'sys_module'
                         id: '95260bcbb8094c9b91d2f0148331b183'
+                        deleted: true
                     }
                     src_server_generated_types_knowledge_js: {
                         table: 'sys_module'
                         id: '5ba7f0dbc50d48ef94126a44e6ed0f97'
+                        deleted: true
                     }
                     src_server_generated_types_messages_js: {
                         table: 'sys_module'
                         id: 'bdb8809569e14450b1c943d562e7e8dd'
+                        deleted: true
                     }
                     src_server_generated_types_metrics_js: {
                         table: 'sys_module'
                         id: '91806fa2ee4440d792764cfebbbd4c71'
+                        deleted: true
                     }
                     src_server_generated_types_monitor_js: {
                         table: 'sys_module'
                         id: '1388a416cbac435fb0f940a22dcea652'
+                        deleted: true
                     }
                     src_server_generated_types_ownership_js: {
                         table: 'sys_module'
                         id: '32136fb980e5445aae2706fc8352f380'
+                        deleted: true
                     }
                     src_server_generated_types_panel_js: {
                         table: 'sys_module'
                         id: '811f26d9536a495196bdff9771c2c1d3'
+                        deleted: true
                     }
                     src_server_generated_types_pii_js: {
                         table: 'sys_module'
                         id: '17fa4340f5a045ffb572a8e4c459fb4c'
+                        deleted: true
                     }
                     src_server_generated_types_prompts_js: {
                         table: 'sys_module'
                         id: '72fbf554b5c84d47abc643badcf66574'
+                        deleted: true
                     }
                     src_server_generated_types_reconcile_js: {
                         table: 'sys_module'
                         id: '5b90c8be9ca147e8a96c316bb05830aa'
+                        deleted: true
                     }
                     src_server_generated_types_schemas_js: {
                         table: 'sys_module'
                         id: 'fd1241d8e5da4c15bb9500d9f90b7c98'
+                        deleted: true
                     }
                     src_server_generated_types_sevalert_js: {
                         table: 'sys_module'
                         id: '946d820d1c0249f8a0918f0fd7cf213d'
+                        deleted: true
                     }
                     src_server_generated_types_slarisk_js: {
                         table: 'sys_module'
                         id: 'daa87215d20c4dc48126608725a327cb'
+                        deleted: true
                     }
                     src_server_generated_types_transforms_js: {
                         table: 'sys_module'
                         id: '3afa80f554d449c58d9f0b24e9e92cd9'
+                        deleted: true
                     }
                     src_server_generated_types_triage_js: {
                         table: 'sys_module'
                         id: 'c98d7c0c89e9411da2be1b22405c50e3'
+                        deleted: true
                     }
                     src_server_generated_types_types_js: {
                         table: 'sys_module'
                         id: 'f74611720e914c3baf8fbcd3523fb300'
+                        deleted: true
                     }
                     src_server_generated_types_validate_js: {
                         table: 'sys_module'
                         id: '6fdd7ec8c4ab42a69968e53a80a30d79'
+                        deleted: true
                     }
                     src_server_governance_accuracy_ts: {
                         table: 'sys_module'
@@ -872,6 +881,14 @@ declare global {
                     src_server_governance_drift_ts: {
                         table: 'sys_module'
                         id: 'cf5c8b74766e4191a28401991bf870e6'
+                    }
+                    'src_server_governance_routing-change_ts': {
+                        table: 'sys_module'
+                        id: 'ce0f3be749de4bc29f62b077cefb415c'
+                    }
+                    'src_server_governance_routing-metrics_ts': {
+                        table: 'sys_module'
+                        id: '114fddc9f9114bf9a95adc7cddb68681'
                     }
                     src_server_governance_settings_ts: {
                         table: 'sys_module'
@@ -892,6 +909,10 @@ declare global {
                     src_server_ops_state_ts: {
                         table: 'sys_module'
                         id: '18e15d074aa1485e85a26b74b7994417'
+                    }
+                    'src_server_ops_test-connection_ts': {
+                        table: 'sys_module'
+                        id: 'f125034d86534d0d9504ad60b6bdfe86'
                     }
                     src_server_outbox_backoff_ts: {
                         table: 'sys_module'
@@ -933,6 +954,10 @@ declare global {
                         table: 'sys_module'
                         id: 'a295666ddc654dc7814341673da8d580'
                     }
+                    'src_server_sync_major-incident_ts': {
+                        table: 'sys_module'
+                        id: '4fcd80042d3a428d96d56e9c02e76dde'
+                    }
                     src_server_sync_outbound_ts: {
                         table: 'sys_module'
                         id: 'c0fd5cb80c0445118b2e7f453a89111c'
@@ -944,6 +969,10 @@ declare global {
                     src_server_sync_sev1_ts: {
                         table: 'sys_module'
                         id: '28efd56a5b92441d88ddd6bbbff1bb60'
+                    }
+                    'src_server_sync_sla-risk_ts': {
+                        table: 'sys_module'
+                        id: '986c3acada4f420fb80f5aafd2c9ae33'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'
@@ -2360,6 +2389,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '3e9357d8804349d2ab394a04792ebd31'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'payload'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '3f27494867a140dc9924466e9875f8e5'
                         key: {
@@ -2601,6 +2638,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4c28c739955545d2a5668f6b837be0e2'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'fetched_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '4d8b1499f83e4ce3a2a5237a7531aff6'
                         key: {
@@ -2790,6 +2836,14 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_outbox'
                             element: 'sent_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '560c3940a6974c6bb4cd839e71af9f1a'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'fetched_at'
                         }
                     },
                     {
@@ -3142,6 +3196,13 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'idempotency_key'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '635fa7ac82c24f3eb5b02ace515a2931'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
                         }
                     },
                     {
@@ -3851,6 +3912,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_index'
+                        id: '8192271c1b2d49b09f4347390ba8a95c'
+                        key: {
+                            logical_table_name: 'x_seam_bridge_customer_cache'
+                            col_name_string: 'account_id'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '81977eae91c74159ac5f7deb180f2390'
                         key: {
@@ -4441,6 +4510,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'a06ea837894443788b39b5fc5e1a8e5b'
+                        key: {
+                            sys_security_acl: 'e6b401bc98ee49778ab83d42d869c73b'
+                            sys_user_role: {
+                                id: '4715768e3103444f8104aabc6164b25c'
+                                key: {
+                                    name: 'x_seam_bridge.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'a0ee73bff08e419ebaf1d48c6abb4b00'
                         key: {
@@ -4577,6 +4659,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'a92a5de8c062469385f7e71b1c7eda3f'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'NULL'
                         }
                     },
                     {
@@ -4834,6 +4924,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'sf_content_version_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b5d68c2cea344f28a1a7beb94d2c38b3'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'payload'
                             language: 'en'
                         }
                     },
@@ -5155,6 +5254,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: 'c63dd0c2d4ef4a2c8071e3b122c0fdb6'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'c671f498ef1e4e4baaa76d71cdbc934d'
                         key: {
@@ -5327,6 +5433,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd1c34abee5b141f9b12c69e8d2e801c7'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'd2a22736d8c447d9a2707ff484318e0a'
                         key: {
@@ -5491,6 +5606,14 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'db0966d8c1174e1cbee2ac2249014d81'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'account_id'
                         }
                     },
                     {
@@ -5731,6 +5854,19 @@ declare global {
                             value: 'pending'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'e7c5ae2b75f94dbd977dff6d3c2c2094'
+                        key: {
+                            sys_ui_action: 'fc8a436998d94aada4fd4aa7c4df3d5e'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -5987,6 +6123,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'f54a3c387d88468890287fdda582fe67'
+                        key: {
+                            name: 'x_seam_bridge_customer_cache'
+                            element: 'account_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'f57cd002007447bf8ef2045ca8b20e2a'
                         key: {
@@ -6147,122 +6292,6 @@ declare global {
                         key: {
                             rest_message: 'af174471b1054d3bb9262b9d70927493'
                             function_name: 'post'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '3e9357d8804349d2ab394a04792ebd31'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'payload'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '4c28c739955545d2a5668f6b837be0e2'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'fetched_at'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '560c3940a6974c6bb4cd839e71af9f1a'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'fetched_at'
-                        }
-                    },
-                    {
-                        table: 'ua_table_licensing_config'
-                        id: '635fa7ac82c24f3eb5b02ace515a2931'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                        }
-                    },
-                    {
-                        table: 'sys_index'
-                        id: '8192271c1b2d49b09f4347390ba8a95c'
-                        key: {
-                            logical_table_name: 'x_seam_bridge_customer_cache'
-                            col_name_string: 'account_id'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'a06ea837894443788b39b5fc5e1a8e5b'
-                        key: {
-                            sys_security_acl: 'e6b401bc98ee49778ab83d42d869c73b'
-                            sys_user_role: {
-                                id: '4715768e3103444f8104aabc6164b25c'
-                                key: {
-                                    name: 'x_seam_bridge.admin'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'a92a5de8c062469385f7e71b1c7eda3f'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'b5d68c2cea344f28a1a7beb94d2c38b3'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'payload'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_db_object'
-                        id: 'c63dd0c2d4ef4a2c8071e3b122c0fdb6'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'd1c34abee5b141f9b12c69e8d2e801c7'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'NULL'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'db0966d8c1174e1cbee2ac2249014d81'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'account_id'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: 'e7c5ae2b75f94dbd977dff6d3c2c2094'
-                        key: {
-                            sys_ui_action: 'fc8a436998d94aada4fd4aa7c4df3d5e'
-                            sys_user_role: {
-                                id: '91d4879002f248a18a5fac2e0d0ee984'
-                                key: {
-                                    name: 'itil'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'f54a3c387d88468890287fdda582fe67'
-                        key: {
-                            name: 'x_seam_bridge_customer_cache'
-                            element: 'account_id'
-                            language: 'en'
                         }
                     },
                 ]
