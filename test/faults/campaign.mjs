@@ -260,7 +260,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
           if (process.env.SEAM_FAULTS_DEBUG) log(`pe burst round ${round}: pending ${bus.pending}; sn outbox ${JSON.stringify((await admin.rows('x_seam_bridge_outbox', 'status!=sent', 'status')).map((r) => r.status))}`);
           if (bus.pending < want) await sleep(50);
         }
-        if (bus.pending <= PE_CHUNK) { note(`pe_limit_midway not injected: only ${bus.pending} events gathered on ${free.length} links`); peNotInjected++; return; }
+        if (bus.pending <= PE_CHUNK) { note(`pe_limit_midway not injected: only ${bus.pending} events gathered on ${free.length} links`); peNotInjected++; return false; }
         const held = ids.slice(-bus.pending);
         // Mid-way (after the first chunk's checkpoint), unless the run asks for the first chunk (`--pe-first-chunk`).
         const at = options.peFirstChunk ? rnd.int(PE_CHUNK) : PE_CHUNK + rnd.int(held.length - PE_CHUNK);
@@ -307,7 +307,9 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     const planned = options.scheduled?.[step];
     if (planned) {
       faultCounts[planned] = (faultCounts[planned] ?? 0) + 1;
-      await FAULTS[planned]();
+      // A planned fault that could not be set up now (e.g. the PE burst found too few deliverable
+      // links after an outage) is tried again a few steps later, so every run exercises it.
+      if ((await FAULTS[planned]()) === false && step + 5 < options.changes && options.scheduled) options.scheduled[step + 5] ??= planned;
     }
     if (rnd.chance(options.faultRate ?? 0.12)) {
       const kind = rnd.weighted(FAULT_WEIGHTS);
