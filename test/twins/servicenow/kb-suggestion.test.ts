@@ -27,7 +27,7 @@ describe('Seam Knowledge Suggestions on the built app', () => {
     ]) {
       gr.initialize();
       for (const [k, v] of Object.entries({ incident: incidentId, rank, current: 'true', platform, number, title, url, snippet })) gr.setValue(k, v);
-      ids.push(gr.insert());
+      ids.push(String(gr.insert()));
     }
     // The agent's view through the Table API: readable with itil, not writable (only the server action writes).
     const listed = await call(`${sn.url}/api/now/table/x_seam_bridge_kb_suggestion?sysparm_query=${encodeURIComponent(`incident=${incidentId}^current=true^ORDERBYrank`)}`, { auth: ITIL });
