@@ -38,6 +38,7 @@ const check = (name, dir, script) => ({ name, dir, cmd: process.execPath, args: 
 
 const has = (p) => fs.existsSync(at(p));
 const suites = [
+  check('typecheck', root, 'scripts/typecheck-all.mjs'),
   has('shared/vitest.config.ts') && vitest('shared', at('shared'), ['--coverage']),
   has('servicenow-app/vitest.config.ts') && vitest('servicenow-app', at('servicenow-app')),
   has('servicenow-app/scripts/engine-lint.mjs') && check('servicenow-engine-lint', at('servicenow-app'), 'scripts/engine-lint.mjs'),
