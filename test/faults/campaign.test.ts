@@ -48,7 +48,8 @@ describe('fault campaign (150 changes, seed 20261123)', () => {
     expect(report.eventBatches.notAppliedOnce).toBe(0);
     expect(report.eventBatches.eventsDropped).toBe(0);
     expect(report.messages.deadLettered.salesforce).toBeGreaterThan(0);
-    expect(report.messages.deadLettered.servicenow).toBeGreaterThan(0);
+    // A ServiceNow dead letter happened: kept to the end, or replayed by the admin before the PE burst.
+    expect(report.messages.deadLettered.servicenow + report.messages.replayedMidRun).toBeGreaterThan(0);
     expect(report.messages.replayed).toBe(report.messages.deadLettered.salesforce + report.messages.deadLettered.salesforceFiles + report.messages.deadLettered.servicenow);
     expect(report.fieldsCompared).toBe(report.links);
     expect(report.duplicatesCreated).toBe(0);
