@@ -92,6 +92,29 @@ describe('logistic regression + calibration', () => {
     expect(sigmoid(logit(m, Int32Array.from([2])))).toBeLessThan(0.1);
   });
 
+  it('with unit-length rows, many weak features do not add up to certainty', () => {
+    // Feature 1 says positive; 10..29 are weak noise, each seen slightly more with positives.
+    const r = seededRandom(3);
+    const long: Int32Array[] = [];
+    const ly: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      const positive = r() < 0.5;
+      const noise = Array.from({ length: 20 }, (_, k) => 10 + k).filter(() => r() < (positive ? 0.55 : 0.45));
+      long.push(Int32Array.from([positive ? 1 : 2, ...noise].sort((a, b) => a - b)));
+      ly.push(positive ? 1 : 0);
+    }
+    const plain = trainLogistic(long, ly, ly.map(() => 1), 5, { epochs: 5, learningRate: 0.2 });
+    const unit = trainLogistic(long, ly, ly.map(() => 1), 5, { epochs: 5, learningRate: 0.2, normalize: true });
+    expect(unit.normalized).toBe(true);
+    expect(plain.normalized).toBeUndefined();
+    const allNoise = Int32Array.from({ length: 20 }, (_, k) => 10 + k);
+    // The same row scores bias + Σw/√n, not bias + Σw.
+    const sum = [...allNoise].reduce((s, j) => s + (unit.weights[j] as number), 0);
+    expect(logit(unit, allNoise)).toBeCloseTo(unit.bias + sum / Math.sqrt(20), 5);
+    expect(Math.abs(logit(unit, allNoise))).toBeLessThan(Math.abs(logit(plain, allNoise)));
+    expect(sigmoid(logit(unit, Int32Array.from([1])))).toBeGreaterThan(0.9);
+  });
+
   it('Platt scaling shrinks over-confident logits on noisy held-out data', () => {
     // Logits of ±6 (p ≈ 0.998) that are right only 75 % of the time.
     const z = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 6 : -6));
@@ -201,7 +224,9 @@ describe('triage model on a small sample of the public data', () => {
 
   it('round-trips through JSON and rejects a file that is not a model or has damaged weights', () => {
     const again = parseTriageModel(JSON.parse(JSON.stringify(model)), 'm.json');
-    expect(predictTriage(again, 'vpn error')).toEqual(predictTriage(model, 'vpn error'));
+    expect(again.route.normalized).toBe(true);
+    const text = 'vpn error on the laptop, the network drops every hour since the upgrade';
+    expect(predictTriage(again, text)).toEqual(predictTriage(model, text));
     expect(() => parseTriageModel({ format: 'other' }, 'm.json')).toThrow(/npm run build -w proxy/);
     expect(() => parseTriageModel({ ...model, format: 'seam-triage-nb/1' }, 'm.json')).toThrow(/not a seam-triage\/2 model/);
     expect(() => parseTriageModel({ ...model, route: { ...model.route, weights: 'AAAA' } }, 'm.json')).toThrow(/route weights are damaged/);

@@ -13,6 +13,12 @@ export interface LinearModel {
   readonly bits: number;
   readonly weights: Float32Array;
   readonly bias: number;
+  /**
+   * Each present feature counts 1/√(number of features) instead of 1 (unit-length rows, the L2
+   * normalisation of TF-IDF pipelines): a long e-mail's many weak n-grams do not add up to
+   * certainty, and a short ticket's few words keep their say. Absent in older model files: 1.
+   */
+  readonly normalized?: boolean;
 }
 
 export interface LogisticOptions {
@@ -23,13 +29,18 @@ export interface LogisticOptions {
   readonly l2?: number;
   /** Seed for the example order, so training is reproducible. */
   readonly seed?: number;
+  /** Unit-length rows (see `LinearModel.normalized`). */
+  readonly normalize?: boolean;
 }
 
+/** The value of each present feature of a row with `n` features. */
+export const featureValue = (normalized: boolean | undefined, n: number): number => (normalized && n > 0 ? 1 / Math.sqrt(n) : 1);
+
 export function logit(model: LinearModel, features: Int32Array): number {
-  let z = model.bias;
+  let s = 0;
   const w = model.weights;
-  for (let i = 0; i < features.length; i++) z += w[features[i] as number] as number;
-  return z;
+  for (let i = 0; i < features.length; i++) s += w[features[i] as number] as number;
+  return model.bias + s * featureValue(model.normalized, features.length);
 }
 
 export const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
@@ -69,12 +80,13 @@ export function trainLogistic(
     }
     for (const d of order) {
       const f = docs[d] as Int32Array;
-      let z = bias;
-      for (let k = 0; k < f.length; k++) z += w[f[k] as number] as number;
-      const g = (sigmoid(z) - (y[d] as number)) * (sampleWeight[d] ?? 1);
+      const v = featureValue(options.normalize, f.length);
+      let s = 0;
+      for (let k = 0; k < f.length; k++) s += w[f[k] as number] as number;
+      const g = (sigmoid(bias + s * v) - (y[d] as number)) * (sampleWeight[d] ?? 1);
       for (let k = 0; k < f.length; k++) {
         const j = f[k] as number;
-        const grad = g + l2 * (w[j] as number);
+        const grad = g * v + l2 * (w[j] as number);
         g2[j] = (g2[j] as number) + grad * grad;
         w[j] = (w[j] as number) - (lr * grad) / Math.sqrt(g2[j] as number);
       }
@@ -82,7 +94,7 @@ export function trainLogistic(
       bias -= (lr * g) / Math.sqrt(gBias);
     }
   }
-  return { bits, weights: w, bias };
+  return { bits, weights: w, bias, ...(options.normalize ? { normalized: true } : {}) };
 }
 
 export interface Platt {

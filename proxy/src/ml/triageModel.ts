@@ -37,6 +37,8 @@ export interface LinearHead {
   /** Float32 weights, base64 (see `encodeWeights`). */
   readonly weights: string;
   readonly bias: number;
+  /** Unit-length feature rows (`LinearModel.normalized`); absent in models trained before it. */
+  readonly normalized?: boolean;
 }
 
 export interface RouteHead extends LinearHead {
@@ -112,7 +114,7 @@ function labelOf(e: TriageExample, head: NbHead): string | undefined {
 const decoded = new WeakMap<LinearHead, LinearModel>();
 function linear(head: LinearHead): LinearModel {
   let m = decoded.get(head);
-  if (!m) decoded.set(head, (m = { bits: head.bits, bias: head.bias, weights: decodeWeights(head.weights, head.bits) }));
+  if (!m) decoded.set(head, (m = { bits: head.bits, bias: head.bias, weights: decodeWeights(head.weights, head.bits), ...(head.normalized ? { normalized: true } : {}) }));
   return m;
 }
 const vocabSets = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -121,6 +123,13 @@ function vocabOf(model: TriageModel): ReadonlySet<string> {
   if (!s) vocabSets.set(model.vocabulary, (s = new Set(model.vocabulary)));
   return s;
 }
+
+/**
+ * The route head's training: unit-length rows (each present n-gram counts 1/√n), which on the
+ * multi-queue `customer` split beat the unnormalised rows by about two points of accuracy and
+ * macro-F1 (README "Embedded"); normalised rows take a larger AdaGrad step.
+ */
+export const ROUTE_LOGISTIC: LogisticOptions = { normalize: true, epochs: 3, learningRate: 0.5, l2: 1e-5 };
 
 /** The style head is small: it only tells two writing styles apart. */
 const STYLE_BITS = 16;
@@ -174,7 +183,7 @@ export function trainTriageModel(
     train.map((e) => (e.route === labels[1] ? 1 : 0)),
     train.map((e) => e.weight ?? 1),
     FEATURE_BITS,
-    options.logistic,
+    { ...ROUTE_LOGISTIC, ...options.logistic },
   );
   const styleOf = (e: TriageExample): number => (e.corpus === 'public' ? 0 : 1);
   const styles = new Set(train.map(styleOf));
@@ -237,6 +246,7 @@ export function trainTriageModel(
       bits: lm.bits,
       weights: encodeWeights(lm.weights),
       bias: round6(lm.bias),
+      ...(lm.normalized ? { normalized: true } : {}),
       ...(style ? { style: { bits: style.bits, weights: encodeWeights(style.weights), bias: round6(style.bias) } } : {}),
       calibration: calibrationBeta,
     },
