@@ -16,9 +16,9 @@ import { parseConfig } from '../config.js';
 import { LlmEngine, LlmEngineError } from '../engines/llm.js';
 import { LlmClient } from '../engines/llmClient.js';
 import { maskRequest } from '../masking.js';
-import { parseHistoryCsv, parseQueueRoutes, selectSplit, splitExamples, withQueueRoutes, type TriageExample } from '../ml/dataset.js';
+import { parseHistoryCsv, parseQueueRoutes, seededRandom, selectSplit, splitExamples, withQueueRoutes, type TriageExample } from '../ml/dataset.js';
 import {
-  accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, evaluate, expectedCalibrationError,
+  accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, eceNoiseFloor, evaluate, expectedCalibrationError,
   type EvalReport, type Prediction,
 } from '../ml/evaluate.js';
 import { keywordRoute } from '../ml/keywordBaseline.js';
@@ -49,7 +49,12 @@ export function formatReport(title: string, r: EvalReport): string {
 /** Coverage vs accuracy, the threshold table with its cost, and per-route ECE. */
 function humility(rows: readonly Row[], costs: CostTable, threshold: number): string {
   const ece = eceByPredicted(rows, ROUTE_LABELS);
-  const lines = [`ECE per predicted route: ${ROUTE_LABELS.map((l) => `${l} ${ece[l]?.toFixed(3)} (n=${rows.filter((r) => r.predicted === l).length})`).join(', ')}`];
+  // Read each ECE against what a perfectly calibrated model would score on the same confidences.
+  const floor = (l: string): string => {
+    const f = eceNoiseFloor(rows.filter((r) => r.predicted === l), seededRandom(16));
+    return `perfectly calibrated: ${f.mean.toFixed(3)}, 90 % ≤ ${f.p90.toFixed(3)}`;
+  };
+  const lines = [`ECE per predicted route: ${ROUTE_LABELS.map((l) => `${l} ${ece[l]?.toFixed(3)} (n=${rows.filter((r) => r.predicted === l).length}; ${floor(l)})`).join(', ')}`];
   lines.push('coverage vs accuracy (route the most confident share, review the rest):');
   lines.push(`  ${[1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2].map((c) => { const p = accuracyAtCoverage(rows, c); return `${Math.round(c * 100)} %: ${pct(p.accuracy).trim()} %`; }).join(' · ')}`);
   lines.push(`threshold table (costs: wrong route ${costs.wrongRoute}, review ${costs.review}, right route 0; per ticket):`);

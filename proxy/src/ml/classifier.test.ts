@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitTemperature, predictProba, softmax, trainNaiveBayes, withTemperature } from './naiveBayes.js';
-import { accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, evaluate, expectedCalibrationError } from './evaluate.js';
+import { accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, eceNoiseFloor, evaluate, expectedCalibrationError } from './evaluate.js';
 import { normalizeWords, tokenize } from './text.js';
 import { loadPublicData, seededRandom, splitExamples } from './dataset.js';
 import { PUBLIC_DATA_DIR } from './modelStore.js';
@@ -277,6 +277,21 @@ describe('metrics', () => {
     expect(costPerTicket(rows, 0.5, costs)).toBe(5 / 4); // one wrong route
     expect(costPerTicket(rows, 0.8, costs)).toBe(2 / 4); // two reviews
     expect(costPerTicket(rows, 0.99, costs)).toBe(1); // everything reviewed
+  });
+
+  it('the ECE noise floor: what a perfectly calibrated model scores on the same confidences', () => {
+    const r = seededRandom(11);
+    const few = Array.from({ length: 50 }, (_, i) => ({ truth: 'a', predicted: 'a', confidence: 0.6 + (i % 4) / 10 }));
+    const many = Array.from({ length: 5000 }, (_, i) => ({ truth: 'a', predicted: 'a', confidence: 0.6 + (i % 4) / 10 }));
+    const small = eceNoiseFloor(few, r, 400);
+    const large = eceNoiseFloor(many, r, 100);
+    // Fewer tickets, higher floor; the floor shrinks like 1/√n.
+    expect(small.mean).toBeGreaterThan(0.04);
+    expect(large.mean).toBeLessThan(0.015);
+    expect(small.p90).toBeGreaterThanOrEqual(small.mean);
+    // Certain predictions are always right under perfect calibration: no floor.
+    expect(eceNoiseFloor([{ truth: 'a', predicted: 'a', confidence: 1 }], r, 10)).toEqual({ mean: 0, p90: 0 });
+    expect(eceNoiseFloor([], r)).toEqual({ mean: 0, p90: 0 });
   });
 
   it('ECE per predicted route looks only at that route\'s predictions', () => {

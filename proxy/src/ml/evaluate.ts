@@ -133,3 +133,26 @@ export function costPerTicket(preds: readonly Prediction[], threshold: number, c
   for (const p of preds) total += p.confidence >= threshold ? (p.truth === p.predicted ? 0 : costs.wrongRoute) : costs.review;
   return total / preds.length;
 }
+
+/** What ECE a perfectly calibrated model would show on these confidences (see `eceNoiseFloor`). */
+export interface EceNoiseFloor {
+  readonly mean: number;
+  /** 90 % of the simulated perfectly calibrated runs score at most this. */
+  readonly p90: number;
+}
+
+/**
+ * ECE has a floor set by the sample, not the model: on a few hundred tickets even a perfectly
+ * calibrated model scores above 0. This draws each prediction's correctness from its own
+ * confidence (`draws` times, `random` in [0, 1), passed in so the figure is reproducible) and
+ * reports the ECE such a model would get, so a measured ECE can be read against it.
+ */
+export function eceNoiseFloor(preds: readonly Prediction[], random: () => number, draws = 1000): EceNoiseFloor {
+  if (preds.length === 0) return { mean: 0, p90: 0 };
+  const eces: number[] = [];
+  for (let d = 0; d < draws; d++) {
+    eces.push(expectedCalibrationError(preds.map((p) => ({ truth: random() < p.confidence ? p.predicted : `not ${p.predicted}`, predicted: p.predicted, confidence: p.confidence }))));
+  }
+  eces.sort((a, b) => a - b);
+  return { mean: eces.reduce((a, b) => a + b, 0) / draws, p90: eces[Math.min(draws - 1, Math.floor(draws * 0.9))] as number };
+}
