@@ -34,6 +34,13 @@ export interface JsonSchema {
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 const str = (maxLength: number, minLength = 1): JsonSchema => ({ type: 'string', minLength, maxLength });
+/**
+ * A top-level schema: the draft, `seam/<id>`, a title and a closed object. Sibling modules
+ * (knowledge, insights) build their wire schemas with it, so every envelope is the same.
+ */
+export function closedObjectSchema(id: string, title: string, properties: Readonly<Record<string, JsonSchema>>, required: readonly string[]): JsonSchema {
+  return { $schema: DRAFT, $id: `seam/${id}`, title, type: 'object', properties, required, additionalProperties: false };
+}
 /** ISO-8601 UTC date-time with optional milliseconds. */
 export const ISO_UTC_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$';
 const isoUtc: JsonSchema = { type: 'string', pattern: ISO_UTC_PATTERN };
