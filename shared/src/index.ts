@@ -205,7 +205,7 @@ export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage, INCIDENT_CATEGO
 export type { TriagePolicy, TriageAction, TriageDecision, IncidentCategory, IncidentCategoryMapping } from './triage';
 
 // slaRisk: the SLA-breach prediction on the seam (request, field text, once-per-crossing alert)
-export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN } from './slarisk';
+export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN, slaSweepAsOf, slaSweepIdempotencyKey, slaSweepQuery, nextSlaSweepCursor } from './slarisk';
 export type { SlaRiskView, SlaAlertDecision } from './slarisk';
 
 // sevalert: sev-1 on a high-value account (decision, account-team Task, Slack/Teams webhook bodies)
