@@ -70,6 +70,9 @@ describe('governance dashboard in Chromium', () => {
     expect(await page.getByTestId('queries').textContent()).toContain('x_seam_bridge_audit');
     // Cross-platform insights: four, each stating its numbers and the queries behind them.
     expect(await page.locator('[data-testid="insights"] li').count()).toBe(4);
+    // Phrased through the proxy's /v1/insights/phrase: the sandbox has no LLM, so every sentence is the computed one, with no AI label.
+    expect(await page.locator('[data-testid="insights"] li[data-phrased-by="template"]').count()).toBe(4);
+    expect(await page.locator('[data-testid="insights"] [data-id="ai-label"]').count()).toBe(0);
     expect(await page.locator('[data-insight="routing_split"]').textContent()).toMatch(/Of \d+ triaged cases, \d+% went to ServiceNow/);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(pageErrors).toEqual([]);
