@@ -16,17 +16,9 @@ export interface PreparedDoc {
   chunks: Chunk[];
 }
 
-export interface StoredChunk {
+/** A chunk as a backend stores it: the passage's identity and text, without the search scores. */
+export interface StoredChunk extends Pick<Passage, 'docId' | 'chunkId' | 'platform' | 'kind' | 'number' | 'title' | 'url' | 'heading' | 'text'> {
   id: number;
-  docId: string;
-  chunkId: string;
-  platform: KnowledgePlatform;
-  kind: KnowledgeKind;
-  number: string;
-  title: string;
-  url: string;
-  heading?: string;
-  text: string;
 }
 
 export interface DocState {

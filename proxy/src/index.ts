@@ -18,6 +18,7 @@ import { DEFAULT_KNOWLEDGE_POLICY } from '@seam/shared';
 import { modelExists, readModel, trainDefaultModel } from './ml/modelStore.js';
 import type { TriageModel } from './ml/triageModel.js';
 import { HttpProblem, KnowledgeService, type KnowledgeIndexLike } from './knowledge.js';
+import { InsightPhrasingService } from './insights.js';
 import { slaPredictor, type SlaModel } from './ml/slaModel.js';
 import { readSlaModel, slaModelExists, trainDefaultSlaModel } from './ml/slaStore.js';
 import { createHttpServerFor } from './server.js';
@@ -41,6 +42,8 @@ export type { TriageModel, TriagePrediction } from './ml/triageModel.js';
 export type { HealthReport } from './service.js';
 export { KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, caseSummaryDocId } from './knowledge.js';
 export type { KnowledgeIndexLike, KnowledgeEndpoint } from './knowledge.js';
+export { INSIGHT_ENDPOINTS, INSIGHT_SPECS } from './insights.js';
+export type { InsightEndpoint } from './insights.js';
 export { MemoryStore, RedisStore, StoreUnavailableError, TOKEN_BUCKET_LUA } from './store.js';
 export type { ProxyStore, StoredAnswer } from './store.js';
 
@@ -145,7 +148,9 @@ export function createProxyServer(config: ProxyConfig, options: ProxyOptions = {
         ...(options.now ? { now: options.now } : {}),
       })
     : undefined;
+  const insights = new InsightPhrasingService({ ...(llm ? { llm: llm.client } : {}), audit, metrics, ...(options.now ? { now: options.now } : {}) });
   const service = new ModelService({
+    insights,
     embedded: new EmbeddedEngine(model, slaPredictor(resolveSlaModel(config, options))),
     ...(llm ? { llm } : {}),
     ...(knowledge ? { knowledge } : {}),

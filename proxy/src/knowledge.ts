@@ -9,7 +9,6 @@ import {
   KNOWLEDGE_ANSWER_REQUEST_SCHEMA,
   KNOWLEDGE_ANSWER_RESULT_SCHEMA,
   KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
-  KNOWLEDGE_DRAFT_SCHEMA,
   KNOWLEDGE_GAPS_REQUEST_SCHEMA,
   KNOWLEDGE_GAPS_RESULT_SCHEMA,
   DEFAULT_GAP_POLICY,
@@ -38,8 +37,8 @@ import {
   type RankedPassage,
 } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
-import { structuredOutputSchema } from './endpoints.js';
-import { LlmCallError, type LlmClient } from './engines/llmClient.js';
+import type { LlmClient } from './engines/llmClient.js';
+import { askForJson, type StructuredOutcome } from './engines/structuredCall.js';
 import { unmaskDeep } from './masking.js';
 import type { ProxyMetrics } from './metrics.js';
 
@@ -142,19 +141,6 @@ export interface KnowledgeOutcome {
 
 export { caseSummaryDocId };
 
-type DraftOutcome = { ok: true; draft: KnowledgeDraft; promptTokens: number; completionTokens: number; maskedPrompt: string } | { ok: false; reason: string; promptTokens: number; completionTokens: number; maskedPrompt: string };
-
-function parseDraft(content: string): { ok: true; value: KnowledgeDraft } | { ok: false; problems: FieldProblem[] } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(content.trim().replace(/^```(?:json)?\s*\n([\s\S]*)\n```$/, '$1'));
-  } catch (e) {
-    return { ok: false, problems: [{ field: '(answer)', problem: `is not JSON (${(e as Error).message})`, fix: 'answer with one JSON object only' }] };
-  }
-  const r = validate<KnowledgeDraft>(KNOWLEDGE_DRAFT_SCHEMA, parsed);
-  return r.ok ? { ok: true, value: r.value } : { ok: false, problems: [...r.error] };
-}
-
 export class KnowledgeService {
   private readonly now: () => number;
   /** Masked questions that got no confident answer, newest last: the material of knowledge gaps. */
@@ -236,7 +222,7 @@ export class KnowledgeService {
       completionTokens = d.completionTokens;
       maskedPrompt = d.maskedPrompt;
       if (d.ok) {
-        draft = d.draft;
+        draft = d.value;
         engine = 'llm';
       } else {
         fallbackReason = d.reason;
@@ -279,34 +265,8 @@ export class KnowledgeService {
   }
 
   /** The model writes from the usable passages only; one repair turn; any failure → extractive. */
-  private async llmDraft(question: string, usable: readonly RankedPassage[]): Promise<DraftOutcome> {
-    const prompt = knowledgeAnswerPrompt(question, usable);
-    const call = { system: prompt.system, user: prompt.user, schemaName: prompt.schemaName, schema: structuredOutputSchema(prompt.schema) };
-    const client = this.deps.llm as LlmClient;
-    let promptTokens = 0;
-    let completionTokens = 0;
-    const attempt = async (followUp?: { role: 'assistant' | 'user'; content: string }[]): Promise<string> => {
-      const a = await client.complete(followUp ? { ...call, followUp } : call);
-      promptTokens += a.promptTokens;
-      completionTokens += a.completionTokens;
-      return a.content;
-    };
-    try {
-      const first = await attempt();
-      const one = parseDraft(first);
-      if (one.ok) return { ok: true, draft: one.value, promptTokens, completionTokens, maskedPrompt: prompt.user };
-      const complaint = one.problems.slice(0, 10).map((p) => `- ${p.field}: ${p.problem}; ${p.fix}`).join('\n');
-      const second = await attempt([
-        { role: 'assistant', content: first.slice(0, 8000) },
-        { role: 'user', content: `Your answer does not match the required JSON Schema:\n${complaint}\nAnswer again with only the corrected JSON object.` },
-      ]);
-      const two = parseDraft(second);
-      if (two.ok) return { ok: true, draft: two.value, promptTokens, completionTokens, maskedPrompt: prompt.user };
-      return { ok: false, reason: 'llm_invalid_output', promptTokens, completionTokens, maskedPrompt: prompt.user };
-    } catch (e) {
-      if (e instanceof LlmCallError) return { ok: false, reason: e.reason, promptTokens, completionTokens, maskedPrompt: prompt.user };
-      throw e;
-    }
+  private async llmDraft(question: string, usable: readonly RankedPassage[]): Promise<StructuredOutcome<KnowledgeDraft>> {
+    return askForJson<KnowledgeDraft>(this.deps.llm as LlmClient, knowledgeAnswerPrompt(question, usable));
   }
 
   private async search(request: { question: string; k?: number; platforms?: KnowledgePlatform[]; mode?: 'hybrid' | 'lexical' | 'vector' }, ctx: KnowledgeRunContext): Promise<KnowledgeOutcome> {

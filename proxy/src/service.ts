@@ -2,21 +2,22 @@
  * What a model request means, independent of HTTP: validate → mask → engine (LLM, else embedded)
  * → check the answer against the schema → label AI text → unmask → audit and meter.
  */
-import { isAiLabelled, labelAiText, validate, type FieldProblem, type JsonSchema } from '@seam/shared';
+import { isAiLabelled, labelAiText, validate, type FieldProblem, type InsightPhraseRequest, type JsonSchema } from '@seam/shared';
 import type { AuditSink } from './auditLog.js';
 import { bodyMayCarryFallbackReason, EMBEDDED_ONLY, ENDPOINT_SPECS, ENDPOINTS, type Endpoint, type RequestByEndpoint } from './endpoints.js';
 import type { EmbeddedEngine, ResultByEndpoint } from './engines/embedded.js';
 import { LlmEngineError, type LlmEngine } from './engines/llm.js';
 import { INJECTION_CONFIDENCE_CAP, scanForInjection } from './injection.js';
 import { HttpProblem, isKnowledgeEndpoint, KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS, type KnowledgeEndpoint, type KnowledgeService } from './knowledge.js';
+import { INSIGHT_ENDPOINTS, InsightPhrasingService, isInsightEndpoint, type InsightEndpoint } from './insights.js';
 import { maskRequest, unmaskDeep } from './masking.js';
 import type { ProxyMetrics } from './metrics.js';
 
 export { ENDPOINTS, type Endpoint };
 
-/** Every routed endpoint: the four model endpoints and the knowledge ones. */
-export const ROUTES: readonly AnyEndpoint[] = [...ENDPOINTS, ...KNOWLEDGE_ENDPOINTS];
-export type AnyEndpoint = Endpoint | KnowledgeEndpoint;
+/** Every routed endpoint: the model endpoints, the knowledge ones and insight phrasing. */
+export const ROUTES: readonly AnyEndpoint[] = [...ENDPOINTS, ...KNOWLEDGE_ENDPOINTS, ...INSIGHT_ENDPOINTS];
+export type AnyEndpoint = Endpoint | KnowledgeEndpoint | InsightEndpoint;
 
 export interface RunContext {
   readonly client: string;
@@ -55,6 +56,8 @@ export interface ServiceDeps {
   readonly metrics: ProxyMetrics;
   /** The knowledge endpoints; absent → they answer 503. */
   readonly knowledge?: KnowledgeService;
+  /** `insights/phrase`; absent → the template sentences, audited (as with no LLM). */
+  readonly insights?: InsightPhrasingService;
   readonly prices?: { readonly inputPerMTok: number; readonly outputPerMTok: number };
   readonly now?: () => number;
 }
@@ -111,12 +114,15 @@ export function guardTriage(request: { readonly subject: string; readonly descri
 
 export class ModelService implements ProxyService {
   private readonly now: () => number;
+  private readonly insights: InsightPhrasingService;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.insights = deps.insights ?? new InsightPhrasingService({ audit: deps.audit, metrics: deps.metrics, ...(deps.now ? { now: deps.now } : {}) });
   }
 
   validateRequest(endpoint: AnyEndpoint, body: unknown): FieldProblem[] {
+    if (isInsightEndpoint(endpoint)) return this.insights.validateRequest(body);
     if (isKnowledgeEndpoint(endpoint)) {
       // Validated even when knowledge is off: a bad request is 400 whatever the configuration.
       const k = validate(KNOWLEDGE_SPECS[endpoint].requestSchema, body);
@@ -135,6 +141,7 @@ export class ModelService implements ProxyService {
 
   async run(endpoint: AnyEndpoint, request: Record<string, unknown>, ctx: RunContext): Promise<ServiceOutcome> {
     if (isKnowledgeEndpoint(endpoint)) return this.knowledge(endpoint).run(endpoint, request, ctx);
+    if (isInsightEndpoint(endpoint)) return this.insights.run(request as unknown as InsightPhraseRequest, ctx);
     const started = this.now();
     const { metrics } = this.deps;
     const masked = maskRequest(endpoint, request as unknown as RequestByEndpoint[typeof endpoint]);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMAS } from '@seam/shared';
 import { ENDPOINT_SPECS, ENDPOINTS } from '../src/endpoints.js';
 import { KNOWLEDGE_ENDPOINTS, KNOWLEDGE_SPECS } from '../src/knowledge.js';
+import { INSIGHT_ENDPOINTS, INSIGHT_SPECS } from '../src/insights.js';
 
 const doc = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8'));
 const strip = ({ $schema: _s, $id: _i, ...rest }: Record<string, unknown>) => rest;
@@ -27,6 +28,12 @@ describe('openapi.json', () => {
       expect(doc.paths[`/v1/${e}`]?.post, e).toBeDefined();
       expect(doc.components.schemas[`${knowledge[e]}Request`], e).toEqual(strip(KNOWLEDGE_SPECS[e].requestSchema as Record<string, unknown>));
       expect(doc.components.schemas[`${knowledge[e]}Response`], e).toEqual(strip(KNOWLEDGE_SPECS[e].responseSchema as Record<string, unknown>));
+    }
+    const insights = { 'insights/phrase': 'InsightPhrase' } as const;
+    for (const e of INSIGHT_ENDPOINTS) {
+      expect(doc.paths[`/v1/${e}`]?.post, e).toBeDefined();
+      expect(doc.components.schemas[`${insights[e]}Request`], e).toEqual(strip(INSIGHT_SPECS[e].requestSchema as Record<string, unknown>));
+      expect(doc.components.schemas[`${insights[e]}Response`], e).toEqual(strip(INSIGHT_SPECS[e].responseSchema as Record<string, unknown>));
     }
     expect(doc.components.schemas.TriageResponse.properties.category.enum).toEqual(SCHEMAS.triageResult.properties?.['category']?.enum);
   });

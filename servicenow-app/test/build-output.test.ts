@@ -189,10 +189,11 @@ describe('now-sdk build output', () => {
         expect(key?.field('value') ?? '').toBe('');
     });
 
-    it('schedules the outbox drain and the reconciliation sweep and adds the UI actions and the menu', () => {
+    it('schedules the outbox drain, the reconciliation sweep and the SLA-risk re-assess sweep and adds the UI actions and the menu', () => {
         const jobs = of('sysauto_script').map((j) => j.field('script') ?? '');
         expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
+        expect(jobs.some((j) => j.includes('slaRiskSweepJob'))).toBe(true);
         expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Add to incident work notes (AI)', 'Approve', 'Customer context (Salesforce)', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)', 'Test connection']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);

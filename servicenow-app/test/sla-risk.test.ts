@@ -3,8 +3,9 @@ import { postCases } from '../src/server/api/cases';
 import { DEFAULTS, loadSettings, type Settings } from '../src/server/config';
 import { onIncidentChanged, readIncident } from '../src/server/sync/outbound';
 import { assessSlaRisk } from '../src/server/sync/sla-risk';
-import { fakePorts, json, type FakePorts } from './fakes';
-import { PROPS, body, caseMessage, proxyAndSalesforce } from './helpers';
+import { sweepSlaRisk } from '../src/server/sync/sla-sweep';
+import { CASE_A, fakePorts, json, type FakePorts } from './fakes';
+import { CASE_B, PROPS, body, caseMessage, proxyAndSalesforce } from './helpers';
 
 const settings: Settings = { ...DEFAULTS, proxyUrl: PROPS['x_seam_bridge.proxy.url'], proxyApiKey: PROPS['x_seam_bridge.proxy.api_key'], salesforceUrl: PROPS['x_seam_bridge.salesforce.instance_url'] };
 
@@ -75,5 +76,104 @@ describe('SLA-breach risk', () => {
         answer = json(200, { risk: 2, band: 'high', threshold: 0.7, model: 'm', engine: 'embedded' });
         expect(assessSlaRisk(ports, settings, row(ports, incident.sys_id))).toMatchObject({ status: 'proxy_failed', error: expect.stringContaining('risk') });
         expect(row(ports, incident.sys_id).x_seam_bridge_sla_risk ?? '').toBe('');
+    });
+});
+
+describe('SLA-risk re-assess sweep', () => {
+    const NOW = Date.UTC(2026, 0, 10, 12, 0, 20);
+    const sweepSettings = { ...settings, slaRiskSweepStaleMinutes: 60, slaRiskSweepBatch: 100 };
+
+    /** Linked open incidents, each last updated `ageMinutes` ago; the proxy answers the risks given in turn. */
+    function incidents(ageMinutes: number[], risks: number[], threshold = 0.7): { ports: FakePorts; ids: string[] } {
+        const triage = proxyAndSalesforce({ route: 'servicenow', priority: 3, confidence: 0.95 });
+        const answers = [...risks];
+        const ports = fakePorts({
+            now: NOW,
+            route: (req) => {
+                if (!req.endpoint.endsWith('/v1/sla-risk')) return triage(req);
+                if (answers.length === 0) return json(503, { error: { message: 'no answer scripted' } });
+                const risk = answers.shift() as number;
+                return json(200, { risk, band: risk >= threshold ? 'high' : 'low', threshold, model: 'logistic regression, test', engine: 'embedded' });
+            },
+        });
+        const cases = [CASE_A, CASE_B, '500000000000003AAA'].slice(0, ageMinutes.length);
+        postCases(ports, settings, { bodyText: body(cases.map((caseId) => caseMessage({ caseId }))), pathParams: {} });
+        const ids = ports.records.rows('incident').map((r) => r.sys_id);
+        ids.forEach((id, i) => {
+            const updated = new Date(NOW - ageMinutes[i] * 60000).toISOString().slice(0, 19).replace('T', ' ');
+            ports.records.update('incident', id, { state: '2', priority: '3', opened_at: '2026-01-08 08:00:00', sys_mod_count: '3', sys_updated_on: updated });
+        });
+        ports.http.requests.length = 0;
+        return { ports, ids };
+    }
+    const slaCalls = (ports: FakePorts) => ports.http.requests.filter((r) => r.endpoint.endsWith('/v1/sla-risk')).map((r) => JSON.parse(r.body ?? '{}'));
+    const notes = (ports: FakePorts) => ports.records.rows('sys_journal_field').filter((j) => j.element === 'work_notes' && j.value.indexOf('[Seam prediction') === 0);
+
+    it('re-assesses an untouched incident as its clock runs: the Case field follows, one work note at the crossing', () => {
+        const { ports, ids } = incidents([120], [0.55, 0.82, 0.9]);
+        const runs = [0, 1, 2].map((i) => {
+            ports.now = NOW + i * 15 * 60000;
+            return sweepSlaRisk(ports, sweepSettings);
+        });
+        expect(runs.map((r) => [r.checked, r.updated, r.alerts])).toEqual([[1, 1, 0], [1, 1, 1], [1, 1, 0]]);
+        expect(row(ports, ids[0]).x_seam_bridge_sla_risk).toBe('90% high (predicted)');
+        expect(notes(ports)).toHaveLength(1);
+        // As of each run's minute, keyed by it: the same incident version is asked again, not answered from the proxy's cache.
+        const sent = slaCalls(ports);
+        expect(sent.map((b) => b.asOf)).toEqual(['2026-01-10T12:00:00Z', '2026-01-10T12:15:00Z', '2026-01-10T12:30:00Z']);
+        expect(sent[1].idempotencyKey).toBe(`servicenow:${ids[0]}:3:sla-risk@2026-01-10T12:15:00Z`);
+        // The prediction reaches the Case like any change: the outbound decision queues Seam_SLA_Risk__c.
+        expect(onIncidentChanged(ports, settings, readIncident(ports, ids[0])!).status).toBe('queued');
+        const fields = ports.records.rows('x_seam_bridge_outbox').map((r) => JSON.parse(JSON.parse(r.payload).Fields_Json__c ?? '{}'));
+        expect(fields.some((f) => f.Seam_SLA_Risk__c === '90% high (predicted)')).toBe(true);
+    });
+
+    it('leaves recently updated, closed and unlinked incidents to the change rule, and does nothing when disabled', () => {
+        const { ports, ids } = incidents([10, 120, 120], [0.8, 0.8, 0.8]);
+        ports.records.update('incident', ids[1], { state: '6' });
+        ports.records.update('incident', ids[2], { x_seam_bridge_sf_case_id: '' });
+        expect(sweepSlaRisk(ports, sweepSettings)).toMatchObject({ status: 'swept', checked: 0 });
+        expect(sweepSlaRisk(ports, { ...sweepSettings, slaRiskSweepStaleMinutes: 5 })).toMatchObject({ checked: 1, updated: 1 });
+        expect(sweepSlaRisk(ports, { ...sweepSettings, slaRiskEnabled: false })).toMatchObject({ status: 'disabled', checked: 0 });
+        expect(slaCalls(ports)).toHaveLength(1);
+    });
+
+    it('a replayed run in the same minute sends the same request, so the proxy answers it from its cache', () => {
+        const { ports } = incidents([120], [0.55, 0.55]);
+        sweepSlaRisk(ports, sweepSettings);
+        ports.now = NOW + 30_000;
+        sweepSlaRisk(ports, sweepSettings);
+        const [a, b] = slaCalls(ports);
+        expect(b).toEqual(a);
+    });
+
+    it('takes at most sweep_batch incidents per run, oldest update first, and continues where it stopped', () => {
+        const { ports, ids } = incidents([300, 200, 100], [0.1, 0.1, 0.1, 0.1, 0.1, 0.1]);
+        const first = sweepSlaRisk(ports, { ...sweepSettings, slaRiskSweepBatch: 2 });
+        expect(first).toMatchObject({ checked: 2, cursor: row(ports, ids[1]).sys_updated_on });
+        const asked = () => slaCalls(ports).map((b) => b.incidentNumber);
+        expect(asked()).toEqual([row(ports, ids[0]).number, row(ports, ids[1]).number]);
+        const second = sweepSlaRisk(ports, { ...sweepSettings, slaRiskSweepBatch: 2 });
+        expect(asked().slice(2)).toEqual([row(ports, ids[1]).number, row(ports, ids[2]).number]);
+        expect(second.cursor).toBe(row(ports, ids[2]).sys_updated_on);
+        const third = sweepSlaRisk(ports, { ...sweepSettings, slaRiskSweepBatch: 2 });
+        expect(third).toMatchObject({ checked: 1, cursor: '' });
+        // Where it stands is in Seam Status.
+        const status = ports.records.rows('x_seam_bridge_ops_state').find((r) => r.name === 'sla_risk_sweep')!;
+        expect(JSON.parse(status.value)).toMatchObject({ cursor: '', checked: 1 });
+    });
+
+    it('a proxy failure writes nothing on the incident, is counted, named in Seam Status, and tried again next run', () => {
+        const { ports, ids } = incidents([120], []);
+        const failed = sweepSlaRisk(ports, sweepSettings);
+        expect(failed).toMatchObject({ checked: 1, failed: 1, updated: 0 });
+        expect(row(ports, ids[0]).x_seam_bridge_sla_risk ?? '').toBe('');
+        const status = ports.records.rows('x_seam_bridge_ops_state').find((r) => r.name === 'sla_risk_sweep')!;
+        expect(status.status).toBe('failing');
+        expect(status.detail).toContain(`${row(ports, ids[0]).number}: `);
+        expect(status.detail).toContain('HTTP 503');
+        // The proxy call is audited like every other cross-system call.
+        expect(ports.records.rows('x_seam_bridge_audit').filter((a) => a.operation === '/v1/sla-risk').map((a) => a.result)).toEqual(['failed']);
+        expect(sweepSlaRisk(ports, sweepSettings).checked).toBe(1);
     });
 });

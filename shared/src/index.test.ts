@@ -50,12 +50,12 @@ describe('public API', () => {
       'parseTriagePolicy', 'decideTriage', 'triageCategoryToIncidentCategory', 'slaView', 'syncHealth', 'formatDuration',
       'slaRiskRequestFor', 'formatSlaRisk', 'slaRiskView', 'decideSlaAlert', 'slaRiskWorkNote', 'validateSlaRiskRequest',
       'decideSev1Alert', 'sev1AccountTask', 'sev1ChatPayload', 'webhookOutcome',
-      'checkInsightPhrasing', 'choosePhrasing', 'insightNumbers',
+      'checkInsightPhrasing', 'choosePhrasing', 'insightNumbers', 'insightPhrasingPrompt',
     ];
     const missing = functions.filter((f) => typeof (api as Record<string, unknown>)[f] !== 'function');
     expect(missing).toEqual([]);
     expect(api.OWNERSHIP.length).toBeGreaterThan(20);
-    expect(Object.keys(api.SCHEMAS)).toHaveLength(12);
+    expect(Object.keys(api.SCHEMAS)).toHaveLength(15);
     expect(api.CASE_STATUS_DOMAIN).toContain('Waiting on Customer');
   });
 

@@ -134,6 +134,11 @@ export {
   IMPACT_RESULT_SCHEMA,
   SLA_RISK_REQUEST_SCHEMA,
   SLA_RISK_RESULT_SCHEMA,
+  INSIGHT_PHRASE_REQUEST_SCHEMA,
+  INSIGHT_PHRASE_RESULT_SCHEMA,
+  INSIGHT_PHRASING_DRAFT_SCHEMA,
+  INSIGHT_TEXT_MAX,
+  INSIGHTS_PER_REQUEST_MAX,
   CASE_MESSAGE_SCHEMA,
   CASE_MESSAGE_BATCH_SCHEMA,
   COMMENT_MESSAGE_SCHEMA,
@@ -164,6 +169,9 @@ export type {
   SlaRiskBand,
   SlaRiskRequest,
   SlaRiskResult,
+  InsightPhraseRequest,
+  InsightPhraseResult,
+  InsightPhrasingDraft,
   Engine,
   CaseMessage,
   CommentMessage,
@@ -189,7 +197,7 @@ export {
 } from './validate';
 
 // prompts: untrusted text fenced as data
-export { fence, triagePrompt, summarizePrompt, resolutionSummaryPrompt, impactPrompt } from './prompts';
+export { fence, triagePrompt, summarizePrompt, resolutionSummaryPrompt, impactPrompt, insightPhrasingPrompt } from './prompts';
 export type { Prompt, PromptName } from './prompts';
 
 // triage: policy and decision
@@ -197,7 +205,7 @@ export { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, decideTriage, INCIDENT_CATEGO
 export type { TriagePolicy, TriageAction, TriageDecision, IncidentCategory, IncidentCategoryMapping } from './triage';
 
 // slaRisk: the SLA-breach prediction on the seam (request, field text, once-per-crossing alert)
-export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN } from './slarisk';
+export { slaRiskRequestFor, formatSlaRisk, slaRiskView, decideSlaAlert, slaRiskWorkNote, SLA_RISK_LABEL, SLA_RISK_REARM_MARGIN, slaSweepAsOf, slaSweepIdempotencyKey, slaSweepQuery, nextSlaSweepCursor } from './slarisk';
 export type { SlaRiskView, SlaAlertDecision } from './slarisk';
 
 // sevalert: sev-1 on a high-value account (decision, account-team Task, Slack/Teams webhook bodies)
@@ -317,8 +325,8 @@ export { wilsonInterval, sampleForReview, isoWeek, weeklyAccuracy } from './accu
 export type { WilsonInterval, AccuracyVerdictRow, WeeklyAccuracy } from './accuracy';
 
 // insights: deterministic cross-platform aggregates (an LLM may only rephrase them)
-export { DEFAULT_INSIGHT_OPTIONS, crossPlatformInsights } from './insights';
-export type { InsightCase, InsightIncident, Insight, InsightOptions } from './insights';
+export { DEFAULT_INSIGHT_OPTIONS, INSIGHT_IDS, crossPlatformInsights } from './insights';
+export type { InsightCase, InsightIncident, Insight, InsightId, InsightOptions } from './insights';
 export { checkInsightPhrasing, choosePhrasing, insightNumbers } from './phrasing';
 export type { PhrasingCheck, PhrasedInsight } from './phrasing';
 

@@ -25,8 +25,12 @@ export interface InsightIncident {
   readonly updatedAtMs: number;
 }
 
+/** Every insight `crossPlatformInsights` computes, in the order it returns them. */
+export const INSIGHT_IDS = ['high_priority_waiting_on_servicenow', 'top_cis_behind_cases', 'stalled_handoffs_by_group', 'routing_split'] as const;
+export type InsightId = (typeof INSIGHT_IDS)[number];
+
 export interface Insight {
-  readonly id: 'high_priority_waiting_on_servicenow' | 'top_cis_behind_cases' | 'stalled_handoffs_by_group' | 'routing_split';
+  readonly id: InsightId;
   readonly text: string;
   readonly value: number | null;
   /** The counts behind `value`, named. */

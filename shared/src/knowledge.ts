@@ -7,7 +7,7 @@
  */
 import { labelAiText } from './journal';
 import { fence } from './prompts';
-import type { JsonSchema } from './schemas';
+import { closedObjectSchema, type JsonSchema } from './schemas';
 
 // ---- shapes ------------------------------------------------------------------------------
 
@@ -131,7 +131,6 @@ export interface KnowledgeDocumentsRequest {
 
 // ---- schemas -----------------------------------------------------------------------------
 
-const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 const str = (maxLength: number, minLength = 1): JsonSchema => ({ type: 'string', minLength, maxLength });
 const platform: JsonSchema = { type: 'string', enum: KNOWLEDGE_PLATFORMS };
 const kind: JsonSchema = { type: 'string', enum: KNOWLEDGE_KINDS };
@@ -139,12 +138,10 @@ const requestIds = { idempotencyKey: str(128), correlationId: str(128) };
 const platforms: JsonSchema = { type: 'array', items: platform, minItems: 1, maxItems: 2 };
 const k: JsonSchema = { type: 'integer', minimum: 1, maximum: KNOWLEDGE_K_MAX };
 
-export const KNOWLEDGE_ANSWER_REQUEST_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-answer-request',
-  title: 'KnowledgeAnswerRequest',
-  type: 'object',
-  properties: {
+export const KNOWLEDGE_ANSWER_REQUEST_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-answer-request',
+  'KnowledgeAnswerRequest',
+  {
     ...requestIds,
     question: str(KNOWLEDGE_QUESTION_MAX),
     caseId: { type: 'string', pattern: '^500[a-zA-Z0-9]{12}([A-Z0-5]{3})?$' },
@@ -154,9 +151,8 @@ export const KNOWLEDGE_ANSWER_REQUEST_SCHEMA: JsonSchema = {
     k,
     platforms,
   },
-  required: ['idempotencyKey', 'correlationId'],
-  additionalProperties: false,
-};
+  ['idempotencyKey', 'correlationId'],
+);
 
 const citationSchema: JsonSchema = {
   type: 'object',
@@ -165,12 +161,10 @@ const citationSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-export const KNOWLEDGE_ANSWER_RESULT_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-answer-result',
-  title: 'KnowledgeAnswerResult',
-  type: 'object',
-  properties: {
+export const KNOWLEDGE_ANSWER_RESULT_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-answer-result',
+  'KnowledgeAnswerResult',
+  {
     answer: str(KNOWLEDGE_ANSWER_MAX, 0),
     sentences: {
       type: 'array',
@@ -203,9 +197,8 @@ export const KNOWLEDGE_ANSWER_RESULT_SCHEMA: JsonSchema = {
       additionalProperties: false,
     },
   },
-  required: ['answer', 'sentences', 'citations', 'suggestions', 'aiGenerated', 'noConfidentAnswer', 'retrieval'],
-  additionalProperties: false,
-};
+  ['answer', 'sentences', 'citations', 'suggestions', 'aiGenerated', 'noConfidentAnswer', 'retrieval'],
+);
 
 /** What a model must return: sentences citing the passage ids it was shown (`p1`…). */
 export interface KnowledgeDraft {
@@ -213,12 +206,10 @@ export interface KnowledgeDraft {
   readonly noConfidentAnswer: boolean;
 }
 
-export const KNOWLEDGE_DRAFT_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-draft',
-  title: 'KnowledgeDraft',
-  type: 'object',
-  properties: {
+export const KNOWLEDGE_DRAFT_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-draft',
+  'KnowledgeDraft',
+  {
     sentences: {
       type: 'array',
       maxItems: KNOWLEDGE_SENTENCES_MAX,
@@ -231,26 +222,20 @@ export const KNOWLEDGE_DRAFT_SCHEMA: JsonSchema = {
     },
     noConfidentAnswer: { type: 'boolean' },
   },
-  required: ['sentences', 'noConfidentAnswer'],
-  additionalProperties: false,
-};
+  ['sentences', 'noConfidentAnswer'],
+);
 
-export const KNOWLEDGE_SEARCH_REQUEST_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-search-request',
-  title: 'KnowledgeSearchRequest',
-  type: 'object',
-  properties: { ...requestIds, question: str(KNOWLEDGE_QUESTION_MAX), k, platforms, mode: { type: 'string', enum: ['hybrid', 'lexical', 'vector'] } },
-  required: ['idempotencyKey', 'correlationId', 'question'],
-  additionalProperties: false,
-};
+export const KNOWLEDGE_SEARCH_REQUEST_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-search-request',
+  'KnowledgeSearchRequest',
+  { ...requestIds, question: str(KNOWLEDGE_QUESTION_MAX), k, platforms, mode: { type: 'string', enum: ['hybrid', 'lexical', 'vector'] } },
+  ['idempotencyKey', 'correlationId', 'question'],
+);
 
-export const KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-documents-request',
-  title: 'KnowledgeDocumentsRequest',
-  type: 'object',
-  properties: {
+export const KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-documents-request',
+  'KnowledgeDocumentsRequest',
+  {
     ...requestIds,
     documents: {
       type: 'array',
@@ -274,27 +259,21 @@ export const KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA: JsonSchema = {
       },
     },
   },
-  required: ['idempotencyKey', 'correlationId', 'documents'],
-  additionalProperties: false,
-};
+  ['idempotencyKey', 'correlationId', 'documents'],
+);
 
 /** Ask the proxy for the recurring unanswered themes it has seen (knowledge gaps). */
-export const KNOWLEDGE_GAPS_REQUEST_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-gaps-request',
-  title: 'KnowledgeGapsRequest',
-  type: 'object',
-  properties: { ...requestIds, minMembers: { type: 'integer', minimum: 2, maximum: 100 } },
-  required: ['idempotencyKey', 'correlationId'],
-  additionalProperties: false,
-};
+export const KNOWLEDGE_GAPS_REQUEST_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-gaps-request',
+  'KnowledgeGapsRequest',
+  { ...requestIds, minMembers: { type: 'integer', minimum: 2, maximum: 100 } },
+  ['idempotencyKey', 'correlationId'],
+);
 
-export const KNOWLEDGE_GAPS_RESULT_SCHEMA: JsonSchema = {
-  $schema: DRAFT,
-  $id: 'seam/knowledge-gaps-result',
-  title: 'KnowledgeGapsResult',
-  type: 'object',
-  properties: {
+export const KNOWLEDGE_GAPS_RESULT_SCHEMA: JsonSchema = closedObjectSchema(
+  'knowledge-gaps-result',
+  'KnowledgeGapsResult',
+  {
     gaps: {
       type: 'array',
       maxItems: 100,
@@ -311,9 +290,8 @@ export const KNOWLEDGE_GAPS_RESULT_SCHEMA: JsonSchema = {
       },
     },
   },
-  required: ['gaps'],
-  additionalProperties: false,
-};
+  ['gaps'],
+);
 
 export const KNOWLEDGE_SCHEMAS = {
   knowledgeAnswerRequest: KNOWLEDGE_ANSWER_REQUEST_SCHEMA,

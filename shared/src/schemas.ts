@@ -3,6 +3,7 @@
  * Standard draft 2020-12, restricted to the keywords `validate.ts` implements, so every consumer
  * reads them the same way.
  */
+import { INSIGHT_IDS, type InsightId } from './insights';
 import { CASE_PRIORITY_DOMAIN } from './transforms';
 import type { CasePriority } from './transforms';
 import type { FieldValue } from './types';
@@ -34,6 +35,13 @@ export interface JsonSchema {
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 const str = (maxLength: number, minLength = 1): JsonSchema => ({ type: 'string', minLength, maxLength });
+/**
+ * A top-level schema: the draft, `seam/<id>`, a title and a closed object. Sibling modules
+ * (knowledge, insights) build their wire schemas with it, so every envelope is the same.
+ */
+export function closedObjectSchema(id: string, title: string, properties: Readonly<Record<string, JsonSchema>>, required: readonly string[]): JsonSchema {
+  return { $schema: DRAFT, $id: `seam/${id}`, title, type: 'object', properties, required, additionalProperties: false };
+}
 /** ISO-8601 UTC date-time with optional milliseconds. */
 export const ISO_UTC_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$';
 const isoUtc: JsonSchema = { type: 'string', pattern: ISO_UTC_PATTERN };
@@ -397,6 +405,84 @@ export function responseSchema(result: JsonSchema): JsonSchema {
   };
 }
 
+// ---- insight phrasing ----------------------------------------------------------------------
+
+/** A template sentence longer than this is not one sentence; a model's sentence is held to 600 (`checkInsightPhrasing`). */
+export const INSIGHT_TEXT_MAX = 1000;
+export const INSIGHTS_PER_REQUEST_MAX = 10;
+
+/** Insights whose sentences may be rephrased: the id and the template sentence that states the data's numbers. */
+export interface InsightPhraseRequest {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  readonly insights: readonly { readonly id: InsightId; readonly text: string }[];
+}
+
+export interface InsightPhraseResult {
+  /** One per requested insight, in the request's order. */
+  readonly insights: readonly {
+    readonly id: InsightId;
+    readonly text: string;
+    /** `llm` only when the model's sentence kept exactly the data's numbers; AI text, labelled as such where shown. */
+    readonly phrasedBy: 'llm' | 'template';
+    /** Why the template sentence stands (the model's sentence failed the numbers check, or no model answered). */
+    readonly fallbackReason?: string;
+  }[];
+}
+
+/** What a model must return: one sentence per insight id it was shown. */
+export interface InsightPhrasingDraft {
+  readonly sentences: readonly { readonly id: InsightId; readonly text: string }[];
+}
+
+const insightId: JsonSchema = { type: 'string', enum: INSIGHT_IDS };
+
+export const INSIGHT_PHRASE_REQUEST_SCHEMA: JsonSchema = closedObjectSchema(
+  'insight-phrase-request',
+  'InsightPhraseRequest',
+  {
+    ...requestIds,
+    insights: {
+      type: 'array',
+      minItems: 1,
+      maxItems: INSIGHTS_PER_REQUEST_MAX,
+      items: { type: 'object', properties: { id: insightId, text: str(INSIGHT_TEXT_MAX) }, required: ['id', 'text'], additionalProperties: false },
+    },
+  },
+  ['idempotencyKey', 'correlationId', 'insights'],
+);
+
+export const INSIGHT_PHRASE_RESULT_SCHEMA: JsonSchema = closedObjectSchema(
+  'insight-phrase-result',
+  'InsightPhraseResult',
+  {
+    insights: {
+      type: 'array',
+      maxItems: INSIGHTS_PER_REQUEST_MAX,
+      items: {
+        type: 'object',
+        properties: { id: insightId, text: str(INSIGHT_TEXT_MAX), phrasedBy: { type: 'string', enum: ['llm', 'template'] }, fallbackReason: str(300) },
+        required: ['id', 'text', 'phrasedBy'],
+        additionalProperties: false,
+      },
+    },
+  },
+  ['insights'],
+);
+
+export const INSIGHT_PHRASING_DRAFT_SCHEMA: JsonSchema = closedObjectSchema(
+  'insight-phrasing-draft',
+  'InsightPhrasingDraft',
+  {
+    sentences: {
+      type: 'array',
+      maxItems: INSIGHTS_PER_REQUEST_MAX,
+      items: { type: 'object', properties: { id: insightId, text: str(INSIGHT_TEXT_MAX) }, required: ['id', 'text'], additionalProperties: false },
+    },
+  },
+  ['sentences'],
+);
+
 // ---- sync messages (docs/contracts.md) ------------------------------------------------------
 
 export interface CaseMessage {
@@ -526,6 +612,9 @@ export const SCHEMAS = {
   impactResult: IMPACT_RESULT_SCHEMA,
   slaRiskRequest: SLA_RISK_REQUEST_SCHEMA,
   slaRiskResult: SLA_RISK_RESULT_SCHEMA,
+  insightPhraseRequest: INSIGHT_PHRASE_REQUEST_SCHEMA,
+  insightPhraseResult: INSIGHT_PHRASE_RESULT_SCHEMA,
+  insightPhrasingDraft: INSIGHT_PHRASING_DRAFT_SCHEMA,
   caseMessageBatch: CASE_MESSAGE_BATCH_SCHEMA,
   commentMessageBatch: COMMENT_MESSAGE_BATCH_SCHEMA,
 } as const;

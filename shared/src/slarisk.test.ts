@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideSlaAlert, formatSlaRisk, SLA_RISK_REARM_MARGIN, slaRiskRequestFor, slaRiskView, slaRiskWorkNote } from './slarisk';
+import { decideSlaAlert, formatSlaRisk, nextSlaSweepCursor, SLA_RISK_REARM_MARGIN, slaRiskRequestFor, slaRiskView, slaRiskWorkNote, slaSweepAsOf, slaSweepIdempotencyKey, slaSweepQuery } from './slarisk';
 import { validateSlaRiskRequest } from './validate';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
@@ -72,5 +72,55 @@ describe('decideSlaAlert', () => {
         alerted = d.alerted;
       }
     }));
+  });
+});
+
+describe('the re-assess sweep', () => {
+  const now = Date.UTC(2026, 11, 2, 18, 40, 37, 250);
+
+  it('assesses as of the run\'s minute, with a key per incident version and minute', () => {
+    expect(slaSweepAsOf(now)).toBe(Date.UTC(2026, 11, 2, 18, 40));
+    const sysId = 'a'.repeat(32);
+    expect(slaSweepIdempotencyKey(sysId, 4, now)).toBe(`servicenow:${sysId}:4:sla-risk@2026-12-02T18:40:00Z`);
+    // A replay within the minute is the same request; the next minute, or a new version, is a new one.
+    expect(slaSweepIdempotencyKey(sysId, 4, now + 20_000)).toBe(slaSweepIdempotencyKey(sysId, 4, now));
+    expect(slaSweepIdempotencyKey(sysId, 4, now + 30_000)).not.toBe(slaSweepIdempotencyKey(sysId, 4, now));
+    expect(slaSweepIdempotencyKey(sysId, 5, now)).not.toBe(slaSweepIdempotencyKey(sysId, 4, now));
+    expect(slaSweepIdempotencyKey(sysId, 4, now).length).toBeLessThanOrEqual(128);
+  });
+
+  it('selects open linked incidents untouched for the stale window, from the cursor on', () => {
+    expect(slaSweepQuery(now, 60, '')).toBe('x_seam_bridge_sf_case_idISNOTEMPTY^stateIN1,2,3^sys_updated_on<=2026-12-02 17:40:37');
+    expect(slaSweepQuery(now, 0, '2026-12-01 08:00:00')).toBe('x_seam_bridge_sf_case_idISNOTEMPTY^stateIN1,2,3^sys_updated_on<=2026-12-02 18:40:37^sys_updated_on>=2026-12-01 08:00:00');
+  });
+
+  it('continues after a full batch, starts over after a short one, and always moves on', () => {
+    expect(nextSlaSweepCursor(['2026-12-01 08:00:00', '2026-12-01 09:00:00'], 3)).toBe('');
+    expect(nextSlaSweepCursor([], 3)).toBe('');
+    expect(nextSlaSweepCursor(['2026-12-01 08:00:00', '2026-12-01 09:00:00'], 2)).toBe('2026-12-01 09:00:00');
+    expect(nextSlaSweepCursor(['2026-12-01 09:00:00', '2026-12-01 09:00:00'], 2)).toBe('2026-12-01 09:00:01');
+  });
+
+  it('property: a sweep over any rows, any batch size, visits every row before it starts over', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 60 }), fc.integer({ min: 1, max: 10 }), (seconds, limit) => {
+        const stamp = (s: number) => `2026-12-01 08:00:${String(s).padStart(2, '0')}`;
+        const rows = seconds.map((s, i) => ({ id: i, on: stamp(s) })).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id - b.id));
+        const seen = new Set<number>();
+        let cursor = '';
+        for (let run = 0; run < 200; run++) {
+          const batch = rows.filter((r) => !cursor || r.on >= cursor).slice(0, limit);
+          for (const r of batch) seen.add(r.id);
+          cursor = nextSlaSweepCursor(batch.map((r) => r.on), limit);
+          if (!cursor) break;
+        }
+        // Rows sharing one second beyond a batch's size are the documented exception (the cursor steps past that second).
+        const perSecond = new Map<string, number>();
+        for (const r of rows) perSecond.set(r.on, (perSecond.get(r.on) ?? 0) + 1);
+        const crowded = new Set([...perSecond].filter(([, n]) => n > limit).map(([on]) => on));
+        expect(rows.filter((r) => !crowded.has(r.on) && !seen.has(r.id))).toEqual([]);
+        expect(cursor).toBe('');
+      }),
+    );
   });
 });

@@ -4,7 +4,8 @@
  * when a work note is added (once per upward crossing of the alert threshold), and how the panel
  * reads it back. Every text says it is a prediction.
  */
-import { formatIso, parseDateTime } from './transforms';
+import { idempotencyKey } from './idempotency';
+import { formatIso, formatServiceNowDateTime, parseDateTime } from './transforms';
 import type { SlaRiskBand, SlaRiskRequest } from './schemas';
 import { SLA_RISK_BANDS } from './schemas';
 import type { Result } from './types';
@@ -112,4 +113,41 @@ export function slaRiskWorkNote(incidentNumber: string, risk: number, band: SlaR
     `alert threshold ${Math.round(threshold * 100)}%. Based on priority, state, time open, reassignments and the history of ` +
     `similar incidents (model: ${model}). Check the SLA and the assignment; the Case shows the same prediction.`
   );
+}
+
+// ---- the re-assess sweep ------------------------------------------------------------------
+// A linked open incident nobody touches is never re-assessed by the change rule, yet its risk
+// grows as its clock runs. A scheduled sweep re-assesses those untouched for a while, oldest
+// first, a bounded batch per run, continuing where the last run stopped.
+
+/** The sweep assesses "as of" its run's minute, so a replayed run sends the same request (the proxy answers it from its cache). */
+export function slaSweepAsOf(nowMs: number): number {
+  return Math.floor(nowMs / 60000) * 60000;
+}
+
+/** The change rule's key for this version, plus the minute the sweep assessed it: one assessment per incident version per minute. */
+export function slaSweepIdempotencyKey(sysId: string, version: number, asOfMs: number): string {
+  return `${idempotencyKey('servicenow', sysId, version, 'sla-risk')}@${formatIso(slaSweepAsOf(asOfMs))}`;
+}
+
+/**
+ * Open linked incidents not updated for `staleMinutes` (0: any), from the cursor (a
+ * `sys_updated_on`; '' = from the oldest). The caller orders by `sys_updated_on`.
+ */
+export function slaSweepQuery(nowMs: number, staleMinutes: number, cursor: string): string {
+  const cutoff = formatServiceNowDateTime(nowMs - staleMinutes * 60000);
+  return `x_seam_bridge_sf_case_idISNOTEMPTY^stateIN1,2,3^sys_updated_on<=${cutoff}${cursor ? `^sys_updated_on>=${cursor}` : ''}`;
+}
+
+/**
+ * Where the next run starts. A batch shorter than the limit reached the end: start again from
+ * the oldest. A full batch: from its last row's time (rows of that second are seen again, none
+ * skipped), or one second later when the whole batch shares that second, so the sweep moves on.
+ */
+export function nextSlaSweepCursor(updatedOn: readonly string[], limit: number): string {
+  if (updatedOn.length < limit || updatedOn.length === 0) return '';
+  const last = updatedOn[updatedOn.length - 1] as string;
+  if (updatedOn[0] !== last) return last;
+  const t = parseDateTime(last, 'sys_updated_on');
+  return t.ok ? formatServiceNowDateTime(t.value + 1000) : '';
 }

@@ -3,17 +3,16 @@
 // linkedIncidentPanel LWC, rendered by the LWC runtime, to show the incident ServiceNow opened;
 // then asks both knowledge bases (seeded with public articles) and sees the cited answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSandbox } from '../sandbox/sandbox.js';
 import { createConsole } from '../console/index.js';
+import { launchChromium, requireChromium, type Browser } from './chromium.js';
 import { ServiceNowClient } from '../e2e/helpers.js';
 
-export const CHROMIUM = process.env.SEAM_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOT = join(tmpdir(), 'seam-console.png');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 type Console = Awaited<ReturnType<typeof createConsole>>;
@@ -21,27 +20,23 @@ type Console = Awaited<ReturnType<typeof createConsole>>;
 describe('sandbox console in Chromium', () => {
   let sandbox: Sandbox | undefined;
   let web: Console | undefined;
-  let context: BrowserContext | undefined;
+  let browser: Browser | undefined;
   let page: Page;
   const dirs: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}; install Debian's package with "apt-get update && apt-get install -y chromium" (CI's .ci/run does this when test/browser exists), or set SEAM_CHROMIUM to its path`);
-    }
+    requireChromium();
     const stateDir = mkdtempSync(join(tmpdir(), 'seam-browser-state-'));
-    const profile = mkdtempSync(join(tmpdir(), 'seam-browser-profile-'));
-    dirs.push(stateDir, profile);
+    dirs.push(stateDir);
     sandbox = await createSandbox({ stateDir, reset: true, knowledge: true });
     web = await createConsole({ sandbox, port: 0 });
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1000 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    browser = await launchChromium({ profilePrefix: 'seam-browser-profile-', viewport: { width: 1440, height: 1000 } });
+    ({ page, pageErrors } = browser);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await web?.close();
     await sandbox?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

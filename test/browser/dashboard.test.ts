@@ -2,16 +2,15 @@
 // few cases went through the sandbox, every chart has marks drawn from the records; screenshot in
 // $TMPDIR/seam-dashboard.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSandbox } from '../sandbox/sandbox.js';
 import { createConsole } from '../console/index.js';
+import { launchChromium, requireChromium, type Browser } from './chromium.js';
 
-const CHROMIUM = process.env.SEAM_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT = join(tmpdir(), 'seam-dashboard.png');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const CASES = [
   ['VPN error 809 on my laptop', 'Since this morning the VPN client fails with error 809 and I cannot reach the file server.'],
@@ -23,18 +22,15 @@ const CASES = [
 describe('governance dashboard in Chromium', () => {
   let sandbox: Awaited<ReturnType<typeof createSandbox>> | undefined;
   let web: Awaited<ReturnType<typeof createConsole>> | undefined;
-  let context: BrowserContext | undefined;
+  let browser: Browser | undefined;
   let page: Page;
   const dirs: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}; install Debian's package with "apt-get update && apt-get install -y chromium" (CI's .ci/run does this when test/browser exists), or set SEAM_CHROMIUM to its path`);
-    }
+    requireChromium();
     const stateDir = mkdtempSync(join(tmpdir(), 'seam-dash-state-'));
-    const profile = mkdtempSync(join(tmpdir(), 'seam-dash-profile-'));
-    dirs.push(stateDir, profile);
+    dirs.push(stateDir);
     sandbox = await createSandbox({ stateDir, reset: true });
     web = await createConsole({ sandbox, port: 0 });
     // Cases a second or more apart, so the charts have more than one point in time.
@@ -44,13 +40,12 @@ describe('governance dashboard in Chromium', () => {
       await sandbox.settle();
       await new Promise((r) => setTimeout(r, 1100));
     }
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1100 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    browser = await launchChromium({ profilePrefix: 'seam-dash-profile-', viewport: { width: 1440, height: 1100 } });
+    ({ page, pageErrors } = browser);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await web?.close();
     await sandbox?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -75,6 +70,9 @@ describe('governance dashboard in Chromium', () => {
     expect(await page.getByTestId('queries').textContent()).toContain('x_seam_bridge_audit');
     // Cross-platform insights: four, each stating its numbers and the queries behind them.
     expect(await page.locator('[data-testid="insights"] li').count()).toBe(4);
+    // Phrased through the proxy's /v1/insights/phrase: the sandbox has no LLM, so every sentence is the computed one, with no AI label.
+    expect(await page.locator('[data-testid="insights"] li[data-phrased-by="template"]').count()).toBe(4);
+    expect(await page.locator('[data-testid="insights"] [data-id="ai-label"]').count()).toBe(0);
     expect(await page.locator('[data-insight="routing_split"]').textContent()).toMatch(/Of \d+ triaged cases, \d+% went to ServiceNow/);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -397,9 +397,14 @@ describe('governance dashboard and alerts', () => {
   });
 
   it('serves cross-platform insights computed from both sides, each with the queries it read', async () => {
+    const phraseCalls = () => sandbox.proxy.metrics.requests.get({ endpoint: 'insights/phrase', status: '200', engine: 'embedded' });
+    const before = phraseCalls();
     const r = await call('GET', '/api/insights');
     expect(r.status).toBe(200);
-    expect(r.body.phrasedBy).toBe('template');
+    // Phrased through the proxy's /v1/insights/phrase; the sandbox's proxy has no LLM, so the template sentences stand.
+    expect(r.body.phrasing).toEqual({ engine: 'embedded' });
+    expect(phraseCalls()).toBe(before + 1);
+    for (const i of r.body.insights) expect([i.phrasedBy, i.text]).toEqual(['template', i.template]);
     const ids = r.body.insights.map((i: any) => i.id);
     expect(ids).toEqual(['high_priority_waiting_on_servicenow', 'top_cis_behind_cases', 'stalled_handoffs_by_group', 'routing_split']);
     const split = r.body.insights.find((i: any) => i.id === 'routing_split');

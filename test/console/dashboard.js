@@ -5,6 +5,7 @@
  * through the Table API, one point per time bucket, plus the drift alert's state. Every number is
  * from the rows; the answer lists the queries that produced them.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +32,30 @@ export const INSIGHT_SOQL = 'SELECT Id, Priority, IsClosed, Seam_Triage_Route__c
 const INSIGHT_INCIDENTS = { table: 'incident', query: 'x_seam_bridge_sf_case_idISNOTEMPTY', fields: ['number', 'x_seam_bridge_sf_case_id', 'state', 'assignment_group', 'sys_updated_on'] };
 
 /**
+ * The proxy's `POST /v1/insights/phrase`: the template sentences in, each sentence back either as
+ * the model phrased it (its numbers checked against the template's) or as the template, with why.
+ * The key is the sentences' hash, so a reload with unchanged numbers is a cache hit, not a model call.
+ * @param {{ url: string, secret: string }} proxy
+ * @param {{ id: string, text: string }[]} insights
+ */
+export async function phraseInsights(proxy, insights) {
+  const key = createHash('sha256').update(JSON.stringify(insights)).digest('hex').slice(0, 40);
+  const res = await fetch(`${proxy.url}/v1/insights/phrase`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${proxy.secret}` },
+    body: JSON.stringify({ idempotencyKey: `console-insights-${key}`, correlationId: 'console-insights', insights }),
+  });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`the proxy's /v1/insights/phrase answered HTTP ${res.status}: ${body?.error?.message ?? 'no body'}${body?.error?.problems?.[0] ? ` (${body.error.problems[0].field}: ${body.error.problems[0].problem})` : ''}`);
+  return /** @type {{ engine: 'llm' | 'embedded', fallbackReason?: string, insights: { id: string, text: string, phrasedBy: 'llm' | 'template', fallbackReason?: string }[] }} */ (body);
+}
+
+/**
  * @param {ReturnType<typeof import('./clients.js').serviceNowClient>} servicenow
  * @param {ReturnType<typeof import('./clients.js').salesforceClient>} [salesforce] for the cross-platform insights
+ * @param {{ url: string, secret: string }} [proxy] phrases the insights (`POST /v1/insights/phrase`); absent: the template sentences
  */
-export function createDashboard(servicenow, salesforce) {
+export function createDashboard(servicenow, salesforce, proxy) {
   const QUERIES = {
     audit: { table: 'x_seam_bridge_audit', query: 'ORDERBYsys_created_on', fields: ['sys_created_on', 'direction', 'operation', 'sf_case_id', 'target_id', 'result', 'idempotency_key', 'detail', 'new_values'] },
     links: { table: 'x_seam_bridge_link', query: '', fields: ['sf_case_id', 'incident'] },
@@ -68,11 +89,32 @@ export function createDashboard(servicenow, salesforce) {
         cases: `SOQL (Salesforce): ${INSIGHT_SOQL}`,
         incidents: `GET /api/now/table/${INSIGHT_INCIDENTS.table}?sysparm_query=${INSIGHT_INCIDENTS.query}&sysparm_fields=${INSIGHT_INCIDENTS.fields.join(',')} (ServiceNow)`,
       };
+      const computed = crossPlatformInsights(cases, incidents, nowMs, { stallHours, topN: 3 }).map((/** @type {any} */ i) => ({ ...i, template: i.text, queries: i.reads.map((/** @type {'cases' | 'incidents'} */ r) => queries[r]) }));
+      // Every number is computed above; the proxy may only reword the sentences (it checks that
+      // each keeps exactly the template's numbers). Without it, or when it fails, the templates stand.
+      /** @type {{ engine: string, fallbackReason?: string, phrasingError?: string }} */
+      let how = { engine: 'none' };
+      if (proxy) {
+        try {
+          const phrased = await phraseInsights(proxy, computed.map((/** @type {any} */ i) => ({ id: i.id, text: i.text })));
+          const byId = new Map(phrased.insights.map((p) => [p.id, p]));
+          for (const i of computed) {
+            const p = byId.get(i.id);
+            if (!p) continue;
+            i.text = p.text;
+            i.phrasedBy = p.phrasedBy;
+            if (p.fallbackReason) i.fallbackReason = p.fallbackReason;
+          }
+          how = { engine: phrased.engine, ...(phrased.fallbackReason ? { fallbackReason: phrased.fallbackReason } : {}) };
+        } catch (e) {
+          how = { engine: 'none', phrasingError: e instanceof Error ? e.message : String(e) };
+        }
+      }
+      for (const i of computed) i.phrasedBy ??= 'template';
       return {
         generatedAt: new Date(nowMs).toISOString(),
-        // Every number is computed here; no language model is asked (one could rephrase `text`, never the numbers).
-        phrasedBy: 'template',
-        insights: crossPlatformInsights(cases, incidents, nowMs, { stallHours, topN: 3 }).map((/** @type {any} */ i) => ({ ...i, queries: i.reads.map((/** @type {'cases' | 'incidents'} */ r) => queries[r]) })),
+        phrasing: how,
+        insights: computed,
       };
     },
 

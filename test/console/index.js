@@ -36,7 +36,7 @@ const TYPES = /** @type {Record<string, string>} */ ({
 /**
  * @typedef {object} SandboxLike
  * @property {{ salesforce: string, servicenow: string, proxy?: string }} urls
- * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } }, proxy?: { salesforce?: string } }} [credentials]
+ * @property {{ salesforce?: { clientId?: string, clientSecret?: string }, servicenow?: { admin?: { user: string, password: string } }, proxy?: { salesforce?: string, servicenow?: string } }} [credentials]
  * @property {() => Promise<unknown>} [settle]
  * @property {{ clientId?: string, clientSecret?: string, store?: { all(type: string): Array<Record<string, unknown>> }, events?: { subscribe(fn: (e: any) => void): () => void } }} [salesforce]
  */
@@ -60,7 +60,9 @@ export async function createConsole({ sandbox, port = 0, host = '127.0.0.1', pol
   const admin = sandbox.credentials?.servicenow?.admin ?? { user: 'admin', password: 'admin' };
   const servicenow = serviceNowClient({ url: sandbox.urls.servicenow, username: admin.user, password: admin.password });
   const views = createViews({ salesforce, servicenow });
-  const dashboard = createDashboard(servicenow, salesforce);
+  // The console phrases insights through the proxy as the ServiceNow client (the governance side).
+  const proxySecret = sandbox.credentials?.proxy?.servicenow;
+  const dashboard = createDashboard(servicenow, salesforce, sandbox.urls?.proxy && proxySecret ? { url: sandbox.urls.proxy, secret: proxySecret } : undefined);
   const bundle = await buildPanelBundle({ cacheDir });
   const slds = sldsAssetsDir();
   const hub = createEventHub();

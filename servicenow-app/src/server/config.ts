@@ -16,6 +16,8 @@ export const PROPERTY = {
     customerFacingServices: 'x_seam_bridge.major_incident.customer_facing_services',
     slaRiskEnabled: 'x_seam_bridge.sla_risk.enabled',
     slaRiskThreshold: 'x_seam_bridge.sla_risk.alert_threshold',
+    slaRiskSweepStaleMinutes: 'x_seam_bridge.sla_risk.sweep_stale_minutes',
+    slaRiskSweepBatch: 'x_seam_bridge.sla_risk.sweep_batch',
     alertsEnabled: 'x_seam_bridge.alerts.enabled',
     alertsHighValueFrom: 'x_seam_bridge.alerts.high_value_from',
     alertsWebhookUrl: 'x_seam_bridge.alerts.webhook_url',
@@ -54,6 +56,10 @@ export interface Settings {
     readonly slaRiskEnabled: boolean;
     /** 0..1; null = the model's own threshold (the proxy answers it). */
     readonly slaRiskThreshold: number | null;
+    /** The re-assess sweep takes open linked incidents not updated for this many minutes (0..10080; 0 = any). */
+    readonly slaRiskSweepStaleMinutes: number;
+    /** At most this many incidents (one proxy call each) per sweep run (1..500). */
+    readonly slaRiskSweepBatch: number;
     /** Sev-1 on a high-value account: the account Task and the chat webhook (sync/sev1.ts). */
     readonly alertsEnabled: boolean;
     /** Account contract value from which a P1 alerts. */
@@ -115,6 +121,8 @@ export const DEFAULTS: Settings = {
     customerFacingServices: [],
     slaRiskEnabled: true,
     slaRiskThreshold: null,
+    slaRiskSweepStaleMinutes: 60,
+    slaRiskSweepBatch: 100,
     alertsEnabled: true,
     alertsHighValueFrom: 100000,
     alertsWebhookUrl: '',
@@ -226,6 +234,8 @@ export function loadSettings(source: PropertySource): LoadedSettings {
             problems.push({ field: PROPERTY.slaRiskThreshold, problem: `is "${v}", not a number between 0 and 1`, fix: 'set a share such as 0.7, or leave it empty to use the model\'s threshold' });
             return null;
         })(),
+        slaRiskSweepStaleMinutes: num(PROPERTY.slaRiskSweepStaleMinutes, DEFAULTS.slaRiskSweepStaleMinutes, 0, 10080, true),
+        slaRiskSweepBatch: num(PROPERTY.slaRiskSweepBatch, DEFAULTS.slaRiskSweepBatch, 1, 500, true),
         alertsEnabled: bool(PROPERTY.alertsEnabled, DEFAULTS.alertsEnabled),
         alertsHighValueFrom: ((): number => {
             const v = (raw(PROPERTY.alertsHighValueFrom) ?? '').trim();

@@ -97,8 +97,11 @@ async function loadInsights() {
     const body = await res.json();
     if (!res.ok) throw new Error(body.error ? body.error.message : `HTTP ${res.status}`);
     document.getElementById('insights').replaceChildren(...body.insights.map((i) => {
-        const li = html('li', { class: 'slds-item', 'data-insight': i.id });
+        const li = html('li', { class: 'slds-item', 'data-insight': i.id, 'data-phrased-by': i.phrasedBy });
         li.append(html('p', { class: 'slds-text-body_regular' }, i.text));
+        // A model's wording is labelled as AI text; its numbers were checked against the template's.
+        if (i.phrasedBy === 'llm') li.append(html('p', { class: 'slds-text-body_small', 'data-id': 'ai-label' }, 'Phrased by AI; every number checked against the computed sentence.'));
+        else if (i.fallbackReason) li.append(html('p', { class: 'slds-text-body_small', 'data-id': 'phrasing-fallback' }, `Computed sentence shown: ${i.fallbackReason}.`));
         for (const q of i.queries) li.append(html('p', { class: 'slds-text-body_small seam-queries' }, q));
         return li;
     }));

@@ -221,6 +221,10 @@ declare global {
                         table: 'sysauto_script'
                         id: '148b2ea65be14ffa97fe150d56786200'
                     }
+                    job_sla_risk_sweep: {
+                        table: 'sysauto_script'
+                        id: '5242369be6b74c8892c8cedeb102274e'
+                    }
                     menu_accuracy_reviews: {
                         table: 'sys_app_module'
                         id: '25760dd38e844d05a373bba1f7eecaa7'
@@ -476,6 +480,14 @@ declare global {
                     prop_sla_risk_enabled: {
                         table: 'sys_properties'
                         id: '86be799806c64cfbacc71be6b7d77d4e'
+                    }
+                    prop_sla_risk_sweep_batch: {
+                        table: 'sys_properties'
+                        id: '58e15b3a93c4450bac76220a507e3ac5'
+                    }
+                    prop_sla_risk_sweep_stale: {
+                        table: 'sys_properties'
+                        id: '5ea2141815d54c78a4c72ba1a100f4c8'
                     }
                     prop_sla_risk_threshold: {
                         table: 'sys_properties'
@@ -973,6 +985,10 @@ declare global {
                     'src_server_sync_sla-risk_ts': {
                         table: 'sys_module'
                         id: '986c3acada4f420fb80f5aafd2c9ae33'
+                    }
+                    'src_server_sync_sla-sweep_ts': {
+                        table: 'sys_module'
+                        id: 'd7f23d184ccf4de8afbf9f939bc1f8f5'
                     }
                     src_server_tables_ts: {
                         table: 'sys_module'

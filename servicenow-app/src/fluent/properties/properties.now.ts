@@ -28,6 +28,10 @@ Property({ $id: Now.ID['prop_sla_risk_enabled'], name: 'x_seam_bridge.sla_risk.e
     description: 'Ask the proxy for the predicted SLA-breach risk of a linked open incident when its priority, state, urgency, impact, category, assignment group or reassignment count changes; the prediction goes to the Case.' })
 Property({ $id: Now.ID['prop_sla_risk_threshold'], name: 'x_seam_bridge.sla_risk.alert_threshold', type: 'string', value: '', roles: admin,
     description: 'Predicted risk (0..1) from which a work note is added, once per crossing, and the band is high. Empty: the model\'s own threshold (chosen when it was trained).' })
+Property({ $id: Now.ID['prop_sla_risk_sweep_stale'], name: 'x_seam_bridge.sla_risk.sweep_stale_minutes', type: 'integer', value: 60, roles: admin,
+    description: 'The SLA-risk re-assess sweep (every 15 minutes) asks again for linked open incidents not updated for this many minutes, whose risk grows while nobody touches them (0..10080; 0 = every linked open incident each run).' })
+Property({ $id: Now.ID['prop_sla_risk_sweep_batch'], name: 'x_seam_bridge.sla_risk.sweep_batch', type: 'integer', value: 100, roles: admin,
+    description: 'At most this many incidents (one proxy call each) per sweep run, oldest update first; the next run continues where this one stopped (1..500).' })
 
 Property({ $id: Now.ID['prop_alerts_enabled'], name: 'x_seam_bridge.alerts.enabled', type: 'boolean', value: true, roles: admin,
     description: 'Sev-1 on a high-value account: when a linked incident changes to priority 1 and the account contract value is at least alerts.high_value_from, the Incident_Update__e tells Salesforce to create a Task for the account owner, and one chat message is posted to alerts.webhook_url.' })

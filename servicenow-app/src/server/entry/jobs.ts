@@ -1,6 +1,7 @@
 /** Scheduled job entry point: drain the outbox (src/fluent/scheduled-jobs; the one-shot debounce trigger runs it too). */
 import { drainScheduled } from '../outbox/drain';
 import { draftKnowledgeGaps } from '../knowledge/knowledge';
+import { sweepSlaRisk } from '../sync/sla-sweep';
 import { context } from './context';
 
 export function drainOutboxJob(): void {
@@ -14,6 +15,12 @@ export function knowledgeGapsJob(): void {
     const { ports, settings } = context();
     ports.log.info(`Seam knowledge gaps: ${JSON.stringify(draftKnowledgeGaps(ports, settings))}`);
 }
+/** Every 15 minutes: re-assess the SLA-breach risk of linked open incidents nobody touched (src/server/sync/sla-sweep.ts). */
+export function slaRiskSweepJob(): void {
+    const { ports, settings } = context();
+    ports.log.info(`Seam SLA risk sweep: ${JSON.stringify(sweepSlaRisk(ports, settings))}`);
+}
+
 /** Script action of the event x_seam_bridge.outbox.drain: the debounced one-shot drain (src/fluent/events). */
 export function drainOutboxEvent(): void {
     drainOutboxJob();

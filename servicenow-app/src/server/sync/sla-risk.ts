@@ -12,6 +12,8 @@ import {
     idempotencyKey,
     responseSchema,
     slaRiskRequestFor,
+    slaSweepAsOf,
+    slaSweepIdempotencyKey,
     slaRiskWorkNote,
     validate,
     type SlaRiskBand,
@@ -44,10 +46,16 @@ function bandFor(risk: number, threshold: number): SlaRiskBand {
     return risk >= threshold ? 'high' : risk >= threshold - MEDIUM_BELOW ? 'medium' : 'low';
 }
 
+/**
+ * `sweep`: the re-assess sweep's call (sync/sla-sweep.ts), as of the run's minute and keyed by it,
+ * so an untouched incident (same version) is asked again as its clock runs, and a replayed run
+ * sends the same request. Without it: the change rule's call, keyed by the incident version.
+ */
 export function assessSlaRisk(
     ports: Ports,
     settings: Pick<Settings, 'slaRiskEnabled' | 'slaRiskThreshold' | 'proxyUrl' | 'proxyApiKey'>,
     row: Row,
+    sweep?: { readonly nowMs: number },
 ): SlaRiskOutcome {
     if (!settings.slaRiskEnabled) return { status: 'disabled' };
     // The model was trained on group names (a list export's display values), not sys_ids.
@@ -59,8 +67,8 @@ export function assessSlaRisk(
     const correlationId = incident.x_seam_bridge_correlation_id || `SNOW-${incident.number}`;
     const request = slaRiskRequestFor(
         incident,
-        ports.clock.nowMs(),
-        { idempotencyKey: idempotencyKey('servicenow', incident.sys_id, version, 'sla-risk'), correlationId },
+        sweep ? slaSweepAsOf(sweep.nowMs) : ports.clock.nowMs(),
+        { idempotencyKey: sweep ? slaSweepIdempotencyKey(incident.sys_id, version, sweep.nowMs) : idempotencyKey('servicenow', incident.sys_id, version, 'sla-risk'), correlationId },
         shown ? shown.assignment_group : undefined,
     );
     if (!request.ok) return request.error.indexOf('not_open') === 0 ? { status: 'not_open' } : { status: 'invalid', error: request.error };
