@@ -1,6 +1,6 @@
 /**
  * In-memory fakes of the ports. The record store understands the encoded-query subset the
- * logic uses (`a=b`, `^`, `aINx,y`, `aISNOTEMPTY`, `a>b`/`a>=b` as text, dot-walked names as plain keys), and keeps
+ * logic uses (`a=b`, `^`, `aINx,y`, `aISNOTEMPTY`, `a>b`/`a>=b`/`a<b`/`a<=b` as text, dot-walked names as plain keys), and keeps
  * every row as strings, like GlideRecord.getValue.
  */
 import type { FindOptions, HttpClient, HttpRequest, HttpResponse, Ports, RecordStore, Row, RowValues } from '../src/server/ports';
@@ -19,8 +19,11 @@ function matches(row: Record<string, string>, query: string): boolean {
         if (m) return (row[m[1]] ?? '') === '';
         m = /^([\w.]+)IN(.*)$/.exec(cond);
         if (m) return m[2].split(',').indexOf(row[m[1]] ?? '') >= 0;
-        m = /^([\w.]+)(>=|>)(.*)$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') !== '' && (m[2] === '>' ? (row[m[1]] ?? '') > m[3] : (row[m[1]] ?? '') >= m[3]);
+        m = /^([\w.]+)(>=|>|<=|<)(.*)$/.exec(cond);
+        if (m) {
+            const v = row[m[1]] ?? '';
+            return v !== '' && (m[2] === '>' ? v > m[3] : m[2] === '>=' ? v >= m[3] : m[2] === '<' ? v < m[3] : v <= m[3]);
+        }
         m = /^([\w.]+)!=(.*)$/.exec(cond);
         if (m) return (row[m[1]] ?? '') !== m[2];
         m = /^([\w.]+)=(.*)$/.exec(cond);
