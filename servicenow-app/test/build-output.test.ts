@@ -126,7 +126,7 @@ describe('now-sdk build output', () => {
     it('exposes the contract routes, authenticated, ACL-checked and without snc_internal', () => {
         expect(named('sys_ws_definition', 'service_id')).toEqual(['seam']);
         const ops = of('sys_ws_operation').map((r) => `${r.field('http_method')} ${r.field('operation_uri')}`).sort();
-        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'GET /api/x_seam_bridge/seam/v1/test-connection', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/knowledge/answer', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
+        expect(ops).toEqual(['GET /api/x_seam_bridge/seam/v1/changes', 'GET /api/x_seam_bridge/seam/v1/links/{caseId}', 'GET /api/x_seam_bridge/seam/v1/metrics', 'GET /api/x_seam_bridge/seam/v1/reconcile', 'GET /api/x_seam_bridge/seam/v1/test-connection', 'POST /api/x_seam_bridge/seam/v1/attachments', 'POST /api/x_seam_bridge/seam/v1/backfill/links', 'POST /api/x_seam_bridge/seam/v1/cases', 'POST /api/x_seam_bridge/seam/v1/comments', 'POST /api/x_seam_bridge/seam/v1/knowledge/answer', 'POST /api/x_seam_bridge/seam/v1/reconcile']);
         const endpointAcl = of('sys_security_acl').find((r) => r.field('type') === 'REST_Endpoint');
         for (const op of of('sys_ws_operation')) {
             expect(op.field('requires_authentication')).toBe('true');

@@ -19,10 +19,11 @@ function matches(row: Record<string, string>, query: string): boolean {
         if (m) return (row[m[1]] ?? '') === '';
         m = /^([\w.]+)IN(.*)$/.exec(cond);
         if (m) return m[2].split(',').indexOf(row[m[1]] ?? '') >= 0;
-        m = /^([\w.]+)(>=|>)(.*)$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') !== '' && (m[2] === '>' ? (row[m[1]] ?? '') > m[3] : (row[m[1]] ?? '') >= m[3]);
-        m = /^([\w.]+)(<=|<)(.*)$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') !== '' && (m[2] === '<' ? (row[m[1]] ?? '') < m[3] : (row[m[1]] ?? '') <= m[3]);
+        m = /^([\w.]+)(>=|>|<=|<)(.*)$/.exec(cond);
+        if (m) {
+            const v = row[m[1]] ?? '';
+            return v !== '' && (m[2] === '>' ? v > m[3] : m[2] === '>=' ? v >= m[3] : m[2] === '<' ? v < m[3] : v <= m[3]);
+        }
         m = /^([\w.]+)!=(.*)$/.exec(cond);
         if (m) return (row[m[1]] ?? '') !== m[2];
         m = /^([\w.]+)=(.*)$/.exec(cond);

@@ -301,6 +301,20 @@ export async function createSandbox(options = {}) {
       return { status: res.status, body: parsed };
     };
 
+    /**
+     * The polling fallback: one run of the package's SeamChangesPoller (the Salesforce twin), its
+     * callout being GET /v1/changes as the integration user (the named credential's principal).
+     * Not part of the pump: the package runs it on its schedule, and tests count its pages.
+     */
+    const pollChanges = () => salesforce.pollChanges(async ({ cursor, limit }) => {
+      const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      const res = await fetch(`${servicenow.url}${API}/changes?${q}`, { headers: { authorization: integrationAuth, accept: 'application/json' } });
+      const text = await res.text();
+      let parsed;
+      try { parsed = JSON.parse(text); } catch { parsed = text; }
+      return { status: res.status, body: parsed };
+    });
+
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
     const stats = { dispatched: 0, comments: 0, files: 0, errors: 0 };
     /** @typedef {{ dispatched: number, comments: number, files: number }} PumpSummary */
@@ -421,6 +435,7 @@ export async function createSandbox(options = {}) {
       },
       pump,
       settle,
+      pollChanges,
       /**
        * A Table API call to ServiceNow as `user` (default admin).
        * @param {string} path e.g. `/api/now/table/incident?sysparm_query=…`

@@ -328,6 +328,11 @@ export async function permissionSets(ctx) {
             if (!project.apex.some((a) => a.kind === 'classes' && a.name === cls))
                 problems.push(`${where}: classAccesses names Apex class ${cls}, which does not exist`);
         }
+        for (const block of xmlValues(xml, 'customPermissions')) {
+            const permission = xmlValue(block, 'name');
+            if (!fs.existsSync(path.join(project.src, 'customPermissions', `${permission}.customPermission-meta.xml`)))
+                problems.push(`${where}: customPermissions names ${permission}, which this package does not define (customPermissions/${permission}.customPermission-meta.xml)`);
+        }
         for (const block of xmlValues(xml, 'customMetadataTypeAccesses')) {
             const type = xmlValue(block, 'name');
             if (!isOwnObject(project, type))
@@ -592,6 +597,8 @@ export function expectedComponent(file) {
             return [`ExternalCredential:${strip('.externalCredential-meta.xml')}`];
         case 'flexipages':
             return [`FlexiPage:${strip('.flexipage-meta.xml')}`];
+        case 'customPermissions':
+            return [`CustomPermission:${strip('.customPermission-meta.xml')}`];
         case 'reportTypes':
             return [`ReportType:${strip('.reportType-meta.xml')}`];
         case 'customMetadata':

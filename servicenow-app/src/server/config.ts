@@ -43,6 +43,8 @@ export const PROPERTY = {
     salesforceMidServer: 'x_seam_bridge.salesforce.mid_server',
     proxyMidServer: 'x_seam_bridge.proxy.mid_server',
     customerContextCacheSeconds: 'x_seam_bridge.customer_context.cache_seconds',
+    salesforceDelivery: 'x_seam_bridge.salesforce.delivery',
+    pollSettleSeconds: 'x_seam_bridge.poll.settle_seconds',
 } as const;
 
 export interface Settings {
@@ -103,6 +105,14 @@ export interface Settings {
     readonly proxyMidServer: string;
     /** Seconds a fetched customer context is shown from the cache (0..3600; 0 = always ask Salesforce). */
     readonly customerContextCacheSeconds: number;
+    /**
+     * How incident updates reach Salesforce: `push` (default: the outbox drain publishes
+     * Incident_Update__e) or `poll` (the instance may not call out: the rows wait for the
+     * package's SeamChangesPoller to read GET /v1/changes, and the drain never sends them).
+     */
+    readonly salesforceDelivery: 'push' | 'poll';
+    /** Seconds the changes feed holds back the newest rows, so a row written late in a second is never behind a cursor. */
+    readonly pollSettleSeconds: number;
 }
 
 export interface ConfigProblem {
@@ -146,6 +156,8 @@ export const DEFAULTS: Settings = {
     salesforceMidServer: '',
     proxyMidServer: '',
     customerContextCacheSeconds: 300,
+    salesforceDelivery: 'push',
+    pollSettleSeconds: 2,
 };
 
 export interface LoadedSettings {
@@ -280,6 +292,14 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         salesforceMidServer: raw(PROPERTY.salesforceMidServer) ?? '',
         proxyMidServer: raw(PROPERTY.proxyMidServer) ?? '',
         customerContextCacheSeconds: num(PROPERTY.customerContextCacheSeconds, DEFAULTS.customerContextCacheSeconds, 0, 3600, true),
+        salesforceDelivery: ((): 'push' | 'poll' => {
+            const v = (raw(PROPERTY.salesforceDelivery) ?? '').toLowerCase();
+            if (v === '' || v === 'push') return 'push';
+            if (v === 'poll') return 'poll';
+            problems.push({ field: PROPERTY.salesforceDelivery, problem: `is "${v}", not push or poll`, fix: 'set push (the instance calls Salesforce) or poll (Salesforce reads GET /v1/changes; for instances that may not call out)' });
+            return DEFAULTS.salesforceDelivery;
+        })(),
+        pollSettleSeconds: num(PROPERTY.pollSettleSeconds, DEFAULTS.pollSettleSeconds, 0, 300, true),
     };
     return { settings, problems };
 }

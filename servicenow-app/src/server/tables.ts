@@ -15,7 +15,8 @@ export const TABLE = {
 } as const;
 
 /** Outbox status values (the dead letter is a status, not a table). */
-export type OutboxStatus = 'pending' | 'held' | 'sent' | 'failed' | 'dead_letter';
+/** `awaiting_pull` / `pulled`: delivery `poll`, the rows the changes feed serves (api/changes.ts); the drain never sends them. */
+export type OutboxStatus = 'pending' | 'held' | 'sent' | 'failed' | 'dead_letter' | 'awaiting_pull' | 'pulled';
 
 /** Link sync states. */
 export type SyncState = 'linked' | 'pending' | 'in_sync' | 'review' | 'approval_pending' | 'error';

@@ -22,6 +22,7 @@ import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store
 import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 import { createEventBus } from './subscriber.js';
+import { createChangesPoller } from './poller.js';
 import { createFieldSecurity, loadFieldPermissions, mergeFieldPermissions } from './fieldSecurity.js';
 export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
 export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES } from './dispatcher.js';
@@ -120,6 +121,7 @@ export async function createSalesforceTwin(options = {}) {
   }
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
   const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
+  const poller = createChangesPoller(store, { now });
   store.setEventDelivery((event) => eventBus.publish(event));
   // The integration user's field-level security, from the package's permission set (null: none).
   // Several sets add up, as on the platform: e.g. the package's `Seam_Integration` plus the org's own
@@ -380,6 +382,15 @@ export async function createSalesforceTwin(options = {}) {
      * @param {import('./dispatcher.js').Send} send
      */
     dispatchFiles: async (send) => { const r = await dispatchFiles(store, send, { now, jobLimit: fileJobLimit }); scheduleSave(); return r; },
+    /**
+     * Runs the package's SeamChangesPoller once (the polling fallback): while Seam_Polling__c is
+     * enabled (`polling.configure({ enabled: true })`), reads pages through `fetchPage` (the caller's
+     * GET /v1/changes) and applies each through the Incident_Update__e handler, moving the cursor.
+     * @param {import('./poller.js').FetchPage} fetchPage
+     */
+    pollChanges: async (fetchPage) => { const r = await poller.run(fetchPage); scheduleSave(); return r; },
+    /** The Seam_Polling__c custom setting (org default): `setting`, `configure(values)`. */
+    polling: { get setting() { return poller.setting; }, configure: (/** @type {Partial<import('./poller.js').PollingSetting>} */ v) => { poller.configure(v); scheduleSave(); } },
     /** The package's Apex controllers that the console's LWC calls. */
     apex: { SeamPanelController: panel },
     /** Fault injection for the next matching `/services/…` requests. */

@@ -425,6 +425,10 @@ declare global {
                         table: 'sys_properties'
                         id: '5d0c3b1e9a7f4c2e8b6d41f0a3c7e912'
                     }
+                    prop_poll_settle: {
+                        table: 'sys_properties'
+                        id: '0eb96f81613145cab961f591224932e8'
+                    }
                     prop_proxy_key: {
                         table: 'sys_properties'
                         id: '00b8c78bec4e4355ba9628f6cf575cc1'
@@ -464,6 +468,10 @@ declare global {
                     prop_resolution_enabled: {
                         table: 'sys_properties'
                         id: '380bee09fe294f45a2a78b53608828e0'
+                    }
+                    prop_salesforce_delivery: {
+                        table: 'sys_properties'
+                        id: 'e68d0a6d6eac43048c70fd1523bf8eef'
                     }
                     prop_salesforce_mid: {
                         table: 'sys_properties'
@@ -553,6 +561,18 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '521e045d4abc44b3a0b7b273b56fabba'
                     }
+                    rest_seam_changes: {
+                        table: 'sys_ws_operation'
+                        id: '70966bd5c35c4586b55def1652b34d4e'
+                    }
+                    rest_seam_changes_cursor: {
+                        table: 'sys_ws_query_parameter'
+                        id: '237731713a05426082f680c85f57d93a'
+                    }
+                    rest_seam_changes_limit: {
+                        table: 'sys_ws_query_parameter'
+                        id: '1c107b23401e439fa5a066b8e3e66d57'
+                    }
                     rest_seam_comments: {
                         table: 'sys_ws_operation'
                         id: '1e0852fd4a7f4e96ac6a37bf24e1d042'
@@ -624,6 +644,10 @@ declare global {
                     src_server_api_cases_ts: {
                         table: 'sys_module'
                         id: 'b9781ff242514f89b31dff92c506e449'
+                    }
+                    src_server_api_changes_ts: {
+                        table: 'sys_module'
+                        id: '5dda699210cd448694ab749647617d08'
                     }
                     src_server_api_comments_ts: {
                         table: 'sys_module'
@@ -1960,6 +1984,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '24ceba0e6eb34556a4c4ebe8983d576e'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'pulled'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '25238b2d349b4ad5b322896cd830ca76'
                         key: {
@@ -3010,6 +3045,17 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_attachment'
                             element: 'sf_case_id'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '5b34569707ab4988867338d1cdbf6d1f'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'awaiting_pull'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -4601,6 +4647,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'a47d79191e554dd89cf0b683da6dd56f'
+                        key: {
+                            web_service_operation: '70966bd5c35c4586b55def1652b34d4e'
+                            web_service_query_parameter: '1c107b23401e439fa5a066b8e3e66d57'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: 'a48ab152495b47e580f22061645944fa'
                         key: {
@@ -5198,6 +5252,14 @@ declare global {
                                 }
                             }
                             element: 'time_to_route_p90_s'
+                        }
+                    },
+                    {
+                        table: 'sys_ws_query_parameter_map'
+                        id: 'c1551f0f7b5b48ed8a5625b6440b2317'
+                        key: {
+                            web_service_operation: '70966bd5c35c4586b55def1652b34d4e'
+                            web_service_query_parameter: '237731713a05426082f680c85f57d93a'
                         }
                     },
                     {

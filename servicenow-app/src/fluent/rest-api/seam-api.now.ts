@@ -1,7 +1,7 @@
 import '@servicenow/sdk/global'
 import { RestApi } from '@servicenow/sdk/core'
 import { seamApiAcl } from '../acls/rest-endpoint.now'
-import { casesRoute, commentsRoute, knowledgeAnswerRoute, linkRoute } from '../../server/entry/rest'
+import { casesRoute, changesRoute, commentsRoute, knowledgeAnswerRoute, linkRoute } from '../../server/entry/rest'
 import { metricsRoute, reconcileStatusRoute, startReconcileRoute, testConnectionRoute } from '../../server/entry/ops'
 import { attachmentsRoute, backfillLinksRoute } from '../../server/entry/attachments'
 
@@ -72,6 +72,23 @@ export const seamApi = RestApi({
             produces: 'application/json',
             parameters: [{ $id: Now.ID['rest_seam_link_case'], name: 'caseId', required: true, shortDescription: '15- or 18-character Case id' }],
             shortDescription: 'Link status of a case.',
+        },
+        {
+            $id: Now.ID['rest_seam_changes'],
+            name: 'changes',
+            method: 'GET',
+            path: '/v1/changes',
+            script: changesRoute,
+            authentication: true,
+            authorization: true,
+            internalRole: false,
+            enforceAcl: [seamApiAcl],
+            produces: 'application/json',
+            parameters: [
+                { $id: Now.ID['rest_seam_changes_cursor'], name: 'cursor', required: false, shortDescription: 'nextCursor of the previous page (sys_created_on + sys_id); absent = from the oldest change' },
+                { $id: Now.ID['rest_seam_changes_limit'], name: 'limit', required: false, shortDescription: '1..200, default 200' },
+            ],
+            shortDescription: 'Delivery poll: the Incident_Update__e records queued since the cursor, oldest first, up to 200; asking with a cursor acknowledges the rows up to it.',
         },
         {
             $id: Now.ID['rest_seam_reconcile_start'],

@@ -36,6 +36,8 @@ export const x_seam_bridge_outbox = Table({
                 sent: 'Sent',
                 failed: 'Failed (will retry)',
                 dead_letter: 'Dead letter',
+                awaiting_pull: 'Awaiting pull (delivery poll)',
+                pulled: 'Pulled by Salesforce',
             },
         }),
         attempts: IntegerColumn({ label: 'Attempts', default: '0' }),

@@ -7,6 +7,8 @@ import type { ApiRequest, ApiResponse } from '../api/http';
 export interface RestRequestLike {
     body?: { dataString?: string } | null;
     pathParams?: Record<string, string> | null;
+    /** Scripted REST: each query parameter's values, as an array. */
+    queryParams?: Record<string, readonly string[] | string> | null;
 }
 export interface RestResponseLike {
     setStatus(status: number): void;
@@ -32,4 +34,11 @@ export function respond(response: RestResponseLike, result: ApiResponse): void {
     response.setStatus(result.status);
     response.setContentType('application/json');
     response.getStreamWriter().writeString(JSON.stringify(result.body));
+}
+
+/** The first value of a query parameter, or undefined when absent. */
+export function queryParam(request: RestRequestLike, name: string): string | undefined {
+    const v = request.queryParams ? request.queryParams[name] : undefined;
+    if (v === undefined || v === null) return undefined;
+    return typeof v === 'string' ? v : v.length > 0 ? String(v[0]) : undefined;
 }

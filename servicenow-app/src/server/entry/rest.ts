@@ -2,9 +2,10 @@
 import { postCases } from '../api/cases';
 import { postComments } from '../api/comments';
 import { postKnowledgeAnswer } from '../api/knowledge';
+import { getChanges } from '../api/changes';
 import { getLink } from '../api/links';
 import { context } from './context';
-import { respond, toApiRequest, type RestRequestLike, type RestResponseLike } from './rest-io';
+import { queryParam, respond, toApiRequest, type RestRequestLike, type RestResponseLike } from './rest-io';
 
 export function casesRoute(request: RestRequestLike, response: RestResponseLike): void {
     const { ports, settings } = context();
@@ -24,4 +25,10 @@ export function linkRoute(request: RestRequestLike, response: RestResponseLike):
 export function knowledgeAnswerRoute(request: RestRequestLike, response: RestResponseLike): void {
     const { ports, settings } = context();
     respond(response, postKnowledgeAnswer(ports, settings, toApiRequest(request)));
+}
+
+/** GET /v1/changes: the polling fallback's feed (api/changes.ts). */
+export function changesRoute(request: RestRequestLike, response: RestResponseLike): void {
+    const { ports, settings } = context();
+    respond(response, getChanges(ports, settings, { cursor: queryParam(request, 'cursor'), limit: queryParam(request, 'limit') }));
 }

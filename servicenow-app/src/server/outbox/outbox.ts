@@ -20,6 +20,11 @@ export interface OutboundMessage {
     readonly correlationId?: string;
     /** Held messages wait for a person to release them (AI text before it is customer-visible). */
     readonly hold?: boolean;
+    /**
+     * Delivery `poll`: the row waits for Salesforce to read it from GET /v1/changes (api/changes.ts)
+     * and is never sent by the drain, so an update never travels both ways.
+     */
+    readonly pull?: boolean;
 }
 
 export type EnqueueResult =
@@ -30,7 +35,7 @@ export function enqueue(ports: Pick<Ports, 'records'>, message: OutboundMessage)
     const existing = ports.records.find(TABLE.outbox, eq('idempotency_key', message.idempotencyKey), { limit: 1, fields: ['sys_id'] });
     if (existing.length > 0) return { status: 'duplicate', sysId: existing[0].sys_id };
     const id = messageId(message.idempotencyKey);
-    const status: OutboxStatus = message.hold ? 'held' : 'pending';
+    const status: OutboxStatus = message.hold ? 'held' : message.pull ? 'awaiting_pull' : 'pending';
     const sysId = ports.records.insert(TABLE.outbox, {
         message_id: id,
         idempotency_key: message.idempotencyKey,

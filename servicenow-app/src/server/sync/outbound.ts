@@ -44,7 +44,7 @@ export function readIncident(ports: Pick<Ports, 'records'>, sysId: string): Row 
 
 export function onIncidentChanged(
     ports: Ports,
-    settings: Pick<Settings, 'syncEnabled'> & Partial<Sev1Settings>,
+    settings: Pick<Settings, 'syncEnabled'> & Partial<Pick<Settings, 'salesforceDelivery'>> & Partial<Sev1Settings>,
     incident: Row,
     journal: readonly JournalEntry[] = [],
     /** Who made the change: the incident's last updater, or the comment's author. */
@@ -99,7 +99,7 @@ export function onIncidentChanged(
         // Sev-1 on a high-value account: Salesforce creates the account owner's Task when it applies this event.
         ...(sev1.alertKey ? { Alert_Key__c: sev1.alertKey } : {}),
     };
-    const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record, incidentSysId: incident.sys_id, caseId, correlationId });
+    const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record, incidentSysId: incident.sys_id, caseId, correlationId, pull: settings.salesforceDelivery === 'poll' });
     saveLink(ports, link, decision.link, { syncState: 'pending' });
 
     const fields = decision.fields.map((f) => f.peerField);
@@ -127,7 +127,7 @@ export function journalEntryFromRow(row: Row): JournalEntry {
     return { id: row.sys_id, body: row.value, author: row.sys_created_by, createdAt: created };
 }
 
-export function onJournalEntry(ports: Ports, settings: Pick<Settings, 'syncEnabled'>, entry: Row): OutboundOutcome {
+export function onJournalEntry(ports: Ports, settings: Pick<Settings, 'syncEnabled'> & Partial<Pick<Settings, 'salesforceDelivery'>>, entry: Row): OutboundOutcome {
     if (!settings.syncEnabled) return { status: 'disabled' };
     if (entry.name !== TABLE.incident || entry.element !== 'comments') return { status: 'nothing_to_send' };
     const incident = readIncident(ports, entry.element_id);

@@ -1,0 +1,151 @@
+/**
+ * GET /v1/changes?cursor=…&limit=200: the polling fallback's feed, for instances that may not call
+ * out (delivery `poll`, config.ts). It serves the Incident_Update__e records the outbound decision
+ * queued (sync/outbound.ts: ownership-filtered, echo-free, versioned), exactly as the drain would
+ * have published them, oldest first. Salesforce's SeamChangesPoller applies them through the same
+ * handler as the Platform Event trigger (a replayed page applies once: the handler skips a message
+ * or link version it has seen).
+ *
+ * The cursor is the last served row's `sys_created_on` plus its `sys_id`: rows are ordered by
+ * (second, sys_id), so two rows written in the same second are never skipped, and rows of the last
+ * `settle_seconds` are held back so none can land behind a cursor already handed out. Asking with a
+ * cursor acknowledges every row up to it (the poller only moves its cursor after it applied the
+ * page): those rows become `pulled` and their links `in_sync`, audited once per row.
+ */
+import { formatServiceNowDateTime, type FieldProblem } from '../generated/seam-core';
+import { recordAudit } from '../audit/audit';
+import type { Settings } from '../config';
+import type { Ports, Row } from '../ports';
+import { markDelivered } from '../sync/link';
+import { TABLE, eq } from '../tables';
+import { badRequest, type ApiResponse } from './http';
+
+/** The sObject Collections limit, and the poller's page: one Queueable applies one page. */
+export const MAX_CHANGES_LIMIT = 200;
+const FEED = `sobject_type=Incident_Update__e^statusINawaiting_pull,pulled`;
+const FIELDS = ['sys_id', 'sys_created_on', 'payload', 'status', 'incident', 'idempotency_key', 'sf_case_id', 'correlation_id'];
+
+export interface ChangesCursor {
+    /** Glide date-time, UTC `YYYY-MM-DD HH:mm:ss`. */
+    readonly at: string;
+    readonly sysId: string;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z_([0-9a-f]{32})$/;
+
+/** `2026-12-02T18:00:01Z_<sys_id>`: readable in a log, no characters a query string must escape. */
+export function formatCursor(row: Row): string {
+    return `${row.sys_created_on.replace(' ', 'T')}Z_${row.sys_id}`;
+}
+
+export type CursorResult = { readonly ok: true; readonly value: ChangesCursor | null } | { readonly ok: false; readonly error: FieldProblem };
+
+export function parseCursor(raw: string | undefined): CursorResult {
+    if (raw === undefined || raw === '') return { ok: true, value: null };
+    const m = CURSOR.exec(raw);
+    if (!m || Number.isNaN(Date.parse(`${m[1]}T${m[2]}Z`))) {
+        return {
+            ok: false,
+            error: {
+                field: 'cursor',
+                problem: `is "${raw.slice(0, 80)}", not a changes cursor (YYYY-MM-DDTHH:mm:ssZ_<32-hex sys_id>)`,
+                fix: 'pass the nextCursor of the previous page unchanged, or no cursor to start from the oldest change',
+            },
+        };
+    }
+    return { ok: true, value: { at: `${m[1]} ${m[2]}`, sysId: m[3] } };
+}
+
+export type LimitResult = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: FieldProblem };
+
+export function parseLimit(raw: string | undefined): LimitResult {
+    if (raw === undefined || raw === '') return { ok: true, value: MAX_CHANGES_LIMIT };
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < 1 || n > MAX_CHANGES_LIMIT) {
+        return { ok: false, error: { field: 'limit', problem: `is "${raw.slice(0, 20)}", not a whole number from 1 to ${MAX_CHANGES_LIMIT}`, fix: `pass limit=${MAX_CHANGES_LIMIT} (the default) or less` } };
+    }
+    return { ok: true, value: n };
+}
+
+export interface ChangesRequest {
+    readonly cursor?: string;
+    readonly limit?: string;
+}
+
+/** Rows after `cursor`, in (second, sys_id) order, at most `limit`, none newer than `until`. */
+function rowsAfter(ports: Pick<Ports, 'records'>, cursor: ChangesCursor | null, limit: number, until: string): Row[] {
+    const bound = `^sys_created_on<${until}`;
+    const sameSecond = (at: string, afterId: string, max: number): Row[] =>
+        ports.records.find(TABLE.outbox, `${FEED}^${eq('sys_created_on', at)}${afterId ? `^sys_id>${afterId}` : ''}`, { orderBy: 'sys_id', limit: max, fields: FIELDS });
+    const rows: Row[] = cursor ? sameSecond(cursor.at, cursor.sysId, limit) : [];
+    if (rows.length >= limit) return rows;
+    const later = ports.records.find(TABLE.outbox, `${FEED}${cursor ? `^sys_created_on>${cursor.at}` : ''}${bound}`, { orderBy: 'sys_created_on', limit: limit - rows.length, fields: FIELDS });
+    if (later.length === 0) return rows;
+    // The limit may cut a second short, and one field sorts only by second: re-read the page's last
+    // second in sys_id order, so the page ends on a (second, sys_id) boundary.
+    const lastSecond = later[later.length - 1].sys_created_on;
+    const whole = later.filter((r) => r.sys_created_on !== lastSecond);
+    return rows.concat(whole, sameSecond(lastSecond, '', limit - rows.length - whole.length));
+}
+
+/** Rows up to and including `cursor` that still wait: the poller applied them before asking on. */
+function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
+    const waiting = ports.records.find(TABLE.outbox, `sobject_type=Incident_Update__e^status=awaiting_pull^sys_created_on<=${cursor.at}`, { fields: FIELDS })
+        .filter((r) => r.sys_created_on < cursor.at || r.sys_id <= cursor.sysId);
+    if (waiting.length === 0) return 0;
+    const now = formatServiceNowDateTime(ports.clock.nowMs());
+    const delivered: Record<string, { ok: true }> = {};
+    for (const row of waiting) {
+        ports.records.update(TABLE.outbox, row.sys_id, { status: 'pulled', sent_at: now, last_error: '' });
+        if (row.incident) delivered[row.incident] = { ok: true };
+        recordAudit(ports, {
+            direction: 'outbound',
+            operation: 'incident_update:pulled',
+            target: 'Incident_Update__e',
+            caseId: row.sf_case_id,
+            correlationId: row.correlation_id,
+            idempotencyKey: row.idempotency_key,
+            result: 'success',
+            latencyMs: 0,
+            detail: `applied by Salesforce's SeamChangesPoller; acknowledged by cursor ${raw}`,
+        });
+    }
+    markDelivered(ports, delivered);
+    return waiting.length;
+}
+
+export function getChanges(ports: Ports, settings: Pick<Settings, 'syncEnabled' | 'salesforceDelivery' | 'pollSettleSeconds'>, request: ChangesRequest): ApiResponse {
+    const cursor = parseCursor(request.cursor);
+    const limit = parseLimit(request.limit);
+    const problems = [cursor, limit].flatMap((r) => (r.ok ? [] : [r.error]));
+    if (!cursor.ok || !limit.ok) return badRequest(`${problems.map((p) => p.field).join(' and ')} ${problems.length > 1 ? 'are' : 'is'} not valid`, problems.map((p) => `${p.field} ${p.problem}; fix: ${p.fix}`).join('. '), problems);
+    if (!settings.syncEnabled) {
+        return { status: 503, body: { error: { message: 'Seam sync is switched off', detail: 'x_seam_bridge.sync.enabled is false; no changes are queued or served', problems: [] } } };
+    }
+    const acknowledged = cursor.value ? acknowledge(ports, cursor.value, request.cursor ?? '') : 0;
+    const until = formatServiceNowDateTime(Math.floor(ports.clock.nowMs() / 1000) * 1000 - settings.pollSettleSeconds * 1000);
+    // One row more than asked: whether another page follows, without a second call.
+    const rows = rowsAfter(ports, cursor.value, limit.value + 1, until);
+    const page = rows.slice(0, limit.value);
+    const changes: unknown[] = [];
+    for (const row of page) {
+        try {
+            changes.push(JSON.parse(row.payload));
+        } catch {
+            // Never silently: the poller counts it, the log names the row; the cursor moves past it.
+            ports.log.error(`Seam changes feed: outbox row ${row.sys_id} has a payload that is not JSON; fix: re-send its incident (Resync on the Case or the reconcile sweep)`);
+            changes.push({ attributes: { type: 'Incident_Update__e' }, Idempotency_Key__c: row.idempotency_key, Case_Id__c: row.sf_case_id, Invalid__c: 'payload is not valid JSON' });
+        }
+    }
+    const last = page[page.length - 1];
+    return {
+        status: 200,
+        body: {
+            changes,
+            nextCursor: last ? formatCursor(last) : (request.cursor ?? ''),
+            hasMore: rows.length > limit.value,
+            acknowledged,
+            delivery: settings.salesforceDelivery,
+        },
+    };
+}
