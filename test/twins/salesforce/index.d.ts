@@ -31,6 +31,8 @@ export interface SalesforceTwinOptions {
   fieldSecurity?: string | string[] | null;
   /** The Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize), 1–2000; default 2000. */
   eventBatchSize?: number;
+  /** Organization-wide defaults of standard objects for named users' queries (sessionFor), e.g. { Case: 'Private' }; default ReadWrite. */
+  orgSharing?: Record<string, string>;
 }
 /** One invocation of SeamIncidentUpdateTrigger by the event bus. */
 export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception'; error?: string }
@@ -57,12 +59,16 @@ export interface SalesforceTwin {
   onOutbound(fn: (item: OutboundItem) => void): () => void;
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
   /** Cases go to `path` /v1/cases, comments (Seam_Outbox__c kind comment) to /v1/comments, one call per kind. */
-  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>>; path: '/v1/cases' | '/v1/comments' }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; comments: number }>;
-  /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each. */
-  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
+  /** One Apex transaction: the callouts share 120 s, each gets min(60 s, what is left) as `timeoutMs`; an answer later than that is a CalloutException (retry). */
+  /** `deferred`: kinds left untouched for the next run (under 10 s of callout time left); `calloutMsUsed` starts the transaction part-used (tests). */
+  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>>; path: '/v1/cases' | '/v1/comments'; timeoutMs: number }) => Promise<{ status: number; body: unknown }>, options?: { calloutMsUsed?: number }): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; comments: number; deferred: number }>;
+  /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each, each file job its own transaction (120 s timeout). */
+  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>>; timeoutMs: number }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
   faults: { next(spec: FaultSpec): void; fileJobLimitException(spec?: { times?: number }): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
+  /** Twin-only: a session for another user with these permission sets; its queries get object access and record sharing (sharing.js). */
+  sessionFor(spec: { username: string; permissionSets?: string[] }): { access_token: string; instance_url: string; userId: string };
   revokeTokens(): void;
   expireTokens(): void;
   readonly apiUsage: number;
@@ -92,6 +98,15 @@ export const FILE_BATCH_SIZE: number;
 /** SeamAttachmentSender.maxInlineBytes() in a fresh file job: (12 MB heap − 1 MB margin) / 3.7. */
 export const MAX_INLINE_BYTES: number;
 export const ASYNC_HEAP_BYTES: number;
+/** SeamOutboxDispatcher.BATCH_TIMEOUT_MS / MIN_CALLOUT_MS; SeamAttachmentSender's timeout. */
+export const BATCH_TIMEOUT_MS: number;
+export const MIN_CALLOUT_MS: number;
+export const FILE_TIMEOUT_MS: number;
+/** Apex: 120 s of callout time and 100 callouts per transaction. */
+export const TRANSACTION_CALLOUT_MS: number;
+export const MAX_CALLOUTS: number;
+/** System.CalloutException (Read timed out, or the transaction's callout time exceeded). */
+export class CalloutException extends Error {}
 /** SeamPanelController.LinkView as Aura serialises it (datetimes ISO-8601 with Z). */
 export interface LinkView {
   accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;
