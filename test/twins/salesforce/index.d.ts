@@ -35,7 +35,7 @@ export interface SalesforceTwinOptions {
   orgSharing?: Record<string, string>;
 }
 /** One invocation of SeamIncidentUpdateTrigger by the event bus. */
-export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception'; error?: string }
+export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception' | 'retry'; error?: string; retries: number }
 /** The event bus's side of the platform-event trigger: batches, resume after the checkpoint. */
 export interface EventBus {
   readonly batchSize: number;
@@ -47,8 +47,16 @@ export interface EventBus {
   readonly batches: TriggerBatch[];
   /** The next `times` saves of the chunk holding this event throw System.LimitException. */
   limitExceptionAt(spec: { messageId: string; times?: number }): void;
+  /** The next `times` saves of the chunk holding this event find its Case row locked: EventBus.RetryableException while retries are left. */
+  lockedAt(spec: { messageId: string; times?: number }): void;
+  /** Retried more than nine times: the subscription stopped. */
+  readonly errorState: boolean;
 }
 export const CHUNK_SIZE: number;
+/** SeamIncidentUpdateHandler.FIRST_CHUNK_SIZE (1) and MAX_RETRIES (8); the platform's nine retries. */
+export const FIRST_CHUNK_SIZE: number;
+export const MAX_RETRIES: number;
+export const PLATFORM_MAX_RETRIES: number;
 export const MAX_BATCH_SIZE: number;
 export interface SalesforceTwin {
   readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;

@@ -24,7 +24,7 @@ import { AuraHandledException, createPanelController, serviceNowUrlLabel } from 
 import { createEventBus } from './subscriber.js';
 import { createFieldSecurity, loadFieldPermissions, mergeFieldPermissions } from './fieldSecurity.js';
 import { createRecordAccess, loadObjectPermissions, loadSharingModels, mergeObjectPermissions } from './sharing.js';
-export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
+export { CHUNK_SIZE, FIRST_CHUNK_SIZE, MAX_RETRIES, PLATFORM_MAX_RETRIES, MAX_BATCH_SIZE, LimitException, RetryableException } from './subscriber.js';
 export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES, BATCH_TIMEOUT_MS, MIN_CALLOUT_MS, FILE_TIMEOUT_MS } from './dispatcher.js';
 export { CalloutException, TRANSACTION_CALLOUT_MS, MAX_CALLOUTS } from './callouts.js';
 
