@@ -66,7 +66,7 @@ const STATES = [{ state: '1', hold_reason: '' }, { state: '2', hold_reason: '' }
 const PRIORITIES = ['High', 'Medium', 'Low'];
 
 /**
- * `peFirstChunk`: the PE fault's limit exception hits the batch's first chunk (before any checkpoint), to show what
+ * `peFirstChunk`: the PE fault's limit exception hits the batch's first event (its one-event chunk, before any checkpoint), to show what
  * the platform then drops; off by default (README).
  * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[], scheduled?: Record<number, string>, peFirstChunk?: boolean }} CampaignOptions
  */
@@ -262,10 +262,15 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
         }
         if (bus.pending <= PE_CHUNK) { note(`pe_limit_midway not injected: only ${bus.pending} events gathered on ${free.length} links`); peNotInjected++; return false; }
         const held = ids.slice(-bus.pending);
-        // Mid-way (after the first chunk's checkpoint), unless the run asks for the first chunk (`--pe-first-chunk`).
-        const at = options.peFirstChunk ? rnd.int(PE_CHUNK) : PE_CHUNK + rnd.int(held.length - PE_CHUNK);
+        // Anywhere after the first event, whose chunk of one is checkpointed first (SeamIncidentUpdateHandler.FIRST_CHUNK_SIZE):
+        // the old first chunk (events 2–200) included. `--pe-first-chunk` hits the first event itself, before any
+        // checkpoint: the window the platform leaves (the batch is dropped), see the README.
+        const at = options.peFirstChunk ? 0 : 1 + rnd.int(held.length - 1);
         bus.limitExceptionAt({ messageId: held[at] });
-        note(`limit exception at event ${at + 1} of a ${held.length}-event batch at step ${currentStep}`);
+        // And a Case row locked while a chunk is saved, 1–3 times: EventBus.RetryableException, the batch again.
+        const lockedAt = rnd.int(held.length);
+        bus.lockedAt({ messageId: held[lockedAt], times: 1 + rnd.int(3) });
+        note(`limit exception at event ${at + 1}, a locked row at event ${lockedAt + 1} of a ${held.length}-event batch at step ${currentStep}`);
         peFaults.push({ events: held.length, limitAt: at, messageIds: held, batches: [] });
       } finally {
         unsubscribe();
@@ -555,6 +560,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       events: peFaults.reduce((n, f) => n + f.events, 0),
       limitExceptions: peFaults.reduce((n, f) => n + f.batches.filter((b) => b.outcome === 'limit_exception').length, 0),
       resumedAfterCheckpoint: peFaults.reduce((n, f) => n + f.batches.filter((b) => b.outcome === 'limit_exception' && b.checkpoint !== null).length, 0),
+      retriedWhole: peFaults.reduce((n, f) => n + f.batches.filter((b) => b.outcome === 'retry').length, 0),
       notAppliedOnce,
       eventsDropped: dropped.length,
       // Dropped events of a faulted batch are already counted in notAppliedOnce.
@@ -628,7 +634,7 @@ export function formatReport(r) {
     `field mismatches          ${r.fieldMismatches} over ${r.fieldsCompared} links`,
     `4 MB files                ${r.files.big}: dead-lettered with the heap reason ${r.files.bigDeadLetteredWithHeapReason}, delivered ${r.files.bigDelivered}; small files after them delivered ${r.files.smallDelivered}/${r.files.small}`,
     `model slower than quota   ${r.slowModel.cases} cases: triage_queued ${r.slowModel.triageQueued}, linked ${r.slowModel.linked}, dead-lettered for a timeout ${r.slowModel.deadLetteredForTimeout}, cancelled ${r.slowModel.transactionsCancelled}`,
-    `PE limit mid-batch        ${r.eventBatches.faults} batch(es) (not injected: ${r.eventBatches.notInjected}), ${r.eventBatches.events} events: limit exceptions ${r.eventBatches.limitExceptions}, resumed after checkpoint ${r.eventBatches.resumedAfterCheckpoint}, not applied exactly once ${r.eventBatches.notAppliedOnce}, dropped ${r.eventBatches.eventsDropped}`,
+    `PE limit mid-batch        ${r.eventBatches.faults} batch(es) (not injected: ${r.eventBatches.notInjected}), ${r.eventBatches.events} events: limit exceptions ${r.eventBatches.limitExceptions}, resumed after checkpoint ${r.eventBatches.resumedAfterCheckpoint}, retried whole (RetryableException) ${r.eventBatches.retriedWhole}, not applied exactly once ${r.eventBatches.notAppliedOnce}, dropped ${r.eventBatches.eventsDropped}`,
     `took                      ${r.seconds} s`,
   ].join('\n');
 }

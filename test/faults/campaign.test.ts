@@ -12,7 +12,7 @@ interface Report {
   deliveryFaults: { caseDelivery: { faulted: number } };
   files: { big: number; bigDeadLetteredWithHeapReason: number; bigDelivered: number; small: number; smallDelivered: number; lost: number; reasons: string[] };
   slowModel: { cases: number; triageQueued: number; linked: number; notLinked: number; deadLetteredForTimeout: number; transactionsCancelled: number };
-  eventBatches: { faults: number; events: number; limitExceptions: number; resumedAfterCheckpoint: number; notAppliedOnce: number; eventsDropped: number };
+  eventBatches: { faults: number; events: number; limitExceptions: number; resumedAfterCheckpoint: number; retriedWhole: number; notAppliedOnce: number; eventsDropped: number };
 }
 
 describe('fault campaign (150 changes, seed 20261123)', () => {
@@ -45,6 +45,8 @@ describe('fault campaign (150 changes, seed 20261123)', () => {
     expect(report.eventBatches.events).toBeGreaterThan(200);
     expect(report.eventBatches.limitExceptions).toBeGreaterThanOrEqual(1);
     expect(report.eventBatches.resumedAfterCheckpoint).toBe(report.eventBatches.limitExceptions);
+    // The locked row: the whole batch again (EventBus.RetryableException), still applied exactly once.
+    expect(report.eventBatches.retriedWhole).toBeGreaterThanOrEqual(1);
     expect(report.eventBatches.notAppliedOnce).toBe(0);
     expect(report.eventBatches.eventsDropped).toBe(0);
     expect(report.messages.deadLettered.salesforce).toBeGreaterThan(0);

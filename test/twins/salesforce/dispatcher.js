@@ -10,12 +10,29 @@
  */
 import { createHash } from 'node:crypto';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, sfDateTime } from './store.js';
+import { callout, newTransaction, MAX_CALLOUTS, TRANSACTION_CALLOUT_MS } from './callouts.js';
 
 export const BATCH_SIZE = 200;
 export const MAX_ATTEMPTS = 6;
 export const MAX_BACKOFF_MINUTES = 60;
 const DONE = new Set(['created', 'updated', 'duplicate', 'stale', 'kept_in_salesforce', 'review', 'approval_pending', 'triage_queued']);
 const TRIAGE_ROUTES = new Set(['kept_in_salesforce', 'review', 'approval_pending', 'triage_queued']);
+/** SeamOutboxDispatcher.BATCH_TIMEOUT_MS: the longest a batch callout waits for ServiceNow. */
+export const BATCH_TIMEOUT_MS = 60_000;
+/** SeamOutboxDispatcher.MIN_CALLOUT_MS: below this much callout time left, a kind waits for the next run. */
+export const MIN_CALLOUT_MS = 10_000;
+/** SeamAttachmentSender's callout timeout (the file job's one callout). */
+export const FILE_TIMEOUT_MS = 120_000;
+
+/**
+ * SeamOutboxDispatcher.calloutTimeout: the wanted timeout, or what is left of the transaction's
+ * 120 s, or 0 when less than MIN_CALLOUT_MS is left.
+ * @param {import('./callouts.js').CalloutMeter} meter @param {number} wantedMs
+ */
+export function calloutTimeout(meter, wantedMs) {
+  const left = TRANSACTION_CALLOUT_MS - meter.usedMs;
+  return left < MIN_CALLOUT_MS ? 0 : Math.min(wantedMs, left);
+}
 
 /** @param {number} attempts */
 export function backoffMinutes(attempts) {
@@ -26,12 +43,14 @@ export function backoffMinutes(attempts) {
 
 /**
  * @typedef {{ status: number, body: unknown }} SendResponse  body: parsed JSON or the raw text
- * @typedef {(request: { messages: Array<Record<string, unknown>>, path: '/v1/cases' | '/v1/comments' }) => Promise<SendResponse>} Send
+ * @typedef {(request: { messages: Array<Record<string, unknown>>, path: '/v1/cases' | '/v1/comments', timeoutMs: number }) => Promise<SendResponse>} Send
  *   `path`: the scripted REST resource under /api/x_seam_bridge/seam the package's callout names
- *   (SeamOutboxDispatcher.ENDPOINT or COMMENTS_ENDPOINT)
- * @typedef {{ attempted: number, sent: number, retried: number, deadLettered: number, comments: number }} DispatchSummary
- *   `comments`: how many of the attempted rows were comments
- * @typedef {(request: { messages: Array<Record<string, unknown>> }) => Promise<SendResponse>} FileSend  one AttachmentMessage to POST /v1/attachments
+ *   (SeamOutboxDispatcher.ENDPOINT or COMMENTS_ENDPOINT); `timeoutMs`: the callout's setTimeout (an
+ *   answer later than that is discarded as a CalloutException; a caller may abort then)
+ * @typedef {{ attempted: number, sent: number, retried: number, deadLettered: number, comments: number, deferred: number }} DispatchSummary
+ *   `comments`: how many of the attempted rows were comments; `deferred`: kinds left for the next run
+ *   because the transaction's callout time or count ran out (their rows untouched)
+ * @typedef {(request: { messages: Array<Record<string, unknown>>, timeoutMs: number }) => Promise<SendResponse>} FileSend  one AttachmentMessage to POST /v1/attachments
  * @typedef {{ attempted: number, sent: number, retried: number, deadLettered: number, died: number }} FileSummary  `died`: file jobs that ended in a LimitException
  */
 
@@ -40,17 +59,22 @@ const KINDS = /** @type {const} */ ([['case', '/v1/cases'], ['comment', '/v1/com
 
 /**
  * SeamOutboxDispatcher.sendBatch: one callout per kind (the oldest ≤ 200 due case rows to /v1/cases,
- * then the oldest ≤ 200 due comment rows to /v1/comments), then every outcome.
+ * then the oldest ≤ 200 due comment rows to /v1/comments), then every outcome. One Apex transaction:
+ * both callouts share its 120 s of callout time (`callouts.js`); each gets `min(60 s, what is left)`,
+ * and with less than 10 s or no callout left the kind waits for the next run, untouched.
  * @param {import('./store.js').Store} store
  * @param {Send} send
- * @param {{ now?: () => number }} [options]
+ * @param {{ now?: () => number, calloutMsUsed?: number }} [options] `calloutMsUsed`: callout time the transaction
+ *   has already used (the Apex tests' @TestVisible calloutMsUsed)
  * @returns {Promise<DispatchSummary>}
  */
 export async function dispatchOutbox(store, send, options = {}) {
   /** @type {DispatchSummary} */
-  const summary = { attempted: 0, sent: 0, retried: 0, deadLettered: 0, comments: 0 };
+  const summary = { attempted: 0, sent: 0, retried: 0, deadLettered: 0, comments: 0, deferred: 0 };
+  const meter = newTransaction(options.calloutMsUsed ?? 0);
   for (const [kind, path] of KINDS) {
-    const r = await dispatchKind(store, send, kind, path, options);
+    const r = await dispatchKind(store, send, kind, path, meter, options);
+    if (r === 'deferred') { summary.deferred++; continue; }
     summary.attempted += r.attempted;
     summary.sent += r.sent;
     summary.retried += r.retried;
@@ -62,10 +86,10 @@ export async function dispatchOutbox(store, send, options = {}) {
 
 /**
  * @param {import('./store.js').Store} store @param {Send} send @param {'case' | 'comment'} kind
- * @param {'/v1/cases' | '/v1/comments'} path @param {{ now?: () => number }} options
- * @returns {Promise<Omit<DispatchSummary, 'comments'>>}
+ * @param {'/v1/cases' | '/v1/comments'} path @param {import('./callouts.js').CalloutMeter} meter @param {{ now?: () => number }} options
+ * @returns {Promise<Omit<DispatchSummary, 'comments' | 'deferred'> | 'deferred'>}
  */
-async function dispatchKind(store, send, kind, path, options) {
+async function dispatchKind(store, send, kind, path, meter, options) {
   const now = options.now ?? Date.now;
   const t = now();
   const due = (/** @type {import('./types.js').SRecord} */ r) => r.Kind__c === kind && (r.Status__c === 'Pending' || r.Status__c === 'Retrying')
@@ -75,6 +99,8 @@ async function dispatchKind(store, send, kind, path, options) {
     .slice(0, BATCH_SIZE);
   const summary = { attempted: rows.length, sent: 0, retried: 0, deadLettered: 0 };
   if (rows.length === 0) return summary;
+  const timeoutMs = calloutTimeout(meter, BATCH_TIMEOUT_MS);
+  if (timeoutMs === 0 || meter.callouts >= MAX_CALLOUTS) return 'deferred';
 
   const sentAt = new Date(t).toISOString();
   // Only case messages carry sentAt (the CommentMessage of docs/contracts.md has createdAt).
@@ -136,7 +162,7 @@ async function dispatchKind(store, send, kind, path, options) {
   /** @type {SendResponse} */
   let response;
   try {
-    response = await send({ messages, path });
+    response = await callout(meter, timeoutMs, now, () => send({ messages, path, timeoutMs }));
     latencyMs = now() - started;
   } catch (e) {
     latencyMs = now() - started;
@@ -312,7 +338,8 @@ async function runFileJob(store, send, rowId, now, summary) {
       return;
     }
     written = { attachment: { file: message.fileName, sha256: message.sha256 } };
-    r = await sendOne(send, message);
+    // The file job is its own transaction: its one callout has the 120 s to itself.
+    r = await sendOne(send, message, newTransaction(), now);
   }
   /** @type {import('./store.js').WriteContext} */
   const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, inbound: true, after: [] };
@@ -340,13 +367,14 @@ async function runFileJob(store, send, rowId, now, summary) {
 /**
  * SeamAttachmentSender.send and interpret: one callout, its outcome.
  * @param {FileSend} send @param {Record<string, unknown>} message
+ * @param {import('./callouts.js').CalloutMeter} meter @param {() => number} now
  * @returns {Promise<{ outcome: 'sent' | 'retry' | 'dead_letter', error?: string, result?: Record<string, any> }>}
  */
-async function sendOne(send, message) {
+async function sendOne(send, message, meter, now) {
   /** @type {SendResponse} */
   let response;
   try {
-    response = await send({ messages: [message] });
+    response = await callout(meter, FILE_TIMEOUT_MS, now, () => send({ messages: [message], timeoutMs: FILE_TIMEOUT_MS }));
   } catch (e) {
     return { outcome: 'retry', error: `ServiceNow could not be reached: ${e instanceof Error ? e.message : String(e)}` };
   }

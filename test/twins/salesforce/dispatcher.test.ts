@@ -34,7 +34,7 @@ describe('outbox dispatcher', () => {
       seen = req.messages;
       return serviceNow(() => ({ status: 'created', incidentNumber: 'INC0010001', incidentSysId: 'f'.repeat(32), correlationId: `SNOW-INC0010001|SFDC-${id}` }))(req);
     });
-    expect(summary).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0, comments: 0 });
+    expect(summary).toEqual({ attempted: 1, sent: 1, retried: 0, deadLettered: 0, comments: 0, deferred: 0 });
     expect(seen[0]).toMatchObject({ caseId: id, messageId: row.Message_Id__c, version: 1, sentAt: new Date(clock).toISOString() });
     expect((await outboxOf(id))[0]).toMatchObject({ Status__c: 'Sent', Attempts__c: 1 });
     const after = await getCase(id);

@@ -31,9 +31,11 @@ export interface SalesforceTwinOptions {
   fieldSecurity?: string | string[] | null;
   /** The Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize), 1–2000; default 2000. */
   eventBatchSize?: number;
+  /** Organization-wide defaults of standard objects for named users' queries (sessionFor), e.g. { Case: 'Private' }; default ReadWrite. */
+  orgSharing?: Record<string, string>;
 }
 /** One invocation of SeamIncidentUpdateTrigger by the event bus. */
-export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception'; error?: string }
+export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception' | 'retry'; error?: string; retries: number }
 /** The event bus's side of the platform-event trigger: batches, resume after the checkpoint. */
 export interface EventBus {
   readonly batchSize: number;
@@ -45,8 +47,16 @@ export interface EventBus {
   readonly batches: TriggerBatch[];
   /** The next `times` saves of the chunk holding this event throw System.LimitException. */
   limitExceptionAt(spec: { messageId: string; times?: number }): void;
+  /** The next `times` saves of the chunk holding this event find its Case row locked: EventBus.RetryableException while retries are left. */
+  lockedAt(spec: { messageId: string; times?: number }): void;
+  /** Retried more than nine times: the subscription stopped. */
+  readonly errorState: boolean;
 }
 export const CHUNK_SIZE: number;
+/** SeamIncidentUpdateHandler.FIRST_CHUNK_SIZE (1) and MAX_RETRIES (8); the platform's nine retries. */
+export const FIRST_CHUNK_SIZE: number;
+export const MAX_RETRIES: number;
+export const PLATFORM_MAX_RETRIES: number;
 export const MAX_BATCH_SIZE: number;
 export interface SalesforceTwin {
   readonly url: string; readonly port: number; readonly store: TwinStore; readonly clientId: string; readonly clientSecret: string;
@@ -57,9 +67,11 @@ export interface SalesforceTwin {
   onOutbound(fn: (item: OutboundItem) => void): () => void;
   /** The package's SeamOutboxDispatcher, once: `send` delivers `{ messages }` to ServiceNow and returns its answer. */
   /** Cases go to `path` /v1/cases, comments (Seam_Outbox__c kind comment) to /v1/comments, one call per kind. */
-  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>>; path: '/v1/cases' | '/v1/comments' }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; comments: number }>;
-  /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each. */
-  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>> }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
+  /** One Apex transaction: the callouts share 120 s, each gets min(60 s, what is left) as `timeoutMs`; an answer later than that is a CalloutException (retry). */
+  /** `deferred`: kinds left untouched for the next run (under 10 s of callout time left); `calloutMsUsed` starts the transaction part-used (tests). */
+  dispatchOutbox(send: (request: { messages: Array<Record<string, unknown>>; path: '/v1/cases' | '/v1/comments'; timeoutMs: number }) => Promise<{ status: number; body: unknown }>, options?: { calloutMsUsed?: number }): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; comments: number; deferred: number }>;
+  /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each, each file job its own transaction (120 s timeout). */
+  dispatchFiles(send: (request: { messages: Array<Record<string, unknown>>; timeoutMs: number }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   /** SeamChangesPoller: one run of the polling fallback through the caller's GET /v1/changes. */
   pollChanges(fetchPage: (request: { cursor: string; limit: number }) => Promise<{ status: number; body: any }>): Promise<{ pages: number; calls: number; applied: number; duplicate: number; stale: number; rejected: number; unreadable: string[]; cursor: string; lastResult: string | null }>;
   /** The Seam_Polling__c custom setting (org default). */
@@ -67,6 +79,8 @@ export interface SalesforceTwin {
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
   faults: { next(spec: FaultSpec): void; fileJobLimitException(spec?: { times?: number }): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };
+  /** Twin-only: a session for another user with these permission sets; its queries get object access and record sharing (sharing.js). */
+  sessionFor(spec: { username: string; permissionSets?: string[] }): { access_token: string; instance_url: string; userId: string };
   revokeTokens(): void;
   expireTokens(): void;
   readonly apiUsage: number;
@@ -96,6 +110,15 @@ export const FILE_BATCH_SIZE: number;
 /** SeamAttachmentSender.maxInlineBytes() in a fresh file job: (12 MB heap − 1 MB margin) / 3.7. */
 export const MAX_INLINE_BYTES: number;
 export const ASYNC_HEAP_BYTES: number;
+/** SeamOutboxDispatcher.BATCH_TIMEOUT_MS / MIN_CALLOUT_MS; SeamAttachmentSender's timeout. */
+export const BATCH_TIMEOUT_MS: number;
+export const MIN_CALLOUT_MS: number;
+export const FILE_TIMEOUT_MS: number;
+/** Apex: 120 s of callout time and 100 callouts per transaction. */
+export const TRANSACTION_CALLOUT_MS: number;
+export const MAX_CALLOUTS: number;
+/** System.CalloutException (Read timed out, or the transaction's callout time exceeded). */
+export class CalloutException extends Error {}
 /** SeamPanelController.LinkView as Aura serialises it (datetimes ISO-8601 with Z). */
 export interface LinkView {
   accessDenied: boolean; linked: boolean; caseId: string; incidentNumber?: string | null; incidentUrl?: string | null; incidentState?: string | null;

@@ -18,14 +18,16 @@ export { loadMappingRecords, parseMappingRecord, DEFAULT_METADATA_DIR } from './
 export { loadSchema, parseFieldMeta, DEFAULT_PACKAGE_DIR } from './schema.js';
 import { API_VERSION, createRestApi, errorReply } from './rest.js';
 import { DEFAULT_PACKAGE_DIR, loadSchema } from './schema.js';
-import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore } from './store.js';
+import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME, createStore, sfDateTime } from './store.js';
 import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 import { createEventBus } from './subscriber.js';
 import { createChangesPoller } from './poller.js';
 import { createFieldSecurity, loadFieldPermissions, mergeFieldPermissions } from './fieldSecurity.js';
-export { CHUNK_SIZE, MAX_BATCH_SIZE, LimitException } from './subscriber.js';
-export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES } from './dispatcher.js';
+import { createRecordAccess, loadObjectPermissions, loadSharingModels, mergeObjectPermissions } from './sharing.js';
+export { CHUNK_SIZE, FIRST_CHUNK_SIZE, MAX_RETRIES, PLATFORM_MAX_RETRIES, MAX_BATCH_SIZE, LimitException, RetryableException } from './subscriber.js';
+export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES, BATCH_TIMEOUT_MS, MIN_CALLOUT_MS, FILE_TIMEOUT_MS } from './dispatcher.js';
+export { CalloutException, TRANSACTION_CALLOUT_MS, MAX_CALLOUTS } from './callouts.js';
 
 export { normalizeId, idSuffix, makeId } from './ids.js';
 export { parseSoql, executeSoql, soqlQuote } from './soql.js';
@@ -105,6 +107,7 @@ function readBody(req) {
  * @param {string | null} [options.serviceNowUrl] the `Seam_ServiceNow_Url` label (panel links); default: the package's label
  * @param {string | string[] | null} [options.fieldSecurity] the permission set(s) whose field permissions the API user has, e.g. `Seam_Integration` (from the package) and `Seam_Knowledge_Ingestion` (from `salesforce-pkg/org-setup`); default none
  * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
+ * @param {Record<string, string>} [options.orgSharing] organization-wide defaults of standard objects for named users' queries, e.g. `{ Case: 'Private' }`; default ReadWrite
  */
 export async function createSalesforceTwin(options = {}) {
   const {
@@ -130,6 +133,23 @@ export async function createSalesforceTwin(options = {}) {
   const perms = permissionSets.length ? mergeFieldPermissions(permissionSets.map((name) => loadFieldPermissions(options.packageDir ?? DEFAULT_PACKAGE_DIR, name) ?? loadFieldPermissions(ORG_SETUP_DIR, name))) : null;
   const security = perms ? createFieldSecurity(store.objects, perms) : null;
   if (security) store.setFieldAccess(security.accessOf);
+  // Named users (`sessionFor`): their permission sets' object access and the package's sharing models.
+  const sharingModels = loadSharingModels(options.packageDir ?? DEFAULT_PACKAGE_DIR);
+  /** @type {Map<string, ReturnType<typeof createRecordAccess>>} */
+  const accessCache = new Map();
+  /** @param {string} userId @param {string[]} sets */
+  const recordAccessOf = (userId, sets) => {
+    const key = `${userId}|${sets.join(',')}`;
+    let a = accessCache.get(key);
+    if (!a) {
+      const found = sets.map((name) => loadObjectPermissions([options.packageDir ?? DEFAULT_PACKAGE_DIR, ORG_SETUP_DIR], name));
+      const missing = sets.filter((_, i) => found[i] === null);
+      if (missing.length) throw new Error(`Salesforce twin: no permission set ${missing.join(', ')} in the package or salesforce-pkg/org-setup`);
+      a = createRecordAccess({ userId, models: sharingModels, access: mergeObjectPermissions(found), orgSharing: options.orgSharing, byId: store.byId });
+      accessCache.set(key, a);
+    }
+    return a;
+  };
   const rest = createRestApi(store, { apiLimit, usage: () => store.state.apiUsage, identityUrl: () => `${baseUrl}/id/${ORG_ID}/${INTEGRATION_USER_ID}`, objects: security?.objects });
   const panel = createPanelController(store, {
     serviceNowUrl: options.serviceNowUrl !== undefined ? options.serviceNowUrl : serviceNowUrlLabel(options.packageDir ?? DEFAULT_PACKAGE_DIR), now,
@@ -321,7 +341,10 @@ export async function createSalesforceTwin(options = {}) {
       }
     }
     /** @type {import('./store.js').WriteContext} */
-    const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, after: [] };
+    const named = session.userId && session.userId !== INTEGRATION_USER_ID ? store.state.records.User?.[session.userId] : undefined;
+    const ctx = named
+      ? { userId: String(named.Id), userName: String(named.Name), after: [], recordAccess: recordAccessOf(String(named.Id), session.permissionSets ?? []) }
+      : { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, after: [] };
     let reply;
     try {
       reply = store.transaction(ctx, () => rest.route({ method, path: m[2] ?? '/', query: url.searchParams, body, headers: req.headers, ctx }));
@@ -373,9 +396,11 @@ export async function createSalesforceTwin(options = {}) {
     /**
      * Runs the package's outbox dispatcher once: due Seam_Outbox__c case rows go to `send`
      * (the caller's HTTP call to ServiceNow), and the response is applied as the Apex does.
+     * One Apex transaction: the callouts share 120 s and each waits at most its timeout (`callouts.js`).
      * @param {import('./dispatcher.js').Send} send
+     * @param {{ calloutMsUsed?: number }} [options] callout time the transaction has already used (tests)
      */
-    dispatchOutbox: async (send) => { const r = await dispatchOutbox(store, send, { now }); scheduleSave(); return r; },
+    dispatchOutbox: async (send, options = {}) => { const r = await dispatchOutbox(store, send, { now, calloutMsUsed: options.calloutMsUsed }); scheduleSave(); return r; },
     /**
      * Runs the dispatcher's file step once: due Seam_Outbox__c rows of kind `attachment` go to
      * `send` one file each (the caller's `POST /v1/attachments`), with retry, backoff and dead letter.
@@ -406,6 +431,29 @@ export async function createSalesforceTwin(options = {}) {
     issueToken() {
       const r = token(new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString());
       return /** @type {{ access_token: string, instance_url: string }} */ (r.body);
+    },
+    /**
+     * Twin-only: a session for another user of the org (created on first use), whose queries see only
+     * what that user may: the package custom objects their permission sets grant Read on, and the rows
+     * the objects' sharing models let them see (sharing.js). Writes are made as that user (owner).
+     * @param {{ username: string, permissionSets?: string[] }} spec
+     * @returns {{ access_token: string, instance_url: string, userId: string }}
+     */
+    sessionFor(spec) {
+      const users = (store.state.records.User ??= {});
+      let user = Object.values(users).find((u) => u.Username === spec.username);
+      if (!user) {
+        const id = makeId('005', Object.keys(users).length + 1);
+        const ts = sfDateTime(now());
+        user = { Id: id, IsDeleted: false, Name: spec.username.split('@')[0], Username: spec.username, CreatedDate: ts, CreatedById: INTEGRATION_USER_ID,
+          LastModifiedDate: ts, LastModifiedById: INTEGRATION_USER_ID, SystemModstamp: ts };
+        users[id] = user;
+      }
+      const permissionSets = spec.permissionSets ?? [];
+      recordAccessOf(String(user.Id), permissionSets); // fails now on an unknown set
+      const accessToken = `${ORG_ID.slice(0, 15)}!${randomBytes(24).toString('base64url')}`;
+      store.state.tokens[accessToken] = { clientId, issuedAt: now(), userId: String(user.Id), permissionSets };
+      return { access_token: accessToken, instance_url: baseUrl, userId: String(user.Id) };
     },
     /** Every issued token stops working (the connected app's sessions were revoked). */
     revokeTokens() { store.state.tokens = {}; },

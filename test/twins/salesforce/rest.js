@@ -104,7 +104,12 @@ export function createRestApi(store, limits) {
     if (q === null) throw new ApiError(400, 'MALFORMED_QUERY', 'A query string (q) is required');
     const opt = /batchSize=(\d+)/i.exec(String(call.headers['sforce-query-options'] ?? ''));
     const batch = opt ? Math.min(2000, Math.max(200, Number(opt[1]))) : 2000;
-    const result = executeSoql(q, { objects: apiObjects, all: store.all, byId: store.byId, recordUrl: store.recordUrl });
+    // A named user's session (`twin.sessionFor`): object access and record sharing (sharing.js).
+    const access = call.ctx.recordAccess ?? null;
+    const objects = access ? new Map([...apiObjects].filter(([, o]) => !access.hidden(o.name))) : apiObjects;
+    const all = access ? (/** @type {string} */ type) => store.all(type).filter((r) => access.visible(type, r)) : store.all;
+    const byId = access ? (/** @type {string} */ id) => { const hit = store.byId(id); return hit && access.visible(hit.type, hit.record) ? hit : null; } : store.byId;
+    const result = executeSoql(q, { objects, all, byId, recordUrl: store.recordUrl });
     return page({ rows: result.records, totalSize: result.totalSize, batch }, 0);
   }
 

@@ -22,7 +22,8 @@ import { findObject } from './schema.js';
  *   origin: 'salesforce', fields: Record<string, Scalar>, contactName?: string, escalate?: true, escalatedBy?: string }} CaseMessage
  * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, commentId: string, body: string, author: string,
  *   createdAt: string, origin: 'salesforce' }} CommentMessage
- * @typedef {{ userId: string, userName: string, inbound?: boolean, after: Array<() => void> }} WriteContext
+ * @typedef {{ userId: string, userName: string, inbound?: boolean, after: Array<() => void>, recordAccess?: ReturnType<typeof import('./sharing.js').createRecordAccess> }} WriteContext
+ *   `recordAccess`: a named user's object access and record sharing (queries only; sharing.js)
  *   `inbound`: the write is the Incident_Update__e subscriber's own, so the Case trigger must not echo it.
  *   `after`: effects that run when the enclosing transaction commits.
  */
@@ -86,7 +87,7 @@ export function emptyState() {
  * @property {number} nextReplayId
  * @property {PlatformEvent[]} events
  * @property {OutboundItem[]} outbound
- * @property {Record<string, { clientId: string, issuedAt: number, expired?: boolean }>} tokens
+ * @property {Record<string, { clientId: string, issuedAt: number, expired?: boolean, userId?: string, permissionSets?: string[] }>} tokens
  * @property {number} apiUsage
  */
 

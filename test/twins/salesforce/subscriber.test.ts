@@ -1,7 +1,8 @@
 // SeamIncidentUpdateTrigger under the event bus's documented delivery: batches of up to 2,000,
-// setResumeCheckpoint, and a System.LimitException (a DML failure) in the middle of a batch.
+// setResumeCheckpoint, a System.LimitException (a DML failure) in the middle of a batch, and
+// EventBus.RetryableException (whole batch again, retries counted).
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, type SalesforceTwin } from './index.js';
+import { CHUNK_SIZE, FIRST_CHUNK_SIZE, MAX_RETRIES, type SalesforceTwin } from './index.js';
 import { client, q, startTwin, type Client } from './helpers';
 
 let twin: SalesforceTwin;
@@ -53,16 +54,17 @@ describe('Incident_Update__e trigger: batches and checkpoints', () => {
   it('a limit exception while saving a chunk mid-batch drops no event: the batch resumes after the last saved chunk', async () => {
     twin = await startTwin();
     c = await client(twin);
-    const { ids, messageIds } = await gatherBatch(300, 2); // 600 events: chunks 1–200, 201–400, 401–600
-    const failing = messageIds[CHUNK_SIZE + 50]; // in the second chunk
+    const { ids, messageIds } = await gatherBatch(300, 2); // 600 events: chunks 1, 2–201, 202–401, 402–600
+    const saved = FIRST_CHUNK_SIZE + CHUNK_SIZE;
+    const failing = messageIds[saved + 50]; // in the third chunk
     twin.subscriber.limitExceptionAt({ messageId: failing });
     twin.subscriber.resume();
     const [died, resumed] = twin.subscriber.batches;
     expect(died.outcome).toBe('limit_exception');
     expect(died.error).toMatch(/System\.LimitException/);
-    // The checkpoint is the last event of the one chunk that was saved.
-    expect(died.checkpoint).toBe(died.replayIds[CHUNK_SIZE - 1]);
-    expect(resumed.replayIds[0]).toBe(died.replayIds[CHUNK_SIZE]);
+    // The checkpoint is the last event of the chunks that were saved.
+    expect(died.checkpoint).toBe(died.replayIds[saved - 1]);
+    expect(resumed.replayIds[0]).toBe(died.replayIds[saved]);
     expect(resumed.outcome).toBe('completed');
     expect(twin.subscriber.dropped).toEqual([]);
     // Every event applied exactly once: one audit, one comment each, the newest version on every case.
@@ -72,16 +74,59 @@ describe('Incident_Update__e trigger: batches and checkpoints', () => {
     expect(await count(`SELECT Id FROM Case WHERE Seam_Link_Version__c = 2 AND Seam_Assignee__c = 'agent 2'`)).toBe(ids.length);
   });
 
-  it('a limit exception before any checkpoint loses the batch, as the platform documents (why the handler checkpoints per chunk)', async () => {
+  it('a limit exception in the old first chunk (events 2–200) loses nothing: the first event is saved and checkpointed alone (issue 15 item 3)', async () => {
+    twin = await startTwin();
+    c = await client(twin);
+    const { messageIds } = await gatherBatch(300, 1);
+    // Before the one-event first chunk (the first chunk was 200 events) this limit came before any checkpoint: all 300 dropped.
+    twin.subscriber.limitExceptionAt({ messageId: messageIds[1] });
+    twin.subscriber.resume();
+    const [died, resumed] = twin.subscriber.batches;
+    expect(died).toMatchObject({ outcome: 'limit_exception', checkpoint: died.replayIds[0] });
+    expect(resumed.replayIds[0]).toBe(died.replayIds[1]);
+    expect(twin.subscriber.dropped).toEqual([]);
+    expect(await count(`SELECT Id FROM Seam_Audit__c WHERE Result__c = 'applied'`)).toBe(300);
+    expect(await count(`SELECT Id FROM CaseComment`)).toBe(300);
+  });
+
+  it('a limit exception on the first event itself, before any checkpoint, loses the batch, as the platform documents (the window that remains)', async () => {
     twin = await startTwin();
     c = await client(twin);
     const { messageIds } = await gatherBatch(3, 1);
-    twin.subscriber.limitExceptionAt({ messageId: messageIds[1] });
+    twin.subscriber.limitExceptionAt({ messageId: messageIds[0] });
     twin.subscriber.resume();
     expect(twin.subscriber.batches[0]).toMatchObject({ outcome: 'limit_exception', checkpoint: null });
     expect(twin.subscriber.dropped.map((e) => e.payload.Message_Id__c)).toEqual(messageIds);
     // Rolled back: nothing of the batch was saved.
     expect(await count(`SELECT Id FROM Seam_Audit__c`)).toBe(0);
+  });
+
+  it('EventBus.RetryableException (a locked Case row) rolls the whole invocation back, checkpoints included, and delivers the batch again', async () => {
+    twin = await startTwin();
+    c = await client(twin);
+    const { messageIds } = await gatherBatch(300, 1);
+    twin.subscriber.lockedAt({ messageId: messageIds[250], times: 2 }); // in the third chunk, after two checkpoints
+    twin.subscriber.resume();
+    expect(twin.subscriber.batches.map((b) => [b.outcome, b.retries, b.replayIds.length])).toEqual([['retry', 0, 300], ['retry', 1, 300], ['completed', 2, 300]]);
+    // Rolled back twice, applied once: no event twice, none lost.
+    expect(await count(`SELECT Id FROM Seam_Audit__c WHERE Result__c = 'applied'`)).toBe(300);
+    expect(await count(`SELECT Id FROM Seam_Audit__c WHERE Result__c != 'applied'`)).toBe(0);
+    expect(await count(`SELECT Id FROM CaseComment`)).toBe(300);
+    expect(twin.subscriber.dropped).toEqual([]);
+  });
+
+  it('after MAX_RETRIES the handler stops retrying: the locked Case\'s event is audited as an error, the others applied, the subscription keeps running', async () => {
+    twin = await startTwin();
+    c = await client(twin);
+    const { ids, messageIds } = await gatherBatch(5, 1);
+    twin.subscriber.lockedAt({ messageId: messageIds[3], times: 100 });
+    twin.subscriber.resume();
+    const outcomes = twin.subscriber.batches.map((b) => b.outcome);
+    expect(outcomes).toEqual([...Array(MAX_RETRIES).fill('retry'), 'completed']);
+    expect(twin.subscriber.errorState).toBe(false);
+    expect(await count(`SELECT Id FROM Seam_Audit__c WHERE Result__c = 'applied'`)).toBe(4);
+    const errors = (await c.call('GET', q(`SELECT Case__c, Detail__c FROM Seam_Audit__c WHERE Result__c = 'error'`))).body.records;
+    expect(errors).toEqual([expect.objectContaining({ Case__c: ids[3], Detail__c: expect.stringMatching(/^UNABLE_TO_LOCK_ROW/) })]);
   });
 
   it('honours a smaller batch size (PlatformEventSubscriberConfig.batchSize)', async () => {
