@@ -12,7 +12,7 @@ import {
 } from './schemas';
 import type { ImpactRequest, JsonSchema, PromptAttachment, ResolutionSummaryRequest, SummarizeRequest, TriageRequest } from './schemas';
 
-export type PromptName = 'triage' | 'summarize' | 'resolution-summary' | 'impact';
+export type PromptName = 'triage' | 'summarize' | 'resolution-summary' | 'impact' | 'escalation';
 
 export interface Prompt {
   readonly name: PromptName;
