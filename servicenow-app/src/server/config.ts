@@ -130,7 +130,7 @@ export interface ConfigProblem {
 
 export const DEFAULTS: Settings = {
     escalationEnabled: true,
-    escalationModelEnabled: true,
+    escalationModelEnabled: false,
     escalationPolicy: DEFAULT_ESCALATION_POLICY,
     engineeringRouting: DEFAULT_ENGINEERING_ROUTING,
     syncEnabled: true,

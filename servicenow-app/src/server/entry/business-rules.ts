@@ -115,7 +115,7 @@ export function assessEscalationOnEntry(current: CurrentRecord): void {
         const ctx = context();
         const entry = ctx.ports.records.get(TABLE.journal, current.getUniqueValue());
         const incident = entry && entry.name === TABLE.incident ? ctx.ports.records.get(TABLE.incident, entry.element_id) : null;
-        return incident ? assessEscalation(ctx.ports, ctx.settings, incident, escalationSource(ctx)) : 'not an incident entry';
+        return incident && entry ? assessEscalation(ctx.ports, ctx.settings, incident, escalationSource(ctx), entry) : 'not an incident entry';
     });
 }
 

@@ -10,20 +10,26 @@ import { callProxy } from '../clients/proxy';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
 import { findLinkByIncident } from '../sync/link';
+import { changedByIntegration } from '../sync/outbound';
 import { conversationOf, escalateCase, openEscalationReview, problemOfCase, type ContextSource, type EscalationOutcome, type EscalationSettings } from './problem';
 
 const RESPONSE_SCHEMA = responseSchema(ESCALATION_RESULT_SCHEMA);
 
 export type AssessOutcome =
     | EscalationOutcome
-    | { readonly status: 'not_linked' | 'has_problem' | 'in_review' | 'model_off' }
+    | { readonly status: 'not_linked' | 'has_problem' | 'in_review' | 'model_off' | 'own_note' }
     | { readonly status: 'proxy_failed'; readonly error: string };
 
 type AssessSettings = EscalationSettings & Pick<Settings, 'escalationModelEnabled' | 'proxyUrl' | 'proxyApiKey'> & Partial<Pick<Settings, 'proxyTimeoutMs'>>;
 
-export function assessEscalation(ports: Ports, settings: AssessSettings, incident: Row, source: ContextSource = {}): AssessOutcome {
+/**
+ * `entry`: the journal entry that triggered the assessment. Seam's own work notes (triage,
+ * SLA risk, knowledge: written by the integration user) are not news about the case.
+ */
+export function assessEscalation(ports: Ports, settings: AssessSettings, incident: Row, source: ContextSource = {}, entry?: Row): AssessOutcome {
     if (!settings.escalationEnabled) return { status: 'disabled', reason: 'x_seam_bridge.escalation.enabled is false' };
     if (!settings.escalationModelEnabled) return { status: 'model_off' };
+    if (entry && entry.element === 'work_notes' && changedByIntegration(ports, entry.sys_created_by)) return { status: 'own_note' };
     const link = findLinkByIncident(ports, incident.sys_id);
     const caseId = link ? link.state.caseId || link.row.sf_case_id : '';
     if (!link || !caseId) return { status: 'not_linked' };
