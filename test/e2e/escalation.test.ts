@@ -66,6 +66,14 @@ describe('agent escalation: "Escalate to engineering" on the Case', () => {
     expect(c.Seam_Escalation_Status__c).toMatch(/^Problem created: escalated by /);
   });
 
+  it('the problem form shows the customer context (the incident\'s button, reused) and says when the case has no account', async () => {
+    const r = await e.sn.call('POST', '/twin/ui-action', { table: 'problem', action: 'x_seam_bridge_problem_customer_context', sysId: problem.sys_id });
+    expect(r.status).toBe(200);
+    expect(r.body.shown).toBe(true);
+    expect(r.body.messages).toEqual([{ level: 'error', message: expect.stringMatching(/has no account in Salesforce\. Fix: set the Account on the Case in Salesforce/) }]);
+    expect(await audit(caseId, 'customer_context:no_account')).toHaveLength(1);
+  });
+
   it('problem state, known error, workaround and fix notes flow back to the Case', async () => {
     await e.sn.patch('problem', problem.sys_id, { state: '104', known_error: 'true', workaround: 'Sign in with the backup IdP.', fix_notes: 'Certificate rotation script fixed in 2.4.1.' });
     await e.sandbox.settle();

@@ -168,7 +168,7 @@ export interface ContextSource {
 
 /** The incident's conversation (customer comments and work notes), oldest first. */
 export function conversationOf(ports: Pick<Ports, 'records'>, incidentSysId: string, limit = 50): ThreadEntry[] {
-    const rows = ports.records.find(TABLE.journal, `${eq('element_id', incidentSysId)}^elementINcomments,work_notes^ORDERBYsys_created_on`, { limit });
+    const rows = ports.records.find(TABLE.journal, `${eq('element_id', incidentSysId)}^elementINcomments,work_notes`, { limit, orderBy: 'sys_created_on' });
     return rows.map((r) => ({
         author: (r.sys_created_by || '').slice(0, 200),
         body: r.value || '',
