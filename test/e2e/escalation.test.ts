@@ -190,7 +190,7 @@ describe('bad input loses nothing', () => {
     await e.sn.call('PATCH', '/twin/cross-scope', { refusedCreate: ['problem'] });
     try {
       await pressEngineering(caseId);
-      const store = e.sandbox.salesforce.store;
+      const store = e.sandbox.salesforce.store as any;
       const row = () => store.all('Seam_Outbox__c').find((r: any) => r.Case__c === caseId && r.Reason__c === 'engineering')!;
       for (let i = 0; i < 10 && row().Status__c !== 'Dead_Letter'; i++) {
         await e.sandbox.settle();
@@ -207,7 +207,7 @@ describe('bad input loses nothing', () => {
       await e.sn.call('PATCH', '/twin/cross-scope', { refusedCreate: [] });
     }
     // The admin replays the dead letter (Seam_Outbox__c back to Pending): one problem.
-    const store = e.sandbox.salesforce.store;
+    const store = e.sandbox.salesforce.store as any;
     const dead = store.all('Seam_Outbox__c').find((r: any) => r.Case__c === caseId && r.Reason__c === 'engineering')!;
     store.update('Seam_Outbox__c', String(dead.Id), { Status__c: 'Pending', Attempts__c: 0, Next_Attempt_At__c: null, Last_Error__c: null }, { userId: 'x', userName: 'x', inbound: true, after: [] });
     await e.sandbox.settle();
