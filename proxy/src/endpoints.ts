@@ -1,5 +1,9 @@
 /** The model endpoints, each with its request/result schemas, prompt and masked fields. */
 import {
+  ESCALATION_REQUEST_SCHEMA,
+  ESCALATION_RESULT_SCHEMA,
+  escalationPrompt,
+  type EscalationRequest,
   IMPACT_REQUEST_SCHEMA,
   IMPACT_RESULT_SCHEMA,
   RESOLUTION_SUMMARY_REQUEST_SCHEMA,
@@ -24,7 +28,7 @@ import {
   type TriageRequest,
 } from '@seam/shared';
 
-export const ENDPOINTS = ['triage', 'summarize', 'resolution-summary', 'impact', 'sla-risk'] as const;
+export const ENDPOINTS = ['triage', 'summarize', 'resolution-summary', 'impact', 'sla-risk', 'escalation'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 export interface RequestByEndpoint {
@@ -33,6 +37,7 @@ export interface RequestByEndpoint {
   'resolution-summary': ResolutionSummaryRequest;
   impact: ImpactRequest;
   'sla-risk': SlaRiskRequest;
+  escalation: EscalationRequest;
 }
 
 export interface EndpointSpec {
@@ -65,6 +70,7 @@ export const ENDPOINT_SPECS: Readonly<Record<Endpoint, EndpointSpec>> = {
   },
   impact: { requestSchema: IMPACT_REQUEST_SCHEMA, resultSchema: IMPACT_RESULT_SCHEMA, responseSchema: proxyResponseSchema(IMPACT_RESULT_SCHEMA) },
   'sla-risk': { requestSchema: SLA_RISK_REQUEST_SCHEMA, resultSchema: SLA_RISK_RESULT_SCHEMA, responseSchema: proxyResponseSchema(SLA_RISK_RESULT_SCHEMA) },
+  escalation: { requestSchema: ESCALATION_REQUEST_SCHEMA, resultSchema: ESCALATION_RESULT_SCHEMA, responseSchema: proxyResponseSchema(ESCALATION_RESULT_SCHEMA) },
 };
 
 /** Endpoints answered by an embedded model only (a number from fields, no text for an LLM). */
@@ -75,6 +81,7 @@ export function buildPrompt<E extends Endpoint>(endpoint: E, request: RequestByE
     case 'triage': return triagePrompt(request as TriageRequest);
     case 'summarize': return summarizePrompt(request as SummarizeRequest);
     case 'resolution-summary': return resolutionSummaryPrompt(request as ResolutionSummaryRequest);
+    case 'escalation': return escalationPrompt(request as EscalationRequest);
     case 'sla-risk': throw new Error('sla-risk has no prompt: it is answered by the embedded SLA model only (EMBEDDED_ONLY)');
     default: return impactPrompt(request as ImpactRequest);
   }

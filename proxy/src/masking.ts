@@ -16,7 +16,7 @@ export function maskRequest<E extends Endpoint>(endpoint: E, request: RequestByE
   const names: string[] = [];
   const r = request as unknown as Record<string, unknown>;
   if (typeof r['contactName'] === 'string' && r['contactName']) names.push(r['contactName']);
-  if (endpoint === 'summarize') {
+  if (endpoint === 'summarize' || endpoint === 'escalation') {
     for (const e of (request as RequestByEndpoint['summarize']).entries) if (e.author) names.push(e.author);
   }
   const mask = (text: string): string => {
@@ -34,9 +34,10 @@ export function maskRequest<E extends Endpoint>(endpoint: E, request: RequestByE
     impact: ['shortDescription', 'affectedService', 'workaround'],
     // Numbers and two names (category, group) for the embedded SLA model; nothing reaches an LLM.
     'sla-risk': [],
+    escalation: ['subject', 'description', 'configurationItem'],
   };
   for (const f of textFields[endpoint]) if (typeof out[f] === 'string') out[f] = mask(out[f] as string);
-  if (endpoint === 'summarize') {
+  if (endpoint === 'summarize' || endpoint === 'escalation') {
     out['entries'] = (request as RequestByEndpoint['summarize']).entries.map((e) => ({ ...e, author: mask(e.author), body: mask(e.body) }));
   }
   // Attachment text arrives masked by the caller; it is masked again here with the request's own

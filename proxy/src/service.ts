@@ -67,6 +67,7 @@ const LABELLED_FIELDS: Partial<Record<Endpoint, readonly [field: string, max: nu
   summarize: ['summary', 2000],
   'resolution-summary': ['summary', 1500],
   impact: ['body', 1500],
+  escalation: ['summary', 2000],
 };
 
 function withAiLabel(endpoint: Endpoint, result: Record<string, unknown>): Record<string, unknown> {

@@ -15,7 +15,7 @@ describe('openapi.json', () => {
   });
 
   it('carries the shared request schemas and the proxy response schemas unchanged', () => {
-    const names = { triage: 'Triage', summarize: 'Summarize', 'resolution-summary': 'ResolutionSummary', impact: 'Impact', 'sla-risk': 'SlaRisk' } as const;
+    const names = { triage: 'Triage', summarize: 'Summarize', 'resolution-summary': 'ResolutionSummary', impact: 'Impact', 'sla-risk': 'SlaRisk', escalation: 'Escalation' } as const;
     for (const e of ENDPOINTS) {
       expect(doc.components.schemas[`${names[e]}Request`]).toEqual(strip(ENDPOINT_SPECS[e].requestSchema as Record<string, unknown>));
       const resp = doc.components.schemas[`${names[e]}Response`];

@@ -80,7 +80,10 @@ describe('now-sdk build output', () => {
         expect(byTable).toEqual([
             // sync, resolution summary, major incident, knowledge learning, SLA risk
             'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always', 'incident:async_always',
-            'sys_attachment:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_routing_change:before',
+            // the escalated problem's sync to the Case
+            'problem:async_always',
+            // comment sync, the model's escalation assessment
+            'sys_attachment:async_always', 'sys_journal_field:async_always', 'sys_journal_field:async_always', 'sysapproval_approver:after', 'x_seam_bridge_routing_change:before',
             'x_seam_bridge_triage_review:async_always', 'x_seam_bridge_triage_review:async_always',
         ]);
         // A routing change is checked and applied before its row is written, so a refusal aborts it.
@@ -90,20 +93,23 @@ describe('now-sdk build output', () => {
         expect(queued?.field('filter_condition')).toBe('status=queued');
         expect(queued?.field('action_insert')).toBe('true');
         for (const r of rules) expect(r.field('script')).toMatch(/^\/\/ @fluent-module \w+;false;x_seam_bridge\/.*\/src\/server\/entry\/business-rules\.ts/);
-        const journal = rules.find((r) => r.field('collection') === 'sys_journal_field');
+        const journal = rules.find((r) => r.field('name') === 'Seam: queue customer comments for Salesforce');
         expect(journal?.field('filter_condition')).toBe('name=incident^element=comments');
+        // Tier-3 escalation: the model reads comments and work notes; only escalated problems sync.
+        expect(rules.find((r) => r.field('name') === 'Seam: assess tier-3 escalation')?.field('filter_condition')).toBe('name=incident^elementINcomments,work_notes');
+        expect(rules.find((r) => r.field('name') === 'Seam: sync escalated problem to Case')?.field('filter_condition')).toBe('x_seam_bridge_sf_case_idISNOTEMPTY');
     });
 
     it('declares a cross-scope privilege for every global table operation the server code needs, and none for sys_trigger', () => {
         const granted = of('sys_scope_privilege').map((r) => `${r.field('target_name')}:${r.field('operation')}:${r.field('status')}`);
-        for (const need of ['incident:create', 'incident:write', 'incident:read', 'sysapproval_approver:create', 'sysapproval_approver:write', 'sys_attachment:create', 'sys_user_has_role:read', 'sys_user_grmember:read', 'sys_journal_field:read']) {
+        for (const need of ['incident:create', 'incident:write', 'incident:read', 'sysapproval_approver:create', 'sysapproval_approver:write', 'sys_attachment:create', 'sys_user_has_role:read', 'sys_user_grmember:read', 'sys_journal_field:read', 'problem:create', 'problem:write', 'problem:read']) {
             expect(granted, need).toContain(`${need}:allowed`);
         }
         expect(granted.some((g) => g.startsWith('sys_trigger:'))).toBe(false);
         // The server code touches no other global table (scoped tables x_seam_bridge_* need none).
         const server = readdirSync(join(__dirname, '../src/server'), { recursive: true }).filter((f) => String(f).endsWith('.ts') && !String(f).includes('generated'));
         const literals = new Set<string>();
-        for (const f of server) for (const m of readFileSync(join(__dirname, '../src/server', String(f)), 'utf8').matchAll(/'(incident|core_company|sys_[a-z_]+|sysapproval_approver|sysauto_script|ecc_agent)'/g)) literals.add(m[1]);
+        for (const f of server) for (const m of readFileSync(join(__dirname, '../src/server', String(f)), 'utf8').matchAll(/'(incident|problem|core_company|sys_[a-z_]+|sysapproval_approver|sysauto_script|ecc_agent)'/g)) literals.add(m[1]);
         for (const field of ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']) literals.delete(field);
         // Named only as the audit target of a routing change: the app sets its own properties with gs.setProperty (a scoped API), never by GlideRecord.
         literals.delete('sys_properties');
@@ -146,7 +152,7 @@ describe('now-sdk build output', () => {
         expect(profile.field('grant_type')).toBe('client_credentials');
         expect(profile.file).toContain(`${join('dist', 'app', 'unload')}`); // first install only: admin-entered secrets survive upgrades
         const fns = of('sys_rest_message_fn').map((f) => f.field('function_name')).sort();
-        expect(fns).toEqual(['createRecords', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'post', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
+        expect(fns).toEqual(['createRecords', 'escalation', 'impact', 'knowledgeAnswer', 'knowledgeDocuments', 'knowledgeGaps', 'post', 'publishEvents', 'query', 'resolutionSummary', 'slaRisk', 'summarize', 'triage']);
     });
 
     it('has the four roles, table ACLs on every table and the endpoint ACL for the integration role', () => {

@@ -17,7 +17,7 @@ import { idempotencyKey } from './idempotency';
 import { entryOrigin, parseOriginTag, tagOrigin } from './journal';
 import type { JournalEntry } from './journal';
 import { OWNERSHIP } from './ownership';
-import type { FieldMapping } from './ownership';
+import type { FieldMapping, ServiceNowTable } from './ownership';
 import {
   CASE_PRIORITY_DOMAIN,
   CASE_STATUS_DOMAIN,
@@ -150,6 +150,11 @@ export interface OutboundInput {
   readonly journal?: readonly JournalEntry[];
   /** Defaults to `OWNERSHIP`. */
   readonly mappings?: readonly FieldMapping[];
+  /**
+   * From ServiceNow: which table `current` is (default `incident`); only that table's mappings
+   * are decided, so a problem's `state` is never read as an incident state.
+   */
+  readonly table?: ServiceNowTable;
 }
 
 export interface OutboundField {
@@ -192,7 +197,8 @@ const label = (s: System): string => (s === 'salesforce' ? 'Salesforce' : 'Servi
 
 export function decideOutbound(input: OutboundInput): OutboundDecision {
   const { from, current, link, origin } = input;
-  const mappings = input.mappings ?? OWNERSHIP;
+  const all = input.mappings ?? OWNERSHIP;
+  const mappings = from === 'servicenow' ? all.filter((m) => m.servicenow.table === (input.table ?? 'incident')) : all;
   const peer = other(from);
   const fields: OutboundField[] = [];
   const peerValues: Record<string, FieldValue> = {};
@@ -292,6 +298,8 @@ export interface InboundInput {
   /** The receiver's record, for old values in the audit; optional. */
   readonly current?: RecordValues;
   readonly mappings?: readonly FieldMapping[];
+  /** A ServiceNow message in ServiceNow's own names: which table its fields are (default `incident`). */
+  readonly table?: ServiceNowTable;
 }
 
 export type InboundStatus = 'applied' | 'duplicate' | 'stale' | 'rejected';
@@ -320,8 +328,10 @@ export interface InboundDecision {
 
 export function applyInbound(input: InboundInput): InboundDecision {
   const { to, message, link } = input;
-  const mappings = input.mappings ?? OWNERSHIP;
+  const all = input.mappings ?? OWNERSHIP;
   const sender = message.origin;
+  // ServiceNow names are per table (a problem also has `state`, `sys_id`); Case names are unique.
+  const mappings = sender === 'servicenow' && (message.names ?? 'sender') === 'sender' ? all.filter((m) => m.servicenow.table === (input.table ?? 'incident')) : all;
   const none = (status: InboundStatus, reason: string, problems: FieldProblem[] = []): InboundDecision => ({
     status,
     reason,

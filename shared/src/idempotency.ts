@@ -6,9 +6,9 @@ import { sha256Hex } from './hash';
 import type { System } from './types';
 
 /** What a message carries; `record` is a field update, the default. */
-export type MessageKind = 'record' | 'comment' | 'triage' | 'summarize' | 'resolution-summary' | 'impact' | 'sla-risk' | 'critical-alert';
+export type MessageKind = 'record' | 'comment' | 'triage' | 'summarize' | 'resolution-summary' | 'impact' | 'sla-risk' | 'critical-alert' | 'problem' | 'escalation';
 
-const KINDS: readonly MessageKind[] = ['record', 'comment', 'triage', 'summarize', 'resolution-summary', 'impact', 'sla-risk', 'critical-alert'];
+const KINDS: readonly MessageKind[] = ['record', 'comment', 'triage', 'summarize', 'resolution-summary', 'impact', 'sla-risk', 'critical-alert', 'problem', 'escalation'];
 
 /**
  * `salesforce:500…:7` or `salesforce:00a…:1:comment`. At most 128 characters (the Platform

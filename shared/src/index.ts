@@ -8,7 +8,7 @@ export { ok, err } from './types';
 export type { System, Direction, ConflictRule, FieldKind, FieldValue, RecordValues, FieldProblem, Result } from './types';
 
 // ownership: the single source of truth of field ownership
-export { OWNERSHIP, SN_SCOPE, displayFields } from './ownership';
+export { OWNERSHIP, SN_SCOPE, displayFields, mappingsFor } from './ownership';
 export type { FieldMapping, TransformName, SalesforceObject, ServiceNowTable } from './ownership';
 
 // fit: text cut to a column's dictionary length, visibly, and recognised as cut
@@ -39,6 +39,9 @@ export {
   incidentStateToCaseStatus,
   caseStatusToIncidentState,
   incidentStateLabel,
+  PROBLEM_STATE_LABELS,
+  problemStateLabel,
+  glideBoolean,
   parseDateTime,
   formatIso,
   formatServiceNowDateTime,
@@ -333,3 +336,31 @@ export type { PhrasingCheck, PhrasedInsight } from './phrasing';
 // customer: Salesforce customer context for IT agents (one SOQL query, cache freshness, the message)
 export { customerTarget, customerContextSoql, parseCustomerContext, isContextFresh, formatCustomerContext, OPEN_CASES_LIMIT, LATEST_CASES_SHOWN, ENTITLEMENTS_LIMIT } from './customer';
 export type { CustomerContext, CustomerEntitlement, CustomerCase, CustomerTarget, TargetProblem } from './customer';
+
+// escalation: tier-3 escalation of a case to a ServiceNow problem (policy, routing, one problem per case, masked context)
+export {
+  ESCALATION_REQUEST_SCHEMA,
+  ESCALATION_RESULT_SCHEMA,
+  DEFAULT_ESCALATION_POLICY,
+  DEFAULT_ENGINEERING_ROUTING,
+  escalationPrompt,
+  parseEscalationPolicy,
+  decideEscalation,
+  parseEngineeringRouting,
+  engineeringGroupFor,
+  problemIdempotencyKey,
+  problemContext,
+  escalationStatusText,
+} from './escalation';
+export type {
+  EscalationRequest,
+  EscalationResult,
+  EscalationPolicy,
+  EscalationTrigger,
+  EscalationAction,
+  EscalationInput,
+  EscalationDecision,
+  EngineeringRouting,
+  ProblemContextInput,
+  ProblemContext,
+} from './escalation';

@@ -17,10 +17,12 @@ export type TransformName =
   | 'dateTime'
   | 'text255'
   | 'incidentStateLabel'
+  | 'problemStateLabel'
+  | 'glideBoolean'
   | 'journal';
 
 export type SalesforceObject = 'Case' | 'Account' | 'Contact';
-export type ServiceNowTable = 'incident' | 'core_company';
+export type ServiceNowTable = 'incident' | 'problem' | 'core_company';
 
 export interface FieldMapping {
   /** Stable key, used in snapshots, messages, metadata record names and audit rows. */
@@ -113,6 +115,24 @@ export const OWNERSHIP: readonly FieldMapping[] = [
   // incident by the SLA-risk rule and copied to the Case like any other work field.
   { key: 'slaRisk', label: 'SLA breach risk (predicted)', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
     salesforce: { object: 'Case', field: 'Seam_SLA_Risk__c' }, servicenow: { table: 'incident', field: sn('sla_risk') } },
+  // ---- problem (tier-3 escalation, shared escalation.ts): owned by ServiceNow, read from the
+  // problem created for the case; the decision reads only mappings of the table it is given.
+  { key: 'problemNumber', label: 'Problem number', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+    salesforce: { object: 'Case', field: 'Seam_Problem_Number__c' }, servicenow: { table: 'problem', field: 'number' } },
+  { key: 'problemSysId', label: 'Problem sys_id', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+    salesforce: { object: 'Case', field: 'Seam_Problem_Sys_Id__c' }, servicenow: { table: 'problem', field: 'sys_id' } },
+  { key: 'problemState', label: 'Problem state', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'problemStateLabel',
+    salesforce: { object: 'Case', field: 'Seam_Problem_State__c' }, servicenow: { table: 'problem', field: 'state' } },
+  { key: 'knownError', label: 'Known error', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'glideBoolean',
+    salesforce: { object: 'Case', field: 'Seam_Known_Error__c' }, servicenow: { table: 'problem', field: 'known_error' } },
+  { key: 'workaround', label: 'Workaround', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+    salesforce: { object: 'Case', field: 'Seam_Workaround__c' }, servicenow: { table: 'problem', field: 'workaround' } },
+  { key: 'fixNotes', label: 'Fix notes', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'identity',
+    salesforce: { object: 'Case', field: 'Seam_Fix_Notes__c' }, servicenow: { table: 'problem', field: 'fix_notes' } },
+  // Where the escalation stands (created, in review, approval pending, rejected and why): a
+  // reviewer's rejection has no problem row, so this field travels alone then.
+  { key: 'escalationStatus', label: 'Engineering escalation status', kind: 'work', owner: 'servicenow', direction: 'sn_to_sf', conflict: 'owner_wins', transform: 'text255',
+    salesforce: { object: 'Case', field: 'Seam_Escalation_Status__c' }, servicenow: { table: 'problem', field: sn('escalation_status') } },
   // Work notes are ServiceNow's internal record of the work: owned there, never sent.
   { key: 'workNotes', label: 'Work notes', kind: 'work', owner: 'servicenow', direction: 'internal', conflict: 'owner_wins', transform: 'journal',
     salesforce: null, servicenow: { table: 'incident', field: 'work_notes' } },
@@ -121,6 +141,11 @@ export const OWNERSHIP: readonly FieldMapping[] = [
   { key: 'comments', label: 'Customer-visible comments', kind: 'journal', owner: 'entry_origin', direction: 'both', conflict: 'append', transform: 'journal',
     salesforce: { object: 'Case', field: 'CaseComment' }, servicenow: { table: 'incident', field: 'comments' } },
 ];
+
+/** The mappings a ServiceNow record of `table` carries (the decision reads no other table's fields from it). */
+export function mappingsFor(table: ServiceNowTable, mappings: readonly FieldMapping[] = OWNERSHIP): FieldMapping[] {
+  return mappings.filter((m) => m.servicenow.table === table);
+}
 
 /**
  * ServiceNow fields of `table` whose display value crosses the seam (mappings marked

@@ -13,7 +13,7 @@ import {
 } from './schemas';
 import type { ImpactRequest, InsightPhraseRequest, JsonSchema, PromptAttachment, ResolutionSummaryRequest, SummarizeRequest, TriageRequest } from './schemas';
 
-export type PromptName = 'triage' | 'summarize' | 'resolution-summary' | 'impact' | 'insight-phrasing';
+export type PromptName = 'triage' | 'summarize' | 'resolution-summary' | 'impact' | 'insight-phrasing' | 'escalation';
 
 export interface Prompt {
   readonly name: PromptName;

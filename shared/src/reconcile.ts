@@ -70,6 +70,7 @@ export function reconciledMappings(mappings: readonly FieldMapping[] = OWNERSHIP
   return mappings.filter(
     (m) =>
       m.salesforce !== null &&
+      m.servicenow.table === 'incident' && // the sweep compares a Case with its incident (problem fields are not swept)
       m.kind !== 'identity' && // written once at link time; the link itself pairs the records
       m.kind !== 'journal' &&
       m.direction !== 'internal' &&

@@ -501,8 +501,13 @@ export interface CaseMessage {
    * incident whatever triage would say (a high priority still needs its approval).
    */
   readonly escalate?: true;
-  /** Who escalated (the Salesforce user's name), for ServiceNow's audit; with `escalate` only. */
+  /** Who escalated (the Salesforce user's name), for ServiceNow's audit; with `escalate` or `escalateToEngineering`. */
   readonly escalatedBy?: string;
+  /**
+   * A person chose "Escalate to engineering" (tier 3): ServiceNow creates one problem for the
+   * case (shared escalation.ts), or asks a reviewer/approver first when the policy says so.
+   */
+  readonly escalateToEngineering?: true;
 }
 
 export interface CommentMessage {
@@ -547,6 +552,7 @@ export const CASE_MESSAGE_SCHEMA: JsonSchema = {
     contactName,
     escalate: { type: 'boolean', enum: [true] },
     escalatedBy: str(200),
+    escalateToEngineering: { type: 'boolean', enum: [true] },
   },
   required: ['messageId', 'idempotencyKey', 'caseId', 'caseNumber', 'version', 'sentAt', 'origin', 'fields'],
   additionalProperties: false,

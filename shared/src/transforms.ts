@@ -201,6 +201,33 @@ export function incidentStateLabel(state: unknown, holdReason?: unknown): Result
   return ok(s.value.holdReason === null ? label : `${label} (${HOLD_REASON_LABELS[s.value.holdReason]})`);
 }
 
+/** The problem states of the base problem lifecycle (problem.state choices). */
+export const PROBLEM_STATE_LABELS: Readonly<Record<string, string>> = {
+  '101': 'New',
+  '102': 'Assess',
+  '103': 'Root Cause Analysis',
+  '104': 'Fix in Progress',
+  '106': 'Resolved',
+  '107': 'Closed',
+};
+
+/** problem.state (number or Glide string) → its label; an unknown state is a problem, never a guess. */
+export function problemStateLabel(state: unknown, field = 'state'): Result<string> {
+  const key = state === null || state === undefined ? '' : String(state).trim();
+  const label = PROBLEM_STATE_LABELS[key];
+  if (label) return ok(label);
+  return err(problem(field, `${JSON.stringify(state)} is not a problem state`, `use one of ${Object.keys(PROBLEM_STATE_LABELS).join(', ')}`, key));
+}
+
+/** A Glide boolean ("true"/"false", "1"/"0", "" for empty) → a Salesforce checkbox value. */
+export function glideBoolean(value: unknown, field = 'value'): Result<boolean> {
+  if (value === true || value === false) return ok(value);
+  const v = value === null || value === undefined ? '' : String(value).trim().toLowerCase();
+  if (v === 'true' || v === '1') return ok(true);
+  if (v === 'false' || v === '0' || v === '') return ok(false);
+  return err(problem(field, `${JSON.stringify(value)} is not a boolean`, 'send true or false', v));
+}
+
 // ---- date-time ----------------------------------------------------------------------------
 
 /** A UTC instant split into its parts; produced only by the parsers below. */
@@ -358,6 +385,10 @@ function applyTransform(name: TransformName, field: string, values: readonly unk
       return peer === 'salesforce' ? toIsoDateTime(v, field) : toServiceNowDateTime(v, field);
     case 'text255':
       return text255(v, field);
+    case 'problemStateLabel':
+      return problemStateLabel(v, field);
+    case 'glideBoolean':
+      return glideBoolean(v, field);
     case 'journal':
       return err(
         problem(field, 'is a journal field, not a value', 'send journal entries with the journal functions (decision.ts)'),
@@ -374,6 +405,8 @@ export const TRANSFORM_NAMES: readonly TransformName[] = [
   'dateTime',
   'text255',
   'incidentStateLabel',
+  'problemStateLabel',
+  'glideBoolean',
   'journal',
 ];
 

@@ -135,6 +135,20 @@ describe('sandbox console in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // Continues on the same case: the panel's "Escalate to engineering" (tier 3) creates one
+  // ServiceNow problem; the console's case view and the panel show the problem link.
+  it('escalates the case to engineering from the panel and shows the problem link on the case view', async () => {
+    await page.locator('c-linked-incident-panel [data-id="escalate-engineering"] button').click();
+    await sandbox!.settle();
+    await expect(page.getByTestId('case-problem-number')).toContainText('PRB', { timeout: 15_000 });
+    await expect(page.getByTestId('case-escalation-status')).toContainText('Problem created', { timeout: 15_000 });
+    await expect(page.locator('c-linked-incident-panel [data-id="problem-number"]')).toContainText('PRB', { timeout: 15_000 });
+    const number = (await page.getByTestId('case-problem-number').textContent())!.trim();
+    const sn = new ServiceNowClient(sandbox!.urls.servicenow);
+    expect(await sn.query('problem', `number=${number}`)).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('asks both knowledge bases and shows the cited answer with a link to the article', async () => {
     await page.fill('#knowledge-question', 'How can I delete my facebook account?');
     await page.click('[data-testid="knowledge-ask"]');

@@ -72,7 +72,8 @@ const CASE_LIST_FIELDS = 'Id, CaseNumber, Subject, Status, Priority, Contact.Nam
 const CASE_FIELDS =
   'Id, CaseNumber, Subject, Description, Status, Priority, Origin, IsClosed, Contact.Name, Seam_Incident_Number__c, Seam_Incident_Sys_Id__c, ' +
   'Seam_Incident_State__c, Seam_Incident_Priority__c, Seam_Assignee__c, Seam_Assignment_Group__c, Seam_Sync_Status__c, Seam_Triage_Route__c, ' +
-  'Seam_Triage_Confidence__c, Seam_Last_Sync__c, Seam_Last_Error__c, Seam_Latest_Update__c, Seam_AI_Summary__c, Seam_Resolution_Notes__c, Seam_Correlation_Id__c, CreatedDate';
+  'Seam_Triage_Confidence__c, Seam_Last_Sync__c, Seam_Last_Error__c, Seam_Latest_Update__c, Seam_AI_Summary__c, Seam_Resolution_Notes__c, Seam_Correlation_Id__c, ' +
+  'Seam_Problem_Number__c, Seam_Problem_State__c, Seam_Known_Error__c, Seam_Workaround__c, Seam_Fix_Notes__c, Seam_Escalation_Status__c, CreatedDate';
 
 /** @param {string} caseId */
 const caseQuery = (caseId) =>

@@ -4,6 +4,8 @@
  * It receives masked requests only, like the LLM engine.
  */
 import {
+  type EscalationRequest,
+  type EscalationResult,
   labelAiText,
   type ImpactRequest,
   type ImpactResult,
@@ -32,6 +34,7 @@ export interface ResultByEndpoint {
   'resolution-summary': ResolutionSummaryResult;
   impact: ImpactResult;
   'sla-risk': SlaRiskResult;
+  escalation: EscalationResult;
 }
 
 /** Where a ServiceNow-bound ticket of each category usually goes; admins rename groups in ServiceNow. */
@@ -75,6 +78,7 @@ export class EmbeddedEngine {
       case 'summarize': return this.summarize(request as SummarizeRequest) as ResultByEndpoint[E];
       case 'resolution-summary': return this.resolution(request as ResolutionSummaryRequest) as ResultByEndpoint[E];
       case 'sla-risk': return this.slaRisk(request as SlaRiskRequest) as ResultByEndpoint[E];
+      case 'escalation': return escalationHeuristic(request as EscalationRequest) as ResultByEndpoint[E];
       default: return this.impact(request as ImpactRequest) as ResultByEndpoint[E];
     }
   }
@@ -205,4 +209,50 @@ function topTerms(text: string, n: number): string[] {
   const counts = new Map<string, number>();
   for (const w of normalizeWords(text)) if (w.length > 2) counts.set(w, (counts.get(w) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([w]) => w);
+}
+
+// ---- tier-3 escalation: an offline heuristic over the conversation and the logs ---------------
+
+const ERROR_CODE = /\b(?:0x[0-9A-Fa-f]{4,8}|HTTP [45]\d\d|[A-Z][A-Z0-9]{1,9}[-_]\d{2,6}|E\d{3,6}|ORA-\d{5})\b/g;
+const TRIED = /\b(tried|restarted|rebooted|reinstalled|re-installed|cleared|reset|rolled back|upgraded|downgraded|workaround (?:did not|didn't) help|still (?:failing|broken|happening|fails))\b/gi;
+const TRIED_ONE = new RegExp(TRIED.source, 'i');
+const DEFECT = /\b(bug|defect|regression|reproducible|reproduce[sd]?|stack ?trace|exception|crash(?:es|ed)?|segfault|null ?pointer|data corruption|since (?:the|last) (?:release|update|upgrade|deploy))\b/gi;
+const RECURRING = /\b(again|every (?:time|day|export|run|request)|recurring|keeps? (?:failing|happening)|all (?:users|customers)|intermittent(?:ly)?)\b/gi;
+const LOG_ERROR = /\b(ERROR|FATAL|CRITICAL|Exception|Traceback|panic)\b/;
+
+/**
+ * Does the conversation show a problem for engineering? Evidence, each capped: error codes,
+ * defect language, recurrence, steps already tried, error lines in attached logs. A logistic-style
+ * squash turns the score into a confidence; no evidence stays below the review threshold.
+ */
+export function escalationHeuristic(req: EscalationRequest): EscalationResult {
+  const texts = [req.subject, req.description ?? '', ...req.entries.map((e) => e.body)].map(stripMaskTokens);
+  const all = texts.join('\n');
+  const logs = (req.attachments ?? []).map((a) => a.text);
+  const codes = Array.from(new Set([...all.matchAll(ERROR_CODE), ...logs.flatMap((l) => [...l.matchAll(ERROR_CODE)])].map((m) => m[0]))).slice(0, 20);
+  const tried = Array.from(new Set(texts.flatMap((t) => t.split(/[.!?]\s+|\n+/)).filter((s) => TRIED_ONE.test(s)).map((s) => clip(s.trim(), 300)))).filter(Boolean).slice(0, 10);
+  const defect = (all.match(DEFECT) ?? []).length;
+  const recurring = (all.match(RECURRING) ?? []).length;
+  const logLines = logs.flatMap((l) => l.split(/\r?\n/)).filter((l) => LOG_ERROR.test(l)).length;
+  const score = Math.min(codes.length, 3) * 0.7 + Math.min(defect, 3) * 0.6 + Math.min(recurring, 2) * 0.4 + Math.min(tried.length, 3) * 0.6 + Math.min(logLines, 3) * 0.5;
+  const confidence = round3(1 / (1 + Math.exp(-(score - 1.2) * 1.5)));
+  const escalate = confidence >= 0.5;
+  const category: EscalationResult['category'] = /\b(outage|down|unavailable|all users)\b/i.test(all) ? 'outage' : /\b(slow|latency|timeout|timed out)\b/i.test(all) ? 'degradation' : 'defect';
+  const evidence = [
+    codes.length ? `${codes.length} error code(s)` : '',
+    defect ? `${defect} defect signal(s)` : '',
+    recurring ? `${recurring} recurrence signal(s)` : '',
+    tried.length ? `${tried.length} step(s) already tried` : '',
+    logLines ? `${logLines} error line(s) in the logs` : '',
+  ].filter(Boolean);
+  return {
+    escalate,
+    confidence,
+    category,
+    rationale: clip(`Embedded heuristic: ${evidence.length ? evidence.join(', ') : 'no engineering evidence'}; ${escalate ? 'looks beyond L1/L2' : 'support can still work it'}.`, 500),
+    errorCodes: codes.map((c) => clip(c, 80)),
+    affectedCis: req.configurationItem ? [clip(req.configurationItem, 120)] : [],
+    stepsTried: tried,
+    summary: labelled(`${clip(req.subject, 200)}. ${evidence.length ? `Evidence: ${evidence.join('; ')}.` : 'No technical evidence in the conversation.'}${codes.length ? ` Error codes: ${codes.slice(0, 5).join(', ')}.` : ''}`, 2000),
+  };
 }

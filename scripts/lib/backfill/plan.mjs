@@ -19,7 +19,7 @@ export const SF_INCIDENT_SYS_ID = 'Seam_Incident_Sys_Id__c';
 export const SF_CORRELATION_ID = 'Seam_Correlation_Id__c';
 
 /** Mappings whose values cross the seam as fields (not journal entries, not internal). */
-export const SYNCED = OWNERSHIP.filter((m) => m.salesforce !== null && m.direction !== 'internal' && m.owner !== 'entry_origin');
+export const SYNCED = OWNERSHIP.filter((m) => m.salesforce !== null && m.direction !== 'internal' && m.owner !== 'entry_origin' && m.servicenow.table === 'incident');
 
 const uniq = (/** @type {string[]} */ xs) => [...new Set(xs)];
 

@@ -3,7 +3,17 @@
  * at the edge. A bad value falls back to the shipped default and is reported, so one typo in a
  * property never stops the integration; the report names the property and the fix.
  */
-import { DEFAULT_TRIAGE_POLICY, parseTriagePolicy, type TriagePolicy } from './generated/seam-core';
+import {
+    DEFAULT_ENGINEERING_ROUTING,
+    DEFAULT_ESCALATION_POLICY,
+    DEFAULT_TRIAGE_POLICY,
+    parseEngineeringRouting,
+    parseEscalationPolicy,
+    parseTriagePolicy,
+    type EngineeringRouting,
+    type EscalationPolicy,
+    type TriagePolicy,
+} from './generated/seam-core';
 import type { PropertySource } from './ports';
 
 export const PROPERTY = {
@@ -45,9 +55,22 @@ export const PROPERTY = {
     customerContextCacheSeconds: 'x_seam_bridge.customer_context.cache_seconds',
     salesforceDelivery: 'x_seam_bridge.salesforce.delivery',
     pollSettleSeconds: 'x_seam_bridge.poll.settle_seconds',
+    escalationEnabled: 'x_seam_bridge.escalation.enabled',
+    escalationModelEnabled: 'x_seam_bridge.escalation.model_enabled',
+    escalationAutoAbove: 'x_seam_bridge.escalation.auto_create_above',
+    escalationReviewFrom: 'x_seam_bridge.escalation.review_from',
+    escalationApprovalPriorities: 'x_seam_bridge.escalation.approval_priorities',
+    escalationGroups: 'x_seam_bridge.escalation.engineering_groups',
 } as const;
 
 export interface Settings {
+    /** Tier-3 escalation to a problem (agent action and model trigger). */
+    readonly escalationEnabled: boolean;
+    /** Whether the model may propose an escalation from the conversation and logs. */
+    readonly escalationModelEnabled: boolean;
+    readonly escalationPolicy: EscalationPolicy;
+    /** Triage category → engineering group name (shared escalation.ts routing rules). */
+    readonly engineeringRouting: EngineeringRouting;
     readonly syncEnabled: boolean;
     readonly inboundEnabled: boolean;
     readonly triageEnabled: boolean;
@@ -122,6 +145,10 @@ export interface ConfigProblem {
 }
 
 export const DEFAULTS: Settings = {
+    escalationEnabled: true,
+    escalationModelEnabled: false,
+    escalationPolicy: DEFAULT_ESCALATION_POLICY,
+    engineeringRouting: DEFAULT_ENGINEERING_ROUTING,
     syncEnabled: true,
     inboundEnabled: true,
     triageEnabled: true,
@@ -226,7 +253,37 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         }
         return DEFAULT_TRIAGE_POLICY;
     };
+    const escalationPolicy = (): EscalationPolicy => {
+        const ratio = (name: string, fallback: number): unknown => {
+            const v = raw(name);
+            return v === undefined || v === '' ? fallback : Number(v);
+        };
+        const prios = raw(PROPERTY.escalationApprovalPriorities);
+        const parsed = parseEscalationPolicy({
+            autoAbove: ratio(PROPERTY.escalationAutoAbove, DEFAULT_ESCALATION_POLICY.autoAbove),
+            reviewFrom: ratio(PROPERTY.escalationReviewFrom, DEFAULT_ESCALATION_POLICY.reviewFrom),
+            approvalPriorities: prios === undefined || prios === '' ? DEFAULT_ESCALATION_POLICY.approvalPriorities : prios.split(',').map((p) => Number(p.trim())),
+        });
+        if (parsed.ok) return parsed.value;
+        for (const p of parsed.error) {
+            const field = p.field.indexOf('autoAbove') >= 0 ? PROPERTY.escalationAutoAbove
+                : p.field.indexOf('reviewFrom') >= 0 ? PROPERTY.escalationReviewFrom
+                : PROPERTY.escalationApprovalPriorities;
+            problems.push({ field, problem: p.problem, fix: p.fix });
+        }
+        return DEFAULT_ESCALATION_POLICY;
+    };
+    const engineeringRouting = (): EngineeringRouting => {
+        const parsed = parseEngineeringRouting(raw(PROPERTY.escalationGroups) ?? '');
+        if (parsed.ok) return parsed.value;
+        for (const p of parsed.error) problems.push({ field: PROPERTY.escalationGroups, problem: `${p.field} ${p.problem}`, fix: p.fix });
+        return DEFAULT_ENGINEERING_ROUTING;
+    };
     const settings: Settings = {
+        escalationEnabled: bool(PROPERTY.escalationEnabled, DEFAULTS.escalationEnabled),
+        escalationModelEnabled: bool(PROPERTY.escalationModelEnabled, DEFAULTS.escalationModelEnabled),
+        escalationPolicy: escalationPolicy(),
+        engineeringRouting: engineeringRouting(),
         syncEnabled: bool(PROPERTY.syncEnabled, DEFAULTS.syncEnabled),
         inboundEnabled: bool(PROPERTY.inboundEnabled, DEFAULTS.inboundEnabled),
         triageEnabled: bool(PROPERTY.triageEnabled, DEFAULTS.triageEnabled),

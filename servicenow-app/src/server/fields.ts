@@ -16,14 +16,26 @@ function incidentFields(): string[] {
     return Array.from(fields);
 }
 
-export const INCIDENT_FIELDS: readonly string[] = incidentFields();
+// problem_id and category: the escalation links the incident to its problem and routes by category.
+export const INCIDENT_FIELDS: readonly string[] = Array.from(new Set([...incidentFields(), 'problem_id', 'category']));
+
+/** The problem as the escalation creates it and the problem sync reads it (ownership map `problem` rows). */
+function problemFields(): string[] {
+    const fields = new Set<string>(['number', 'sys_id', 'sys_mod_count', 'sys_updated_by', 'short_description', 'description', 'assignment_group', 'cmdb_ci', 'first_reported_by_task',
+        'x_seam_bridge_sf_case_id', 'x_seam_bridge_sf_case_number', 'x_seam_bridge_sf_account_id', 'x_seam_bridge_correlation_id']);
+    for (const m of OWNERSHIP) if (m.servicenow.table === 'problem') fields.add(m.servicenow.field);
+    return Array.from(fields);
+}
+
+export const PROBLEM_FIELDS: readonly string[] = problemFields();
 
 export const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     [TABLE.incident]: INCIDENT_FIELDS,
+    [TABLE.problem]: PROBLEM_FIELDS,
     [TABLE.link]: ['sf_case_id', 'sf_case_number', 'incident', 'problem', 'correlation_id', 'link_version', 'sn_version', 'snapshot_hash', 'state', 'sync_state', 'last_error', 'last_synced_at', 'alert_priority'],
     [TABLE.outbox]: ['message_id', 'idempotency_key', 'kind', 'sobject_type', 'payload', 'incident', 'sf_case_id', 'correlation_id', 'status', 'attempts', 'next_attempt_at', 'last_error', 'sent_at'],
     [TABLE.audit]: ['direction', 'operation', 'target_table', 'target_id', 'sf_case_id', 'fields', 'old_values', 'new_values', 'actor', 'correlation_id', 'idempotency_key', 'result', 'http_status', 'latency_ms', 'detail'],
-    [TABLE.review]: ['sf_case_id', 'sf_case_number', 'message_id', 'idempotency_key', 'message', 'proposed_action', 'confidence', 'category', 'suggested_priority', 'suggested_group', 'rationale', 'engine', 'reason', 'status', 'reroute_group', 'incident', 'correlation_id'],
+    [TABLE.review]: ['sf_case_id', 'sf_case_number', 'message_id', 'idempotency_key', 'message', 'proposed_action', 'confidence', 'category', 'suggested_priority', 'suggested_group', 'rationale', 'engine', 'reason', 'status', 'reroute_group', 'incident', 'correlation_id', 'kind', 'problem', 'decision_note', 'sys_updated_by'],
     [TABLE.journal]: ['element', 'element_id', 'name', 'value', 'sys_created_by', 'sys_created_on'],
     [TABLE.approval]: ['approver', 'state', 'source_table', 'document_id', 'comments'],
     [TABLE.userRole]: ['user', 'role'],

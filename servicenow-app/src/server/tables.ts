@@ -5,6 +5,7 @@ export const TABLE = {
     audit: 'x_seam_bridge_audit',
     review: 'x_seam_bridge_triage_review',
     incident: 'incident',
+    problem: 'problem',
     journal: 'sys_journal_field',
     approval: 'sysapproval_approver',
     userRole: 'sys_user_has_role',

@@ -106,6 +106,10 @@ function renderCase(view) {
         ['Incident', c.Seam_Incident_Number__c, 'case-incident-number'], ['Incident state', c.Seam_Incident_State__c], ['Assignee', c.Seam_Assignee__c],
         ['Sync status', c.Seam_Sync_Status__c], ['Triage route', c.Seam_Triage_Route__c], ['Last sync', fmtDate(c.Seam_Last_Sync__c)],
         ['Last error', c.Seam_Last_Error__c], ['Resolution notes', c.Seam_Resolution_Notes__c], ['AI summary', c.Seam_AI_Summary__c],
+        // Tier-3 escalation: the ServiceNow problem the case is linked to, and where it stands.
+        ['Problem', c.Seam_Problem_Number__c, 'case-problem-number'], ['Problem state', c.Seam_Problem_State__c, 'case-problem-state'],
+        ['Known error', c.Seam_Problem_Number__c ? (c.Seam_Known_Error__c ? 'Yes' : 'No') : ''], ['Workaround', c.Seam_Workaround__c],
+        ['Fix notes', c.Seam_Fix_Notes__c], ['Engineering escalation', c.Seam_Escalation_Status__c, 'case-escalation-status'],
     ]));
     $('case-comments').replaceChildren(...(view.comments.length ? view.comments.map((cm) => h('li.slds-item', {},
         h('p.slds-text-body_small.slds-text-color_weak', { text: `${fmtDate(cm.CreatedDate)}${cm.IsPublished ? ' · public' : ' · internal'}` }),

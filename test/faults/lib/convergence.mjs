@@ -11,7 +11,7 @@ const core = /** @type {typeof import('../../../shared/src/index.ts')} */ (
 export const { OWNERSHIP, transformForPeer, ownerFields, peerField, sameValue, salesforcePath } = core;
 
 /** Mappings that hold a value on both sides (identity, relationship, work; not journal or internal). */
-export const FIELD_MAPPINGS = OWNERSHIP.filter((m) => m.direction !== 'internal' && m.owner !== 'entry_origin' && m.salesforce);
+export const FIELD_MAPPINGS = OWNERSHIP.filter((m) => m.direction !== 'internal' && m.owner !== 'entry_origin' && m.salesforce && m.servicenow.table === 'incident');
 
 /** Case fields to SELECT (relationship paths included, e.g. Account.Seam_Contract_Value__c). */
 export const CASE_FIELDS = [...new Set(['Id', 'CaseNumber', ...FIELD_MAPPINGS.map((m) => /** @type {string} */ (salesforcePath(m)))])];

@@ -31,12 +31,14 @@ const auraDateTime = (v) => (typeof v === 'string' ? v.replace(/\+0000$/, 'Z') :
  * @param {{ serviceNowUrl: string | null, now: () => number }} options
  */
 export function createPanelController(store, options) {
-  /** @param {string | null | undefined} sysId */
-  const incidentUrl = (sysId) => {
+  /** SeamPanelController.recordUrl. @param {string} table @param {string | null | undefined} sysId */
+  const recordUrl = (table, sysId) => {
     const base = options.serviceNowUrl;
     if (!sysId || !base) return null;
-    return `${base.replace(/\/$/, '')}/nav_to.do?uri=incident.do%3Fsys_id%3D${encodeURIComponent(sysId)}`;
+    return `${base.replace(/\/$/, '')}/nav_to.do?uri=${table}.do%3Fsys_id%3D${encodeURIComponent(sysId)}`;
   };
+  /** @param {string | null | undefined} sysId */
+  const incidentUrl = (sysId) => recordUrl('incident', sysId);
 
   /** @param {unknown} caseId */
   function getLink(caseId) {
@@ -68,10 +70,17 @@ export function createPanelController(store, options) {
       triageConfidence: c.Seam_Triage_Confidence__c ?? null,
       escalatedAt: auraDateTime(c.Seam_Escalated_At__c),
       slaRisk: c.Seam_SLA_Risk__c ?? null,
+      problemNumber: c.Seam_Problem_Number__c ?? null,
+      problemUrl: recordUrl('problem', /** @type {string | null} */ (c.Seam_Problem_Sys_Id__c ?? null)),
+      problemState: c.Seam_Problem_State__c ?? null,
+      knownError: c.Seam_Known_Error__c ?? false,
+      workaround: c.Seam_Workaround__c ?? null,
+      fixNotes: c.Seam_Fix_Notes__c ?? null,
+      escalationStatus: c.Seam_Escalation_Status__c ?? null,
     };
   }
 
-  /** @param {unknown} caseId @param {'escalate' | 'resync'} reason */
+  /** @param {unknown} caseId @param {'escalate' | 'engineering' | 'resync'} reason */
   function requestSend(caseId, reason) {
     const id = normalizeId(caseId);
     const c = id ? store.state.records.Case?.[id] : undefined;
@@ -97,5 +106,7 @@ export function createPanelController(store, options) {
     escalate(caseId) { requestSend(caseId, 'escalate'); return getLink(caseId); },
     /** @param {unknown} caseId */
     resync(caseId) { requestSend(caseId, 'resync'); return getLink(caseId); },
+    /** @param {unknown} caseId SeamPanelController.escalateToEngineering: tier 3, a ServiceNow problem */
+    escalateToEngineering(caseId) { requestSend(caseId, 'engineering'); return getLink(caseId); },
   };
 }

@@ -259,13 +259,13 @@ export async function createSalesforceTwin(options = {}) {
 
     if (path === '/seam-twin/events' && method === 'GET') return eventFeed(req, res, url);
     if (path === '/seam-twin/outbound' && method === 'GET') return send(res, 200, { outbound: store.state.outbound });
-    const apex = /^\/seam-twin\/apex\/SeamPanelController\/(getLink|escalate|resync)$/.exec(path);
+    const apex = /^\/seam-twin\/apex\/SeamPanelController\/(getLink|escalate|escalateToEngineering|resync)$/.exec(path);
     if (apex && method === 'POST') {
       // Twin-only: the @AuraEnabled methods of the panel's controller, for the console's LWC.
       let caseId;
       try { caseId = JSON.parse((await readBody(req)) || '{}').caseId; } catch { return send(res, 400, { error: 'The body must be JSON: {"caseId": "500…"}' }); }
       try {
-        const view = panel[/** @type {'getLink' | 'escalate' | 'resync'} */ (apex[1])](caseId);
+        const view = panel[/** @type {'getLink' | 'escalate' | 'escalateToEngineering' | 'resync'} */ (apex[1])](caseId);
         scheduleSave();
         return send(res, 200, view);
       } catch (e) {

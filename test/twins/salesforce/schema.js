@@ -178,6 +178,9 @@ const FALLBACK_CUSTOM_FIELDS = {
     ['Seam_Resolved_At__c', 'DateTime'], ['Seam_SLA_Due__c', 'DateTime'],
     ['Seam_Sync_Status__c', 'Picklist', { picklist: ['Not_Linked', 'Pending', 'Synced', 'Retrying', 'Error'], restricted: true }],
     ['Seam_Triage_Confidence__c', 'Number', { precision: 5, scale: 4 }], ['Seam_Triage_Route__c', 'Text', { length: 40 }],
+    ['Seam_Problem_Number__c', 'Text', { length: 40 }], ['Seam_Problem_Sys_Id__c', 'Text', { length: 32 }], ['Seam_Problem_State__c', 'Text', { length: 40 }],
+    ['Seam_Known_Error__c', 'Checkbox'], ['Seam_Workaround__c', 'LongTextArea', { length: 32768 }], ['Seam_Fix_Notes__c', 'LongTextArea', { length: 32768 }],
+    ['Seam_Escalation_Status__c', 'Text', { length: 255 }],
   ],
   Account: [['Seam_External_Id__c', 'Text', { length: 64 }], ['Seam_Contract_Value__c', 'Currency', { precision: 16, scale: 2 }]],
   Incident_Update__e: [

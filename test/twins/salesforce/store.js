@@ -19,7 +19,7 @@ import { findObject } from './schema.js';
  * @typedef {{ replayId: number, type: string, payload: SRecord }} PlatformEvent
  * @typedef {{ kind: 'case', message: CaseMessage } | { kind: 'comment', message: CommentMessage } | { kind: 'attachment', message: Record<string, unknown> }} OutboundItem
  * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, caseNumber: string, version: number, sentAt: string,
- *   origin: 'salesforce', fields: Record<string, Scalar>, contactName?: string, escalate?: true, escalatedBy?: string }} CaseMessage
+ *   origin: 'salesforce', fields: Record<string, Scalar>, contactName?: string, escalate?: true, escalatedBy?: string, escalateToEngineering?: true }} CaseMessage
  * @typedef {{ messageId: string, idempotencyKey: string, caseId: string, commentId: string, body: string, author: string,
  *   createdAt: string, origin: 'salesforce' }} CommentMessage
  * @typedef {{ userId: string, userName: string, inbound?: boolean, after: Array<() => void>, recordAccess?: ReturnType<typeof import('./sharing.js').createRecordAccess> }} WriteContext
@@ -306,6 +306,8 @@ export function createStore(options) {
     if (contact && contact.Name) message.contactName = String(contact.Name);
     // SeamOutbox.enqueueCases: a person's "Escalate to IT" overrides triage in ServiceNow.
     if (reason === 'escalate') Object.assign(message, { escalate: true, escalatedBy: String(ctx.userName).slice(0, 200) });
+    // "Escalate to engineering": ServiceNow creates one problem for the case (tier 3).
+    if (reason === 'engineering') Object.assign(message, { escalateToEngineering: true, escalatedBy: String(ctx.userName).slice(0, 200) });
     // SeamOutbox.enqueueCases: one Seam_Outbox__c row per case version, upserted on the key.
     const { sentAt, ...payload } = message;
     const row = { Case__c: c.Id, Kind__c: 'case', Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: key, Message_Id__c: message.messageId,

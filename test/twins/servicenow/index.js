@@ -100,6 +100,16 @@ export async function createServiceNowTwin(options = {}) {
           for (const [k, v] of Object.entries(body)) host.properties.set(k, String(v));
           return sendJson(res, 200, Object.fromEntries(host.properties));
         }
+        if (url.pathname === '/twin/cross-scope' && req.method === 'PATCH') {
+          // Which global tables the app's scope is refused create on (the table's cross-scope access
+          // policy, "Can create" cleared), e.g. to see a problem the instance will not let it create.
+          const body = JSON.parse((await readBody(req)) || '{}');
+          if (Array.isArray(body.refusedCreate)) {
+            host.refusedCrossScopeCreate.clear();
+            for (const t of ['sys_trigger', ...body.refusedCreate.map(String)]) host.refusedCrossScopeCreate.add(t);
+          }
+          return sendJson(res, 200, { refusedCreate: [...host.refusedCrossScopeCreate] });
+        }
         if (url.pathname === '/twin/ui-action' && req.method === 'POST') {
           // Presses a loaded form UI action on one record as the caller: condition, then script;
           // answers the form messages (gs.addInfoMessage / addErrorMessage) it produced.

@@ -72,9 +72,15 @@ export const BASE_TABLES = {
   cmn_location: { display: 'name', fields: { name: {} } },
   cmdb_ci_service: { display: 'name', fields: { name: {}, busines_criticality: {}, used_for: {} } },
   core_company: { display: 'name', fields: { name: {}, customer: { type: 'boolean', default: 'false' } } },
+  // The base problem lifecycle's states (101 New … 107 Closed), the known-error flag and the
+  // workaround / cause / fix notes a tier-3 escalation reads back; the rest of problem is not modelled.
   problem: {
-    display: 'number', numberPrefix: 'PRB',
-    fields: { number: {}, short_description: { maxLength: 160 }, description: { maxLength: 4000 }, state: {}, priority: {}, active: { type: 'boolean', default: 'true' },
+    display: 'number', numberPrefix: 'PRB', label: 'Problem',
+    fields: { number: {}, short_description: { maxLength: 160 }, description: { maxLength: 4000 },
+      state: { default: '101', choices: { 101: 'New', 102: 'Assess', 103: 'Root Cause Analysis', 104: 'Fix in Progress', 106: 'Resolved', 107: 'Closed' } },
+      priority: {}, category: {}, active: { type: 'boolean', default: 'true' },
+      known_error: { type: 'boolean', default: 'false' }, workaround: { maxLength: 4000 }, cause_notes: { maxLength: 4000 }, fix_notes: { maxLength: 4000 },
+      first_reported_by_task: { type: 'reference', reference: 'incident' }, cmdb_ci: {},
       assigned_to: { type: 'reference', reference: 'sys_user' }, assignment_group: { type: 'reference', reference: 'sys_user_group' },
       work_notes: { type: 'journal_input' }, comments: { type: 'journal_input' } },
   },

@@ -145,6 +145,10 @@ declare global {
                         table: 'sys_script'
                         id: '073b417036f4493187dab694fbba7518'
                     }
+                    br_escalation_assess: {
+                        table: 'sys_script'
+                        id: 'befb372c0b254d32a63d0e51c07acad8'
+                    }
                     br_incident_sync: {
                         table: 'sys_script'
                         id: '24b287458e64496d9b0e97d5624f74be'
@@ -160,6 +164,10 @@ declare global {
                     br_major_incident: {
                         table: 'sys_script'
                         id: '6d3eaa6a6505448481b2ccd2b62cf4a7'
+                    }
+                    br_problem_sync: {
+                        table: 'sys_script'
+                        id: '3f2e4047aa2b49afb3531dc9f451fa90'
                     }
                     br_resolution_summary: {
                         table: 'sys_script'
@@ -388,6 +396,30 @@ declare global {
                     prop_drift_window: {
                         table: 'sys_properties'
                         id: '105fedef6cd44e54b82915be32024068'
+                    }
+                    prop_escalation_approval: {
+                        table: 'sys_properties'
+                        id: '3c8efb2db93e47399aed124bec572cf6'
+                    }
+                    prop_escalation_auto: {
+                        table: 'sys_properties'
+                        id: '0c94109a7b3d4e5faeb7adb42351fcea'
+                    }
+                    prop_escalation_enabled: {
+                        table: 'sys_properties'
+                        id: 'c22980e4606644c88d21e0c99cda12b5'
+                    }
+                    prop_escalation_groups: {
+                        table: 'sys_properties'
+                        id: '00bd9dca88184c5580f20753e6633eed'
+                    }
+                    prop_escalation_model: {
+                        table: 'sys_properties'
+                        id: 'abf55fd61afa497ab8c3087e6a6087f1'
+                    }
+                    prop_escalation_review: {
+                        table: 'sys_properties'
+                        id: '9d6e3e5afc884367aa467fe69e438085'
                     }
                     prop_inbound_enabled: {
                         table: 'sys_properties'
@@ -757,6 +789,18 @@ declare global {
                         table: 'sys_module'
                         id: 'ec5d8f696de844b58da24318051fce13'
                     }
+                    src_server_escalation_assess_ts: {
+                        table: 'sys_module'
+                        id: 'fa51b1e6a9a5401c915fedc70e1d4d09'
+                    }
+                    src_server_escalation_problem_ts: {
+                        table: 'sys_module'
+                        id: '36202f71c19040199f7382cf748ea6f5'
+                    }
+                    src_server_escalation_sync_ts: {
+                        table: 'sys_module'
+                        id: 'b7a230b8c9124e3cbd1a6a977dca9995'
+                    }
                     src_server_fields_ts: {
                         table: 'sys_module'
                         id: '324da51e491c4c349c98f61cfa3f405b'
@@ -1058,6 +1102,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: '93372fdf3be0477a8011784f427fc7bf'
                     }
+                    ui_problem_customer_context: {
+                        table: 'sys_ui_action'
+                        id: '83aa6ab46f4b478daa2e4b7a477b0b72'
+                    }
                     ui_reconcile_start: {
                         table: 'sys_ui_action'
                         id: '05ff1cdac72e4dc2931a66d9f01ef3cc'
@@ -1093,6 +1141,18 @@ declare global {
                     xsp_incident_write: {
                         table: 'sys_scope_privilege'
                         id: '1414f675eb2547b8bb4dca9869ce8c9e'
+                    }
+                    xsp_problem_create: {
+                        table: 'sys_scope_privilege'
+                        id: '3e43dbca3d9d41ed8a4f3f58a98ed201'
+                    }
+                    xsp_problem_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'b29042252ebb47a3917bc76e5473c89a'
+                    }
+                    xsp_problem_write: {
+                        table: 'sys_scope_privilege'
+                        id: '4fda75d406c94bf19dd79a47bd65ae38'
                     }
                     xsp_sys_attachment_create: {
                         table: 'sys_scope_privilege'
@@ -1484,6 +1544,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '11104b7304f446ac83a17361e71db1be'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '1158be579a6947e481797ae0883efb9f'
                         key: {
                             name: 'x_seam_bridge_kb_suggestion'
@@ -1674,6 +1742,14 @@ declare global {
                             name: 'x_seam_bridge_attachment'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '181e4a72a88b418084a06a6204bef677'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_sf_account_id'
                         }
                     },
                     {
@@ -1968,6 +2044,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '22dfa44deedf4ae09e2cf11524fec945'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_escalation_status'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '23822a95b64e4e22a70e2fdd9fb6aa83'
                         key: {
@@ -1992,6 +2077,15 @@ declare global {
                             value: 'pulled'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '251f509b8f8244c4817622b8c619e5d7'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_sf_case_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -2240,6 +2334,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '31965ec16f434abc90d20e324015b0cc'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_sf_case_number'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '31b1afa896364e14ba8395a6f2c994ef'
                         key: {
@@ -2250,6 +2353,17 @@ declare global {
                                     name: 'x_seam_bridge.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '31e57c83f28940dfa2348d9294aef2f6'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'proposed_action'
+                            value: 'create_problem'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2421,6 +2535,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '3dd44225fbdf4d01bdd94024db97f627'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'kind'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '3e4d451fcd164b4085349cef70bcbe25'
                         key: {
                             name: 'x_seam_bridge_routing_change'
@@ -2485,6 +2608,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '414a373273c2477d81f59aaaa3c6d210'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'problem'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '4167899303a64127b7a8d8d1efe70301'
                         key: {
                             name: 'x_seam_bridge_kb_suggestion'
@@ -2531,6 +2663,22 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_link'
                             element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '45b2b175c7324712a12df94aad767de4'
+                        key: {
+                            name: 'problem'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '46326b555a994f91b01925fbcf50ff79'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_sf_account_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -3205,6 +3353,19 @@ declare global {
                             name: 'x_seam_bridge_metric_snapshot'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '612eb66216dc4589b769018809c1bb2b'
+                        key: {
+                            sys_ui_action: '83aa6ab46f4b478daa2e4b7a477b0b72'
+                            sys_user_role: {
+                                id: '91d4879002f248a18a5fac2e0d0ee984'
+                                key: {
+                                    name: 'itil'
+                                }
+                            }
                         }
                     },
                     {
@@ -3913,6 +4074,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '7f6f165bc4c24c84bdc25abe1e551004'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'problem'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '7f9a2eb874784024a810e6bdcd6d6799'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -4313,6 +4482,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '905fa00b0bb843aa88e4ffb0d45f2b7a'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_sf_case_number'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '90d8ab1a045a46c3b5202bd8c7efec90'
                         key: {
                             name: 'incident'
@@ -4453,6 +4630,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: '98b9578e85fe46a0ba12b3ff1fe60fdb'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'kind'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '98f42ac0ab5f4e3eb054df4f7c1903c4'
                         key: {
@@ -4555,6 +4740,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_rest_message_fn'
+                        id: '9fa79dd4c4ad454b8a57345ea62401d7'
+                        key: {
+                            rest_message: '26061b440e4c46abac4f726c2415d8f2'
+                            function_name: 'escalation'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '9ff58710c8294765b20d7f8d48cd76ed'
                         key: {
@@ -4591,6 +4784,17 @@ declare global {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'requested_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'a190cb78744b498998c9ead29e791354'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'kind'
+                            value: 'escalation'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -4675,6 +4879,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'a5866a7e623f41259a9d9b13e5f0b920'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'decision_note'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a5ce0443a82045ceb9ff73ec201a50bf'
                         key: {
@@ -4719,6 +4932,13 @@ declare global {
                         }
                     },
                     {
+                        table: 'ua_table_licensing_config'
+                        id: 'a874a10307324f429b4f4d7a9c94a44f'
+                        key: {
+                            name: 'problem'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'a8800c32d3e34bee99ab753396fe7dad'
                         key: {
@@ -4746,6 +4966,17 @@ declare global {
                             name: 'x_seam_bridge_kb_suggestion'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'a9cd5e46136e49d18060f8f22db02c20'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'kind'
+                            value: 'triage'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -5747,6 +5978,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'dca056036e514d3b87cc2fe01ebbaa2e'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_correlation_id'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'dce0a89756f8468e9067a6fce3d3a7be'
                         key: {
@@ -5797,6 +6036,15 @@ declare global {
                         key: {
                             rest_message: '26061b440e4c46abac4f726c2415d8f2'
                             function_name: 'knowledgeGaps'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'df78650ecfb349f19e20904fbd60c3b3'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_correlation_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -5948,6 +6196,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'e7ddf1a777024c4eac79052619a973d4'
+                        key: {
+                            name: 'x_seam_bridge_triage_review'
+                            element: 'decision_note'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e84be123b73c498ca824fc1968da3426'
                         key: {
@@ -5974,6 +6230,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_accuracy_review'
                             element: 'week'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e9973a9312da41e784ad1306c0f73d3d'
+                        key: {
+                            name: 'problem'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -6201,6 +6466,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'f3fe1229e0064ca5b79062e10ee44c41'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_escalation_status'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f54a3c387d88468890287fdda582fe67'
                         key: {
@@ -6261,6 +6534,14 @@ declare global {
                             name: 'x_seam_bridge_attachment'
                             element: 'content_type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fb82c9c2164c406f953879ac6103c829'
+                        key: {
+                            name: 'problem'
+                            element: 'x_seam_bridge_sf_case_id'
                         }
                     },
                     {

@@ -10,6 +10,10 @@ import { CrossScopePrivilege } from '@servicenow/sdk/core'
 CrossScopePrivilege({ $id: Now.ID['xsp_incident_read'], operation: 'read', status: 'allowed', targetName: 'incident', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['xsp_incident_write'], operation: 'write', status: 'allowed', targetName: 'incident', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['xsp_incident_create'], operation: 'create', status: 'allowed', targetName: 'incident', targetScope: 'global', targetType: 'sys_db_object' })
+// Tier-3 escalation: the problem is created, read back and linked (src/server/escalation).
+CrossScopePrivilege({ $id: Now.ID['xsp_problem_read'], operation: 'read', status: 'allowed', targetName: 'problem', targetScope: 'global', targetType: 'sys_db_object' })
+CrossScopePrivilege({ $id: Now.ID['xsp_problem_write'], operation: 'write', status: 'allowed', targetName: 'problem', targetScope: 'global', targetType: 'sys_db_object' })
+CrossScopePrivilege({ $id: Now.ID['xsp_problem_create'], operation: 'create', status: 'allowed', targetName: 'problem', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['xsp_core_company_read'], operation: 'read', status: 'allowed', targetName: 'core_company', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['xsp_sys_journal_field_read'], operation: 'read', status: 'allowed', targetName: 'sys_journal_field', targetScope: 'global', targetType: 'sys_db_object' })
 CrossScopePrivilege({ $id: Now.ID['xsp_sys_attachment_read'], operation: 'read', status: 'allowed', targetName: 'sys_attachment', targetScope: 'global', targetType: 'sys_db_object' })

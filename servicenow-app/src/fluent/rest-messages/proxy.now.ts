@@ -8,7 +8,7 @@ export const proxyMessage = RestMessage({
     $id: Now.ID['rest_message_proxy'],
     name: 'Seam Proxy',
     endpoint: 'https://seam-proxy.example.com',
-    description: 'Seam LLM proxy: triage, summarize, resolution summary, major-incident impact drafts, knowledge answers, case summaries and SLA-breach risk.',
+    description: 'Seam LLM proxy: triage, summarize, resolution summary, major-incident impact drafts, knowledge answers, case summaries, SLA-breach risk and tier-3 escalation assessment.',
     authenticationType: 'noAuthentication',
     access: 'packagePrivate',
     headers: [
@@ -24,5 +24,6 @@ export const proxyMessage = RestMessage({
         { name: 'knowledgeDocuments', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/documents' },
         { name: 'knowledgeGaps', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/knowledge/gaps' },
         { name: 'slaRisk', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/sla-risk' },
+        { name: 'escalation', httpMethod: 'POST', endpoint: 'https://seam-proxy.example.com/v1/escalation' },
     ],
 })

@@ -10,6 +10,8 @@ export const x_seam_bridge_triage_review = Table({
     accessibleFrom: 'package_private',
     audit: true,
     schema: {
+        // triage: a case's routing (incident or not); escalation: a tier-3 escalation to a problem.
+        kind: StringColumn({ label: 'Kind', maxLength: 40, default: 'triage', choices: { triage: 'Triage', escalation: 'Engineering escalation' } }),
         sf_case_id: StringColumn({ label: 'Salesforce Case Id', maxLength: 18 }),
         sf_case_number: StringColumn({ label: 'Salesforce Case Number', maxLength: 40 }),
         message_id: StringColumn({ label: 'Message id', maxLength: 64 }),
@@ -23,6 +25,7 @@ export const x_seam_bridge_triage_review = Table({
                 keep_in_salesforce: 'Keep in Salesforce',
                 review: 'Review',
                 approval: 'Approval',
+                create_problem: 'Create problem',
             },
         }),
         confidence: DecimalColumn({ label: 'Model confidence' }),
@@ -49,5 +52,7 @@ export const x_seam_bridge_triage_review = Table({
         reroute_group: ReferenceColumn({ label: 'Reroute to group', referenceTable: 'sys_user_group' }),
         incident: ReferenceColumn({ label: 'Incident', referenceTable: 'incident' }),
         correlation_id: StringColumn({ label: 'Correlation id', maxLength: 128 }),
+        problem: ReferenceColumn({ label: 'Problem', referenceTable: 'problem' }),
+        decision_note: StringColumn({ label: 'Reviewer\'s note (sent to the Case on a rejected escalation)', maxLength: 1000 }),
     },
 })

@@ -1,6 +1,6 @@
 import '@servicenow/sdk/global'
 import { UiAction } from '@servicenow/sdk/core'
-import { showCustomerContext } from '../../server/entry/ui-actions'
+import { showCustomerContext, showProblemCustomerContext } from '../../server/entry/ui-actions'
 
 // On demand, read-only: the Salesforce side of the incident's customer as a form message. A
 // button, not a related list: the context is one SOQL call that the agent asks for, not a read
@@ -16,5 +16,20 @@ export const customerContextAction = UiAction({
     form: { showButton: true },
     roles: ['itil'],
     script: showCustomerContext,
+    order: 420,
+})
+
+// The same context on a problem a tier-3 escalation created from a case (its Seam case fields).
+export const problemCustomerContextAction = UiAction({
+    $id: Now.ID['ui_problem_customer_context'],
+    table: 'problem',
+    name: 'Customer context (Salesforce)',
+    actionName: 'x_seam_bridge_problem_customer_context',
+    hint: 'Account, contract value, entitlements and SLA, open cases of the escalated case\'s customer, read from Salesforce',
+    condition: "!current.x_seam_bridge_sf_case_id.nil()",
+    showUpdate: true,
+    form: { showButton: true },
+    roles: ['itil'],
+    script: showProblemCustomerContext,
     order: 420,
 })

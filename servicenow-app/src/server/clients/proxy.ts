@@ -4,6 +4,7 @@
  * audited (direction `proxy`) with its latency and the engine that answered.
  */
 import {
+    ESCALATION_REQUEST_SCHEMA,
     KNOWLEDGE_ANSWER_REQUEST_SCHEMA,
     KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA,
     KNOWLEDGE_GAPS_REQUEST_SCHEMA,
@@ -20,7 +21,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports } from '../ports';
 
-export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/knowledge/answer' | '/v1/knowledge/documents' | '/v1/knowledge/gaps' | '/v1/sla-risk';
+export type ProxyRoute = '/v1/triage' | '/v1/summarize' | '/v1/resolution-summary' | '/v1/impact' | '/v1/knowledge/answer' | '/v1/knowledge/documents' | '/v1/knowledge/gaps' | '/v1/sla-risk' | '/v1/escalation';
 
 export type ProxyOutcome<T> =
     | { readonly ok: true; readonly value: T; readonly engine: string }
@@ -35,6 +36,7 @@ const FN: Readonly<Record<ProxyRoute, string>> = {
     '/v1/knowledge/documents': 'knowledgeDocuments',
     '/v1/knowledge/gaps': 'knowledgeGaps',
     '/v1/sla-risk': 'slaRisk',
+    '/v1/escalation': 'escalation',
 };
 
 /** The proxy validates with the same schemas; checking here turns contract drift into a clear local error. */
@@ -47,6 +49,7 @@ const REQUEST_CHECK: Readonly<Record<ProxyRoute, (v: unknown) => Result<unknown,
     '/v1/knowledge/documents': (v) => validate(KNOWLEDGE_DOCUMENTS_REQUEST_SCHEMA, v),
     '/v1/knowledge/gaps': (v) => validate(KNOWLEDGE_GAPS_REQUEST_SCHEMA, v),
     '/v1/sla-risk': validateSlaRiskRequest,
+    '/v1/escalation': (v) => validate(ESCALATION_REQUEST_SCHEMA, v),
 };
 
 export interface ProxyCallContext {

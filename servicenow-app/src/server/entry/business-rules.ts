@@ -18,6 +18,9 @@ import { learnFromResolution } from '../knowledge/knowledge';
 import { glideHasRole, glideMessages, glidePropertyWriter } from '../adapters/glide-system';
 import { applyRoutingChange } from '../governance/routing-change';
 import { TABLE } from '../tables';
+import { assessEscalation } from '../escalation/assess';
+import { onProblemChanged } from '../escalation/sync';
+import { incidentAttachmentsForPrompt } from '../attachments/prompt-text';
 import { context, type Context, type CurrentRecord } from './context';
 
 function guarded(name: string, current: CurrentRecord, run: () => unknown): void {
@@ -86,9 +89,33 @@ export function predictSlaRisk(current: CurrentRecord): void {
 
 export function applyReviewDecision(current: CurrentRecord): void {
     guarded('triage review', current, () => {
-        const { ports } = context();
-        const row = ports.records.get(TABLE.review, current.getUniqueValue());
-        return row ? onReviewDecided(ports, row) : 'review gone';
+        const ctx = context();
+        const row = ctx.ports.records.get(TABLE.review, current.getUniqueValue());
+        return row ? sendQueued(ctx, onReviewDecided(ctx.ports, row, { settings: ctx.settings, source: escalationSource(ctx) })) : 'review gone';
+    });
+}
+
+/** The escalation context reads the incident's files through Glide (masked by the shared core). */
+function escalationSource({ ports }: Context): { attachments: (incidentSysId: string) => ReturnType<typeof incidentAttachmentsForPrompt> } {
+    return { attachments: (incidentSysId: string) => incidentAttachmentsForPrompt(ports, glideAttachmentContent, incidentSysId) };
+}
+
+/** A problem escalated from a case changed: its ServiceNow-owned fields go to the Case. */
+export function syncProblemChange(current: CurrentRecord): void {
+    guarded('problem sync', current, () => {
+        const ctx = context();
+        const row = ctx.ports.records.get(TABLE.problem, current.getUniqueValue());
+        return row ? sendQueued(ctx, onProblemChanged(ctx.ports, ctx.settings, row)) : 'problem gone';
+    });
+}
+
+/** A comment or work note on a linked incident: does the model see a tier-3 escalation? */
+export function assessEscalationOnEntry(current: CurrentRecord): void {
+    guarded('escalation assessment', current, () => {
+        const ctx = context();
+        const entry = ctx.ports.records.get(TABLE.journal, current.getUniqueValue());
+        const incident = entry && entry.name === TABLE.incident ? ctx.ports.records.get(TABLE.incident, entry.element_id) : null;
+        return incident && entry ? assessEscalation(ctx.ports, ctx.settings, incident, escalationSource(ctx), entry) : 'not an incident entry';
     });
 }
 

@@ -68,8 +68,17 @@ export function addKnowledgeToWorkNotes(current: CurrentRecord): void {
 
 /** Incident form button "Customer context (Salesforce)": the customer's Salesforce side, read-only. */
 export function showCustomerContext(current: CurrentRecord): void {
+    showContextOf(TABLE.incident, current);
+}
+
+/** The same button on a problem escalated from a case (its Seam case and account fields). */
+export function showProblemCustomerContext(current: CurrentRecord): void {
+    showContextOf(TABLE.problem, current);
+}
+
+function showContextOf(table: string, current: CurrentRecord): void {
     const { ports, settings, ops } = context();
-    const row = ports.records.get(TABLE.incident, current.getUniqueValue());
+    const row = ports.records.get(table, current.getUniqueValue());
     if (!row) return;
     const message = customerContextMessage(customerContextFor(ports, settings, ops.budget, row));
     if (message.level === 'error') glideMessages.error(message.text);

@@ -5,6 +5,8 @@
  * for approval. Every write is audited with old and new values.
  */
 import {
+    DEFAULT_ENGINEERING_ROUTING,
+    DEFAULT_ESCALATION_POLICY,
     applyInbound,
     casePriorityToUrgencyImpact,
     formatCorrelationId,
@@ -25,6 +27,7 @@ import { NO_APPROVERS, approvers, noteApprovers, requestApproval } from '../tria
 import { openReview, queueReview, queueTriage, refreshReview, storedMessage } from '../triage/review';
 import { triageCase, type TriageOutcome } from '../triage/triage';
 import { attachOverflow, fitToColumns } from './fit';
+import { escalateCase, type EscalationOutcome, type EscalationSettings } from '../escalation/problem';
 import { findLinkByCase, saveLink } from './link';
 
 // The statuses are part of the wire contract, so they live in the shared core.
@@ -38,6 +41,9 @@ export interface CaseResult {
     readonly correlationId?: string;
     readonly linkVersion?: number;
     readonly problems?: readonly FieldProblem[];
+    /** "Escalate to engineering": what became of it (created, duplicate, review, approval_pending, none, disabled). */
+    readonly escalation?: string;
+    readonly problemNumber?: string;
 }
 
 /** The case message as the shared inbound decision reads it (Id and CaseNumber included). */
@@ -68,7 +74,7 @@ export function alreadyProcessed(ports: Pick<Ports, 'records'>, key: string): bo
 }
 
 type InboundPorts = Ports;
-type InboundSettings = Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey' | 'approvalGroup'> & Partial<Pick<Settings, 'proxyTimeoutMs'>>;
+type InboundSettings = Pick<Settings, 'triageEnabled' | 'triagePolicy' | 'proxyUrl' | 'proxyApiKey' | 'approvalGroup'> & Partial<Pick<Settings, 'proxyTimeoutMs'>> & Partial<EscalationSettings>;
 
 function incidentValues(decisionWrites: Readonly<Record<string, unknown>>): Record<string, string | number | boolean | null> {
     const out: Record<string, string | number | boolean | null> = {};
@@ -95,7 +101,9 @@ export interface CreateOptions {
 /** Creates the incident and its link for a new case; the shared decision says which fields. */
 export function createIncident(ports: InboundPorts, message: CaseMessage, options: CreateOptions = {}): CaseResult {
     const started = ports.clock.nowMs();
-    const decision = applyInbound({ to: 'servicenow', message: toInbound(message), link: newLink({ caseId: message.caseId }) });
+    // A case escalated to a problem before it had an incident keeps its link (versions, problem snapshot).
+    const existing = findLinkByCase(ports, message.caseId);
+    const decision = applyInbound({ to: 'servicenow', message: toInbound(message), link: existing ? existing.state : newLink({ caseId: message.caseId }) });
     if (decision.status !== 'applied') {
         return { messageId: message.messageId, status: 'rejected', problems: decision.problems };
     }
@@ -122,6 +130,7 @@ export function createIncident(ports: InboundPorts, message: CaseMessage, option
     if (correlationId) ports.records.update(TABLE.incident, sysId, { x_seam_bridge_correlation_id: correlationId });
     const state: LinkState = { ...decision.link, incidentSysId: sysId, correlationId: correlationId || null };
     saveLink(ports, findLinkByCase(ports, message.caseId), state, { syncState: 'in_sync', caseNumber: message.caseNumber });
+    if (existing && existing.row.problem) ports.records.update(TABLE.incident, sysId, { problem_id: existing.row.problem });
     recordAudit(ports, {
         direction: 'inbound',
         operation: 'case:create_incident',
@@ -223,20 +232,54 @@ export interface ApplyOptions {
     readonly deferTriage?: boolean;
 }
 
+/**
+ * "Escalate to engineering" rides on the case's message: its fields apply as any update, then the
+ * escalation runs (one problem per case, so a replayed or repeated message finds the problem and
+ * is a duplicate). A refused problem makes the result an error: Salesforce retries it, then
+ * dead-letters it for replay, and nothing is lost.
+ */
+function withEscalation(ports: InboundPorts, settings: InboundSettings, message: CaseMessage, result: CaseResult): CaseResult {
+    if (!message.escalateToEngineering || result.status === 'rejected' || result.status === 'error') return result;
+    const outcome: EscalationOutcome = escalateCase(ports, { escalationEnabled: true, escalationPolicy: DEFAULT_ESCALATION_POLICY, engineeringRouting: DEFAULT_ENGINEERING_ROUTING, syncEnabled: true, ...settings }, {
+        caseId: message.caseId,
+        caseNumber: message.caseNumber,
+        subject: text(message.fields.Subject),
+        description: text(message.fields.Description),
+        accountId: text(message.fields.AccountId),
+        ...(message.contactName ? { contactName: message.contactName } : {}),
+        requestedBy: message.escalatedBy || 'an unnamed Salesforce user',
+        trigger: 'agent',
+        requestKey: message.idempotencyKey,
+        casePriority: text(message.fields.Priority),
+    });
+    if (outcome.status === 'error') {
+        return { ...result, status: 'error', escalation: 'error', problems: [...(result.problems ?? []), { field: outcome.field, problem: outcome.problem, fix: outcome.fix }] };
+    }
+    return { ...result, escalation: outcome.status, ...('problemNumber' in outcome ? { problemNumber: outcome.problemNumber } : {}) };
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
 /** One validated case message → one CaseResult (docs/contracts.md). */
 export function applyCaseMessage(ports: InboundPorts, settings: InboundSettings, message: CaseMessage, options: ApplyOptions = {}): CaseResult {
     if (alreadyProcessed(ports, message.idempotencyKey)) {
         const link = findLinkByCase(ports, message.caseId);
-        return {
+        return withEscalation(ports, settings, message, {
             messageId: message.messageId,
             status: 'duplicate',
             incidentSysId: link?.state.incidentSysId ?? undefined,
             correlationId: link?.state.correlationId ?? undefined,
             linkVersion: link?.state.versions.salesforce,
-        };
+        });
     }
     const link = findLinkByCase(ports, message.caseId);
-    if (link && (link.state.incidentSysId || link.row.incident)) return updateIncident(ports, message, link);
+    if (link && (link.state.incidentSysId || link.row.incident)) return withEscalation(ports, settings, message, updateIncident(ports, message, link));
+    if (message.escalateToEngineering) {
+        // Tier 3 without an incident: the problem is the work; no triage into an incident.
+        const result = withEscalation(ports, settings, message, { messageId: message.messageId, status: 'updated' });
+        if (result.status !== 'error') auditRouting(ports, message, 'case:escalated_to_engineering', `escalated to engineering by ${message.escalatedBy || 'an unnamed Salesforce user'}: ${result.escalation}`, 'Case', message.caseId);
+        return result;
+    }
 
     const review = openReview(ports, message.caseId);
     if (review) {

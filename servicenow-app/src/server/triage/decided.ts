@@ -7,10 +7,15 @@ import type { Ports, Row } from '../ports';
 import { createIncident, type CaseResult } from '../sync/inbound';
 import { TABLE } from '../tables';
 import { storedMessage } from './review';
+import { ESCALATION_KIND, onEscalationReviewDecided, type ContextSource, type EscalationReviewOutcome, type EscalationSettings } from '../escalation/problem';
 
-export type ReviewOutcome = CaseResult | { readonly status: 'rejected_by_reviewer' | 'ignored'; readonly reason: string };
+export type ReviewOutcome = CaseResult | EscalationReviewOutcome | { readonly status: 'rejected_by_reviewer' | 'ignored'; readonly reason: string };
 
-export function onReviewDecided(ports: Ports, review: Row): ReviewOutcome {
+export function onReviewDecided(ports: Ports, review: Row, escalation?: { readonly settings: EscalationSettings; readonly source?: ContextSource }): ReviewOutcome {
+    // A tier-3 escalation review decides a problem, not an incident.
+    if (review.kind === ESCALATION_KIND) {
+        return escalation ? onEscalationReviewDecided(ports, escalation.settings, review, escalation.source) : { status: 'ignored', reason: 'an escalation review needs the escalation settings' };
+    }
     if (review.incident) return { status: 'ignored', reason: 'the review already has an incident' };
     const message = storedMessage(review);
     if (review.status === 'rejected') {

@@ -13,7 +13,8 @@ export type ReviewStatus = 'queued' | 'triaged' | 'pending' | 'approval_pending'
 
 /** An open review for this case (waiting for triage, a reviewer or an approval), if any. */
 export function openReview(ports: Pick<Ports, 'records'>, caseId: string): Row | null {
-    const rows = ports.records.find(TABLE.review, `${eq('sf_case_id', caseId)}^statusINqueued,pending,approval_pending`, { limit: 1 });
+    // Escalation reviews (kind escalation) decide a problem, not this case's routing.
+    const rows = ports.records.find(TABLE.review, `${eq('sf_case_id', caseId)}^statusINqueued,pending,approval_pending^kind!=escalation^ORkindISEMPTY`, { limit: 1 });
     return rows.length ? rows[0] : null;
 }
 

@@ -6,6 +6,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getLink from '@salesforce/apex/SeamPanelController.getLink';
 import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
+import escalateToEngineering from '@salesforce/apex/SeamPanelController.escalateToEngineering';
 import { slaView, slaRiskView, syncHealth, stripOriginTag, isAiLabelled, AI_LABEL } from 'c/seamCore';
 
 /**
@@ -209,9 +210,30 @@ export default class LinkedIncidentPanel extends LightningElement {
         return this.health.status === 'error';
     }
 
+    // ---- tier-3 escalation: the ServiceNow problem ---------------------------------------------
+    get hasEscalation() {
+        return Boolean(this.view && (this.view.problemNumber || this.view.escalationStatus));
+    }
+    get problemLinkLabel() {
+        return `Open problem ${this.view.problemNumber} in ServiceNow (new tab)`;
+    }
+
     // ---- actions --------------------------------------------------------------------------
     get actionsDisabled() {
         return this.busy;
+    }
+    /** One problem per case: once it exists there is nothing more to escalate. */
+    get engineeringDisabled() {
+        return this.busy || Boolean(this.view && this.view.problemNumber);
+    }
+
+    handleEscalateToEngineering() {
+        return this.runAction(
+            escalateToEngineering,
+            'Escalate to engineering',
+            'Escalated to engineering',
+            'ServiceNow creates a problem for this case, or asks a reviewer first.'
+        );
     }
 
     handleEscalate() {

@@ -3,6 +3,7 @@ import LinkedIncidentPanel from 'c/linkedIncidentPanel';
 import getLink from '@salesforce/apex/SeamPanelController.getLink';
 import escalate from '@salesforce/apex/SeamPanelController.escalate';
 import resync from '@salesforce/apex/SeamPanelController.resync';
+import escalateToEngineering from '@salesforce/apex/SeamPanelController.escalateToEngineering';
 import { refreshApex } from '@salesforce/apex';
 import { subscribe, onError } from 'lightning/empApi';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -12,6 +13,7 @@ const linkedAtRisk = require('./data/linkedAtRisk.json');
 const linkedBreached = require('./data/linkedBreached.json');
 const linkedResolved = require('./data/linkedResolved.json');
 const notLinked = require('./data/notLinked.json');
+const linkedWithProblem = require('./data/linkedWithProblem.json');
 const accessDenied = require('./data/accessDenied.json');
 const getLinkError = require('./data/getLinkError.json');
 const caseSignalEvent = require('./data/caseSignalEvent.json');
@@ -26,6 +28,7 @@ jest.mock(
 );
 jest.mock('@salesforce/apex/SeamPanelController.escalate', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SeamPanelController.resync', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SeamPanelController.escalateToEngineering', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 const CASE_ID = '500000000000001AAA';
@@ -248,6 +251,34 @@ describe('c-linked-incident-panel', () => {
         expect(toast.mock.calls[0][0].detail).toMatchObject({ title: 'Escalated to IT', variant: 'success' });
         expect(text(element, 'announcement')).toContain('Escalated to IT');
         expect($(element, 'escalate').disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('escalates to engineering on click, then shows the problem, its state, known error and workaround', async () => {
+        escalateToEngineering.mockResolvedValue(linkedWithProblem);
+        const element = createPanel();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        getLink.emit(linkedOnTrack);
+        await flushPromises();
+
+        expect($(element, 'problem')).toBeNull();
+        expect($(element, 'escalate-engineering').label).toBe('Escalate to engineering');
+        $(element, 'escalate-engineering').click();
+        await flushPromises();
+        expect(escalateToEngineering).toHaveBeenCalledWith({ caseId: CASE_ID });
+        expect(toast.mock.calls[0][0].detail).toMatchObject({ title: 'Escalated to engineering', variant: 'success' });
+
+        getLink.emit(linkedWithProblem);
+        await flushPromises();
+        expect(text(element, 'problem-number')).toContain('PRB0010001');
+        expect(text(element, 'known-error')).toBe('Known error');
+        expect(text(element, 'problem-state')).toBe('Fix in Progress');
+        expect(text(element, 'workaround')).toBe('Export as CSV until the fix ships.');
+        expect($(element, 'fix-notes')).toBeNull();
+        expect(text(element, 'escalation-status')).toContain('Problem created');
+        // One problem per case: nothing more to escalate.
+        expect($(element, 'escalate-engineering').disabled).toBe(true);
         await expect(element).toBeAccessible();
     });
 
