@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocument, sections } from './chunk.js';
-import { queryTerms, reciprocalRankFusion, termCoverage } from './fusion.js';
+import { convexFusion, queryTerms, reciprocalRankFusion, termCoverage } from './fusion.js';
 
 describe('chunking', () => {
   it('splits HTML at h1–h4 and keeps title + heading in what is indexed', () => {
@@ -38,6 +38,29 @@ describe('fusion', () => {
     expect(f[0].score).toBeCloseTo(1 / 61 + 1 / 63);
     expect(f.find((x) => x.id === 4)).toMatchObject({ vectorRank: 2 });
     expect(f.find((x) => x.id === 4)?.lexicalRank).toBeUndefined();
+  });
+
+  it('convex fusion: rank 1 in one list beats mid-rank in both, which RRF (k = 60) gets the other way round', () => {
+    // Passage 1: the best BM25 hit, no vector hit. Passage 9: 20th in both lists, weak in each.
+    const lexical = [{ id: 1, score: 10 }, ...Array.from({ length: 18 }, (_, i) => ({ id: 100 + i, score: 6 })), { id: 9, score: 2 }];
+    const vector = [...Array.from({ length: 19 }, (_, i) => ({ id: 200 + i, score: 0.5 })), { id: 9, score: 0.2 }];
+    expect(reciprocalRankFusion(lexical, vector).findIndex((f) => f.id === 9)).toBeLessThan(reciprocalRankFusion(lexical, vector).findIndex((f) => f.id === 1));
+    const f = convexFusion(lexical, vector, 0.7);
+    expect(f[0]).toMatchObject({ id: 1, lexicalRank: 1, score: 0.7 });
+    expect(f.find((x) => x.id === 9)).toMatchObject({ lexicalRank: 20, vectorRank: 20 });
+    expect(f.find((x) => x.id === 9)?.score).toBeCloseTo(0.7 * 0.2 + 0.3 * 0.2);
+  });
+
+  it('convex fusion keeps far neighbours low: cosine is not stretched to [0, 1] per query', () => {
+    // Every passage is a poor vector match; the one lexical hit must stay first.
+    const f = convexFusion([{ id: 5, score: 3 }], [{ id: 6, score: 0.15 }, { id: 5, score: 0.1 }], 0.5);
+    expect(f.map((x) => x.id)).toEqual([5, 6]);
+    expect(f[1].score).toBeCloseTo(0.075);
+  });
+
+  it('convex fusion with one list is that list, and orders by rank when a list has no scores', () => {
+    expect(convexFusion([{ id: 2, score: 4 }, { id: 1, score: 1 }], []).map((x) => [x.id, x.score])).toEqual([[2, 1], [1, 0.25]]);
+    expect(convexFusion([], [{ id: 3 }, { id: 4 }]).map((x) => x.id)).toEqual([3, 4]);
   });
 
   it('query terms drop stop words and repeats', () => {

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { maskPii } from '@seam/shared';
 import { chunkDocument, type Chunk } from './chunk.js';
-import { cosine, queryTerms, reciprocalRankFusion, termCoverage, type Ranked, type TermStats } from './fusion.js';
+import { articleMargins, CONFIDENCE_MODELS, confidenceOf, type ConfidenceModel } from './confidence.js';
+import { convexFusion, cosine, queryTerms, termCoverage, type Ranked, type TermStats } from './fusion.js';
 import type { Embedder, GapRecord, KnowledgeDoc, KnowledgeIndex, KnowledgeKind, KnowledgePlatform, Passage, SearchMode, SearchOptions, SearchResult } from './types.js';
 
 export interface PreparedDoc {
@@ -105,7 +106,13 @@ async function embedAll(embedder: Embedder, texts: string[]): Promise<number[][]
 /** Candidates fetched from each list before fusion. */
 const CANDIDATES = 50;
 
-export async function createIndex(store: Store, embedder: Embedder | null): Promise<KnowledgeIndex> {
+export interface IndexOptions {
+  /** Relevance models per mode; absent: the shipped relevance (coverage / cosine / their mean). */
+  confidence?: Readonly<Record<SearchMode, ConfidenceModel>>;
+}
+
+export async function createIndex(store: Store, embedder: Embedder | null, options: IndexOptions = {}): Promise<KnowledgeIndex> {
+  const models = options.confidence ?? CONFIDENCE_MODELS; // the default object means: shipped relevance
   if (embedder) await store.ensureVectors(embedder.model, embedder.dimensions);
 
   return {
@@ -162,13 +169,40 @@ export async function createIndex(store: Store, embedder: Embedder | null): Prom
         mode !== 'vector' && terms.length ? store.lexical(terms, n, platforms) : Promise.resolve([]),
         qv ? store.vector(qv, n, platforms) : Promise.resolve([]),
       ]);
-      const top = reciprocalRankFusion(lex, vec).slice(0, k);
+      const top = convexFusion(lex, vec).slice(0, k);
       const ids = top.map((f) => f.id);
+      // Every candidate's article, for the margins: does the best article stand out in each list?
+      const candidateIds = [...new Set([...lex, ...vec].map((r) => r.id))];
       const [rows, stats, vectors] = await Promise.all([
-        store.chunks(ids),
-        store.termStats(terms, ids, platforms),
+        store.chunks(candidateIds),
+        store.termStats(terms, candidateIds, platforms),
         qv ? store.vectorsOf(ids) : Promise.resolve(new Map<number, number[]>()),
       ]);
+      // Lexical margin: the article's BM25 lead over the next article (relative to the best score),
+      // scaled by how much of the question it covers, so a lone weak match does not stand out.
+      const coverageOf = new Map<string, number>();
+      for (const id of candidateIds) {
+        const c = rows.get(id);
+        if (c) coverageOf.set(c.docId, Math.max(coverageOf.get(c.docId) ?? 0, termCoverage(id, terms, stats)));
+      }
+      const lexLead = articleMargins(
+        lex.flatMap((r) => {
+          const c = rows.get(r.id);
+          return c && typeof r.score === 'number' ? [{ docId: c.docId, score: r.score }] : [];
+        }),
+        true,
+      );
+      const lexMargin = (docId: string): number => {
+        const lead = lexLead(docId);
+        return lead < 0 ? lead : lead * (coverageOf.get(docId) ?? 0);
+      };
+      const vecMargin = articleMargins(
+        vec.flatMap((r) => {
+          const c = rows.get(r.id);
+          return c && typeof r.score === 'number' ? [{ docId: c.docId, score: r.score }] : [];
+        }),
+        false,
+      );
       const passages: Passage[] = [];
       for (const f of top) {
         const c = rows.get(f.id);
@@ -176,7 +210,11 @@ export async function createIndex(store: Store, embedder: Embedder | null): Prom
         const coverage = termCoverage(f.id, terms, stats);
         const v = vectors.get(f.id);
         const similarity = qv && v ? Math.max(0, cosine(qv, v)) : undefined;
-        const relevance = mode === 'lexical' || similarity === undefined ? coverage : mode === 'vector' ? similarity : (coverage + similarity) / 2;
+        const lexicalMargin = terms.length && mode !== 'vector' ? lexMargin(c.docId) : undefined;
+        const vectorMargin = vec.length ? vecMargin(c.docId) : undefined;
+        // Shipped relevance: coverage, cosine, or their mean. The calibrated score (confidence.ts)
+        // is measured by the eval but not applied: see knowledge/README.md for why.
+        const relevance = models === CONFIDENCE_MODELS ? (mode === 'lexical' || similarity === undefined ? coverage : mode === 'vector' ? similarity : (coverage + similarity) / 2) : confidenceOf({ coverage, similarity: similarity ?? 0, lexicalMargin: lexicalMargin ?? -1, vectorMargin: vectorMargin ?? -1 }, models[mode], mode);
         passages.push({
           docId: c.docId,
           chunkId: c.chunkId,
@@ -193,6 +231,8 @@ export async function createIndex(store: Store, embedder: Embedder | null): Prom
           relevance,
           termCoverage: coverage,
           ...(similarity !== undefined ? { similarity } : {}),
+          ...(lexicalMargin !== undefined ? { lexicalMargin } : {}),
+          ...(vectorMargin !== undefined ? { vectorMargin } : {}),
         });
       }
       return { passages, mode, vectors: embedder !== null };

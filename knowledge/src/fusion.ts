@@ -1,6 +1,7 @@
 /**
- * Reciprocal rank fusion and the absolute relevance signal, shared by every backend so SQLite and
- * PostgreSQL rank the same candidates the same way.
+ * Fusion of the lexical and vector lists (convex combination; reciprocal rank fusion is kept for
+ * comparison) and the term-coverage signal, shared by every backend so SQLite and PostgreSQL rank
+ * the same candidates the same way.
  */
 
 /** RRF's k (Cormack, Clarke & Büttcher 2009): damps the head so one list cannot dominate. */
@@ -9,6 +10,8 @@ export const RRF_K = 60;
 export interface Ranked {
   /** Backend row id of the chunk. */
   id: number;
+  /** The list's own score, higher is better (BM25 negated, ts_rank_cd, cosine similarity). */
+  score?: number;
 }
 
 export interface Fused {
@@ -33,6 +36,44 @@ export function reciprocalRankFusion(lexical: readonly Ranked[], vector: readonl
   };
   add(lexical, 'lexicalRank');
   add(vector, 'vectorRank');
+  const best = (f: Fused): number => Math.min(f.lexicalRank ?? Infinity, f.vectorRank ?? Infinity);
+  return [...by.values()].sort((a, b) => b.score - a.score || best(a) - best(b) || a.id - b.id);
+}
+
+/**
+ * Weight of the lexical list in `convexFusion`, chosen on the eval's dev half (0.3–0.9 tried; 0.65
+ * and 0.7 tied best there): BM25 is the stronger list on its own, so it weighs more.
+ */
+export const FUSION_ALPHA = 0.7;
+
+/**
+ * Convex combination of the two lists' scores (Bruch, Gai & Ingber 2023, "An Analysis of Fusion
+ * Functions for Hybrid Retrieval"), each normalised against its theoretical minimum: lexical
+ * score ÷ the list's best (BM25 and ts_rank_cd are ≥ 0), cosine as it is (clamped at 0). A passage
+ * missing from a list gets 0 there. Unlike RRF with k = 60, a passage at rank 20 in both lists does
+ * not beat one at rank 1 in one of them, which is what kept hybrid below BM25 here (see
+ * knowledge/README.md); and unlike min-max, nearest neighbours that are not near at all stay low
+ * (a vector search always returns k of them). With one list empty it is that list's order. A
+ * list without scores is normalised by rank. Ties: better single rank, then id.
+ */
+export function convexFusion(lexical: readonly Ranked[], vector: readonly Ranked[], alpha = FUSION_ALPHA): Fused[] {
+  const wl = vector.length === 0 ? 1 : lexical.length === 0 ? 0 : alpha;
+  const by = new Map<number, Fused>();
+  const scored = (list: readonly Ranked[]): boolean => list.every((r) => typeof r.score === 'number' && Number.isFinite(r.score));
+  const add = (list: readonly Ranked[], key: 'lexicalRank' | 'vectorRank', w: number, norm: (r: Ranked, i: number) => number): void => {
+    list.forEach((r, i) => {
+      const f = by.get(r.id) ?? { id: r.id, score: 0 };
+      if (f[key] === undefined) {
+        f[key] = i + 1;
+        f.score += w * norm(r, i);
+      }
+      by.set(r.id, f);
+    });
+  };
+  const byRank = (list: readonly Ranked[]) => (_r: Ranked, i: number): number => 1 - i / list.length;
+  const lexMax = Math.max(0, ...lexical.map((r) => r.score ?? 0));
+  add(lexical, 'lexicalRank', wl, scored(lexical) && lexMax > 0 ? (r) => Math.max(0, r.score as number) / lexMax : byRank(lexical));
+  add(vector, 'vectorRank', 1 - wl, scored(vector) ? (r) => Math.min(1, Math.max(0, r.score as number)) : byRank(vector));
   const best = (f: Fused): number => Math.min(f.lexicalRank ?? Infinity, f.vectorRank ?? Infinity);
   return [...by.values()].sort((a, b) => b.score - a.score || best(a) - best(b) || a.id - b.id);
 }

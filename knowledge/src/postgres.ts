@@ -139,18 +139,18 @@ export async function openPostgresStore(url: string): Promise<Store> {
       const q = tsquery(terms);
       if (!q) return [];
       const f = filter(platforms, 3);
-      const r = await db.query<{ id: string }>(
-        `SELECT id FROM knowledge_chunks, to_tsquery('english', $1) q WHERE tsv @@ q${f.sql} ORDER BY ts_rank_cd(tsv, q) DESC, id LIMIT $2`,
+      const r = await db.query<{ id: string; s: number }>(
+        `SELECT id, ts_rank_cd(tsv, q) AS s FROM knowledge_chunks, to_tsquery('english', $1) q WHERE tsv @@ q${f.sql} ORDER BY s DESC, id LIMIT $2`,
         [q, n, ...f.args],
       );
-      return r.rows.map((row) => ({ id: Number(row.id) }));
+      return r.rows.map((row) => ({ id: Number(row.id), score: Number(row.s) }));
     },
 
     async vector(v, n, platforms) {
       if (!vectors) return [];
       const f = filter(platforms, 3);
-      const r = await db.query<{ id: string }>(`SELECT id FROM knowledge_chunks WHERE embedding IS NOT NULL${f.sql} ORDER BY embedding <=> $1::vector LIMIT $2`, [vec(v), n, ...f.args]);
-      return r.rows.map((row) => ({ id: Number(row.id) }));
+      const r = await db.query<{ id: string; d: number }>(`SELECT id, embedding <=> $1::vector AS d FROM knowledge_chunks WHERE embedding IS NOT NULL${f.sql} ORDER BY embedding <=> $1::vector LIMIT $2`, [vec(v), n, ...f.args]);
+      return r.rows.map((row) => ({ id: Number(row.id), score: 1 - Number(row.d) }));
     },
 
     async termStats(terms, ids, platforms): Promise<TermStats> {

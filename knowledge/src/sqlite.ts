@@ -132,15 +132,15 @@ export async function openSqliteStore(file: string): Promise<Store> {
       const f = platformFilter(platforms);
       const match = terms.map(ftsTerm).join(' OR ');
       // bm25() is lower-is-better; the title+heading are part of the indexed text, so they count.
-      const rows = db.prepare(`SELECT rowid AS id FROM chunks_fts WHERE chunks_fts MATCH ?${f.sql} ORDER BY bm25(chunks_fts) LIMIT ?`).all(match, ...f.args, n) as { id: number }[];
-      return rows.map((r) => ({ id: Number(r.id) }));
+      const rows = db.prepare(`SELECT rowid AS id, bm25(chunks_fts) AS s FROM chunks_fts WHERE chunks_fts MATCH ?${f.sql} ORDER BY s LIMIT ?`).all(match, ...f.args, n) as { id: number; s: number }[];
+      return rows.map((r) => ({ id: Number(r.id), score: -r.s }));
     },
 
     async vector(v, n, platforms) {
       if (!vectors) return [];
       const f = platformFilter(platforms);
-      const rows = db.prepare(`SELECT rowid AS id FROM chunk_vec WHERE embedding MATCH ? AND k = ?${f.sql} ORDER BY distance`).all(f32(v), n, ...f.args) as { id: number | bigint }[];
-      return rows.map((r): Ranked => ({ id: Number(r.id) }));
+      const rows = db.prepare(`SELECT rowid AS id, distance FROM chunk_vec WHERE embedding MATCH ? AND k = ?${f.sql} ORDER BY distance`).all(f32(v), n, ...f.args) as { id: number | bigint; distance: number }[];
+      return rows.map((r): Ranked => ({ id: Number(r.id), score: 1 - r.distance }));
     },
 
     async termStats(terms, ids, platforms): Promise<TermStats> {

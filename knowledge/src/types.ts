@@ -2,6 +2,7 @@
  * The knowledge index's public shapes. The proxy's `/v1/knowledge/answer`, the ingestion CLI, the
  * eval and the bench all speak these; keep the names stable (fields may only be added, optionally).
  */
+import type { ConfidenceModel } from './confidence.js';
 
 export type KnowledgePlatform = 'servicenow' | 'salesforce';
 export type KnowledgeKind = 'ARTICLE' | 'CASE_SUMMARY';
@@ -33,20 +34,25 @@ export interface Passage {
   heading?: string;
   /** The passage text, masked (PII replaced by tokens such as `[EMAIL_1]`). */
   text: string;
-  /** Reciprocal-rank-fused score, higher better. Rank-based: compare within one result only. */
+  /** Fused score (convex combination of the lists' normalised scores), higher better; compare within one result only. */
   score: number;
   lexicalRank?: number;
   vectorRank?: number;
   /**
-   * Absolute relevance in [0, 1], comparable across queries: the larger of the IDF-weighted share of
-   * the query's terms this passage contains and (when vectors ran) its cosine similarity. Compare it
-   * with `RELEVANCE_THRESHOLD` to decide "no confident answer".
+   * Absolute relevance in [0, 1], comparable across queries: lexical → the IDF-weighted share of
+   * the question's terms the passage contains; vector → cosine; hybrid → their mean. Below
+   * `RELEVANCE_THRESHOLDS[mode]` say "no confident answer". (A calibrated alternative that also
+   * reads the margins below is measured by the eval, not applied: `confidence.ts`.)
    */
   relevance?: number;
   /** Cosine similarity of query and passage embeddings, when vectors ran. */
   similarity?: number;
   /** IDF-weighted share of the query's terms found in the passage. */
   termCoverage?: number;
+  /** Its article's lexical lead over the next article (relative, × its term coverage); −1: not in the lexical list. */
+  lexicalMargin?: number;
+  /** Its article's margin over the best other article in the vector list (−1: not in it). */
+  vectorMargin?: number;
 }
 
 export type SearchMode = 'hybrid' | 'lexical' | 'vector';
@@ -103,6 +109,8 @@ export interface KnowledgeConfig {
   postgresUrl?: string;
   /** Null or absent: lexical only, and every result says `vectors: false`. */
   embedder?: Embedder | null;
+  /** Relevance models per mode (default: the shipped `CONFIDENCE_MODELS`). */
+  confidence?: Readonly<Record<SearchMode, ConfidenceModel>>;
 }
 
 /** Below this relevance a passage is no confident answer (see `Passage.relevance`). */

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LsaEmbedder, openKnowledgeIndex, type KnowledgeIndex } from '../src/index.js';
-import { CORPUS } from './fixtures.js';
+import { LsaEmbedder, openKnowledgeIndex, RELEVANCE_THRESHOLDS, type KnowledgeIndex } from '../src/index.js';
+import { CORPUS, doc } from './fixtures.js';
 import { startPostgres, type TestPostgres } from './helpers/postgres.js';
 
 const tmp: string[] = [];
@@ -149,6 +149,25 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s knowledge index', (backend) =
     await expect(index.upsert([{ ...CORPUS[0], id: 'id1' }])).rejects.toThrow(/docs\[0\].*\.id: must be "servicenow:/);
     await expect(index.upsert([{ ...CORPUS[0], platform: 'jira' as never }])).rejects.toThrow(/platform: "jira"/);
     expect((await index.stats()).docs).toBe(0);
+    await index.close();
+  });
+
+  it('a retired article\'s question is no confident answer: the articles left on the topic do not stand out', async () => {
+    const { index } = await open();
+    await index.upsert([
+      ...CORPUS,
+      doc(7, 'VPN client disconnects every hour', '<p>The VPN client drops the tunnel every hour. Update the VPN client and disable power saving.</p>'),
+      doc(8, 'Install the VPN client on a new laptop', '<p>Download the VPN client from the software centre and sign in.</p>'),
+    ]);
+    const q = 'my vpn password expired';
+    const present = (await index.search(q, { k: 3 })).passages[0];
+    expect(present.number).toBe('KB0010001');
+    expect(present.relevance).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLDS.lexical);
+    await index.remove(['servicenow:id1']);
+    const gone = (await index.search(q, { k: 3 })).passages;
+    // Two articles share "vpn" with the question; neither covers it or leads: both below the floor.
+    expect(gone.length).toBeGreaterThan(0);
+    expect(Math.max(...gone.map((p) => p.relevance ?? 0))).toBeLessThan(RELEVANCE_THRESHOLDS.lexical);
     await index.close();
   });
 

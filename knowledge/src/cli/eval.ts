@@ -18,11 +18,12 @@ const { values } = parseArgs({
     'postgres-url': { type: 'string', default: process.env['SEAM_KNOWLEDGE_POSTGRES_URL'] },
     dimensions: { type: 'string', default: '100' },
     json: { type: 'boolean', default: false },
+    calibrate: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run eval:knowledge -- [--backend sqlite|postgres] [--postgres-url URL] [--data stackexchange-faq.xml] [--dimensions 100] [--json]');
+  console.log('usage: npm run eval:knowledge -- [--backend sqlite|postgres] [--postgres-url URL] [--data stackexchange-faq.xml] [--dimensions 100] [--json] [--calibrate: refit the relevance models on the dev half and print them]');
   process.exit(0);
 }
 if (values.backend !== 'sqlite' && values.backend !== 'postgres') {
@@ -30,5 +31,9 @@ if (values.backend !== 'sqlite' && values.backend !== 'postgres') {
   process.exit(2);
 }
 const set = parseStackFaq(fs.readFileSync(values.data as string, 'utf8'));
-const report = await runEval(set, values.backend === 'postgres' ? { backend: 'postgres', postgresUrl: values['postgres-url'] } : { backend: 'sqlite', path: ':memory:' }, { dimensions: Number(values.dimensions) });
+const report = await runEval(set, values.backend === 'postgres' ? { backend: 'postgres', postgresUrl: values['postgres-url'] } : { backend: 'sqlite', path: ':memory:' }, { dimensions: Number(values.dimensions), calibrate: values.calibrate === true });
 console.log(values.json ? JSON.stringify(report, null, 2) : `knowledge eval on ${values.backend}: StackExchange FAQ (Karan & Šnajder 2018)\n${formatReport(report)}`);
+if (report.calibrated && !values.json) {
+  const round = (m: Record<string, number>): string => `{ ${Object.entries(m).map(([k, v]) => `${k}: ${Math.round(v * 1000) / 1000}`).join(', ')} }`;
+  console.log(`\nrelevance models fitted on the dev half (knowledge/src/confidence.ts CONFIDENCE_MODELS):\n${Object.entries(report.calibrated).map(([mode, m]) => `  ${mode}: ${round(m as unknown as Record<string, number>)},`).join('\n')}`);
+}
