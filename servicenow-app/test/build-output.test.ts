@@ -200,7 +200,7 @@ describe('now-sdk build output', () => {
         expect(jobs.some((j) => j.includes('drainOutboxJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('reconcileJob'))).toBe(true);
         expect(jobs.some((j) => j.includes('slaRiskSweepJob'))).toBe(true);
-        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Add to incident work notes (AI)', 'Approve', 'Customer context (Salesforce)', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)', 'Test connection']);
+        expect(named('sys_ui_action').sort()).toEqual(['Add knowledge answer to work notes (AI)', 'Add to incident work notes (AI)', 'Approve', 'Customer context (Salesforce)', 'Customer context (Salesforce)', 'Reject', 'Replay', 'Replay all dead letters', 'Reroute', 'Run reconciliation now', 'Suggest knowledge (AI)', 'Test connection']);
         expect(named('sys_app_application', 'title')).toEqual(['Seam Bridge']);
         expect(of('sys_app_module').length).toBeGreaterThanOrEqual(6);
     });
