@@ -10,6 +10,14 @@ beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.close(); });
 
 const snDate = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+// The model reads the opening's hour (night UTC) and weekday: noon on a weekday keeps the swept
+// prediction independent of when the suite runs (at 21:00 UTC it stayed medium).
+const weekdayNoon = (ms: number): number => {
+  const d = new Date(ms);
+  d.setUTCHours(12, 0, 0, 0);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1);
+  return d.getTime();
+};
 const predictionNotes = async (sysId: string) => (await e.sn.journal(sysId, 'work_notes')).filter((j) => j.value.startsWith('[Seam prediction — not a measurement]'));
 const caseRisk = async (caseId: string) => (await getCase(e.sf, caseId, ['Seam_SLA_Risk__c'])).Seam_SLA_Risk__c as string;
 
@@ -28,7 +36,7 @@ describe('SLA-risk re-assess sweep on the twins', () => {
 
     // Time passes (the twin's clock cannot be moved, so the incident's opening is moved back twenty
     // days): opened_at is no field the change rule watches, so nobody re-assesses it.
-    await e.sn.patch('incident', incident.sys_id, { opened_at: snDate(Date.now() - 20 * 86400e3) }, 'admin');
+    await e.sn.patch('incident', incident.sys_id, { opened_at: snDate(weekdayNoon(Date.now() - 20 * 86400e3)) }, 'admin');
     await e.sandbox.settle();
     expect(await caseRisk(caseId)).toBe(fresh);
     const calls = async () => (await e.sn.query('x_seam_bridge_audit', 'operation=/v1/sla-risk')).length;
