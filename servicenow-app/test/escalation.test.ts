@@ -76,4 +76,14 @@ describe('problem → Case', () => {
         expect(Object.keys(fields).every((k) => /^Seam_(Problem|Known|Workaround|Fix|Escalation)/.test(k))).toBe(true);
         expect(onProblemChanged(ports, settings, ports.records.get('problem', p.sys_id)!).status).toBe('nothing_to_send');
     });
+
+    it('with polling delivery the problem update waits for Salesforce to pull it, like an incident update', () => {
+        const ports = fakePorts();
+        applyCaseMessage(ports, settings, escalation(1));
+        const p = ports.records.rows('problem')[0]!;
+        ports.records.update('problem', p.sys_id, { number: 'PRB0010002', state: '102' });
+        expect(onProblemChanged(ports, { ...settings, salesforceDelivery: 'poll' }, ports.records.get('problem', p.sys_id)!).status).toBe('queued');
+        const rows = ports.records.rows('x_seam_bridge_outbox').filter((r) => r.kind === 'incident_update');
+        expect(rows[rows.length - 1]!.status).toBe('awaiting_pull');
+    });
 });

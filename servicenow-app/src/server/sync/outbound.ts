@@ -4,13 +4,13 @@
  * echoes of what Salesforce itself sent, and the result is queued in the outbox as one
  * `Incident_Update__e` Platform Event (docs/contracts.md). The drain sends it.
  */
-import { decideOutbound, displayFields, formatIso, formatServiceNowDateTime, messageId, type JournalEntry } from '../generated/seam-core';
+import { decideOutbound, displayFields, formatIso, formatServiceNowDateTime, messageId, type JournalEntry, type OutboundDecision } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import { enqueue } from '../outbox/outbox';
 import type { Ports, Row } from '../ports';
 import { TABLE, eq } from '../tables';
-import { findLinkByIncident, saveLink } from './link';
+import { findLinkByIncident, saveLink, type StoredLink } from './link';
 import { checkSev1, type Sev1Settings } from './sev1';
 
 export const INTEGRATION_ROLE = 'x_seam_bridge.integration';
@@ -81,7 +81,29 @@ export function onIncidentChanged(
         return { status: 'nothing_to_send' };
     }
 
-    const key = decision.idempotencyKey;
+    const queued = queueIncidentUpdate(ports, settings, link, decision, decision.idempotencyKey, {
+        incidentSysId: incident.sys_id,
+        // Sev-1 on a high-value account: Salesforce creates the account owner's Task when it applies this event.
+        ...(sev1.alertKey ? { extra: { Alert_Key__c: sev1.alertKey } } : {}),
+        detail: (at) => `queued at ${at}; ${decision.journal.length} comment(s)`,
+    });
+    return { status: sev1.chatQueued ? 'queued' : queued.status, idempotencyKey: queued.idempotencyKey, fields: queued.fields, comments: decision.journal.length, ...(sev1.alertKey ? { alertKey: sev1.alertKey } : {}) };
+}
+
+/**
+ * Queues one decided change as an `Incident_Update__e` (the incident's own change, or its case's
+ * problem): the outbox row keyed by the decision, the link's pending version, and the audit row.
+ * The incident key keeps one link's versions in order in the drain; with polling delivery the row
+ * waits for Salesforce to pull it (`GET /v1/changes`) and the drain never sends it.
+ */
+export function queueIncidentUpdate(
+    ports: Ports,
+    settings: Partial<Pick<Settings, 'salesforceDelivery'>>,
+    link: StoredLink,
+    decision: OutboundDecision,
+    key: string,
+    what: { readonly incidentSysId: string; readonly extra?: Readonly<Record<string, string>>; readonly detail: (queuedAt: string) => string },
+): { readonly status: 'queued' | 'duplicate'; readonly idempotencyKey: string; readonly fields: readonly string[] } {
     const caseId = link.state.caseId ?? link.row.sf_case_id;
     const correlationId = link.state.correlationId ?? link.row.correlation_id;
     const record = {
@@ -89,17 +111,16 @@ export function onIncidentChanged(
         Message_Id__c: messageId(key),
         Idempotency_Key__c: key,
         Case_Id__c: caseId,
-        Incident_Sys_Id__c: incident.sys_id,
+        Incident_Sys_Id__c: what.incidentSysId,
         Correlation_Id__c: correlationId,
         Link_Version__c: decision.version,
         Origin__c: 'servicenow',
         Fields_Json__c: JSON.stringify(decision.peerValues),
         Comments_Json__c: JSON.stringify(decision.journal),
         Sent_At__c: formatIso(ports.clock.nowMs()),
-        // Sev-1 on a high-value account: Salesforce creates the account owner's Task when it applies this event.
-        ...(sev1.alertKey ? { Alert_Key__c: sev1.alertKey } : {}),
+        ...what.extra,
     };
-    const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record, incidentSysId: incident.sys_id, caseId, correlationId, pull: settings.salesforceDelivery === 'poll' });
+    const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record, incidentSysId: what.incidentSysId, caseId, correlationId, pull: settings.salesforceDelivery === 'poll' });
     saveLink(ports, link, decision.link, { syncState: 'pending' });
 
     const fields = decision.fields.map((f) => f.peerField);
@@ -116,9 +137,9 @@ export function onIncidentChanged(
         idempotencyKey: key,
         result: queued.status === 'queued' ? 'success' : 'duplicate',
         latencyMs: 0,
-        detail: `queued at ${formatServiceNowDateTime(ports.clock.nowMs())}; ${decision.journal.length} comment(s)`,
+        detail: what.detail(formatServiceNowDateTime(ports.clock.nowMs())),
     });
-    return { status: sev1.chatQueued ? 'queued' : queued.status, idempotencyKey: key, fields, comments: decision.journal.length, ...(sev1.alertKey ? { alertKey: sev1.alertKey } : {}) };
+    return { status: queued.status, idempotencyKey: key, fields };
 }
 
 /** A customer-visible journal entry (`sys_journal_field`, element `comments`) of an incident. */
