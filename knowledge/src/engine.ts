@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { maskPii } from '@seam/shared';
 import { chunkDocument, type Chunk } from './chunk.js';
-import { articleMargins, CONFIDENCE_MODELS, confidenceOf, type ConfidenceModel } from './confidence.js';
+import { articleMargins, confidenceOf, type ConfidenceModel } from './confidence.js';
 import { convexFusion, cosine, queryTerms, termCoverage, type Ranked, type TermStats } from './fusion.js';
 import type { Embedder, GapRecord, KnowledgeDoc, KnowledgeIndex, KnowledgeKind, KnowledgePlatform, Passage, SearchMode, SearchOptions, SearchResult } from './types.js';
 
@@ -112,7 +112,7 @@ export interface IndexOptions {
 }
 
 export async function createIndex(store: Store, embedder: Embedder | null, options: IndexOptions = {}): Promise<KnowledgeIndex> {
-  const models = options.confidence ?? CONFIDENCE_MODELS; // the default object means: shipped relevance
+  const models = options.confidence;
   if (embedder) await store.ensureVectors(embedder.model, embedder.dimensions);
 
   return {
@@ -214,7 +214,7 @@ export async function createIndex(store: Store, embedder: Embedder | null, optio
         const vectorMargin = vec.length ? vecMargin(c.docId) : undefined;
         // Shipped relevance: coverage, cosine, or their mean. The calibrated score (confidence.ts)
         // is measured by the eval but not applied: see knowledge/README.md for why.
-        const relevance = models === CONFIDENCE_MODELS ? (mode === 'lexical' || similarity === undefined ? coverage : mode === 'vector' ? similarity : (coverage + similarity) / 2) : confidenceOf({ coverage, similarity: similarity ?? 0, lexicalMargin: lexicalMargin ?? -1, vectorMargin: vectorMargin ?? -1 }, models[mode], mode);
+        const relevance = !models ? (mode === 'lexical' || similarity === undefined ? coverage : mode === 'vector' ? similarity : (coverage + similarity) / 2) : confidenceOf({ coverage, similarity: similarity ?? 0, lexicalMargin: lexicalMargin ?? -1, vectorMargin: vectorMargin ?? -1 }, models[mode], mode);
         passages.push({
           docId: c.docId,
           chunkId: c.chunkId,
