@@ -978,6 +978,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e433419ae59342d89cd2bdcbb4080f0c'
                     }
+                    src_server_groups_ts: {
+                        table: 'sys_module'
+                        id: 'b3dc15e1660e40448699a8a6e1434822'
+                    }
                     src_server_knowledge_knowledge_ts: {
                         table: 'sys_module'
                         id: 'a8f060d3e7404ddf957fb36757fc8b4e'

@@ -28,6 +28,7 @@ import {
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
+import { findGroup } from '../groups';
 import { TABLE, eq } from '../tables';
 import { NO_APPROVERS, approvers, noteApprovers, requestApproval } from '../triage/approval';
 import { findLinkByCase, saveLink, type StoredLink } from '../sync/link';
@@ -174,11 +175,6 @@ export function conversationOf(ports: Pick<Ports, 'records'>, incidentSysId: str
         body: r.value || '',
         createdAt: r.sys_created_on ? formatIso(Date.parse(`${r.sys_created_on.replace(' ', 'T')}Z`)) : formatIso(0),
     }));
-}
-
-function findGroup(ports: Pick<Ports, 'records'>, name: string): string {
-    const rows = ports.records.find('sys_user_group', eq('name', name), { limit: 1, fields: ['name'] });
-    return rows.length ? rows[0].sys_id : '';
 }
 
 /** Creates the problem (the caller checked there is none) and links it both ways. */

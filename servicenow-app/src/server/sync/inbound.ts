@@ -22,6 +22,7 @@ import {
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
+import { findGroup } from '../groups';
 import { TABLE, eq } from '../tables';
 import { NO_APPROVERS, approvers, noteApprovers, requestApproval } from '../triage/approval';
 import { openReview, queueReview, queueTriage, refreshReview, storedMessage } from '../triage/review';
@@ -84,12 +85,6 @@ function incidentValues(decisionWrites: Readonly<Record<string, unknown>>): Reco
         out[k] = v === undefined ? null : (v as string | number | boolean | null);
     }
     return out;
-}
-
-function findGroup(ports: Pick<Ports, 'records'>, name: string): string {
-    if (!name) return '';
-    const rows = ports.records.find('sys_user_group', eq('name', name), { limit: 1, fields: ['name'] });
-    return rows.length ? rows[0].sys_id : '';
 }
 
 export interface CreateOptions {

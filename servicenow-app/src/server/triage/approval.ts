@@ -5,6 +5,7 @@
  * approvals are closed as no longer required.
  */
 import type { Settings } from '../config';
+import { findGroup } from '../groups';
 import { readState, writeState } from '../ops/state';
 import type { Ports } from '../ports';
 import { TABLE, eq } from '../tables';
@@ -16,8 +17,7 @@ export const MAX_APPROVERS = 25;
 /** The approval group's sys_id: the property may hold the sys_id or the group's name. */
 function approvalGroupId(ports: Pick<Ports, 'records'>, group: string): string {
     if (/^[0-9a-f]{32}$/.test(group)) return group;
-    const rows = ports.records.find('sys_user_group', eq('name', group), { limit: 1, fields: ['name'] });
-    return rows.length ? rows[0].sys_id : group;
+    return findGroup(ports, group) || group;
 }
 
 /** Roles that may read a triage review (its read ACL; x_seam_bridge.admin contains the reviewer role). */
