@@ -121,3 +121,12 @@ describe('proxy replicas sharing Redis', () => {
     expect(() => testConfig({ SEAM_PROXY_REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/SEAM_PROXY_REDIS_URL: .*not a redis:\/\/ or rediss:\/\/ URL\. Fix: set it like redis:\/\//);
   });
 });
+
+describe('starting the test redis-server', () => {
+  it('never mistakes another redis-server on the port for its own (the parallel-test port race)', async () => {
+    // The port is already served by the suite's redis: a second start on it must fail, not return
+    // a handle to a server it did not start (that handle's stop() would leave ours running).
+    await expect(startRedisServer({ port: redis.port })).rejects.toThrow(/did not start on 127\.0\.0\.1:\d+/);
+    expect(redis.pid).toBeGreaterThan(0);
+  }, 20_000);
+});

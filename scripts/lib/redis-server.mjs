@@ -29,14 +29,19 @@ function freePort() {
   });
 }
 
-function ping(port) {
+/** The process id of the redis-server answering on the port (INFO server), or 0 when none answers. */
+function answeringPid(port) {
   return new Promise((resolve) => {
     const sock = connect(port, '127.0.0.1');
     let buf = '';
-    sock.setTimeout(500, () => { sock.destroy(); resolve(false); });
-    sock.on('error', () => resolve(false));
-    sock.on('data', (d) => { buf += d; if (buf.includes('\r\n')) { sock.end(); resolve(buf.startsWith('+PONG')); } });
-    sock.write('PING\r\n');
+    sock.setTimeout(500, () => { sock.destroy(); resolve(0); });
+    sock.on('error', () => resolve(0));
+    sock.on('data', (d) => {
+      buf += d;
+      const m = /process_id:(\d+)/.exec(buf);
+      if (m) { sock.end(); resolve(Number(m[1])); } else if (buf.startsWith('-')) { sock.end(); resolve(0); }
+    });
+    sock.write('INFO server\r\n');
   });
 }
 
@@ -49,20 +54,22 @@ export async function startRedisServer(options = {}) {
   if (!bin) throw new Error(REDIS_INSTALL_HINT);
   const ownDir = !options.dir;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'seam-redis-'));
-  const port = options.port ?? (await freePort());
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  // A free port can be taken by another process between our probe and redis binding it (tests run
+  // in parallel): then redis exits and we try another port. The answer must come from our own
+  // child (INFO's process_id), never from another test's server that happens to hold the port.
+  let attempt;
+  for (let tries = 0; ; tries++) {
+    attempt = await launch(bin, dir, options.port ?? (await freePort()));
+    if (attempt.ok || options.port !== undefined || tries >= 4) break;
+  }
+  if (!attempt.ok) {
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+    throw new Error(attempt.error);
+  }
+  const { child, port } = attempt;
   let exited = false;
   child.once('exit', () => { exited = true; });
-  const deadline = Date.now() + 10_000;
-  while (!(await ping(port))) {
-    if (exited || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`redis-server did not start on 127.0.0.1:${port}: ${stderr.trim() || 'no answer to PING within 10 s'}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  if (child.exitCode !== null || child.signalCode !== null) exited = true;
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
@@ -77,4 +84,22 @@ export async function startRedisServer(options = {}) {
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One try: spawn redis on the port and wait until it (not another server) answers. */
+async function launch(bin, dir, port) {
+  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  const deadline = Date.now() + 10_000;
+  while ((await answeringPid(port)) !== child.pid) {
+    if (exited || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      return { ok: false, error: `redis-server did not start on 127.0.0.1:${port}: ${stderr.trim() || 'no answer to INFO within 10 s'}` };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { ok: true, child, port };
 }
