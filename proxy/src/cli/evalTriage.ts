@@ -22,7 +22,7 @@ import {
   type EvalReport, type Prediction,
 } from '../ml/evaluate.js';
 import { keywordRoute } from '../ml/keywordBaseline.js';
-import { modelExists, readModel, shippedTrainingSets, trainDefaultModel } from '../ml/modelStore.js';
+import { modelExists, readChosenModel, readModel, shippedTrainingSets, trainDefaultModel } from '../ml/modelStore.js';
 import { predictTriage, type CostTable, type TriageModel } from '../ml/triageModel.js';
 import { DEFAULT_MODEL_DIR } from '../config.js';
 import { parseArgs } from './args.js';
@@ -136,8 +136,9 @@ async function main(): Promise<void> {
     console.log('usage: eval:triage [--data FILE.csv [--split NAME[,NAME]] [--queue-routes "QUEUE=route,…"]] [--model DIR] [--llm-limit N]');
     return;
   }
-  const dir = typeof args['model'] === 'string' ? resolve(args['model']) : DEFAULT_MODEL_DIR;
-  const model = modelExists(dir) ? readModel(dir) : trainDefaultModel();
+  const model = typeof args['model'] === 'string'
+    ? readChosenModel(resolve(args['model']))
+    : modelExists(DEFAULT_MODEL_DIR) ? readModel(DEFAULT_MODEL_DIR) : trainDefaultModel();
   const threshold = model.reviewThreshold;
   const summary: string[] = [];
   for (const section of sectionsFrom(args, model)) {
