@@ -115,7 +115,7 @@ export function modelExists(dir: string): boolean {
  */
 export function readChosenModel(dir: string): TriageModel {
   if (!modelExists(dir)) {
-    throw new Error(`--model ${dir}: there is no ${MODEL_FILE} in it. Train one there with "npm run train -w proxy -- --data FILE.csv --out ${dir}" (paths are relative to proxy/ under npm -w; give an absolute path), or leave --model out to use the shipped model.`);
+    throw new Error(`--model ${dir}: there is no ${MODEL_FILE} in it. Train one there with "npm run train -w proxy -- --data FILE.csv --out ${dir}", or leave --model out to use the shipped model.`);
   }
   return readModel(dir);
 }
