@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPublicData, seededRandom, selectSplit, splitExamples, type TriageExample } from './dataset.js';
 import { costPerTicket, coverageAtThreshold, evaluate, type Prediction } from './evaluate.js';
 import { loadMixedData, MIXED_DATA_FILE, MIXED_WEIGHT, PUBLIC_DATA_DIR } from './modelStore.js';
-import { predictTriage, trainTriageModel, type TriageModel } from './triageModel.js';
+import { parseTriageModel, predictTriage, trainTriageModel, type TriageModel } from './triageModel.js';
 
 // The in-style head (issue 16): naive Bayes trained on the e-mail-style rows only, a second opinion
 // for the hard tickets where both routes share one vocabulary. Measured on the multi-queue
@@ -34,10 +34,16 @@ describe('the in-style naive Bayes route head', () => {
     expect(without.route.calibration).toHaveLength(5);
   });
 
-  it('survives the JSON round trip the model file takes', () => {
+  it('survives the JSON round trip the model file takes, and a damaged head is refused with the fix', () => {
     const back = JSON.parse(JSON.stringify(withHead)) as TriageModel;
     const text = customer[0]?.text ?? '';
     expect(predictTriage(back, text).route?.confidence).toBe(predictTriage(withHead, text).route?.confidence);
+    expect(parseTriageModel(back, 'm.json').route.inStyle?.labels).toEqual(['salesforce', 'servicenow']);
+    // A model file from before the head (five calibration terms) still loads.
+    expect(parseTriageModel(JSON.parse(JSON.stringify(without)), 'm.json').route.inStyle).toBeUndefined();
+    const { features: _dropped, ...broken } = withHead.route.inStyle as NonNullable<TriageModel['route']['inStyle']>;
+    expect(() => parseTriageModel({ ...withHead, route: { ...withHead.route, inStyle: broken } }, 'm.json')).toThrow(/in-style route head is damaged.*npm run build -w proxy/);
+    expect(() => parseTriageModel({ ...withHead, route: { ...withHead.route, calibration: withHead.route.calibration.slice(0, 5) } }, 'm.json')).toThrow(/calibration has 5 terms, expected 6/);
   });
 
   it('on the customer split, routes more tickets automatically at the cost table\'s threshold and costs less per ticket', () => {

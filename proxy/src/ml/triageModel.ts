@@ -3,7 +3,8 @@
  * - route: a logistic regression over hashed word and character n-grams (`features.ts`,
  *   `logistic.ts`), calibrated by Platt scaling on a held-out split, with a familiarity check
  *   (text unlike the training data leans to "don't know") and a review threshold taken from a
- *   cost table (a wrong route costs more than a review);
+ *   cost table (a wrong route costs more than a review); a naive Bayes second opinion trained on
+ *   the e-mail-style rows only enters that calibration (`RouteHead.inStyle`);
  * - category and, when the data has it, priority: calibrated naive Bayes heads (`naiveBayes.ts`).
  */
 import type { Route, TriageExample } from './dataset.js';
@@ -348,6 +349,16 @@ export function parseTriageModel(json: unknown, file: string): TriageModel {
   }
   try { decodeWeights(m.route.weights, m.route.bits); } catch (e) {
     throw new Error(`${file}: route weights are damaged (${(e as Error).message}). ${fix}`);
+  }
+  const nb = m.route.inStyle;
+  if (nb !== undefined && (!Array.isArray(nb.labels) || !nb.labels.includes('servicenow') || !nb.labels.includes('salesforce') || typeof nb.features !== 'object' || nb.features === null || !Array.isArray(nb.logPrior))) {
+    throw new Error(`${file}: the in-style route head is damaged (it needs labels salesforce and servicenow, logPrior and features). ${fix}`);
+  }
+  // Checked for models with the in-style head only: older files (trained before the outage term)
+  // have shorter calibrations that still predict as they did.
+  const terms = (m.route.style ? 4 : 2) + 1 + 1;
+  if (nb !== undefined && (!Array.isArray(m.route.calibration) || m.route.calibration.length !== terms)) {
+    throw new Error(`${file}: the route calibration has ${Array.isArray(m.route.calibration) ? m.route.calibration.length : 'no'} terms, expected ${terms} for its heads. ${fix}`);
   }
   return m as TriageModel;
 }
