@@ -75,11 +75,14 @@ describe('console findings', () => {
   });
 
   it('a high-priority transfer asks the sandbox approval group (the admin), and the approval creates the incident', async () => {
-    // Server words, not shop words: the embedded triage reads "checkout" and "orders" as sales
-    // topics and, rightly unsure, would send the ticket to review rather than to approval.
+    // Server and network words, not shop or application words: the embedded triage reads
+    // "checkout" and "orders" as sales topics, and on the multi-queue data outage e-mails about an
+    // application are often customer matters, so it is calibrated unsure of them (0.78 for "the web
+    // servers return HTTP 500 … the application is unavailable") and would send the ticket to
+    // review rather than to approval. This one it routes at 0.85.
     const urgent = await createCase(e.sf, {
-      Subject: 'Production outage: the web servers return HTTP 500',
-      Description: 'Since 09:10 the production web servers return HTTP 500 for all users; the outage affects every region and the application is unavailable. Severe, business critical.',
+      Subject: 'Network outage: production servers unreachable',
+      Description: 'Since 09:10 the production servers are unreachable over the network for all users; the outage affects every region. Severe, business critical.',
       Priority: 'High',
     });
     await e.sandbox.settle();

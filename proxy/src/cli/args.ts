@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 /** Tiny `--name value` parser for the CLIs; unknown flags are an error naming the known ones. */
 export function parseArgs(argv: readonly string[], known: readonly string[]): Record<string, string | true> {
   const out: Record<string, string | true> = {};
@@ -12,4 +13,13 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Re
     else out[name] = true;
   }
   return out;
+}
+
+/**
+ * A path the user typed, resolved against the directory they typed it in: `npm run … -w proxy`
+ * runs the CLI inside proxy/, so `--data proxy/data/x.csv` from the repository root would
+ * otherwise look for proxy/proxy/data/x.csv. npm passes the caller's directory as INIT_CWD.
+ */
+export function fromCaller(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env['INIT_CWD'] || process.cwd(), path);
 }

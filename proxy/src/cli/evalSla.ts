@@ -11,7 +11,7 @@ import { splitByOpenedAt, type SlaExample } from '../ml/slaData.js';
 import { atThreshold, calibration, rocAuc } from '../ml/slaMetrics.js';
 import { slaPredictor, trainSlaModel } from '../ml/slaModel.js';
 import { publicSlaFile, readSlaExamples } from '../ml/slaStore.js';
-import { parseArgs } from './args.js';
+import { parseArgs, fromCaller } from './args.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 const f3 = (x: number): string => x.toFixed(3);
@@ -34,7 +34,7 @@ function main(): void {
     console.log('usage: eval:sla [--data event-log.csv] [--train-share 0.7]');
     return;
   }
-  const file = resolve(typeof args['data'] === 'string' ? args['data'] : publicSlaFile());
+  const file = typeof args['data'] === 'string' ? fromCaller(args['data']) : resolve(publicSlaFile());
   const share = typeof args['train-share'] === 'string' ? Number(args['train-share']) : 0.7;
   if (!(share > 0.1 && share < 0.95)) throw new Error(`--train-share ${String(args['train-share'])}: use a number between 0.1 and 0.95`);
   const { examples, incidents, skipped } = readSlaExamples(file);

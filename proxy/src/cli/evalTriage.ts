@@ -11,7 +11,6 @@
  * file has such a column. A file holding one route reports recall (there is nothing to confuse it with).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseConfig } from '../config.js';
 import { LlmEngine, LlmEngineError } from '../engines/llm.js';
 import { LlmClient } from '../engines/llmClient.js';
@@ -22,10 +21,10 @@ import {
   type EvalReport, type Prediction,
 } from '../ml/evaluate.js';
 import { keywordRoute } from '../ml/keywordBaseline.js';
-import { modelExists, readModel, shippedTrainingSets, trainDefaultModel } from '../ml/modelStore.js';
+import { modelExists, readChosenModel, readModel, shippedTrainingSets, trainDefaultModel } from '../ml/modelStore.js';
 import { predictTriage, type CostTable, type TriageModel } from '../ml/triageModel.js';
 import { DEFAULT_MODEL_DIR } from '../config.js';
-import { parseArgs } from './args.js';
+import { parseArgs, fromCaller } from './args.js';
 
 /** BANKING77 intents the data README calls out as reading like IT work. */
 const HARD_INTENTS = ['passcode_forgotten', 'verify_my_identity', 'unable_to_verify_identity', 'why_verify_identity', 'pin_blocked', 'lost_or_stolen_phone', 'card_not_working', 'virtual_card_not_working', 'apple_pay_or_google_pay', 'edit_personal_details'];
@@ -87,7 +86,7 @@ interface Section {
 
 function sectionsFrom(args: Record<string, string | true>, model: TriageModel): Section[] {
   if (typeof args['data'] === 'string') {
-    const file = resolve(args['data']);
+    const file = fromCaller(args['data']);
     const parsed = parseHistoryCsv(readFileSync(file, 'utf8'), file, { allowOneRoute: true });
     if (!parsed.ok) throw new Error(`cannot evaluate on ${file}:\n  - ${parsed.problems.join('\n  - ')}`);
     if (typeof args['queue-routes'] === 'string') {
@@ -136,8 +135,9 @@ async function main(): Promise<void> {
     console.log('usage: eval:triage [--data FILE.csv [--split NAME[,NAME]] [--queue-routes "QUEUE=route,…"]] [--model DIR] [--llm-limit N]');
     return;
   }
-  const dir = typeof args['model'] === 'string' ? resolve(args['model']) : DEFAULT_MODEL_DIR;
-  const model = modelExists(dir) ? readModel(dir) : trainDefaultModel();
+  const model = typeof args['model'] === 'string'
+    ? readChosenModel(fromCaller(args['model']))
+    : modelExists(DEFAULT_MODEL_DIR) ? readModel(DEFAULT_MODEL_DIR) : trainDefaultModel();
   const threshold = model.reviewThreshold;
   const summary: string[] = [];
   for (const section of sectionsFrom(args, model)) {

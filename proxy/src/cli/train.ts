@@ -15,7 +15,7 @@ import { parseHistoryCsv, parseQueueRoutes, selectSplit, withQueueRoutes, type T
 import { eceByPredicted, evaluate } from '../ml/evaluate.js';
 import { DEFAULT_SOURCE, MIXED_WEIGHT, publicTrainingSets, retrainOnHistory, shippedTrainingSets, writeModel } from '../ml/modelStore.js';
 import { DEFAULT_COSTS, predictTriage, trainTriageModel, type CostTable, type TriageModel } from '../ml/triageModel.js';
-import { parseArgs } from './args.js';
+import { parseArgs, fromCaller } from './args.js';
 
 function heldOutSummary(name: string, model: TriageModel, test: readonly TriageExample[]): string {
   if (test.length === 0) return '';
@@ -46,7 +46,7 @@ function main(): void {
     console.log('usage: train [--data history.csv [--split NAME[,NAME]] [--queue-routes "QUEUE=route,…"] [--base shipped|public|none] [--weight N]] [--out DIR] [--cost-wrong-route N] [--cost-review N]');
     return;
   }
-  const out = resolve(typeof args['out'] === 'string' ? args['out'] : DEFAULT_MODEL_DIR);
+  const out = typeof args['out'] === 'string' ? fromCaller(args['out']) : resolve(DEFAULT_MODEL_DIR);
   const costs: CostTable = { wrongRoute: number(args, 'cost-wrong-route', DEFAULT_COSTS.wrongRoute), review: number(args, 'cost-review', DEFAULT_COSTS.review) };
   if (costs.review >= costs.wrongRoute) throw new Error(`--cost-review (${costs.review}) must be below --cost-wrong-route (${costs.wrongRoute}); otherwise reviewing every ticket is always cheaper.`);
   const started = Date.now();
@@ -54,7 +54,7 @@ function main(): void {
   let model: TriageModel;
   let summary = '';
   if (typeof args['data'] === 'string') {
-    const file = resolve(args['data']);
+    const file = fromCaller(args['data']);
     let text: string;
     try { text = readFileSync(file, 'utf8'); } catch (e) {
       throw new Error(`--data ${file}: cannot read it (${(e as Error).message}). Pass the path of your CSV export.`);
@@ -75,13 +75,13 @@ function main(): void {
     const weight = number(args, 'weight', MIXED_WEIGHT);
     const { model: retrained, test } = retrainOnHistory(rows, base === 'shipped' ? shipped : base === 'public' ? publicTrainingSets() : undefined, { source: file, now: new Date(), weight, costs });
     model = retrained;
-    summary = `${rows.length} rows of ${file} (${parsed.skipped} without text skipped), base ${base}` + heldOutSummary('held-out 10 % of the export', model, test);
+    summary = `\n  ${rows.length} rows of ${file} (${parsed.skipped} without text skipped), base ${base}` + heldOutSummary('held-out 10 % of the export', model, test);
   } else {
     model = trainTriageModel(shipped.train, shipped.calibration, { source: DEFAULT_SOURCE, now: new Date() }, { costs });
     summary = heldOutSummary('public held-out 10 %', model, shipped.publicTest) + heldOutSummary('multi-queue test split', model, shipped.mixedTest);
   }
   const file = writeModel(out, model);
-  const heads = [`route: logistic, ${1 << model.route.bits} buckets, calibration [${model.route.calibration.join(', ')}]`, ...Object.entries(model.heads).map(([h, m]) => `${h}: ${m?.labels.length} classes, T=${m?.temperature}`)].join('; ');
+  const heads = [`route: logistic, ${1 << model.route.bits} buckets${model.route.inStyle ? ' + in-style naive Bayes' : ''}, calibration [${model.route.calibration.join(', ')}]`, ...Object.entries(model.heads).map(([h, m]) => `${h}: ${m?.labels.length} classes, T=${m?.temperature}`)].join('; ');
   console.log(`seam-proxy: trained ${file} in ${Date.now() - started} ms (${model.examples.train} train, ${model.examples.calibration} calibration)\n  ${heads}\n  review below ${model.reviewThreshold} (costs: wrong route ${costs.wrongRoute}, review ${costs.review})${summary}`);
 }
 

@@ -15,7 +15,7 @@ import { splitByOpenedAt } from '../ml/slaData.js';
 import { rocAuc } from '../ml/slaMetrics.js';
 import { slaPredictor, trainSlaModel } from '../ml/slaModel.js';
 import { publicSlaFile, readSlaExamples, SLA_DEFAULT_SOURCE, writeSlaModel } from '../ml/slaStore.js';
-import { parseArgs } from './args.js';
+import { parseArgs, fromCaller } from './args.js';
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2), ['data', 'out', 'help']);
@@ -23,9 +23,9 @@ function main(): void {
     console.log('usage: train:sla [--data event-log.csv] [--out DIR]   (default: shared/data → dist/model)');
     return;
   }
-  const out = resolve(typeof args['out'] === 'string' ? args['out'] : DEFAULT_MODEL_DIR);
+  const out = typeof args['out'] === 'string' ? fromCaller(args['out']) : resolve(DEFAULT_MODEL_DIR);
   const custom = typeof args['data'] === 'string';
-  const file = resolve(custom ? (args['data'] as string) : publicSlaFile());
+  const file = custom ? fromCaller(args['data'] as string) : resolve(publicSlaFile());
   const started = Date.now();
   const { examples, incidents, skipped } = readSlaExamples(file);
   // A customer's export: a held-out check on the later 30 % first (the public log's is

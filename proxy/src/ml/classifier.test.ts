@@ -3,7 +3,10 @@ import { fitTemperature, predictProba, softmax, trainNaiveBayes, withTemperature
 import { accuracyAtCoverage, costPerTicket, coverageAtThreshold, eceByPredicted, eceNoiseFloor, evaluate, expectedCalibrationError } from './evaluate.js';
 import { normalizeWords, tokenize } from './text.js';
 import { loadPublicData, seededRandom, splitExamples } from './dataset.js';
-import { PUBLIC_DATA_DIR } from './modelStore.js';
+import { PUBLIC_DATA_DIR, readChosenModel, writeModel } from './modelStore.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_COSTS, familiarity, MAX_CONFIDENCE, predictTriage, thresholdFor, trainTriageModel, parseTriageModel } from './triageModel.js';
 import { featuresOf } from './features.js';
 import { decodeWeights, encodeWeights, fitDenseLogistic, fitPlatt, logit, sigmoid, trainLogistic } from './logistic.js';
@@ -230,6 +233,17 @@ describe('triage model on a small sample of the public data', () => {
     expect(() => parseTriageModel({ format: 'other' }, 'm.json')).toThrow(/npm run build -w proxy/);
     expect(() => parseTriageModel({ ...model, format: 'seam-triage-nb/1' }, 'm.json')).toThrow(/not a seam-triage\/2 model/);
     expect(() => parseTriageModel({ ...model, route: { ...model.route, weights: 'AAAA' } }, 'm.json')).toThrow(/route weights are damaged/);
+  });
+
+  it('a model directory given by name must hold a model: no quiet fall-back to the shipped one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seam-model-'));
+    try {
+      expect(() => readChosenModel(dir)).toThrow(/--model .*no triage-model\.json.*npm run train -w proxy -- --data FILE\.csv --out/);
+      writeModel(dir, model);
+      expect(readChosenModel(dir).trainedAt).toBe(model.trainedAt);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

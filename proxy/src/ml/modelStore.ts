@@ -107,3 +107,15 @@ export function trainDefaultModel(dataDir = PUBLIC_DATA_DIR, now = new Date(), o
 export function modelExists(dir: string): boolean {
   return existsSync(join(dir, MODEL_FILE));
 }
+
+/**
+ * The model a command was pointed at with `--model DIR`. A missing file is an error, not a quiet
+ * fall-back to the shipped model: a mistyped directory would otherwise report the shipped model's
+ * numbers under the retrained model's name.
+ */
+export function readChosenModel(dir: string): TriageModel {
+  if (!modelExists(dir)) {
+    throw new Error(`--model ${dir}: there is no ${MODEL_FILE} in it. Train one there with "npm run train -w proxy -- --data FILE.csv --out ${dir}", or leave --model out to use the shipped model.`);
+  }
+  return readModel(dir);
+}

@@ -3,15 +3,16 @@
  * - route: a logistic regression over hashed word and character n-grams (`features.ts`,
  *   `logistic.ts`), calibrated by Platt scaling on a held-out split, with a familiarity check
  *   (text unlike the training data leans to "don't know") and a review threshold taken from a
- *   cost table (a wrong route costs more than a review);
+ *   cost table (a wrong route costs more than a review); a naive Bayes second opinion trained on
+ *   the e-mail-style rows only enters that calibration (`RouteHead.inStyle`);
  * - category and, when the data has it, priority: calibrated naive Bayes heads (`naiveBayes.ts`).
  */
 import type { Route, TriageExample } from './dataset.js';
 import { bucketsOf, FEATURE_BITS, hashWords, hashedFeatures } from './features.js';
 import { decodeWeights, encodeWeights, fitDenseLogistic, logit, sigmoid, trainLogistic, type LinearModel, type LogisticOptions } from './logistic.js';
-import { fitTemperature, predictProba, trainNaiveBayes, withTemperature, type NaiveBayesModel } from './naiveBayes.js';
+import { fitTemperature, logScores, predictProba, trainNaiveBayes, withTemperature, type NaiveBayesModel } from './naiveBayes.js';
 import { rulePriority } from './priorityRules.js';
-import { normalizeWords, tokenize, tokenizeWords } from './text.js';
+import { normalizeWords, tokenizeWords } from './text.js';
 
 export const MODEL_FORMAT = 'seam-triage/2';
 export type HeadName = 'route' | 'category' | 'priority';
@@ -51,9 +52,18 @@ export interface RouteHead extends LinearHead {
    */
   readonly style?: LinearHead;
   /**
-   * Calibration fitted on held-out data: p = σ(β · [z, z·d, d, o, 1]) with d the style probability
-   * (Platt scaling per style) and o the outage-language indicator, or σ(β · [z, o, 1]) without a
-   * style head (see `calibrationInputs`).
+   * A second opinion from another model family: naive Bayes over word unigrams and bigrams,
+   * trained on the e-mail-style training rows only (the ones where both routes share one
+   * vocabulary), so the public corpora's "banking words vs IT words" does not drown it. Its
+   * log-odds per √token enter the calibration as n·d (README "Embedded"). Absent in models
+   * trained before it, or when the e-mail rows do not hold both routes.
+   */
+  readonly inStyle?: NaiveBayesModel;
+  /**
+   * Calibration fitted on held-out data: p = σ(β · [z, z·d, d, o, n·d, 1]) with d the style
+   * probability (Platt scaling per style), o the outage-language indicator and n the in-style
+   * head's evidence; without `inStyle` the n·d term is absent, without a style head the inputs
+   * are [z, o, (n), 1] (see `calibrationInputs`).
    */
   readonly calibration: readonly number[];
 }
@@ -104,6 +114,8 @@ export type TriagePrediction = Partial<Record<HeadName, HeadPrediction>> & { rea
 export interface TrainOptions {
   readonly costs?: CostTable;
   readonly logistic?: LogisticOptions;
+  /** Train the in-style naive Bayes head (`RouteHead.inStyle`) when the data allows; default true. */
+  readonly inStyleHead?: boolean;
 }
 
 function labelOf(e: TriageExample, head: NbHead): string | undefined {
@@ -140,14 +152,39 @@ const STYLE_BITS = 16;
  * learned with the rest on held-out data: the n-gram model reads topic words ("checkout",
  * "orders" are sales words), and o says how much "everyone is affected" should count.
  */
-function calibrationInputs(route: LinearModel, style: LinearModel | undefined, words: readonly string[], text: string): number[] {
+function calibrationInputs(
+  route: LinearModel,
+  style: LinearModel | undefined,
+  inStyle: NaiveBayesModel | undefined,
+  words: readonly string[],
+  tokens: readonly string[],
+  text: string,
+): number[] {
   const hashes = hashWords(words);
   const z = logit(route, bucketsOf(hashes, route.bits));
   const o = rulePriority(text).impact === 1 ? 1 : 0;
-  if (!style) return [z, o];
-  const d = sigmoid(logit(style, bucketsOf(hashes, style.bits)));
-  return [z, z * d, d, o];
+  const d = style ? sigmoid(logit(style, bucketsOf(hashes, style.bits))) : 1;
+  const x = style ? [z, z * d, d, o] : [z, o];
+  if (inStyle) x.push(d * inStyleEvidence(inStyle, tokens));
+  return x;
 }
+
+/**
+ * The in-style head's log-odds of servicenow over salesforce, divided by √(number of tokens): like
+ * the unit-length rows of the logistic head, a long e-mail's many weak words do not add up to
+ * certainty (raw naive Bayes log-odds grow with length; on the `customer` split the √-scaled ones
+ * calibrated better than raw or clipped ones, README "What was tried").
+ */
+function inStyleEvidence(nb: NaiveBayesModel, tokens: readonly string[]): number {
+  const s = logScores(nb, tokens);
+  const pos = nb.labels.indexOf('servicenow');
+  const neg = nb.labels.indexOf('salesforce');
+  if (pos < 0 || neg < 0) return 0;
+  return ((s[pos] ?? 0) - (s[neg] ?? 0)) / Math.sqrt(Math.max(1, tokens.length));
+}
+
+/** Fewest e-mail-style training rows for the in-style head: below this it would mostly add noise. */
+const MIN_IN_STYLE_ROWS = 50;
 
 function familiarityOf(model: TriageModel, words: readonly string[]): Familiarity {
   const distinct = new Set(words);
@@ -199,7 +236,13 @@ export function trainTriageModel(
       { epochs: 2, learningRate: 0.1, l2: 1e-5 },
     );
   }
-  const calInputs = calWords.map((w, i) => calibrationInputs(lm, style, w, (calibration[i] as TriageExample).text));
+  const trainTokens = trainWords.map((w) => tokenizeWords(w));
+  const calTokens = calWords.map((w) => tokenizeWords(w));
+  const inStyleRows = train.map((e, i) => [e, i] as const).filter(([e]) => styleOf(e) === 1);
+  const inStyle = options.inStyleHead !== false && inStyleRows.length >= MIN_IN_STYLE_ROWS && new Set(inStyleRows.map(([e]) => e.route)).size === 2
+    ? trainNaiveBayes(inStyleRows.map(([, i]) => trainTokens[i] as string[]), inStyleRows.map(([e]) => e.route))
+    : undefined;
+  const calInputs = calWords.map((w, i) => calibrationInputs(lm, style, inStyle, w, calTokens[i] as string[], (calibration[i] as TriageExample).text));
   const calY = calibration.map((e) => (e.route === labels[1] ? 1 : 0));
   const calibrationBeta = calibration.length >= 10 ? fitDenseLogistic(calInputs, calY) : [1, ...new Array<number>(calInputs[0]?.length ?? 1).fill(0)];
 
@@ -215,8 +258,6 @@ export function trainTriageModel(
   const typicalKnownShare = round3(shares[Math.floor(shares.length * 0.1)] ?? 0.8);
 
   const heads: Partial<Record<NbHead, NaiveBayesModel>> = {};
-  const trainTokens = train.map((e) => tokenize(e.text));
-  const calTokens = calibration.map((e) => tokenize(e.text));
   for (const head of NB_HEADS) {
     const idx = train.map((e, i) => [labelOf(e, head), i] as const).filter(([l]) => l !== undefined);
     if (new Set(idx.map(([l]) => l)).size < 2) continue;
@@ -248,6 +289,7 @@ export function trainTriageModel(
       bias: round6(lm.bias),
       ...(lm.normalized ? { normalized: true } : {}),
       ...(style ? { style: { bits: style.bits, weights: encodeWeights(style.weights), bias: round6(style.bias) } } : {}),
+      ...(inStyle ? { inStyle } : {}),
       calibration: calibrationBeta,
     },
     heads,
@@ -263,8 +305,9 @@ export function predictTriage(model: TriageModel, text: string): TriagePredictio
   const words = normalizeWords(text);
   const fam = familiarityOf(model, words);
   const head = model.route;
+  const tokens = tokenizeWords(words);
   // Unfamiliar text: the calibrated log-odds are shrunk towards 0 ("either route"), in proportion.
-  const x = calibrationInputs(linear(head), head.style ? linear(head.style) : undefined, words, text);
+  const x = calibrationInputs(linear(head), head.style ? linear(head.style) : undefined, head.inStyle, words, tokens, text);
   const z = fam.weight * ([...x, 1].reduce((sum, v, j) => sum + v * (head.calibration[j] ?? 0), 0));
   const pPos = sigmoid(z);
   const pos = pPos >= 0.5;
@@ -276,7 +319,6 @@ export function predictTriage(model: TriageModel, text: string): TriagePredictio
     },
   };
   const route = out.route?.label as Route;
-  const tokens = tokenizeWords(words);
   for (const name of NB_HEADS) {
     const nb = model.heads[name];
     if (!nb) continue;
@@ -307,6 +349,16 @@ export function parseTriageModel(json: unknown, file: string): TriageModel {
   }
   try { decodeWeights(m.route.weights, m.route.bits); } catch (e) {
     throw new Error(`${file}: route weights are damaged (${(e as Error).message}). ${fix}`);
+  }
+  const nb = m.route.inStyle;
+  if (nb !== undefined && (!Array.isArray(nb.labels) || !nb.labels.includes('servicenow') || !nb.labels.includes('salesforce') || typeof nb.features !== 'object' || nb.features === null || !Array.isArray(nb.logPrior))) {
+    throw new Error(`${file}: the in-style route head is damaged (it needs labels salesforce and servicenow, logPrior and features). ${fix}`);
+  }
+  // Checked for models with the in-style head only: older files (trained before the outage term)
+  // have shorter calibrations that still predict as they did.
+  const terms = (m.route.style ? 4 : 2) + 1 + 1;
+  if (nb !== undefined && (!Array.isArray(m.route.calibration) || m.route.calibration.length !== terms)) {
+    throw new Error(`${file}: the route calibration has ${Array.isArray(m.route.calibration) ? m.route.calibration.length : 'no'} terms, expected ${terms} for its heads. ${fix}`);
   }
   return m as TriageModel;
 }
