@@ -228,6 +228,15 @@ describe('the drift sweep', () => {
         expect(w.ports.records.rows('x_seam_bridge_outbox')).toHaveLength(2);
     });
 
+    it('with delivery poll a repair waits for Salesforce to pull it, like every Incident_Update__e', () => {
+        const w = world(1);
+        (w.cases.get(caseId(0)) as Record<string, FieldValue>).Seam_Assignee__c = 'overwritten';
+        startRun(w.ports, 'manual');
+        runTick(w.ports, { ...settings, salesforceDelivery: 'poll' }, ops);
+        expect(run(w.ports)).toMatchObject({ drift_found: '1', repaired_to_salesforce: '1' });
+        expect(w.ports.records.rows('x_seam_bridge_outbox').map((r) => r.status)).toEqual(['awaiting_pull']);
+    });
+
     it('leaves ServiceNow-owned drift alone while the outbox still holds a message for the incident', () => {
         const w = world(1);
         w.ports.records.update('incident', w.incidents[0], { priority: '1' });

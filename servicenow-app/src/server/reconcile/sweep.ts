@@ -44,7 +44,8 @@ type Count = (typeof COUNTS)[number];
 export type RunCounts = Record<Count, number>;
 export const RUN_FIELDS = ['state', 'trigger', 'requested_by', 'started_at', 'finished_at', 'cursor', 'detail', ...COUNTS];
 
-type SweepSettings = Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion' | 'syncEnabled'>;
+/** `salesforceDelivery`: a repair is an Incident_Update__e like any other, pushed or pulled (poll). */
+type SweepSettings = Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion' | 'syncEnabled'> & Partial<Pick<Settings, 'salesforceDelivery'>>;
 
 export interface TickResult {
     readonly runId: string;
@@ -245,7 +246,7 @@ function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[]
         counts.problems += d.problems.length;
         if (d.drift.length === 0) continue;
         counts.drift_found += d.drift.length;
-        repairLink(ports, link, incident, problem ?? null, d, started);
+        repairLink(ports, settings, link, incident, problem ?? null, d, started);
         if (Object.keys(d.incidentWrites).length) counts.repaired_to_servicenow += 1;
         if (d.outbound || d.problemOutbound) counts.repaired_to_salesforce += 1;
     }
@@ -254,7 +255,7 @@ function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[]
 
 const byOwner = (drift: readonly DriftField[], owner: 'salesforce' | 'servicenow'): DriftField[] => drift.filter((f) => f.owner === owner);
 
-function repairLink(ports: Ports, link: StoredLink, incident: Row, problem: Row | null, d: ReturnType<typeof decideDrift>, started: number): void {
+function repairLink(ports: Ports, settings: SweepSettings, link: StoredLink, incident: Row, problem: Row | null, d: ReturnType<typeof decideDrift>, started: number): void {
     const caseId = link.state.caseId ?? link.row.sf_case_id;
     const correlationId = link.state.correlationId ?? link.row.correlation_id;
     const fromSf = byOwner(d.drift, 'salesforce');
@@ -275,7 +276,7 @@ function repairLink(ports: Ports, link: StoredLink, incident: Row, problem: Row 
         const key = outbound.idempotencyKey;
         const event = toIncidentUpdateEvent(outbound, { messageId: messageId(key), caseId, incidentSysId: incident.sys_id, correlationId, sentAt: formatIso(ports.clock.nowMs()) });
         if (!event) return;
-        const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record: { attributes: { type: 'Incident_Update__e' }, ...event }, incidentSysId: incident.sys_id, caseId, correlationId });
+        const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record: { attributes: { type: 'Incident_Update__e' }, ...event }, incidentSysId: incident.sys_id, caseId, correlationId, pull: settings.salesforceDelivery === 'poll' });
         recordAudit(ports, {
             direction: 'outbound', operation: 'reconcile:queue_repair', target: 'Incident_Update__e', caseId,
             fields: fields.map((f) => f.field),
