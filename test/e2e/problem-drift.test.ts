@@ -91,6 +91,8 @@ describe('drift sweep over the case\'s problem fields', () => {
     expect(Number(run.repaired_to_salesforce)).toBe(1);
     expect(await getCase(e.sf, caseId, PROBLEM_CASE_FIELDS)).toMatchObject(synced);
     expect(await repairs(caseId)).toHaveLength(1);
+    // Salesforce accepted the repair: the link (no incident) is in sync again, not left pending.
+    expect((await e.sn.query('x_seam_bridge_link', `sf_case_id=${caseId}`))[0]).toMatchObject({ sync_state: 'in_sync', last_error: '' });
 
     expect(Number((await sweep()).drift_found)).toBe(0);
     expect(await repairs(caseId)).toHaveLength(1);
