@@ -235,6 +235,12 @@ describe('the drift sweep', () => {
         runTick(w.ports, { ...settings, salesforceDelivery: 'poll' }, ops);
         expect(run(w.ports)).toMatchObject({ drift_found: '1', repaired_to_salesforce: '1' });
         expect(w.ports.records.rows('x_seam_bridge_outbox').map((r) => r.status)).toEqual(['awaiting_pull']);
+        // Not pulled yet: in flight, so the next sweep queues nothing more.
+        w.ports.records.update('incident', w.incidents[0], { priority: '1' });
+        startRun(w.ports, 'manual');
+        runTick(w.ports, { ...settings, salesforceDelivery: 'poll' }, ops, w.ports.records.rows(RUN_TABLE)[1].sys_id);
+        expect(w.ports.records.rows(RUN_TABLE)[1]).toMatchObject({ drift_found: '0', in_flight: '2' }); // the clobbered copy and the new priority
+        expect(w.ports.records.rows('x_seam_bridge_outbox')).toHaveLength(1);
     });
 
     it('leaves ServiceNow-owned drift alone while the outbox still holds a message for the incident', () => {
