@@ -54,3 +54,30 @@ describe('escalation masking and prompt', () => {
     expect(prompt.schemaName).toBe('escalation_result');
   });
 });
+
+describe('escalation heuristic calibration (npm run eval:escalation)', () => {
+  // Email-to-Case and web forms make the subject from the first words of the text: the same
+  // sentence must not count twice (on BANKING77 it moved 113 more customer questions over 0.5).
+  it('a subject repeated from the description counts its evidence once', () => {
+    const description = 'I tried to use my card today but it did not work. It keeps failing at every shop.';
+    const neutral = escalationHeuristic({ ...base, subject: 'Card question', description });
+    const repeated = escalationHeuristic({ ...base, subject: description.slice(0, 80), description });
+    expect(repeated.confidence).toBe(neutral.confidence);
+    expect(repeated.stepsTried).toEqual(neutral.stepsTried);
+  });
+  it('a subject of its own still counts', () => {
+    const description = 'Nothing else to add.';
+    const withSubject = escalationHeuristic({ ...base, subject: 'Export fails again with EXP-4012 since the last release', description });
+    expect(withSubject.confidence).toBeGreaterThan(escalationHeuristic({ ...base, subject: 'Export', description }).confidence);
+    expect(withSubject.errorCodes).toEqual(['EXP-4012']);
+  });
+});
+
+describe('the held-out labels of eval:escalation', () => {
+  it('labels a helpdesk fault with evidence positive, a plain request negative, and leaves the rest out', async () => {
+    const { constructedLabel } = await import('../src/ml/escalationEval.js');
+    expect(constructedLabel('outlook crashes every morning tried reinstalling still error 0x800ccc0e')).toBe(1);
+    expect(constructedLabel('please create new account for recruiter starting monday')).toBe(0);
+    expect(constructedLabel('printer broken')).toBeNull(); // a fault without evidence: neither
+  });
+});

@@ -85,6 +85,20 @@ describe('GET /v1/changes', () => {
         expect(ports.records.writes.length).toBe(writes);
     });
 
+    it('a pulled update of a case with only a problem (no incident) puts that case\'s link in sync, and no other', () => {
+        const ports = fakePorts({ now: NOW });
+        const CASE = '500000000000007AAA';
+        ports.records.seed('x_seam_bridge_outbox', {
+            sys_id: id(1), sys_created_on: '2026-12-02 18:00:01', status: 'awaiting_pull', sobject_type: 'Incident_Update__e', kind: 'incident_update', incident: '', sf_case_id: CASE,
+            idempotency_key: 'servicenow:prb1:3', payload: JSON.stringify({ attributes: { type: 'Incident_Update__e' }, Idempotency_Key__c: 'servicenow:prb1:3', Fields_Json__c: '{}' }),
+        });
+        ports.records.seed('x_seam_bridge_link', { sys_id: 'l1', sf_case_id: CASE, incident: '', problem: 'prb1', sync_state: 'pending' });
+        ports.records.seed('x_seam_bridge_link', { sys_id: 'l2', sf_case_id: '500000000000008AAA', incident: '', problem: 'prb2', sync_state: 'pending' });
+        const first = getChanges(ports, poll, {}).body as any;
+        expect(getChanges(ports, poll, { cursor: first.nextCursor }).body).toMatchObject({ acknowledged: 1 });
+        expect(ports.records.rows('x_seam_bridge_link').map((l) => [l.sys_id, l.sync_state])).toEqual([['l1', 'in_sync'], ['l2', 'pending']]);
+    });
+
     it('delivery poll queues Incident_Update__e rows as awaiting_pull, which the drain never picks', () => {
         const ports = fakePorts({ now: NOW });
         enqueue(ports, { kind: 'incident_update', idempotencyKey: 'k1', record: { attributes: { type: 'Incident_Update__e' } }, pull: true });

@@ -132,3 +132,32 @@ describe('customer context on the incident', () => {
         expect(audits(ports)).toHaveLength(1);
     });
 });
+
+describe('customer context on the problem', () => {
+    /** A problem escalated from CASE_A; `incidentSysId` links the case to an incident too. */
+    function problemOf(ports: FakePorts, values: Record<string, string>, incidentSysId = ''): Record<string, string> {
+        const sysId = ports.records.insert('problem', { number: 'PRB0040001', x_seam_bridge_sf_case_id: CASE_A, x_seam_bridge_sf_case_number: '00001001', x_seam_bridge_correlation_id: 'corr-1', ...values });
+        ports.records.insert('x_seam_bridge_link', { sf_case_id: CASE_A, incident: incidentSysId, problem: sysId, state: JSON.stringify({ caseId: CASE_A, incidentSysId: incidentSysId || null, versions: { salesforce: 1, servicenow: 1 } }) });
+        return ports.records.get('problem', sysId) as Record<string, string>;
+    }
+
+    it('reads the account of the case through its incident (kept by the sync), not the copy the escalation wrote once', () => {
+        // The problem was escalated before the Case had its account; the case sync brought ACCOUNT_1 to the incident since.
+        const { ports, raw, row: incident } = setup(salesforce());
+        const problem = problemOf(ports, { x_seam_bridge_sf_account_id: '' }, incident.sys_id);
+        const outcome = customerContextFor(ports, settings, budget, problem, 'problem');
+        expect(outcome).toMatchObject({ status: 'ok', context: { accountId: ACCOUNT_1, contractValue: 250000 } });
+        expect(decodeURIComponent(raw.requests[0].endpoint)).toContain(`WHERE Id = '${ACCOUNT_1}'`);
+        expect(customerContextMessage(outcome, 100000).text).toContain('Contract value: 250,000; tier: high value');
+        expect(customerContextMessage(outcome, 300000).text).toContain('tier: standard');
+    });
+
+    it('a problem escalated without an incident and no account: audited as the problem, with the fix, no call', () => {
+        const { ports, raw } = setup(salesforce());
+        const problem = problemOf(ports, { x_seam_bridge_sf_account_id: '' });
+        expect(customerContextFor(ports, settings, budget, problem, 'problem')).toMatchObject({ status: 'no_account', field: 'Case.AccountId' });
+        expect(raw.requests).toHaveLength(0);
+        expect(audits(ports)[0]).toMatchObject({ operation: 'customer_context:no_account', sf_case_id: CASE_A });
+        expect(audits(ports)[0].detail).toMatch(/^problem PRB0040001: Case\.AccountId Case 00001001 has no account/);
+    });
+});

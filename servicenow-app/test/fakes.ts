@@ -1,6 +1,6 @@
 /**
  * In-memory fakes of the ports. The record store understands the encoded-query subset the
- * logic uses (`a=b`, `^`, `aINx,y`, `aISNOTEMPTY`, `a>b`/`a>=b`/`a<b`/`a<=b` as text, dot-walked names as plain keys), and keeps
+ * logic uses (`a=b`, `^`, `^OR`, `aINx,y`, `aISNOTEMPTY`, `a>b`/`a>=b`/`a<b`/`a<=b` as text, dot-walked names as plain keys), and keeps
  * every row as strings, like GlideRecord.getValue.
  */
 import type { FindOptions, HttpClient, HttpRequest, HttpResponse, Ports, RecordStore, Row, RowValues } from '../src/server/ports';
@@ -12,24 +12,32 @@ const str = (v: string | number | boolean | null): string => (v === null ? '' : 
 function matches(row: Record<string, string>, query: string): boolean {
     if (!query) return true;
     const parts = query.replace(/\^\^/g, '\u0001').split('^').map((p) => p.replace(/\u0001/g, '^'));
-    return parts.every((cond) => {
-        let m = /^([\w.]+)ISNOTEMPTY$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') !== '';
-        m = /^([\w.]+)ISEMPTY$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') === '';
-        m = /^([\w.]+)IN(.*)$/.exec(cond);
-        if (m) return m[2].split(',').indexOf(row[m[1]] ?? '') >= 0;
-        m = /^([\w.]+)(>=|>|<=|<)(.*)$/.exec(cond);
-        if (m) {
-            const v = row[m[1]] ?? '';
-            return v !== '' && (m[2] === '>' ? v > m[3] : m[2] === '>=' ? v >= m[3] : m[2] === '<' ? v < m[3] : v <= m[3]);
-        }
-        m = /^([\w.]+)!=(.*)$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') !== m[2];
-        m = /^([\w.]+)=(.*)$/.exec(cond);
-        if (m) return (row[m[1]] ?? '') === m[2];
-        throw new Error(`fake store: unsupported condition ${cond}`);
-    });
+    // `^OR` binds to its neighbour only (a^ORb^c = (a OR b) AND c), as on the platform.
+    const groups: string[][] = [];
+    for (const p of parts) {
+        if (p.startsWith('OR') && groups.length) groups[groups.length - 1].push(p.slice(2));
+        else groups.push([p]);
+    }
+    return groups.every((alternatives) => alternatives.some((cond) => one(row, cond)));
+}
+
+function one(row: Record<string, string>, cond: string): boolean {
+    let m = /^([\w.]+)ISNOTEMPTY$/.exec(cond);
+    if (m) return (row[m[1]] ?? '') !== '';
+    m = /^([\w.]+)ISEMPTY$/.exec(cond);
+    if (m) return (row[m[1]] ?? '') === '';
+    m = /^([\w.]+)IN(.*)$/.exec(cond);
+    if (m) return m[2].split(',').indexOf(row[m[1]] ?? '') >= 0;
+    m = /^([\w.]+)(>=|>|<=|<)(.*)$/.exec(cond);
+    if (m) {
+        const v = row[m[1]] ?? '';
+        return v !== '' && (m[2] === '>' ? v > m[3] : m[2] === '>=' ? v >= m[3] : m[2] === '<' ? v < m[3] : v <= m[3]);
+    }
+    m = /^([\w.]+)!=(.*)$/.exec(cond);
+    if (m) return (row[m[1]] ?? '') !== m[2];
+    m = /^([\w.]+)=(.*)$/.exec(cond);
+    if (m) return (row[m[1]] ?? '') === m[2];
+    throw new Error(`fake store: unsupported condition ${cond}`);
 }
 
 export class FakeStore implements RecordStore {

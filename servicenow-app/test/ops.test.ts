@@ -173,6 +173,7 @@ function world(n: number, usage?: { used: number; max: number }): World {
         const kase: Record<string, FieldValue> = { Id: caseId(i), Seam_Sync_Status__c: 'Synced', AccountId: null, ContactId: null, Subject: `Case ${i}`, Description: '', Priority: 'Medium', EntitlementId: null, 'Account.Seam_Contract_Value__c': null };
         const snapshot: Record<string, FieldValue> = {};
         for (const m of reconciledMappings()) {
+            if (m.servicenow.table !== 'incident') continue; // these cases have no problem
             const owner = m.owner === 'salesforce' ? kase : incident;
             const v = transformForPeer(m, owner);
             if (!v.ok) throw new Error(JSON.stringify(v.error));
@@ -227,6 +228,21 @@ describe('the drift sweep', () => {
         expect(w.ports.records.rows('x_seam_bridge_outbox')).toHaveLength(2);
     });
 
+    it('with delivery poll a repair waits for Salesforce to pull it, like every Incident_Update__e', () => {
+        const w = world(1);
+        (w.cases.get(caseId(0)) as Record<string, FieldValue>).Seam_Assignee__c = 'overwritten';
+        startRun(w.ports, 'manual');
+        runTick(w.ports, { ...settings, salesforceDelivery: 'poll' }, ops);
+        expect(run(w.ports)).toMatchObject({ drift_found: '1', repaired_to_salesforce: '1' });
+        expect(w.ports.records.rows('x_seam_bridge_outbox').map((r) => r.status)).toEqual(['awaiting_pull']);
+        // Not pulled yet: in flight, so the next sweep queues nothing more.
+        w.ports.records.update('incident', w.incidents[0], { priority: '1' });
+        startRun(w.ports, 'manual');
+        runTick(w.ports, { ...settings, salesforceDelivery: 'poll' }, ops, w.ports.records.rows(RUN_TABLE)[1].sys_id);
+        expect(w.ports.records.rows(RUN_TABLE)[1]).toMatchObject({ drift_found: '0', in_flight: '2' }); // the clobbered copy and the new priority
+        expect(w.ports.records.rows('x_seam_bridge_outbox')).toHaveLength(1);
+    });
+
     it('leaves ServiceNow-owned drift alone while the outbox still holds a message for the incident', () => {
         const w = world(1);
         w.ports.records.update('incident', w.incidents[0], { priority: '1' });
@@ -234,6 +250,38 @@ describe('the drift sweep', () => {
         startRun(w.ports, 'manual');
         runTick(w.ports, settings, ops);
         expect(run(w.ports)).toMatchObject({ drift_found: '0', in_flight: '1' });
+    });
+
+    it('sweeps a problem-only link (no incident): in flight while its case has an unsent message, then repaired once', () => {
+        const w = world(0);
+        const id = caseId(7);
+        const problem: Record<string, FieldValue> = { number: 'PRB0040007', state: '102', known_error: 'false', workaround: 'Use the web client.', fix_notes: '', x_seam_bridge_escalation_status: 'Problem created', x_seam_bridge_sf_case_id: id };
+        const problemSysId = w.ports.records.seed('problem', problem as Record<string, string>);
+        const kase: Record<string, FieldValue> = { Id: id, Seam_Sync_Status__c: 'Synced' };
+        const snapshot: Record<string, FieldValue> = {};
+        for (const m of reconciledMappings().filter((x) => x.servicenow.table === 'problem')) {
+            const v = transformForPeer(m, { ...problem, sys_id: problemSysId });
+            if (!v.ok) throw new Error(JSON.stringify(v.error));
+            kase[peerField(m) as string] = v.value;
+            snapshot[m.key] = v.value;
+        }
+        kase.Seam_Workaround__c = 'lost in a data load';
+        w.cases.set(id, kase);
+        const state: LinkState = { ...newLink({ caseId: id }), versions: { salesforce: 1, servicenow: 2 }, snapshot, snapshotHash: hashValue(snapshot) };
+        w.ports.records.seed('x_seam_bridge_link', { sf_case_id: id, incident: '', problem: problemSysId, state: JSON.stringify(state), sync_state: 'in_sync', last_synced_at: formatServiceNowDateTime(w.ports.now) });
+        // The problem's own message (no incident on its row) is still in the outbox: left for the next sweep.
+        const held = enqueue(w.ports, { kind: 'incident_update', idempotencyKey: `servicenow:${problemSysId}:2`, record: { attributes: { type: 'Incident_Update__e' } }, incidentSysId: '', caseId: id });
+        startRun(w.ports, 'manual');
+        runTick(w.ports, settings, ops);
+        expect(run(w.ports)).toMatchObject({ state: 'done', links_checked: '1', drift_found: '0', in_flight: '1' });
+        w.ports.records.update('x_seam_bridge_outbox', held.sysId, { status: 'sent' });
+        startRun(w.ports, 'manual');
+        runTick(w.ports, settings, ops, w.ports.records.rows(RUN_TABLE)[1].sys_id);
+        expect(w.ports.records.rows(RUN_TABLE)[1]).toMatchObject({ drift_found: '1', repaired_to_salesforce: '1' });
+        const repair = w.ports.records.rows('x_seam_bridge_outbox').find((r) => r.sys_id !== held.sysId)!;
+        expect(JSON.parse(repair.payload)).toMatchObject({ Case_Id__c: id, Incident_Sys_Id__c: '', Idempotency_Key__c: `servicenow:${problemSysId}:3`, Fields_Json__c: JSON.stringify({ Seam_Workaround__c: 'Use the web client.' }) });
+        const audit = w.ports.records.rows('x_seam_bridge_audit').filter((a) => a.operation === 'reconcile:queue_repair');
+        expect(audit.map((a) => a.detail)).toEqual(['drift repaired from ServiceNow (problem PRB0040007): Workaround (copy_changed)']);
     });
 
     it('continues a run across ticks from its cursor and counts a missing case', () => {

@@ -4,6 +4,7 @@ import { newLink } from './decision';
 import type { LinkState } from './decision';
 import { fitText } from './fit';
 import { hashValue } from './hash';
+import { OWNERSHIP } from './ownership';
 import { CASE_SYNC_STATUS_FIELD, RECONCILE_CHUNK, chunk, decideDrift, reconcileCaseFields, reconcileQuery, reconciledMappings } from './reconcile';
 import { ownerFields, peerField, transformForPeer } from './transforms';
 import type { FieldValue, RecordValues } from './types';
@@ -26,6 +27,17 @@ const incident0: Record<string, FieldValue> = {
   close_notes: '',
   resolved_at: '',
 };
+const PROBLEM_ID = 'fedcba9876543210fedcba9876543210';
+const problem0: Record<string, FieldValue> = {
+  sys_id: PROBLEM_ID,
+  sys_mod_count: '2',
+  number: 'PRB0040001',
+  state: '104',
+  known_error: 'true',
+  workaround: 'Sign in with the backup IdP.',
+  fix_notes: '',
+  x_seam_bridge_escalation_status: 'Problem created: escalated by Ana',
+};
 const case0: Record<string, FieldValue> = {
   Id: CASE_ID,
   [CASE_SYNC_STATUS_FIELD]: 'Synced',
@@ -39,13 +51,15 @@ const case0: Record<string, FieldValue> = {
 };
 
 /** Both sides in sync: every copy is the owner's transformed value; the snapshot holds it too. */
-function inSync(): { incident: Record<string, FieldValue>; kase: Record<string, FieldValue>; link: LinkState } {
+function inSync(): { incident: Record<string, FieldValue>; problem: Record<string, FieldValue>; kase: Record<string, FieldValue>; link: LinkState } {
   const incident = { ...incident0 };
+  const problem = { ...problem0 };
   const kase = { ...case0 };
   const snapshot: Record<string, FieldValue> = {};
   for (const m of reconciledMappings()) {
-    const owner = m.owner === 'salesforce' ? kase : incident;
-    const copy = m.owner === 'salesforce' ? incident : kase;
+    const sn = m.servicenow.table === 'problem' ? problem : incident;
+    const owner = m.owner === 'salesforce' ? kase : sn;
+    const copy = m.owner === 'salesforce' ? sn : kase;
     const v = transformForPeer(m, owner);
     if (!v.ok) throw new Error(JSON.stringify(v.error));
     copy[peerField(m) as string] = v.value;
@@ -54,7 +68,7 @@ function inSync(): { incident: Record<string, FieldValue>; kase: Record<string, 
   // Salesforce answers date-times in its own format: the sweep must not call that drift.
   kase.Seam_SLA_Due__c = '2026-01-31T09:30:00.000+0000';
   const link: LinkState = { ...newLink({ caseId: CASE_ID, incidentSysId: INCIDENT_ID }), versions: { salesforce: 3, servicenow: 4 }, snapshot, snapshotHash: hashValue(snapshot) };
-  return { incident, kase, link };
+  return { incident, problem, kase, link };
 }
 
 describe('the sweep query', () => {
@@ -64,6 +78,10 @@ describe('the sweep query', () => {
     expect(fields).toEqual(expect.arrayContaining(['Subject', 'Priority', 'Status', 'Seam_Assignee__c', 'Account.Seam_Contract_Value__c']));
     expect(fields).not.toContain('CaseComment'); // journal
     expect(fields).not.toContain('Seam_Incident_Sys_Id__c'); // identity
+    // The case's problem: every ServiceNow-owned problem row of the ownership map, none by hand.
+    const problemCopies = OWNERSHIP.filter((m) => m.servicenow.table === 'problem' && m.owner === 'servicenow' && m.salesforce).map((m) => m.salesforce!.field);
+    expect(problemCopies).toHaveLength(7);
+    expect(fields).toEqual(expect.arrayContaining(problemCopies));
     expect(new Set(fields).size).toBe(fields.length);
   });
   it('is one IN list of at most 200 quoted ids', () => {
@@ -151,6 +169,62 @@ describe('decideDrift', () => {
     const d = decideDrift({ link: { ...link, snapshot }, incident, caseRecord: kase });
     expect(d.drift.map((f) => [f.key, f.cause])).toEqual([['assignmentGroup', 'never_synced']]);
     expect(d.problems.map((p) => p.field).join()).toMatch(/priority/);
+  });
+
+  it('compares the case\'s problem: its copies overwritten in Salesforce are put back with one problem message', () => {
+    const { incident, problem, kase, link } = inSync();
+    expect(decideDrift({ link, incident, problem, caseRecord: kase }).drift).toEqual([]);
+    kase.Seam_Problem_State__c = 'Closed';
+    kase.Seam_Known_Error__c = false;
+    kase.Seam_Workaround__c = null;
+    const d = decideDrift({ link, incident, problem, caseRecord: kase });
+    expect(d.drift.map((f) => [f.key, f.table, f.cause])).toEqual([
+      ['problemState', 'problem', 'copy_changed'],
+      ['knownError', 'problem', 'copy_changed'],
+      ['workaround', 'problem', 'copy_changed'],
+    ]);
+    expect(d.outbound).toBeNull();
+    expect(d.problemOutbound?.peerValues).toEqual({ Seam_Problem_State__c: 'Fix in Progress', Seam_Known_Error__c: true, Seam_Workaround__c: 'Sign in with the backup IdP.' });
+    // Keyed like the problem sync's message: the link's record id and its next ServiceNow version.
+    expect(d.problemOutbound?.idempotencyKey).toBe(`servicenow:${INCIDENT_ID}:5`);
+    expect(d.link.versions.servicenow).toBe(5);
+    const again = decideDrift({ link: d.link, incident, problem, caseRecord: { ...kase, ...d.problemOutbound!.peerValues } });
+    expect(again.drift).toEqual([]);
+    expect(again.problemOutbound).toBeNull();
+  });
+
+  it('incident and problem drift together: two messages chained on the link (incident first)', () => {
+    const { incident, problem, kase, link } = inSync();
+    incident.priority = '1';
+    incident.sys_mod_count = '5';
+    problem.fix_notes = 'Fixed in 2.4.1'; // changed with setWorkflow(false): never sent
+    const d = decideDrift({ link, incident, problem, caseRecord: kase });
+    expect(d.drift.map((f) => [f.key, f.cause])).toEqual([['incidentPriority', 'owner_changed'], ['fixNotes', 'owner_changed']]);
+    expect(d.outbound?.version).toBe(5);
+    expect(d.problemOutbound?.version).toBe(6);
+    expect(d.problemOutbound?.peerValues).toEqual({ Seam_Fix_Notes__c: 'Fixed in 2.4.1' });
+    expect(d.link.versions.servicenow).toBe(6);
+    expect(d.link.snapshot.fixNotes).toBe('Fixed in 2.4.1');
+    expect(d.link.snapshot.incidentPriority).toBe(d.outbound?.peerValues.Seam_Incident_Priority__c);
+  });
+
+  it('a problem-only link (no incident) is keyed by the problem\'s sys_id; without a problem its copies are not compared', () => {
+    const { problem, kase, link } = inSync();
+    kase.Seam_Problem_Number__c = 'PRB0000000';
+    const problemOnly: LinkState = { ...link, incidentSysId: null };
+    const d = decideDrift({ link: problemOnly, incident: {}, problem, caseRecord: kase });
+    expect(d.drift.map((f) => f.key)).toEqual(['problemNumber']);
+    expect(d.problemOutbound?.idempotencyKey).toBe(`servicenow:${PROBLEM_ID}:5`);
+    expect(decideDrift({ link, incident: incident0, caseRecord: kase }).drift).toEqual([]);
+  });
+
+  it('leaves problem drift alone while a message for the case is in flight', () => {
+    const { incident, problem, kase, link } = inSync();
+    kase.Seam_Workaround__c = 'stale';
+    const d = decideDrift({ link, incident, problem, caseRecord: kase, outboxPending: true });
+    expect(d.inFlight.map((f) => f.key)).toEqual(['workaround']);
+    expect(d.problemOutbound).toBeNull();
+    expect(d.link).toBe(link);
   });
 
   it('skips fields neither query read', () => {

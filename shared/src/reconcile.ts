@@ -3,13 +3,15 @@
  * expired Platform Event, a data load), so a sweep compares both sides of a link now and then.
  * The owner's value always wins: drift in a ServiceNow-owned field becomes a normal outbound
  * message, drift in a Salesforce-owned field an inbound write to the incident. The link
- * snapshot (the value last synced) tells which side moved, for the audit.
+ * snapshot (the value last synced) tells which side moved, for the audit. A case escalated to a
+ * problem is compared with its problem too (the ownership map's `problem` rows): that drift is a
+ * second outbound message, decided over the problem like the problem sync decides it.
  */
 import { decideOutbound, sameValue } from './decision';
 import type { LinkState, OutboundDecision } from './decision';
 import { hashValue } from './hash';
 import { OWNERSHIP } from './ownership';
-import type { FieldMapping } from './ownership';
+import type { FieldMapping, ServiceNowTable } from './ownership';
 import { isFittedCopy } from './fit';
 import { ownerFields, parseDateTime, peerField, transformForPeer } from './transforms';
 import type { FieldProblem, FieldValue, RecordValues, System } from './types';
@@ -28,6 +30,8 @@ export interface DriftField {
   readonly key: string;
   readonly label: string;
   readonly owner: System;
+  /** The ServiceNow record the field belongs to: the incident or the case's problem. */
+  readonly table: ServiceNowTable;
   /** The non-owner's field that is repaired. */
   readonly field: string;
   /** The owner's value, in the non-owner's terms: what the copy must become. */
@@ -43,7 +47,12 @@ export interface DriftInput {
   readonly incident: RecordValues;
   /** The Case, by Salesforce paths (`Subject`, `Account.Seam_Contract_Value__c`), flattened. */
   readonly caseRecord: RecordValues;
-  /** True when the outbox still holds an unsent message for this incident. */
+  /**
+   * The case's problem (tier-3 escalation), by ServiceNow field names; absent when the case has
+   * none, and then the problem fields are not compared (a Case without a problem has no copies).
+   */
+  readonly problem?: RecordValues;
+  /** True when the outbox still holds an unsent message for this incident (or its case's problem). */
   readonly outboxPending?: boolean;
   readonly mappings?: readonly FieldMapping[];
 }
@@ -55,8 +64,10 @@ export interface DriftDecision {
   readonly inFlight: readonly DriftField[];
   /** Salesforce-owned repairs, by incident field name. */
   readonly incidentWrites: Readonly<Record<string, FieldValue>>;
-  /** The outbound message repairing ServiceNow-owned drift; null when there is none. */
+  /** The outbound message repairing ServiceNow-owned drift of the incident; null when there is none. */
   readonly outbound: OutboundDecision | null;
+  /** The outbound message repairing drift of the case's problem fields; null when there is none. */
+  readonly problemOutbound: OutboundDecision | null;
   /** Values that no transform accepts (reported, not repaired). */
   readonly problems: readonly FieldProblem[];
   /** The link to store after the repairs are written and queued. */
@@ -65,12 +76,17 @@ export interface DriftDecision {
 
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-/** Mappings the sweep compares: plain owned fields on the Case or its Account. */
+/**
+ * Mappings the sweep compares: plain owned fields on the Case or its Account, of the incident
+ * and of the case's problem. Problem rows are compared when ServiceNow owns them (every problem
+ * row of the map does): the sweep repairs a problem only towards Salesforce, so a Salesforce-owned
+ * problem row, were one added, would need a problem write path here first.
+ */
 export function reconciledMappings(mappings: readonly FieldMapping[] = OWNERSHIP): FieldMapping[] {
   return mappings.filter(
     (m) =>
       m.salesforce !== null &&
-      m.servicenow.table === 'incident' && // the sweep compares a Case with its incident (problem fields are not swept)
+      (m.servicenow.table === 'incident' || (m.servicenow.table === 'problem' && m.owner === 'servicenow')) &&
       m.kind !== 'identity' && // written once at link time; the link itself pairs the records
       m.kind !== 'journal' &&
       m.direction !== 'internal' &&
@@ -140,10 +156,15 @@ export function decideDrift(input: DriftInput): DriftDecision {
   const snapshot: Record<string, FieldValue> = { ...link.snapshot };
   const resend: string[] = [];
 
+  const resendProblem: string[] = [];
+
   for (const m of reconciledMappings(mappings)) {
     const owner = m.owner as System;
-    const ownerRecord = owner === 'salesforce' ? caseRecord : incident;
-    const copyRecord = owner === 'salesforce' ? incident : caseRecord;
+    const table = m.servicenow.table;
+    // No problem: its fields are not read, so nothing of it is compared (the has() checks below).
+    const snRecord = table === 'problem' ? input.problem ?? {} : incident;
+    const ownerRecord = owner === 'salesforce' ? caseRecord : snRecord;
+    const copyRecord = owner === 'salesforce' ? snRecord : caseRecord;
     const copyField = peerField(m) as string;
     if (!has(ownerRecord, ownerFields(m)[0]) || !has(copyRecord, copyField)) continue; // not read: nothing to compare
     const expected = transformForPeer(m, ownerRecord);
@@ -153,7 +174,7 @@ export function decideDrift(input: DriftInput): DriftDecision {
     }
     const actual = copyRecord[copyField];
     if (sameSynced(m, expected.value, actual)) continue;
-    const found: DriftField = { key: m.key, label: m.label, owner, field: copyField, expected: expected.value, actual, cause: causeOf(m, link, expected.value, actual) };
+    const found: DriftField = { key: m.key, label: m.label, owner, table, field: copyField, expected: expected.value, actual, cause: causeOf(m, link, expected.value, actual) };
     if (owner === 'servicenow' ? input.outboxPending === true : caseInFlight) {
       inFlight.push(found);
       continue;
@@ -163,25 +184,54 @@ export function decideDrift(input: DriftInput): DriftDecision {
       incidentWrites[copyField] = expected.value;
       snapshot[m.key] = expected.value;
     } else {
-      resend.push(m.key);
+      (table === 'problem' ? resendProblem : resend).push(m.key);
     }
   }
 
   const afterInbound: LinkState = Object.keys(incidentWrites).length ? { ...link, snapshot, snapshotHash: hashValue(snapshot) } : link;
-  if (resend.length === 0) return { drift, inFlight, incidentWrites, outbound: null, problems, link: afterInbound };
+  // One message per ServiceNow record, chained on the link: the incident's repair first, then the
+  // problem's with the next version (each the normal outbound decision over its own table).
+  const incidentRepair = resend.length
+    ? resendOver(afterInbound, resend, 'incident', { ...incident, ...incidentWrites }, mappings, Number(incident.sys_mod_count ?? 0) || 0, problems)
+    : null;
+  const afterIncident = incidentRepair ? incidentRepair.link : afterInbound;
+  // The problem's own sys_mod_count is not the link's counter (the problem sync never passes it).
+  const problemRepair = resendProblem.length && input.problem ? resendOver(afterIncident, resendProblem, 'problem', input.problem, mappings, 0, problems) : null;
+  return {
+    drift,
+    inFlight,
+    incidentWrites,
+    outbound: incidentRepair,
+    problemOutbound: problemRepair,
+    problems,
+    link: problemRepair ? problemRepair.link : afterIncident,
+  };
+}
 
-  // Forget the drifted keys and decide over them only, so the normal outbound decision sends
-  // exactly what the copy lacks, with a new version and idempotency key.
-  const forgotten: Record<string, FieldValue> = { ...afterInbound.snapshot };
-  for (const k of resend) delete forgotten[k];
+/**
+ * Forgets the drifted keys and decides over them only, so the normal outbound decision sends
+ * exactly what the copy lacks, with a new version and idempotency key. Null when nothing is sent.
+ */
+function resendOver(
+  link: LinkState,
+  keys: readonly string[],
+  table: ServiceNowTable,
+  current: RecordValues,
+  mappings: readonly FieldMapping[],
+  recordVersion: number,
+  problems: FieldProblem[],
+): OutboundDecision | null {
+  const forgotten: Record<string, FieldValue> = { ...link.snapshot };
+  for (const k of keys) delete forgotten[k];
   const outbound = decideOutbound({
     from: 'servicenow',
-    current: { ...incident, ...incidentWrites },
-    link: { ...afterInbound, snapshot: forgotten, snapshotHash: hashValue(forgotten) },
+    table,
+    current,
+    link: { ...link, snapshot: forgotten, snapshotHash: hashValue(forgotten) },
     origin: 'peer', // the sweep's own reading: no journal, no read-only warnings
-    recordVersion: Number(incident.sys_mod_count ?? 0) || 0,
-    mappings: mappings.filter((m) => resend.indexOf(m.key) >= 0),
+    recordVersion,
+    mappings: mappings.filter((m) => keys.indexOf(m.key) >= 0),
   });
   for (const p of outbound.problems) problems.push(p);
-  return { drift, inFlight, incidentWrites, outbound: outbound.send ? outbound : null, problems, link: outbound.send ? outbound.link : afterInbound };
+  return outbound.send ? outbound : null;
 }

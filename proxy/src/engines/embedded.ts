@@ -220,13 +220,25 @@ const DEFECT = /\b(bug|defect|regression|reproducible|reproduce[sd]?|stack ?trac
 const RECURRING = /\b(again|every (?:time|day|export|run|request)|recurring|keeps? (?:failing|happening)|all (?:users|customers)|intermittent(?:ly)?)\b/gi;
 const LOG_ERROR = /\b(ERROR|FATAL|CRITICAL|Exception|Traceback|panic)\b/;
 
+const squash = (t: string): string => t.toLowerCase().replace(/(?:…|\.\.\.)\s*$/, '').replace(/\s+/g, ' ').trim();
+
+/** Is the subject (cut or whole) already part of the description or an entry? */
+function repeats(subject: string, body: readonly string[]): boolean {
+  const s = squash(subject);
+  return s.length > 0 && body.some((b) => squash(b).includes(s));
+}
+
 /**
  * Does the conversation show a problem for engineering? Evidence, each capped: error codes,
  * defect language, recurrence, steps already tried, error lines in attached logs. A logistic-style
  * squash turns the score into a confidence; no evidence stays below the review threshold.
  */
 export function escalationHeuristic(req: EscalationRequest): EscalationResult {
-  const texts = [req.subject, req.description ?? '', ...req.entries.map((e) => e.body)].map(stripMaskTokens);
+  const body = [req.description ?? '', ...req.entries.map((e) => e.body)].map(stripMaskTokens);
+  const subject = stripMaskTokens(req.subject);
+  // A subject made from the first words of the text (Email-to-Case, web forms) is not new evidence:
+  // counted twice it moved customer questions over the review threshold (npm run eval:escalation).
+  const texts = repeats(subject, body) ? body : [subject, ...body];
   const all = texts.join('\n');
   const logs = (req.attachments ?? []).map((a) => a.text);
   const codes = Array.from(new Set([...all.matchAll(ERROR_CODE), ...logs.flatMap((l) => [...l.matchAll(ERROR_CODE)])].map((m) => m[0]))).slice(0, 20);

@@ -16,7 +16,7 @@ import { formatServiceNowDateTime, type FieldProblem } from '../generated/seam-c
 import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
-import { markDelivered } from '../sync/link';
+import { deliveryKey, markDelivered } from '../sync/link';
 import { TABLE, eq } from '../tables';
 import { badRequest, type ApiResponse } from './http';
 
@@ -97,7 +97,8 @@ function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
     const delivered: Record<string, { ok: true }> = {};
     for (const row of waiting) {
         ports.records.update(TABLE.outbox, row.sys_id, { status: 'pulled', sent_at: now, last_error: '' });
-        if (row.incident) delivered[row.incident] = { ok: true };
+        const key = deliveryKey(row);
+        if (key) delivered[key] = { ok: true };
         recordAudit(ports, {
             direction: 'outbound',
             operation: 'incident_update:pulled',

@@ -1,6 +1,6 @@
 /**
- * Customer context on the incident form (UI action "Customer context (Salesforce)"): the Salesforce
- * side of the customer, read on demand with one SOQL query through the existing Salesforce client
+ * Customer context on the incident form (UI action "Customer context (Salesforce)"), and on the
+ * form of a problem a tier-3 escalation created from a case: the Salesforce side of the customer, read on demand with one SOQL query through the existing Salesforce client
  * (so the API budget guard sees it), cached per account for a few minutes in
  * x_seam_bridge_customer_cache and shown as a message. Salesforce owns all of it: nothing is
  * written to incident fields or to Salesforce. Every answer that is not a context is audited.
@@ -23,6 +23,7 @@ import { query } from '../clients/salesforce';
 import type { Settings } from '../config';
 import { readCredential, readUsage } from '../ops/state';
 import type { Ports, Row } from '../ports';
+import { findLinkByCase } from '../sync/link';
 import { TABLE, eq } from '../tables';
 
 export const CACHE_FIELDS = ['account_id', 'payload', 'fetched_at'];
@@ -46,29 +47,50 @@ function readCache(ports: Pick<Ports, 'records'>, accountId: string): { row: Row
     }
 }
 
+/** The records the button is on: both carry the case's Seam fields (case id, number, account). */
+export type ContextTable = 'incident' | 'problem';
+
 /**
- * The context of the incident's customer. `budget` is the ops budget policy: a context is a
- * person's on-demand read, so it counts as bulk traffic and stops at the stop share, where the
- * calls left belong to live sync; a cached answer (even a stale one, said so) is shown instead.
+ * The account of the record's case. A problem's own copy is written once, when the escalation
+ * creates it; the linked incident's copy follows Case.AccountId (Salesforce-owned, synced and
+ * swept), so a problem whose case has an incident reads the account there, and only a problem
+ * escalated without an incident falls back to its own copy.
  */
-export function customerContextFor(ports: Ports, settings: ContextSettings, budget: BudgetPolicy, incident: Row): ContextOutcome {
+function accountOf(ports: Pick<Ports, 'records'>, record: Row, table: ContextTable): string {
+    if (table === 'problem' && record.x_seam_bridge_sf_case_id) {
+        const link = findLinkByCase(ports, record.x_seam_bridge_sf_case_id);
+        const incidentId = link ? link.state.incidentSysId || link.row.incident : '';
+        const incident = incidentId ? ports.records.get(TABLE.incident, incidentId, ['x_seam_bridge_sf_account_id']) : null;
+        if (incident) return incident.x_seam_bridge_sf_account_id || '';
+    }
+    return record.x_seam_bridge_sf_account_id || '';
+}
+
+/**
+ * The context of the customer of the record's case (`table`: the incident, or a problem escalated
+ * from the case). `budget` is the ops budget policy: a context is a person's on-demand read, so it
+ * counts as bulk traffic and stops at the stop share, where the calls left belong to live sync; a
+ * cached answer (even a stale one, said so) is shown instead.
+ */
+export function customerContextFor(ports: Ports, settings: ContextSettings, budget: BudgetPolicy, record: Row, table: ContextTable = 'incident'): ContextOutcome {
+    const accountOfCase = accountOf(ports, record, table);
     const target = customerTarget({
-        caseId: incident.x_seam_bridge_sf_case_id || '',
-        caseNumber: incident.x_seam_bridge_sf_case_number || '',
-        accountId: incident.x_seam_bridge_sf_account_id || '',
+        caseId: record.x_seam_bridge_sf_case_id || '',
+        caseNumber: record.x_seam_bridge_sf_case_number || '',
+        accountId: accountOfCase,
     });
     const fail = (status: Exclude<ContextOutcome['status'], 'ok'>, field: string, problem: string, fix: string, httpStatus?: number): ContextOutcome => {
         recordAudit(ports, {
             direction: 'outbound',
             operation: `customer_context:${status}`,
             target: 'Account',
-            targetId: incident.x_seam_bridge_sf_account_id || undefined,
-            caseId: incident.x_seam_bridge_sf_case_id || undefined,
-            correlationId: incident.x_seam_bridge_correlation_id || undefined,
+            targetId: accountOfCase || undefined,
+            caseId: record.x_seam_bridge_sf_case_id || undefined,
+            correlationId: record.x_seam_bridge_correlation_id || undefined,
             result: status === 'refused' ? 'skipped' : 'failed',
             httpStatus,
             latencyMs: 0,
-            detail: `incident ${incident.number || incident.sys_id}: ${field} ${problem}; fix: ${fix}`,
+            detail: `${table} ${record.number || record.sys_id}: ${field} ${problem}; fix: ${fix}`,
         });
         return { status, field, problem, fix };
     };
@@ -116,7 +138,10 @@ export function customerContextFor(ports: Ports, settings: ContextSettings, budg
     return { status: 'ok', context: parsed.value, fetchedAtMs: started, source: 'salesforce' };
 }
 
-/** What the button shows: the context, or the problem and its fix. */
+/**
+ * What the button shows: the context, or the problem and its fix. `highValueFrom` (the sev-1
+ * alert's x_seam_bridge.alerts.high_value_from) names the tier; without it the tier line says so.
+ */
 export function customerContextMessage(outcome: ContextOutcome, highValueFrom?: number): { readonly level: 'info' | 'error'; readonly text: string } {
     if (outcome.status !== 'ok') return { level: 'error', text: `Seam could not show the customer context: ${outcome.field} ${outcome.problem}. Fix: ${outcome.fix}.` };
     const asOf = `${formatServiceNowDateTime(outcome.fetchedAtMs)} UTC${outcome.source === 'salesforce' ? '' : ', cached'}`;

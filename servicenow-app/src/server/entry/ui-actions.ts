@@ -1,6 +1,6 @@
 /** UI action entry points (src/fluent/ui-actions). */
 import { glideMessages } from '../adapters/glide-system';
-import { customerContextFor, customerContextMessage } from '../customer/context';
+import { customerContextFor, customerContextMessage, type ContextTable } from '../customer/context';
 import { addKnowledgeWorkNote, addSuggestionToWorkNotes, storeSuggestions, suggestForIncident, suggestionsMessage } from '../knowledge/knowledge';
 import { replay, replayDeadLetters } from '../outbox/outbox';
 import { TABLE } from '../tables';
@@ -68,19 +68,20 @@ export function addKnowledgeToWorkNotes(current: CurrentRecord): void {
 
 /** Incident form button "Customer context (Salesforce)": the customer's Salesforce side, read-only. */
 export function showCustomerContext(current: CurrentRecord): void {
-    showContextOf(TABLE.incident, current);
+    showContextOf('incident', current);
 }
 
 /** The same button on a problem escalated from a case (its Seam case and account fields). */
 export function showProblemCustomerContext(current: CurrentRecord): void {
-    showContextOf(TABLE.problem, current);
+    showContextOf('problem', current);
 }
 
-function showContextOf(table: string, current: CurrentRecord): void {
+function showContextOf(table: ContextTable, current: CurrentRecord): void {
     const { ports, settings, ops } = context();
     const row = ports.records.get(table, current.getUniqueValue());
     if (!row) return;
-    const message = customerContextMessage(customerContextFor(ports, settings, ops.budget, row));
+    // The tier is the sev-1 alert's high-value threshold: one definition of "high value" for both.
+    const message = customerContextMessage(customerContextFor(ports, settings, ops.budget, row, table), settings.alertsHighValueFrom);
     if (message.level === 'error') glideMessages.error(message.text);
     else glideMessages.info(message.text);
 }

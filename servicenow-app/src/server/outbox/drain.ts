@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit';
 import { createRecords, type SObjectRecord } from '../clients/salesforce';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
-import { markDelivered, type DeliveryOutcome } from '../sync/link';
+import { deliveryKey, markDelivered, type DeliveryOutcome } from '../sync/link';
 import { TABLE } from '../tables';
 import { afterFailure, isRetryable } from './backoff';
 import { onQueued } from './debounce';
@@ -117,7 +117,8 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 if (next.status === 'dead_letter') deadLettered += 1;
                 else failed += 1;
             }
-            if (row.incident && row.kind !== 'impact_task') delivered[row.incident] = success ? { ok: true } : { ok: false, error: `${row.kind} attempt ${attempts}: ${error}` };
+            const key = deliveryKey(row);
+            if (key && row.kind !== 'impact_task') delivered[key] = success ? { ok: true } : { ok: false, error: `${row.kind} attempt ${attempts}: ${error}` };
             const fieldsSent = Object.keys(record).filter((k) => k !== 'attributes');
             recordAudit(ports, {
                 direction: 'outbound',

@@ -1,8 +1,10 @@
 /**
  * The drift reconciliation sweep. A run walks the active links in sys_id order, 200 at a time:
- * one GlideRecord query for the incidents, ONE SOQL query for the cases, the shared drift
- * decision per link, and repairs in the owner's direction through the normal paths (an
- * Incident_Update__e in the outbox; an audited write to the incident). A run keeps its cursor
+ * one GlideRecord query for the incidents (and one for the cases' problems), ONE SOQL query for
+ * the cases, the shared drift decision per link, and repairs in the owner's direction through the
+ * normal paths (an Incident_Update__e in the outbox, one per drifted ServiceNow record; an
+ * audited write to the incident). A case escalated without an incident has a link with only a
+ * problem: it is swept too. A run keeps its cursor
  * and counts in x_seam_bridge_reconcile_run, so it shows progress and continues on the next
  * job tick when its batch budget (or the API budget guard) stops it.
  */
@@ -19,11 +21,12 @@ import {
     RECONCILE_CHUNK,
     type DriftField,
     type FieldValue,
+    type OutboundDecision,
 } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
 import { query } from '../clients/salesforce';
 import type { Settings } from '../config';
-import { INCIDENT_FIELDS } from '../fields';
+import { INCIDENT_FIELDS, PROBLEM_FIELDS } from '../fields';
 import { readCredential, readUsage } from '../ops/state';
 import type { OpsSettings } from '../ops/settings';
 import { enqueue } from '../outbox/outbox';
@@ -41,7 +44,8 @@ type Count = (typeof COUNTS)[number];
 export type RunCounts = Record<Count, number>;
 export const RUN_FIELDS = ['state', 'trigger', 'requested_by', 'started_at', 'finished_at', 'cursor', 'detail', ...COUNTS];
 
-type SweepSettings = Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion' | 'syncEnabled'>;
+/** `salesforceDelivery`: a repair is an Incident_Update__e like any other, pushed or pulled (poll). */
+type SweepSettings = Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion' | 'syncEnabled'> & Partial<Pick<Settings, 'salesforceDelivery'>>;
 
 export interface TickResult {
     readonly runId: string;
@@ -92,9 +96,10 @@ export function runDue(ports: Pick<Ports, 'records' | 'clock'>, intervalMinutes:
 
 const countsOf = (row: Row): RunCounts => Object.fromEntries(COUNTS.map((c) => [c, Number(row[c] || '0')])) as RunCounts;
 
-/** The link query of a run: active pairs, after the cursor, within the window. */
+/** The link query of a run: active pairs (a case with an incident or a problem), after the cursor, within the window. */
 export function linkQuery(cursor: string, windowDays: number, nowMs: number): string {
-    const parts = ['incidentISNOTEMPTY', 'sf_case_idISNOTEMPTY'];
+    // ^OR binds to its neighbour only: (incident OR problem) AND case.
+    const parts = ['incidentISNOTEMPTY^ORproblemISNOTEMPTY', 'sf_case_idISNOTEMPTY'];
     if (cursor) parts.push(`sys_id>${cursor}`);
     if (windowDays > 0) parts.push(`last_synced_at>=${formatServiceNowDateTime(nowMs - windowDays * 86400000)}`);
     return parts.join('^');
@@ -162,7 +167,7 @@ export function runTick(ports: Ports, settings: SweepSettings, ops: OpsSettings,
         const links = ports.records.find(TABLE.link, linkQuery(cursor, ops.reconcileWindowDays, ports.clock.nowMs()), {
             orderBy: 'sys_id',
             limit: RECONCILE_CHUNK,
-            fields: ['sf_case_id', 'incident', 'correlation_id', 'state', 'sync_state'],
+            fields: ['sf_case_id', 'incident', 'problem', 'correlation_id', 'state', 'sync_state'],
         });
         if (links.length === 0) return save('done', describe(counts));
         const outcome = sweepBatch(ports, settings, links, counts);
@@ -196,18 +201,31 @@ function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[]
         const flat = flatten(r);
         if (typeof flat.Id === 'string') cases.set(id15(flat.Id), flat);
     }
-    const incidentIds = links.map((l) => l.incident);
+    const incidentIds = links.map((l) => l.incident).filter((id) => !!id);
     const incidents = new Map<string, Row>();
     for (const chunkIds of chunk(incidentIds, RECONCILE_CHUNK)) {
         for (const row of ports.records.find(TABLE.incident, `sys_idIN${chunkIds.join(',')}`, { fields: INCIDENT_FIELDS, displayValues: INCIDENT_DISPLAY_FIELDS })) incidents.set(row.sys_id, row);
     }
+    const problemIds = links.map((l) => l.problem).filter((id) => !!id);
+    const problems = new Map<string, Row>();
+    for (const chunkIds of chunk(problemIds, RECONCILE_CHUNK)) {
+        for (const row of ports.records.find(TABLE.problem, `sys_idIN${chunkIds.join(',')}`, { fields: PROBLEM_FIELDS })) problems.set(row.sys_id, row);
+    }
+    // A problem's message of a case without an incident has no incident on its outbox row: look by case too.
     const pending = new Set<string>();
-    for (const row of ports.records.find(TABLE.outbox, `statusINpending,failed,held^incidentIN${incidentIds.join(',')}`, { fields: ['incident'] })) pending.add(row.incident);
+    // awaiting_pull: with delivery poll, Salesforce has not pulled the update yet.
+    const inFlightQuery = `statusINpending,failed,held,awaiting_pull^${incidentIds.length ? `incidentIN${incidentIds.join(',')}^OR` : ''}sf_case_idIN${caseIds.join(',')}`;
+    for (const row of ports.records.find(TABLE.outbox, inFlightQuery, { fields: ['incident', 'sf_case_id'] })) {
+        if (row.incident) pending.add(row.incident);
+        if (row.sf_case_id) pending.add(id15(row.sf_case_id));
+    }
 
     for (const row of links) {
         counts.links_checked += 1;
         const link = parseLink(row);
-        const incident = incidents.get(row.incident);
+        // A problem-only link has no incident: only its problem's fields are compared.
+        const incident = row.incident ? incidents.get(row.incident) : ({ sys_id: '' } as Row);
+        const problem = row.problem ? problems.get(row.problem) : undefined;
         const kase = cases.get(id15(row.sf_case_id));
         if (!link || !incident || !kase) {
             counts.missing_cases += kase ? 0 : 1;
@@ -218,21 +236,27 @@ function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[]
             });
             continue;
         }
-        const d = decideDrift({ link: link.state, incident, caseRecord: kase, outboxPending: pending.has(row.incident) });
+        const d = decideDrift({
+            link: link.state,
+            incident: row.incident ? incident : {},
+            ...(problem ? { problem } : {}),
+            caseRecord: kase,
+            outboxPending: (!!row.incident && pending.has(row.incident)) || pending.has(id15(row.sf_case_id)),
+        });
         counts.in_flight += d.inFlight.length;
         counts.problems += d.problems.length;
         if (d.drift.length === 0) continue;
         counts.drift_found += d.drift.length;
-        repairLink(ports, link, incident, d, started);
+        repairLink(ports, settings, link, incident, problem ?? null, d, started);
         if (Object.keys(d.incidentWrites).length) counts.repaired_to_servicenow += 1;
-        if (d.outbound) counts.repaired_to_salesforce += 1;
+        if (d.outbound || d.problemOutbound) counts.repaired_to_salesforce += 1;
     }
     return null;
 }
 
 const byOwner = (drift: readonly DriftField[], owner: 'salesforce' | 'servicenow'): DriftField[] => drift.filter((f) => f.owner === owner);
 
-function repairLink(ports: Ports, link: StoredLink, incident: Row, d: ReturnType<typeof decideDrift>, started: number): void {
+function repairLink(ports: Ports, settings: SweepSettings, link: StoredLink, incident: Row, problem: Row | null, d: ReturnType<typeof decideDrift>, started: number): void {
     const caseId = link.state.caseId ?? link.row.sf_case_id;
     const correlationId = link.state.correlationId ?? link.row.correlation_id;
     const fromSf = byOwner(d.drift, 'salesforce');
@@ -247,22 +271,24 @@ function repairLink(ports: Ports, link: StoredLink, incident: Row, d: ReturnType
             detail: `drift repaired from Salesforce: ${fromSf.map((f) => `${f.label} (${f.cause})`).join(', ')}`,
         });
     }
-    if (d.outbound && d.outbound.idempotencyKey) {
-        const key = d.outbound.idempotencyKey;
-        const event = toIncidentUpdateEvent(d.outbound, { messageId: messageId(key), caseId, incidentSysId: incident.sys_id, correlationId, sentAt: formatIso(ports.clock.nowMs()) });
-        if (event) {
-            const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record: { attributes: { type: 'Incident_Update__e' }, ...event }, incidentSysId: incident.sys_id, caseId, correlationId });
-            const toSf = byOwner(d.drift, 'servicenow');
-            recordAudit(ports, {
-                direction: 'outbound', operation: 'reconcile:queue_repair', target: 'Incident_Update__e', caseId,
-                fields: toSf.map((f) => f.field),
-                oldValues: Object.fromEntries(toSf.map((f) => [f.field, f.actual])),
-                newValues: d.outbound.peerValues,
-                correlationId, idempotencyKey: key, result: queued.status === 'queued' ? 'success' : 'duplicate', latencyMs: ports.clock.nowMs() - started,
-                detail: `drift repaired from ServiceNow: ${toSf.map((f) => `${f.label} (${f.cause})`).join(', ')}`,
-            });
-        }
-    }
+    const toSf = byOwner(d.drift, 'servicenow');
+    const queueRepair = (outbound: OutboundDecision | null, fields: readonly DriftField[], what: string): void => {
+        if (!outbound || !outbound.idempotencyKey || fields.length === 0) return;
+        const key = outbound.idempotencyKey;
+        const event = toIncidentUpdateEvent(outbound, { messageId: messageId(key), caseId, incidentSysId: incident.sys_id, correlationId, sentAt: formatIso(ports.clock.nowMs()) });
+        if (!event) return;
+        const queued = enqueue(ports, { kind: 'incident_update', idempotencyKey: key, record: { attributes: { type: 'Incident_Update__e' }, ...event }, incidentSysId: incident.sys_id, caseId, correlationId, pull: settings.salesforceDelivery === 'poll' });
+        recordAudit(ports, {
+            direction: 'outbound', operation: 'reconcile:queue_repair', target: 'Incident_Update__e', caseId,
+            fields: fields.map((f) => f.field),
+            oldValues: Object.fromEntries(fields.map((f) => [f.field, f.actual])),
+            newValues: outbound.peerValues,
+            correlationId, idempotencyKey: key, result: queued.status === 'queued' ? 'success' : 'duplicate', latencyMs: ports.clock.nowMs() - started,
+            detail: `drift repaired from ServiceNow${what}: ${fields.map((f) => `${f.label} (${f.cause})`).join(', ')}`,
+        });
+    };
+    queueRepair(d.outbound, toSf.filter((f) => f.table === 'incident'), incident.number ? ` (incident ${incident.number})` : '');
+    queueRepair(d.problemOutbound, toSf.filter((f) => f.table === 'problem'), problem ? ` (problem ${problem.number || problem.sys_id})` : '');
     // Like the outbound rule: pending until Salesforce accepts the repair (the drain marks it in_sync).
-    saveLink(ports, link, d.link, { syncState: d.outbound ? 'pending' : 'in_sync' });
+    saveLink(ports, link, d.link, { syncState: d.outbound || d.problemOutbound ? 'pending' : 'in_sync' });
 }

@@ -75,20 +75,31 @@ export interface DeliveryOutcome {
     readonly error?: string;
 }
 
+/** The key of a delivered outbox row's link: its incident, else (a case with only a problem or an escalation status) its case. */
+export function deliveryKey(row: { readonly incident?: string; readonly sf_case_id?: string }): string {
+    return row.incident ? row.incident : row.sf_case_id ? `${CASE_KEY}${row.sf_case_id}` : '';
+}
+const CASE_KEY = 'case:';
+
 /**
- * After a drain batch: the links of the incidents it carried are `in_sync` (last error cleared)
- * when Salesforce accepted their latest message, `error` with the reason when it did not, so the
- * link never stays `pending` after its message went out. One query for the whole batch.
+ * After a drain batch: the links of the incidents (or, without one, the cases) it carried are
+ * `in_sync` (last error cleared) when Salesforce accepted their latest message, `error` with the
+ * reason when it did not, so the link never stays `pending` after its message went out. Outcomes
+ * are keyed by `deliveryKey`; one query per kind of key for the whole batch.
  */
 export function markDelivered(ports: Pick<Ports, 'records' | 'clock'>, outcomes: Readonly<Record<string, DeliveryOutcome>>): void {
-    const incidents = Object.keys(outcomes);
-    if (incidents.length === 0) return;
-    const links = ports.records.find(TABLE.link, `incidentIN${incidents.join(',')}`, { fields: ['incident'] });
+    const keys = Object.keys(outcomes).filter((k) => k !== '');
+    if (keys.length === 0) return;
+    const incidents = keys.filter((k) => k.indexOf(CASE_KEY) !== 0);
+    const cases = keys.filter((k) => k.indexOf(CASE_KEY) === 0).map((k) => k.slice(CASE_KEY.length));
+    const links: Array<{ row: Row; outcome: DeliveryOutcome | undefined }> = [];
+    if (incidents.length) for (const row of ports.records.find(TABLE.link, `incidentIN${incidents.join(',')}`, { fields: ['incident'] })) links.push({ row, outcome: outcomes[row.incident] });
+    // Only links without an incident: a case's incident link is marked by its incident's messages.
+    if (cases.length) for (const row of ports.records.find(TABLE.link, `sf_case_idIN${cases.join(',')}^incidentISEMPTY`, { fields: ['sf_case_id', 'incident'] })) links.push({ row, outcome: outcomes[`${CASE_KEY}${row.sf_case_id}`] });
     const now = formatServiceNowDateTime(ports.clock.nowMs());
-    for (const link of links) {
-        const outcome = outcomes[link.incident];
+    for (const { row, outcome } of links) {
         if (!outcome) continue;
-        ports.records.update(TABLE.link, link.sys_id, outcome.ok
+        ports.records.update(TABLE.link, row.sys_id, outcome.ok
             ? { sync_state: 'in_sync', last_error: '', last_synced_at: now }
             : { sync_state: 'error', last_error: (outcome.error ?? 'delivery failed').slice(0, 4000) });
     }
