@@ -60,12 +60,13 @@ describe('GET /v1/changes', () => {
         expect(pulls).toHaveLength(2);
     });
 
-    it('holds back rows of the last settle seconds, and never serves push-mode rows or other sObjects', () => {
+    it('holds back rows of the last settle seconds, and never serves push-mode rows or the chat webhook', () => {
         const ports = fakePorts({ now: NOW });
         queued(ports, '2026-12-02 18:00:07', id(1));
         queued(ports, '2026-12-02 18:00:08', id(2)); // within the settle window (now 18:00:10, 2 s)
         queued(ports, '2026-12-02 18:00:01', id(3), 'sent');
-        queued(ports, '2026-12-02 18:00:01', id(4), 'awaiting_pull', 'CaseComment');
+        queued(ports, '2026-12-02 18:00:01', id(4), 'awaiting_pull', 'ChatWebhook');
+        ports.records.update('x_seam_bridge_outbox', id(4), { kind: 'critical_alert' });
         expect(keys(getChanges(ports, poll, {}).body)).toEqual([`key-${id(1)}`]);
         ports.now += 1000;
         expect(keys(getChanges(ports, poll, {}).body)).toEqual([`key-${id(1)}`, `key-${id(2)}`]);

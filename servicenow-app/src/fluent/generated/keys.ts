@@ -1006,6 +1006,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e578c2f3b5934580a14b2be0aed5a617'
                     }
+                    src_server_outbox_delivery_ts: {
+                        table: 'sys_module'
+                        id: '870265a114ef4dbcaf7a3b46ecb2585e'
+                    }
                     src_server_outbox_drain_ts: {
                         table: 'sys_module'
                         id: '179cf176a39741b0aec3792257da0837'
@@ -6647,6 +6651,17 @@ declare global {
                                 }
                             }
                             element: 'dead_letter_backlog'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'ff9e53aeeac94dce854dfa64d71826ad'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'impact_notice'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -18,6 +18,7 @@ export const x_seam_bridge_outbox = Table({
                 incident_update: 'Incident update',
                 resolution_summary: 'Resolution summary',
                 impact_task: 'Major incident task',
+                impact_notice: 'Major incident notice (delivery poll: Salesforce makes the tasks)',
                 critical_alert: 'Sev-1 chat alert (webhook)',
             },
         }),

@@ -1,10 +1,15 @@
 /**
  * GET /v1/changes?cursor=…&limit=200: the polling fallback's feed, for instances that may not call
- * out (delivery `poll`, config.ts). It serves the Incident_Update__e records the outbound decision
- * queued (sync/outbound.ts: ownership-filtered, echo-free, versioned), exactly as the drain would
- * have published them, oldest first. Salesforce's SeamChangesPoller applies them through the same
- * handler as the Platform Event trigger (a replayed page applies once: the handler skips a message
- * or link version it has seen).
+ * out (delivery `poll`, config.ts). It serves every Salesforce-bound outbox row, oldest first: the
+ * Incident_Update__e records the outbound decision queued (sync/outbound.ts: ownership-filtered,
+ * echo-free, versioned), exactly as the drain would have published them, and the resolution
+ * summary's CaseComment, the major incident's notice (or Task rows queued before the switch) with
+ * their message id (feedRecord). Salesforce's SeamChangesPoller applies the updates through the
+ * same handler as the Platform Event trigger (a replayed page applies once: the handler skips a
+ * message or link version it has seen) and the other records once per message id. Files are not
+ * in the feed (docs/platform-fidelity.md); the chat webhook is never Salesforce's.
+ * With delivery push the feed serves nothing new (the drain sends it), only what it served before,
+ * and keeps acknowledging, so a switch back to push neither strands nor doubles a page.
  *
  * The cursor is the last served row's `sys_created_on` plus its `sys_id`: rows are ordered by
  * (second, sys_id), so two rows written in the same second are never skipped, and rows of the last
@@ -17,13 +22,17 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
 import { deliveryKey, markDelivered } from '../sync/link';
+import { FEED_STATE, feedPosition } from '../outbox/delivery';
+import { SALESFORCE_KINDS } from '../outbox/outbox';
+import { readState, writeState } from '../ops/state';
 import { TABLE, eq } from '../tables';
 import { badRequest, type ApiResponse } from './http';
 
 /** The sObject Collections limit, and the poller's page: one Queueable applies one page. */
 export const MAX_CHANGES_LIMIT = 200;
-const FEED = `sobject_type=Incident_Update__e^statusINawaiting_pull,pulled`;
-const FIELDS = ['sys_id', 'sys_created_on', 'payload', 'status', 'incident', 'idempotency_key', 'sf_case_id', 'correlation_id'];
+const KINDS = `kindIN${SALESFORCE_KINDS.join(',')}`;
+const FEED = `${KINDS}^statusINawaiting_pull,pulled`;
+const FIELDS = ['sys_id', 'sys_created_on', 'payload', 'status', 'kind', 'sobject_type', 'message_id', 'incident', 'idempotency_key', 'sf_case_id', 'correlation_id'];
 
 export interface ChangesCursor {
     /** Glide date-time, UTC `YYYY-MM-DD HH:mm:ss`. */
@@ -35,7 +44,7 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z_([0-9a-f]{32})$/;
 
 /** `2026-12-02T18:00:01Z_<sys_id>`: readable in a log, no characters a query string must escape. */
 export function formatCursor(row: Row): string {
-    return `${row.sys_created_on.replace(' ', 'T')}Z_${row.sys_id}`;
+    return feedPosition(row);
 }
 
 export type CursorResult = { readonly ok: true; readonly value: ChangesCursor | null } | { readonly ok: false; readonly error: FieldProblem };
@@ -90,7 +99,7 @@ function rowsAfter(ports: Pick<Ports, 'records'>, cursor: ChangesCursor | null, 
 
 /** Rows up to and including `cursor` that still wait: the poller applied them before asking on. */
 function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
-    const waiting = ports.records.find(TABLE.outbox, `sobject_type=Incident_Update__e^status=awaiting_pull^sys_created_on<=${cursor.at}`, { fields: FIELDS })
+    const waiting = ports.records.find(TABLE.outbox, `${KINDS}^status=awaiting_pull^sys_created_on<=${cursor.at}`, { fields: FIELDS })
         .filter((r) => r.sys_created_on < cursor.at || r.sys_id <= cursor.sysId);
     if (waiting.length === 0) return 0;
     const now = formatServiceNowDateTime(ports.clock.nowMs());
@@ -98,11 +107,12 @@ function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
     for (const row of waiting) {
         ports.records.update(TABLE.outbox, row.sys_id, { status: 'pulled', sent_at: now, last_error: '' });
         const key = deliveryKey(row);
-        if (key) delivered[key] = { ok: true };
+        // As the drain: a task (or a notice of tasks) says nothing about the link's sync state.
+        if (key && row.kind !== 'impact_task' && row.kind !== 'impact_notice') delivered[key] = { ok: true };
         recordAudit(ports, {
             direction: 'outbound',
-            operation: 'incident_update:pulled',
-            target: 'Incident_Update__e',
+            operation: `${row.kind || 'incident_update'}:pulled`,
+            target: row.sobject_type || 'Incident_Update__e',
             caseId: row.sf_case_id,
             correlationId: row.correlation_id,
             idempotencyKey: row.idempotency_key,
@@ -113,6 +123,17 @@ function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
     }
     markDelivered(ports, delivered);
     return waiting.length;
+}
+
+/**
+ * One change as the poller reads it: an Incident_Update__e exactly as the drain would publish it;
+ * any other record (a CaseComment, a Task, a major-incident notice) with its outbox message id and
+ * idempotency key in `attributes`, which the poller keys "applied once" on (an applied Seam_Audit__c).
+ */
+function feedRecord(row: Row): unknown {
+    const record = JSON.parse(row.payload) as { attributes?: Record<string, unknown> };
+    if ((row.sobject_type || 'Incident_Update__e') === 'Incident_Update__e') return record;
+    return { ...record, attributes: { ...(record.attributes ?? {}), type: row.sobject_type, messageId: row.message_id, idempotencyKey: row.idempotency_key, kind: row.kind } };
 }
 
 export function getChanges(ports: Ports, settings: Pick<Settings, 'syncEnabled' | 'salesforceDelivery' | 'pollSettleSeconds'>, request: ChangesRequest): ApiResponse {
@@ -126,12 +147,17 @@ export function getChanges(ports: Ports, settings: Pick<Settings, 'syncEnabled' 
     const acknowledged = cursor.value ? acknowledge(ports, cursor.value, request.cursor ?? '') : 0;
     const until = formatServiceNowDateTime(Math.floor(ports.clock.nowMs() / 1000) * 1000 - settings.pollSettleSeconds * 1000);
     // One row more than asked: whether another page follows, without a second call.
-    const rows = rowsAfter(ports, cursor.value, limit.value + 1, until);
+    const served = readState(ports, FEED_STATE);
+    const servedUpTo = served ? served.value : '';
+    let rows = rowsAfter(ports, cursor.value, limit.value + 1, until);
+    // Delivery push: the drain sends what was never served (outbox/delivery.ts); the feed only
+    // serves again what it served before, so a page the poller failed to apply is not stranded.
+    if (settings.salesforceDelivery !== 'poll') rows = rows.filter((r) => servedUpTo !== '' && formatCursor(r) <= servedUpTo);
     const page = rows.slice(0, limit.value);
     const changes: unknown[] = [];
     for (const row of page) {
         try {
-            changes.push(JSON.parse(row.payload));
+            changes.push(feedRecord(row));
         } catch {
             // Never silently: the poller counts it, the log names the row; the cursor moves past it.
             ports.log.error(`Seam changes feed: outbox row ${row.sys_id} has a payload that is not JSON; fix: re-send its incident (Resync on the Case or the reconcile sweep)`);
@@ -139,6 +165,7 @@ export function getChanges(ports: Ports, settings: Pick<Settings, 'syncEnabled' 
         }
     }
     const last = page[page.length - 1];
+    if (last && formatCursor(last) > servedUpTo) writeState(ports, FEED_STATE, { status: 'ok', value: formatCursor(last), detail: 'the furthest change served to Salesforce\'s poller' }, served);
     return {
         status: 200,
         body: {

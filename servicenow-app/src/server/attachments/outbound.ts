@@ -3,7 +3,7 @@
  * x_seam_bridge_attachment) unless the shared decision says no: mirrored from Salesforce, content
  * the link already has, too large or a blocked type. The send job posts each queued file as a
  * ContentVersion (base64 VersionData, FirstPublishLocationId = the Case), tagged with its origin
- * and hash so the Salesforce trigger never sends it back.
+ * and hash so the Salesforce trigger never sends it back. With delivery poll files wait, queued.
  */
 import { DEFAULT_BUDGET_POLICY, budgetFor, usageDay } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
@@ -70,12 +70,15 @@ export interface SendSummary {
  */
 export function sendQueuedAttachments(
     ports: Ports,
-    settings: Pick<Settings, 'syncEnabled' | 'salesforceUrl' | 'salesforceApiVersion' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds'>,
+    settings: Pick<Settings, 'syncEnabled' | 'salesforceUrl' | 'salesforceApiVersion' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds'> & Partial<Pick<Settings, 'salesforceDelivery'>>,
     content: AttachmentContent,
     limit = 20,
 ): SendSummary {
     const summary = { sent: 0, failed: 0, deadLettered: 0 };
     if (!settings.syncEnabled || !attachmentSettings(ports.properties).enabled) return summary;
+    // Delivery poll: files are not in the changes feed (docs/platform-fidelity.md). They stay queued,
+    // untried (no attempts spent, no dead letter), and go when delivery is push again.
+    if (settings.salesforceDelivery === 'poll') return summary;
     // A refused credential pauses files too (the outbox drain probes and clears the pause); files
     // are bulk traffic for the API budget guard: they slow down and stop before live sync does.
     if (readCredential(ports).status === 'paused') return summary;

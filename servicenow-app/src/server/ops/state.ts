@@ -10,7 +10,7 @@ import { eq } from '../tables';
 export const OPS_TABLE = 'x_seam_bridge_ops_state';
 const FIELDS = ['name', 'status', 'value', 'detail', 'updated_at'];
 
-export type StateName = 'api_usage' | 'credential' | 'outbox_drain' | 'approvers' | 'triage_drift' | 'sla_risk_sweep';
+export type StateName = 'api_usage' | 'credential' | 'outbox_drain' | 'approvers' | 'triage_drift' | 'sla_risk_sweep' | 'changes_feed';
 
 export interface UsageState extends ApiUsage {
     /** UTC day (YYYY-MM-DD) the usage was read on. */

@@ -13,22 +13,25 @@ import { deliveryKey, markDelivered, type DeliveryOutcome } from '../sync/link';
 import { TABLE } from '../tables';
 import { afterFailure, isRetryable } from './backoff';
 import { onQueued } from './debounce';
+import { applyDelivery, type DeliverySwitch } from './delivery';
 import { dueMessages } from './outbox';
 import { drainWebhooks, isWebhookRow } from './webhook';
 
-/** Rows for Salesforce: every kind but the chat webhook's. */
-const forSalesforce = (row: Row): boolean => !isWebhookRow(row);
+/** Rows for Salesforce: every kind but the chat webhook's (a notice is expanded first, outbox/delivery.ts). */
+const forSalesforce = (row: Row): boolean => !isWebhookRow(row) && row.kind !== 'impact_notice';
 
 export interface DrainSummary {
     readonly calls: number;
     readonly sent: number;
     readonly failed: number;
     readonly deadLettered: number;
-    /** Why nothing more was sent: the credential is refused, or the org's API limit is reached. */
+    /** Why nothing more was sent: the credential is refused, the org's API limit is reached, or delivery is poll. */
     readonly paused?: string;
+    /** What this run's delivery setting moved (outbox/delivery.ts), when it moved anything. */
+    readonly delivery?: DeliverySwitch;
 }
 
-type DrainSettings = Pick<Settings, 'syncEnabled' | 'batchSize' | 'batchesPerRun' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds' | 'salesforceUrl' | 'salesforceApiVersion' | 'alertsWebhookUrl'>;
+type DrainSettings = Pick<Settings, 'syncEnabled' | 'batchSize' | 'batchesPerRun' | 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds' | 'salesforceUrl' | 'salesforceApiVersion' | 'alertsWebhookUrl'> & Partial<Pick<Settings, 'salesforceDelivery'>>;
 
 export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary {
     let calls = 0;
@@ -36,7 +39,8 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     let failed = 0;
     let deadLettered = 0;
     if (!settings.syncEnabled) return { calls, sent, failed, deadLettered };
-    const stop = (paused: string): DrainSummary => ({ calls, sent, failed, deadLettered, paused });
+    let delivery: { delivery?: DeliverySwitch } = {};
+    const stop = (paused: string): DrainSummary => ({ calls, sent, failed, deadLettered, ...delivery, paused });
 
     // Chat posts first: they need no Salesforce credential or API budget, so a paused
     // Salesforce credential never holds back the sev-1 alert.
@@ -44,6 +48,12 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     sent += chat.sent;
     failed += chat.failed;
     deadLettered += chat.deadLettered;
+
+    // The delivery property, read on every run: poll holds Salesforce-bound rows for the poller,
+    // push releases the rows it had not pulled (outbox/delivery.ts).
+    const moved = applyDelivery(ports, settings);
+    delivery = moved.heldForPull + moved.released + moved.expanded + moved.awaitingAck > 0 ? { delivery: moved } : {};
+    if (settings.salesforceDelivery === 'poll') return { calls, sent, failed, deadLettered, ...delivery, paused: 'delivery poll: Salesforce pulls its messages from GET /v1/changes' };
 
     // A refused credential pauses the outbox: one probe call per run, and nothing is sent,
     // retried or dead-lettered until it succeeds (the guard clears the pause then).
@@ -140,7 +150,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         markDelivered(ports, delivered);
         if (!outcome.ok) break; // the endpoint is down: later batches would fail the same way
     }
-    return { calls, sent, failed, deadLettered };
+    return { calls, sent, failed, deadLettered, ...delivery };
 }
 
 export type ImmediateDrain = DrainSummary | { readonly scheduled: string } | { readonly skipped: string };

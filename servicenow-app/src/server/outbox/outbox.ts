@@ -8,8 +8,15 @@ import type { Ports, Row } from '../ports';
 import type { SObjectRecord } from '../clients/salesforce';
 import { TABLE, eq, type OutboxStatus } from '../tables';
 
-/** `critical_alert` goes to the chat webhook (outbox/webhook.ts), every other kind to Salesforce. */
-export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task' | 'critical_alert';
+/**
+ * `critical_alert` goes to the chat webhook (outbox/webhook.ts), every other kind to Salesforce.
+ * `impact_notice` exists only with delivery poll: Salesforce's poller turns it into the account
+ * Tasks (sync/major-incident.ts); it is never pushed as it is.
+ */
+export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task' | 'impact_notice' | 'critical_alert';
+
+/** Kinds Salesforce receives, pushed by the drain or pulled from GET /v1/changes. */
+export const SALESFORCE_KINDS: readonly OutboxKind[] = ['incident_update', 'resolution_summary', 'impact_task', 'impact_notice'];
 
 export interface OutboundMessage {
     readonly kind: OutboxKind;

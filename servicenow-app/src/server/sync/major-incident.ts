@@ -2,6 +2,7 @@
  * Major incident: a P1 on a customer-facing service. Salesforce is asked (SOQL through REST)
  * which accounts have open cases on the same CI/service, the proxy drafts the notice, and one
  * Salesforce Task per account is queued for the account team. A person sends the notice.
+ * Delivery poll: one notice row instead, and Salesforce's poller finds the accounts (see below).
  */
 import { IMPACT_RESULT_SCHEMA, formatIso, idempotencyKey, labelAiText, parseDateTime, responseSchema, validate, type ImpactResult } from '../generated/seam-core';
 import { callProxy } from '../clients/proxy';
@@ -14,9 +15,12 @@ import { TABLE } from '../tables';
 export type MajorIncidentOutcome =
     | { readonly status: 'disabled' | 'not_p1' | 'not_customer_facing' | 'no_accounts' }
     | { readonly status: 'query_failed' | 'proxy_failed'; readonly error: string }
-    | { readonly status: 'queued'; readonly tasks: number; readonly duplicates: number };
+    | { readonly status: 'queued'; readonly tasks: number; readonly duplicates: number }
+    | { readonly status: 'notice_queued'; readonly duplicate: boolean };
 
 const RESPONSE_SCHEMA = responseSchema(IMPACT_RESULT_SCHEMA);
+/** The feed's record type of a notice Salesforce expands into account Tasks (delivery poll). */
+export const IMPACT_NOTICE = 'Seam_Impact_Notice';
 /** Accounts notified per major incident; more need a bulk communication, not tasks. */
 export const MAX_ACCOUNTS = 200;
 
@@ -46,9 +50,47 @@ export function accountsFromCases(records: readonly Record<string, unknown>[]): 
     return Array.from(byId.values());
 }
 
+/** The one Task every account team gets (the same for each account; WhatId and OwnerId are the account's). */
+function noticeTask(incident: Row, draft: ImpactResult): Record<string, string> {
+    return {
+        Subject: `[${incident.number}] ${draft.headline}`.slice(0, 255),
+        Description: labelAiText(`${draft.body}\n\nWhat the customer can do: ${draft.customerAction || 'nothing yet'}\n\nDraft notice for the account team: review and send it yourself.`),
+        Priority: 'High',
+        Status: 'Not Started',
+    };
+}
+
+/** One Task row per account; its key is per account and incident, so a second P1 update (or a re-expanded notice) never notifies twice. */
+function queueTasks(ports: Ports, incidentSysId: string, correlationId: string | undefined, accounts: readonly AccountRow[], task: Record<string, string>): { tasks: number; duplicates: number } {
+    let tasks = 0;
+    let duplicates = 0;
+    for (const account of accounts) {
+        const queued = enqueue(ports, {
+            kind: 'impact_task',
+            idempotencyKey: idempotencyKey('servicenow', `${incidentSysId}.${account.accountId}`, 1, 'impact'),
+            record: { attributes: { type: 'Task' }, WhatId: account.accountId, ...(account.ownerId ? { OwnerId: account.ownerId } : {}), ...task },
+            incidentSysId,
+            correlationId,
+        });
+        if (queued.status === 'queued') tasks += 1;
+        else duplicates += 1;
+    }
+    return { tasks, duplicates };
+}
+
+/** Open cases' accounts on the services, asked of Salesforce (SOQL through REST). */
+function affectedAccounts(ports: Ports, settings: Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion'>, services: readonly string[]): { ok: true; accounts: AccountRow[] } | { ok: false; error: string } {
+    const soql =
+        `SELECT AccountId, Account.OwnerId FROM Case WHERE IsClosed = false AND AccountId != null ` +
+        `AND Seam_CI__c IN (${services.map(soqlString).join(', ')}) LIMIT ${MAX_ACCOUNTS * 5}`;
+    const cases = query(ports.http, settings, soql);
+    if (!cases.ok) return { ok: false, error: cases.error };
+    return { ok: true, accounts: accountsFromCases(cases.records).slice(0, MAX_ACCOUNTS) };
+}
+
 export function onMajorIncident(
     ports: Ports,
-    settings: Pick<Settings, 'majorIncidentEnabled' | 'customerFacingServices' | 'proxyUrl' | 'proxyApiKey' | 'salesforceUrl' | 'salesforceApiVersion'>,
+    settings: Pick<Settings, 'majorIncidentEnabled' | 'customerFacingServices' | 'proxyUrl' | 'proxyApiKey' | 'salesforceUrl' | 'salesforceApiVersion'> & Partial<Pick<Settings, 'salesforceDelivery'>>,
     incident: Row,
 ): MajorIncidentOutcome {
     if (!settings.majorIncidentEnabled) return { status: 'disabled' };
@@ -59,13 +101,17 @@ export function onMajorIncident(
     // cases synced before names were sent.
     const shown = ports.records.get(TABLE.incident, incident.sys_id, ['cmdb_ci', 'business_service'], ['cmdb_ci', 'business_service']);
     const services = unique(affectedServices(incident).concat(shown ? affectedServices(shown) : []));
-    const soql =
-        `SELECT AccountId, Account.OwnerId FROM Case WHERE IsClosed = false AND AccountId != null ` +
-        `AND Seam_CI__c IN (${services.map(soqlString).join(', ')}) LIMIT ${MAX_ACCOUNTS * 5}`;
-    const cases = query(ports.http, settings, soql);
-    if (!cases.ok) return { status: 'query_failed', error: cases.error };
-    const accounts = accountsFromCases(cases.records).slice(0, MAX_ACCOUNTS);
-    if (accounts.length === 0) return { status: 'no_accounts' };
+    // Delivery poll: this instance may not call Salesforce, not even to ask which accounts are
+    // affected. One notice waits for Salesforce's poller, which finds the accounts itself and makes
+    // the same one Task per account (SeamChangesPoller), once per notice.
+    const poll = settings.salesforceDelivery === 'poll';
+    let accounts: AccountRow[] = [];
+    if (!poll) {
+        const found = affectedAccounts(ports, settings, services);
+        if (!found.ok) return { status: 'query_failed', error: found.error };
+        accounts = found.accounts;
+        if (accounts.length === 0) return { status: 'no_accounts' };
+    }
 
     const key = idempotencyKey('servicenow', incident.sys_id, 1, 'impact');
     const opened = parseDateTime(incident.opened_at);
@@ -84,30 +130,40 @@ export function onMajorIncident(
     if (!answer.ok) return { status: 'proxy_failed', error: answer.error };
     const checked = validate<ImpactResult>(RESPONSE_SCHEMA, answer.value);
     if (!checked.ok) return { status: 'proxy_failed', error: `invalid impact draft: ${checked.error.map((p) => `${p.field} ${p.problem}`).join('; ')}` };
-    const draft = checked.value;
+    const task = noticeTask(incident, checked.value);
+    const correlationId = incident.x_seam_bridge_correlation_id || undefined;
 
-    let tasks = 0;
-    let duplicates = 0;
-    for (const account of accounts) {
-        // One task per account and incident: a second P1 update must not notify twice.
-        const taskKey = idempotencyKey('servicenow', `${incident.sys_id}.${account.accountId}`, 1, 'impact');
+    if (poll) {
         const queued = enqueue(ports, {
-            kind: 'impact_task',
-            idempotencyKey: taskKey,
-            record: {
-                attributes: { type: 'Task' },
-                WhatId: account.accountId,
-                ...(account.ownerId ? { OwnerId: account.ownerId } : {}),
-                Subject: `[${incident.number}] ${draft.headline}`.slice(0, 255),
-                Description: labelAiText(`${draft.body}\n\nWhat the customer can do: ${draft.customerAction || 'nothing yet'}\n\nDraft notice for the account team: review and send it yourself.`),
-                Priority: 'High',
-                Status: 'Not Started',
-            },
+            kind: 'impact_notice',
+            idempotencyKey: key,
+            record: { attributes: { type: IMPACT_NOTICE }, Services: services, Max_Accounts: MAX_ACCOUNTS, Task: task },
             incidentSysId: incident.sys_id,
-            correlationId: incident.x_seam_bridge_correlation_id || undefined,
+            correlationId,
+            pull: true,
         });
-        if (queued.status === 'queued') tasks += 1;
-        else duplicates += 1;
+        return { status: 'notice_queued', duplicate: queued.status === 'duplicate' };
     }
-    return { status: 'queued', tasks, duplicates };
+    return { status: 'queued', ...queueTasks(ports, incident.sys_id, correlationId, accounts, task) };
+}
+
+export type NoticeExpansion = { readonly status: 'expanded'; readonly tasks: number; readonly duplicates: number } | { readonly status: 'query_failed' | 'invalid'; readonly error: string };
+
+/**
+ * Delivery switched back to push with a notice Salesforce never pulled (outbox/delivery.ts): the
+ * instance may call out again, so it asks for the accounts as a pushed notice does and queues
+ * their Tasks under the push keys (a re-expansion queues nothing new).
+ */
+export function expandNotice(ports: Ports, settings: Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion'>, row: Row): NoticeExpansion {
+    let notice: { Services?: unknown; Task?: unknown };
+    try {
+        notice = JSON.parse(row.payload) as typeof notice;
+    } catch {
+        return { status: 'invalid', error: 'payload: is not valid JSON' };
+    }
+    const services = Array.isArray(notice.Services) ? notice.Services.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+    if (services.length === 0 || !notice.Task || typeof notice.Task !== 'object') return { status: 'invalid', error: 'payload: has no Services or no Task' };
+    const found = affectedAccounts(ports, settings, services);
+    if (!found.ok) return { status: 'query_failed', error: found.error };
+    return { status: 'expanded', ...queueTasks(ports, row.incident, row.correlation_id || undefined, found.accounts, notice.Task as Record<string, string>) };
 }

@@ -1,7 +1,8 @@
 /**
  * Incident resolved -> the proxy drafts a customer-facing resolution summary -> a public
  * CaseComment on the linked case, labelled as AI text. When the property says so, the comment
- * waits in the outbox (status Held) until an admin releases it with "Replay".
+ * waits in the outbox (status Held) until an admin releases it with "Replay". With delivery poll the
+ * comment waits for Salesforce's poller (awaiting_pull) instead of being pushed.
  * When the caller passes file access, the text of the incident's readable files (masked) goes
  * with the notes, so a summary can draw on the log or report the fix was written up in.
  */
@@ -24,7 +25,7 @@ const RESPONSE_SCHEMA = responseSchema(RESOLUTION_SUMMARY_RESULT_SCHEMA);
 
 export function onIncidentResolved(
     ports: Ports,
-    settings: Pick<Settings, 'resolutionEnabled' | 'resolutionRequireApproval' | 'proxyUrl' | 'proxyApiKey'>,
+    settings: Pick<Settings, 'resolutionEnabled' | 'resolutionRequireApproval' | 'proxyUrl' | 'proxyApiKey'> & Partial<Pick<Settings, 'salesforceDelivery'>>,
     incident: Row,
     files?: AttachmentContent,
 ): ResolutionOutcome {
@@ -63,6 +64,8 @@ export function onIncidentResolved(
         caseId,
         correlationId,
         hold: settings.resolutionRequireApproval,
+        // Delivery poll: Salesforce's poller reads it from GET /v1/changes (a held one, once released, too: the drain moves it).
+        pull: settings.salesforceDelivery === 'poll',
     });
     if (queued.status === 'duplicate') return { status: 'duplicate', idempotencyKey: key };
     return { status: settings.resolutionRequireApproval ? 'held' : 'queued', idempotencyKey: key };
