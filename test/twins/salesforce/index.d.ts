@@ -73,9 +73,9 @@ export interface SalesforceTwin {
   /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each, each file job its own transaction (120 s timeout). */
   dispatchFiles(send: (request: { messages: Array<Record<string, unknown>>; timeoutMs: number }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   /** SeamChangesPoller: one run of the polling fallback through the caller's GET /v1/changes. */
-  pollChanges(fetchPage: (request: { cursor: string; limit: number }) => Promise<{ status: number; body: any }>): Promise<{ pages: number; calls: number; applied: number; duplicate: number; stale: number; rejected: number; unreadable: string[]; cursor: string; lastResult: string | null }>;
+  pollChanges(fetchPage: (request: { cursor: string; limit: number }) => Promise<{ status: number; body: any }>): Promise<{ pages: number; calls: number; applied: number; duplicate: number; stale: number; rejected: number; unreadable: string[]; cursor: string; lastResult: string | null; overlapped: number; failed: string | null }>;
   /** The Seam_Polling__c custom setting (org default). */
-  readonly polling: { readonly setting: { enabled: boolean; cursor: string; lastResult: string | null; lastPolledAt: number | null }; configure(values: Partial<{ enabled: boolean; cursor: string }>): void };
+  readonly polling: { readonly setting: { enabled: boolean; cursor: string; lastResult: string | null; lastPolledAt: number | null }; configure(values: Partial<{ enabled: boolean; cursor: string }>): void; failNextPageAfter(n: number): void };
   apex: { SeamPanelController: { getLink(caseId: string): LinkView; escalate(caseId: string): LinkView; resync(caseId: string): LinkView } };
   faults: { next(spec: FaultSpec): void; fileJobLimitException(spec?: { times?: number }): void; clear(): void; readonly pending: number };
   issueToken(): { access_token: string; instance_url: string };

@@ -415,7 +415,9 @@ export async function createSalesforceTwin(options = {}) {
      */
     pollChanges: async (fetchPage) => { const r = await poller.run(fetchPage); scheduleSave(); return r; },
     /** The Seam_Polling__c custom setting (org default): `setting`, `configure(values)`. */
-    polling: { get setting() { return poller.setting; }, configure: (/** @type {Partial<import('./poller.js').PollingSetting>} */ v) => { poller.configure(v); scheduleSave(); } },
+    polling: { get setting() { return poller.setting; }, configure: (/** @type {Partial<import('./poller.js').PollingSetting>} */ v) => { poller.configure(v); scheduleSave(); },
+      /** A test's fault: the next page throws after `n` changes, as an uncaught Apex exception. @param {number} n */
+      failNextPageAfter: (n) => poller.failNextPageAfter(n) },
     /** The package's Apex controllers that the console's LWC calls. */
     apex: { SeamPanelController: panel },
     /** Fault injection for the next matching `/services/…` requests. */

@@ -56,3 +56,91 @@ describe('SeamChangesPoller (twin)', () => {
     expect(twin.polling.setting.enabled).toBe(false);
   });
 });
+
+// Issue 14 remainder: the feed's other Salesforce-bound records, a page that fails mid-apply, and
+// two runs that overlap.
+const record = (type: string, messageId: string, fields: Record<string, unknown>) => ({ attributes: { type, messageId, idempotencyKey: `k-${messageId}`, kind: 'x' }, ...fields });
+const servePages = (pages: Array<Record<string, unknown>>) => {
+  const asked: string[] = [];
+  const fetchPage = async ({ cursor }: { cursor: string }) => { asked.push(cursor); const i = Math.min(asked.length - 1, pages.length - 1); return { status: 200, body: pages[i] }; };
+  return { asked, fetchPage };
+};
+
+describe('SeamChangesPoller (twin): every Salesforce-bound record, once', () => {
+  it('creates a resolution CaseComment and a Task once per message id; a replayed page applies nothing new', async () => {
+    twin = await startTwin();
+    const id = await oneCase();
+    twin.polling.configure({ enabled: true });
+    const page = { changes: [
+      record('CaseComment', 'msg-c1', { ParentId: id, CommentBody: '[Seam: from ServiceNow · Seam resolution summary]\nFixed.', IsPublished: true }),
+      record('CaseComment', 'msg-c2', { ParentId: id, CommentBody: 'Untagged note', IsPublished: true }),
+      record('Task', 'msg-t1', { WhatId: id, Subject: '[INC1] VPN outage', Priority: 'High', Status: 'Not Started', Bogus__c: 'never written' }),
+    ], nextCursor: 'c1', hasMore: false };
+    const first = await twin.pollChanges(servePages([page]).fetchPage);
+    expect(first).toMatchObject({ pages: 1, applied: 3, duplicate: 0, rejected: 0, cursor: 'c1' });
+    twin.polling.configure({ cursor: '' });
+    const replay = await twin.pollChanges(servePages([page]).fetchPage);
+    expect(replay).toMatchObject({ pages: 1, applied: 0, duplicate: 3 });
+    expect(twin.store.all('CaseComment').filter((c) => c.ParentId === id)).toHaveLength(2);
+    expect(twin.store.all('Task').map((t) => t.Subject)).toEqual(['[INC1] VPN outage']);
+    const audits = twin.store.all('Seam_Audit__c').filter((a) => a.Message_Id__c === 'msg-c1');
+    expect(audits.map((a) => a.Result__c)).toEqual(['applied', 'duplicate']);
+  });
+
+  it("expands a major-incident notice into one Task per account with open cases on its services, owned by the account's owner", async () => {
+    twin = await startTwin();
+    const c = await client(twin);
+    const acct = async (Name: string) => (await c.call('POST', '/sobjects/Account', { Name })).body.id as string;
+    const [a1, a2, a3] = [await acct('Acme'), await acct('Globex'), await acct('Initech')];
+    for (const [AccountId, Seam_CI__c, Status] of [[a1, 'ci-vpn', 'New'], [a1, 'ci-vpn', 'New'], [a2, 'VPN concentrator', 'New'], [a3, 'ci-vpn', 'Closed'], [a3, 'ci-mail', 'New']]) {
+      await c.call('POST', '/sobjects/Case', { Subject: 'VPN down', AccountId, Seam_CI__c, Status });
+    }
+    twin.polling.configure({ enabled: true });
+    const notice = record('Seam_Impact_Notice', 'msg-n1', { Services: ['ci-vpn', 'VPN concentrator'], Max_Accounts: 200, Task: { Subject: '[INC9] VPN outage', Description: 'AI draft', Priority: 'High', Status: 'Not Started' } });
+    const page = { changes: [notice], nextCursor: 'c1', hasMore: false };
+    expect(await twin.pollChanges(servePages([page]).fetchPage)).toMatchObject({ applied: 1 });
+    twin.polling.configure({ cursor: '' });
+    expect(await twin.pollChanges(servePages([page]).fetchPage)).toMatchObject({ applied: 0, duplicate: 1 });
+    const tasks = twin.store.all('Task');
+    expect(tasks.map((t) => t.WhatId).sort()).toEqual([a1, a2].sort());
+    expect(tasks.every((t) => t.Subject === '[INC9] VPN outage' && t.Priority === 'High')).toBe(true);
+  });
+
+  it('a page that throws mid-apply rolls back entirely (cursor included); the next run re-reads it and applies it once', async () => {
+    twin = await startTwin();
+    const id = await oneCase();
+    twin.polling.configure({ enabled: true, cursor: 'c0' });
+    const page = { changes: [change(id, 1), record('CaseComment', 'msg-c1', { ParentId: id, CommentBody: 'Resolved.', IsPublished: true }), change(id, 2)], nextCursor: 'c1', hasMore: false };
+    twin.polling.failNextPageAfter(2);
+    const failed = await twin.pollChanges(servePages([page]).fetchPage);
+    expect(failed.failed).toMatch(/LimitException/);
+    expect(failed).toMatchObject({ pages: 0, applied: 0, cursor: 'c0' });
+    expect(twin.store.state.records.Case[id].Seam_Link_Version__c ?? null).toBeNull();
+    expect(twin.store.all('CaseComment').filter((c) => c.ParentId === id)).toHaveLength(0);
+    expect(twin.store.all('Seam_Audit__c').filter((a) => a.Direction__c === 'sn_to_sf')).toHaveLength(0);
+    const { asked, fetchPage } = servePages([page]);
+    const again = await twin.pollChanges(fetchPage);
+    expect(asked).toEqual(['c0']);
+    expect(again).toMatchObject({ pages: 1, applied: 3, duplicate: 0, cursor: 'c1', failed: null });
+    expect(twin.store.state.records.Case[id]).toMatchObject({ Seam_Link_Version__c: 2 });
+    expect(twin.store.all('CaseComment').filter((c) => c.ParentId === id)).toHaveLength(1);
+  });
+
+  it('two overlapping runs (the schedule fires while the chain runs) apply a page once: the second sees the cursor moved after its callout', async () => {
+    twin = await startTwin();
+    const id = await oneCase();
+    twin.polling.configure({ enabled: true });
+    const page = { changes: [change(id, 1), record('CaseComment', 'msg-c1', { ParentId: id, CommentBody: 'Resolved.', IsPublished: true })], nextCursor: 'c1', hasMore: false };
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    // Both runs call out with the empty cursor; both answers arrive after both asked.
+    const slow = async ({ cursor }: { cursor: string }) => { await gate; return { status: 200, body: cursor === '' ? page : { changes: [], nextCursor: 'c1', hasMore: false } }; };
+    const runs = Promise.all([twin.pollChanges(slow), twin.pollChanges(slow)]);
+    release();
+    const [a, b] = await runs;
+    expect(a.applied + b.applied).toBe(2);
+    expect(a.overlapped + b.overlapped).toBe(1);
+    expect(twin.store.all('CaseComment').filter((c) => c.ParentId === id)).toHaveLength(1);
+    expect(twin.store.all('Seam_Audit__c').filter((a) => a.Direction__c === 'sn_to_sf').map((a) => a.Result__c)).toEqual(['applied', 'applied']);
+  });
+});
