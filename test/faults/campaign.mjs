@@ -251,7 +251,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
         // Updates of an incident with a dead letter wait for its replay (in order). After an outage that can
         // be every link: the admin replays ServiceNow's dead letters first (the app's Replay values, as at the end).
         const dead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id,incident');
-        for (const r of dead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+        for (const r of dead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '', republishes: '0' }), 'replay ServiceNow dead letter');
         if (dead.length) { replayedMidRun += dead.length; note(`replayed ${dead.length} ServiceNow dead letter(s) before the PE burst at step ${currentStep}`); }
         const free = linkList();
         for (let round = 0; free.length && bus.pending < want && round < 80; round++) {
@@ -402,7 +402,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const unexplained = [...before.unconverged, ...before.lostTokens.map((t) => String(tokenCase.get(t)))].filter((c) => !deadCaseIds.has(c));
   for (const r of sfDead) await write(() => sf.request('PATCH', `/sobjects/Seam_Outbox__c/${r.Id}`, { Status__c: 'Pending' }), 'replay Salesforce dead letter');
   // The app's "Replay" UI action (outbox.ts replay()) sets exactly these values; the twin runs no UI actions.
-  for (const r of snDead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+  for (const r of snDead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '', republishes: '0' }), 'replay ServiceNow dead letter');
   await drain();
 
   // New cases the proxy could not triage wait in the review queue: a reviewer approves them.
