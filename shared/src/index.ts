@@ -250,6 +250,10 @@ export type { CredentialVerdict } from './credential';
 export { RECONCILE_CHUNK, CASE_SYNC_STATUS_FIELD, reconciledMappings, reconcileCaseFields, chunk, reconcileQuery, decideDrift } from './reconcile';
 export type { DriftCause, DriftField, DriftInput, DriftDecision } from './reconcile';
 
+// receipts: which pushed Incident_Update__e events Salesforce confirmed, which to republish
+export { MAX_REPUBLISHES, RECEIPT_CHUNK, CONFIRMING_RESULTS, decideReceipts, receiptQuery, republishEvent } from './receipts';
+export type { AwaitingReceipt, ReceiptAudit, ReceiptVerdict, Republish } from './receipts';
+
 // knowledge: cited answers from both knowledge bases, the relevance threshold, knowledge gaps
 export {
   KNOWLEDGE_PLATFORMS,

@@ -53,6 +53,9 @@ export const CAMPAIGN_PROPERTIES = {
   'x_seam_bridge.outbox.max_attempts': '4',
   'x_seam_bridge.inbound.triage_budget_ms': '1000',
   'x_seam_bridge.proxy.timeout_ms': '2000',
+  // Receipts (servicenow-app outbox/receipts.ts): 2 s instead of 10 minutes, so a delivery the
+  // Salesforce trigger dropped is republished within the run; the final drain waits for every receipt.
+  'x_seam_bridge.outbox.receipt_window_seconds': '2',
 };
 
 const IT_SUBJECTS = [
@@ -66,8 +69,8 @@ const STATES = [{ state: '1', hold_reason: '' }, { state: '2', hold_reason: '' }
 const PRIORITIES = ['High', 'Medium', 'Low'];
 
 /**
- * `peFirstChunk`: the PE fault's limit exception hits the batch's first event (its one-event chunk, before any checkpoint), to show what
- * the platform then drops; off by default (README).
+ * `peFirstChunk`: the PE fault's limit exception hits the batch's first event (its one-event chunk, before any checkpoint): the
+ * platform drops the batch and ServiceNow's receipt check must republish every event of it; off by default (README).
  * @typedef {{ seed: number, changes: number, links: number, log?: (line: string) => void, faultRate?: number, skip?: string[], scheduled?: Record<number, string>, peFirstChunk?: boolean }} CampaignOptions
  */
 
@@ -248,7 +251,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
         // Updates of an incident with a dead letter wait for its replay (in order). After an outage that can
         // be every link: the admin replays ServiceNow's dead letters first (the app's Replay values, as at the end).
         const dead = await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'sys_id,incident');
-        for (const r of dead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+        for (const r of dead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '', republishes: '0' }), 'replay ServiceNow dead letter');
         if (dead.length) { replayedMidRun += dead.length; note(`replayed ${dead.length} ServiceNow dead letter(s) before the PE burst at step ${currentStep}`); }
         const free = linkList();
         for (let round = 0; free.length && bus.pending < want && round < 80; round++) {
@@ -264,7 +267,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
         const held = ids.slice(-bus.pending);
         // Anywhere after the first event, whose chunk of one is checkpointed first (SeamIncidentUpdateHandler.FIRST_CHUNK_SIZE):
         // the old first chunk (events 2–200) included. `--pe-first-chunk` hits the first event itself, before any
-        // checkpoint: the window the platform leaves (the batch is dropped), see the README.
+        // checkpoint: the platform drops the batch, and ServiceNow's receipts must republish it (README).
         const at = options.peFirstChunk ? 0 : 1 + rnd.int(held.length - 1);
         bus.limitExceptionAt({ messageId: held[at] });
         // And a Case row locked while a chunk is saved, 1–3 times: EventBus.RetryableException, the batch again.
@@ -372,8 +375,10 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       const dead = new Set((await admin.rows('x_seam_bridge_outbox', 'status=dead_letter', 'incident')).map((r) => refValue(r.incident)));
       const snWaiting = (await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'incident')).filter((r) => !dead.has(refValue(r.incident))).length;
       const sfRetrying = Object.values(sb.salesforce.store.state.records.Seam_Outbox__c ?? {}).filter((r) => r.Status__c === 'Pending' || r.Status__c === 'Retrying').length;
-      if (s.quiet && sfRetrying === 0 && snWaiting === 0 && comments.held === 0 && sb.pendingComments === 0 && retrying === 0) return round + 1;
-      if (snWaiting) await sleep(1100); // ServiceNow's own backoff runs on its clock (1–2 s here)
+      // Pushed updates Salesforce has not confirmed yet: the receipt check republishes them after its window.
+      const snUnconfirmed = (await admin.rows('x_seam_bridge_outbox', 'kind=incident_update^status=sent^confirmed_atISEMPTY', 'sys_id')).length;
+      if (s.quiet && sfRetrying === 0 && snWaiting === 0 && snUnconfirmed === 0 && comments.held === 0 && sb.pendingComments === 0 && retrying === 0) return round + 1;
+      if (snWaiting || snUnconfirmed) await sleep(1100); // ServiceNow's backoff and receipt window run on its clock (1–2 s here)
     }
     const waiting = await admin.rows('x_seam_bridge_outbox', 'statusINpending,failed', 'status,attempts,next_attempt_at,last_error,incident,payload');
     const logs = await sb.servicenow.logs().catch(() => ({ logs: [] }));
@@ -397,7 +402,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   const unexplained = [...before.unconverged, ...before.lostTokens.map((t) => String(tokenCase.get(t)))].filter((c) => !deadCaseIds.has(c));
   for (const r of sfDead) await write(() => sf.request('PATCH', `/sobjects/Seam_Outbox__c/${r.Id}`, { Status__c: 'Pending' }), 'replay Salesforce dead letter');
   // The app's "Replay" UI action (outbox.ts replay()) sets exactly these values; the twin runs no UI actions.
-  for (const r of snDead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '' }), 'replay ServiceNow dead letter');
+  for (const r of snDead) await write(() => admin.request('PATCH', `/api/now/table/x_seam_bridge_outbox/${r.sys_id}`, { status: 'pending', attempts: '0', next_attempt_at: '', last_error: '', republishes: '0' }), 'replay ServiceNow dead letter');
   await drain();
 
   // New cases the proxy could not triage wait in the review queue: a reviewer approves them.
@@ -436,7 +441,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
   }
 
   // ---- 5. the numbers -----------------------------------------------------------------------------
-  const snOutbox = await admin.rows('x_seam_bridge_outbox', '', 'sys_id,status,attempts,kind,sys_created_by,payload');
+  const snOutbox = await admin.rows('x_seam_bridge_outbox', '', 'sys_id,status,attempts,kind,sys_created_by,payload,republishes,receipt');
   const sfRows = sfOutbox();
   const retriedSf = sfRows.reduce((s, r) => s + Math.max(0, Number(r.Attempts__c ?? 0) - 1), 0);
   const retriedSn = snOutbox.reduce((s, r) => s + Math.max(0, Number(r.attempts || 0) - 1), 0);
@@ -470,25 +475,51 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       replayed: sfDead.length + snDead.length,
       replayedMidRun,
       reviewsApproved: reviews.length,
+      // Pushed updates without a Salesforce audit after the receipt window, sent again by ServiceNow.
+      republished: snOutbox.reduce((n, r) => n + Number(r.republishes || 0), 0),
+      unconfirmed: snOutbox.filter((r) => r.kind === 'incident_update' && r.status === 'sent' && !r.receipt).length,
+      // How the republished updates ended on Salesforce: the original never landed (lost: the republish
+      // applied), or it landed after the window (late: the trigger was behind, the republish a duplicate).
+      republishedReceipts: republishOutcomes(snOutbox.filter((r) => Number(r.republishes || 0) > 0)),
     },
     deliveryFaults: { caseDelivery: cases.stats, comments: comments.stats, proxy: proxy.stats, events: events.stats },
     duplicatesCreated: after.duplicates,
     echoWrites: sfEcho + after.commentEchoes + snEmpty,
     echoDetail: { salesforceVersionBumps: sfEcho, commentsSentBack: after.commentEchoes, emptyServiceNowMessages: snEmpty },
-    changesLost: after.lostComments + after.unconverged.length + unexplained.length + fileOutcome.lost + slowOutcome.notLinked + peOutcome.droppedOutsideFaults + peOutcome.notAppliedOnce,
+    changesLost: after.lostComments + after.unconverged.length + unexplained.length + fileOutcome.lost + slowOutcome.notLinked + peOutcome.droppedNotRecoveredOutsideFaults + peOutcome.notAppliedOnce,
     lostDetail: {
       commentsMissing: after.lostComments, linksNotConverged: after.unconverged.length, unconvergedWithoutDeadLetterBeforeReplay: unexplained.length,
-      filesLost: fileOutcome.lost, slowModelCasesNotLinked: slowOutcome.notLinked, eventsDropped: peOutcome.eventsDropped, eventsNotAppliedOnce: peOutcome.notAppliedOnce,
+      filesLost: fileOutcome.lost, slowModelCasesNotLinked: slowOutcome.notLinked, eventsDroppedNotRecovered: peOutcome.eventsDropped - peOutcome.droppedRecovered, eventsNotAppliedOnce: peOutcome.notAppliedOnce,
     },
     fieldMismatches: after.mismatches,
     fieldsCompared: after.fieldsCompared,
     files: fileOutcome,
     slowModel: slowOutcome,
     eventBatches: peOutcome,
+    peFirstChunk: options.peFirstChunk === true,
     unconvergedBeforeReplay: before.unconverged.length,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   return { report, faultLog };
+
+  /** @param {Array<Record<string, string>>} rows ServiceNow outbox rows that were republished */
+  function republishOutcomes(rows) {
+    /** @type {Map<string, string[]>} */
+    const results = new Map();
+    for (const a of Object.values(sb.salesforce.store.state.records.Seam_Audit__c ?? {})) {
+      if (a.Direction__c === 'sn_to_sf' && a.Message_Id__c) results.set(String(a.Message_Id__c), [...(results.get(String(a.Message_Id__c)) ?? []), String(a.Result__c)]);
+    }
+    const out = { originalLost: 0, originalLate: 0, other: 0 };
+    for (const r of rows) {
+      let id = '';
+      try { id = String(JSON.parse(r.payload).Message_Id__c); } catch { /* counted as other */ }
+      const got = results.get(id) ?? [];
+      if (got.includes('applied') && got.includes('duplicate')) out.originalLate++;
+      else if (got.includes('applied')) out.originalLost++;
+      else out.other++;
+    }
+    return out;
+  }
 
   /**
    * Each file's final state. A big file must end as a dead letter naming the heap (the package's design:
@@ -542,8 +573,10 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
 
   /**
    * Platform Event batches with a limit exception mid-way: the trigger resumed after its checkpoint
-   * (no batch dropped on any bus the twin had) and every event of the batch was applied exactly once
-   * (one `applied` audit per Message_Id__c; a rolled-back chunk leaves no audit).
+   * and every event of the batch was applied exactly once (one `applied` audit per Message_Id__c; a
+   * rolled-back chunk leaves no audit). A batch the platform dropped on any bus the twin had (the limit
+   * on its first event, `--pe-first-chunk`) is recovered only if ServiceNow republished each of its
+   * events and each was then applied exactly once; a dropped event that was not is a lost change.
    */
   function checkEventBatches() {
     const audits = Object.values(sb.salesforce.store.state.records.Seam_Audit__c ?? {});
@@ -563,8 +596,9 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
       retriedWhole: peFaults.reduce((n, f) => n + f.batches.filter((b) => b.outcome === 'retry').length, 0),
       notAppliedOnce,
       eventsDropped: dropped.length,
+      droppedRecovered: dropped.filter((e) => applied.get(String(e.payload.Message_Id__c)) === 1).length,
       // Dropped events of a faulted batch are already counted in notAppliedOnce.
-      droppedOutsideFaults: dropped.filter((e) => !faulted.has(String(e.payload.Message_Id__c))).length,
+      droppedNotRecoveredOutsideFaults: dropped.filter((e) => !faulted.has(String(e.payload.Message_Id__c)) && applied.get(String(e.payload.Message_Id__c)) !== 1).length,
     };
   }
 
@@ -627,6 +661,7 @@ export function formatReport(r) {
     `messages retried          SF ${m.retried.salesforce}, SN ${m.retried.servicenow}`,
     `messages dead-lettered    SF ${m.deadLettered.salesforce} (+${m.deadLettered.salesforceFiles} files), SN ${m.deadLettered.servicenow}`,
     `messages replayed         ${m.replayed} (+${m.replayedMidRun} before a PE burst; reviews approved ${m.reviewsApproved})`,
+    `receipts                  SN republished ${m.republished} update(s) Salesforce had not audited (original lost ${m.republishedReceipts.originalLost}, landed late ${m.republishedReceipts.originalLate}, other ${m.republishedReceipts.other}); unconfirmed at the end ${m.unconfirmed}`,
     `links unconverged before replay ${r.unconvergedBeforeReplay} (without a dead letter: ${r.lostDetail.unconvergedWithoutDeadLetterBeforeReplay})`,
     `duplicates created        ${r.duplicatesCreated}`,
     `echo writes               ${r.echoWrites}  ${JSON.stringify(r.echoDetail)}`,
@@ -634,7 +669,7 @@ export function formatReport(r) {
     `field mismatches          ${r.fieldMismatches} over ${r.fieldsCompared} links`,
     `4 MB files                ${r.files.big}: dead-lettered with the heap reason ${r.files.bigDeadLetteredWithHeapReason}, delivered ${r.files.bigDelivered}; small files after them delivered ${r.files.smallDelivered}/${r.files.small}`,
     `model slower than quota   ${r.slowModel.cases} cases: triage_queued ${r.slowModel.triageQueued}, linked ${r.slowModel.linked}, dead-lettered for a timeout ${r.slowModel.deadLetteredForTimeout}, cancelled ${r.slowModel.transactionsCancelled}`,
-    `PE limit mid-batch        ${r.eventBatches.faults} batch(es) (not injected: ${r.eventBatches.notInjected}), ${r.eventBatches.events} events: limit exceptions ${r.eventBatches.limitExceptions}, resumed after checkpoint ${r.eventBatches.resumedAfterCheckpoint}, retried whole (RetryableException) ${r.eventBatches.retriedWhole}, not applied exactly once ${r.eventBatches.notAppliedOnce}, dropped ${r.eventBatches.eventsDropped}`,
+    `PE limit mid-batch        ${r.eventBatches.faults} batch(es) (not injected: ${r.eventBatches.notInjected}), ${r.eventBatches.events} events: limit exceptions ${r.eventBatches.limitExceptions}, resumed after checkpoint ${r.eventBatches.resumedAfterCheckpoint}, retried whole (RetryableException) ${r.eventBatches.retriedWhole}, not applied exactly once ${r.eventBatches.notAppliedOnce}, dropped ${r.eventBatches.eventsDropped} (republished by ServiceNow and applied once: ${r.eventBatches.droppedRecovered})`,
     `took                      ${r.seconds} s`,
   ].join('\n');
 }
@@ -645,9 +680,11 @@ export function failures(r) {
   if (r.duplicatesCreated !== 0) f.push(`duplicates created: ${r.duplicatesCreated}`);
   if (r.echoWrites !== 0) f.push(`echo writes: ${r.echoWrites}`);
   if (r.changesLost !== 0) f.push(`changes lost: ${r.changesLost}`);
+  if (r.messages.unconfirmed !== 0) f.push(`pushed updates without a Salesforce receipt at the end: ${r.messages.unconfirmed}`);
   if (r.fieldMismatches !== 0) f.push(`field mismatches: ${r.fieldMismatches}`);
   if (r.slowModel.deadLetteredForTimeout !== 0 || r.slowModel.transactionsCancelled !== 0) f.push(`slow model: ${r.slowModel.deadLetteredForTimeout} dead-lettered for a timeout, ${r.slowModel.transactionsCancelled} cancelled transactions`);
-  if (r.eventBatches.limitExceptions !== r.eventBatches.resumedAfterCheckpoint) f.push(`PE batches: ${r.eventBatches.limitExceptions - r.eventBatches.resumedAfterCheckpoint} limit exception(s) without a checkpoint`);
+  // With --pe-first-chunk the limit is before any checkpoint on purpose; its batch must be recovered (changes lost above).
+  if (!r.peFirstChunk && r.eventBatches.limitExceptions !== r.eventBatches.resumedAfterCheckpoint) f.push(`PE batches: ${r.eventBatches.limitExceptions - r.eventBatches.resumedAfterCheckpoint} limit exception(s) without a checkpoint`);
   return f;
 }
 

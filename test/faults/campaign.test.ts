@@ -61,3 +61,26 @@ describe('fault campaign (150 changes, seed 20261123)', () => {
     expect(failures(report)).toEqual([]);
   }, 120_000);
 });
+
+describe('fault campaign --pe-first-chunk (30 changes, seed 7)', () => {
+  it('a PE batch dropped by a limit exception on its first event is republished by ServiceNow: nothing lost, nothing twice', async () => {
+    const { report } = (await runCampaign({ seed: 7, changes: 30, links: 10, faultRate: 0, scheduled: { 10: 'pe_limit_midway' }, peFirstChunk: true })) as {
+      report: Report & { messages: { republished: number; unconfirmed: number }; eventBatches: { droppedRecovered: number } };
+    };
+    console.log(formatReport(report));
+    // The platform dropped the whole batch (no checkpoint before the first event) ...
+    expect(report.eventBatches.events).toBeGreaterThan(200);
+    expect(report.eventBatches.resumedAfterCheckpoint).toBe(0);
+    expect(report.eventBatches.eventsDropped).toBe(report.eventBatches.events);
+    // ... and every event of it came back through ServiceNow's receipts, applied exactly once.
+    expect(report.messages.republished).toBeGreaterThanOrEqual(report.eventBatches.events);
+    expect(report.eventBatches.droppedRecovered).toBe(report.eventBatches.eventsDropped);
+    expect(report.eventBatches.notAppliedOnce).toBe(0);
+    expect(report.messages.unconfirmed).toBe(0);
+    expect(report.duplicatesCreated).toBe(0);
+    expect(report.echoWrites).toBe(0);
+    expect(report.changesLost).toBe(0);
+    expect(report.fieldMismatches).toBe(0);
+    expect(failures(report)).toEqual([]);
+  }, 120_000);
+});

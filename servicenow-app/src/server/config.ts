@@ -46,6 +46,7 @@ export const PROPERTY = {
     backoffBaseSeconds: 'x_seam_bridge.outbox.backoff_base_seconds',
     backoffMaxSeconds: 'x_seam_bridge.outbox.backoff_max_seconds',
     debounceMs: 'x_seam_bridge.outbox.debounce_ms',
+    receiptWindowSeconds: 'x_seam_bridge.outbox.receipt_window_seconds',
     knowledgeEnabled: 'x_seam_bridge.knowledge.enabled',
     knowledgeLearnFromResolutions: 'x_seam_bridge.knowledge.learn_from_resolutions',
     triageBudgetMs: 'x_seam_bridge.inbound.triage_budget_ms',
@@ -111,6 +112,11 @@ export interface Settings {
      * rule runs (one call per update in a burst).
      */
     readonly debounceMs: number;
+    /**
+     * Seconds after which a pushed Incident_Update__e without a Salesforce audit of its message id
+     * is republished (outbox/receipts.ts; after 3 republishes a dead letter). 0 = no receipt check.
+     */
+    readonly receiptWindowSeconds: number;
     /** Knowledge suggestions on the incident (UI actions) through the proxy. */
     readonly knowledgeEnabled: boolean;
     /** Store each resolved linked incident's summary in the knowledge index (CASE_SUMMARY). */
@@ -176,6 +182,7 @@ export const DEFAULTS: Settings = {
     backoffBaseSeconds: 30,
     backoffMaxSeconds: 3600,
     debounceMs: 1000,
+    receiptWindowSeconds: 600,
     knowledgeEnabled: true,
     knowledgeLearnFromResolutions: true,
     triageBudgetMs: 20000,
@@ -342,6 +349,7 @@ export function loadSettings(source: PropertySource): LoadedSettings {
         backoffBaseSeconds: num(PROPERTY.backoffBaseSeconds, DEFAULTS.backoffBaseSeconds, 1, 86400, true),
         backoffMaxSeconds: num(PROPERTY.backoffMaxSeconds, DEFAULTS.backoffMaxSeconds, 1, 604800, true),
         debounceMs: num(PROPERTY.debounceMs, DEFAULTS.debounceMs, 0, 300000, true),
+        receiptWindowSeconds: num(PROPERTY.receiptWindowSeconds, DEFAULTS.receiptWindowSeconds, 0, 86400, true),
         knowledgeEnabled: bool(PROPERTY.knowledgeEnabled, DEFAULTS.knowledgeEnabled),
         knowledgeLearnFromResolutions: bool(PROPERTY.knowledgeLearnFromResolutions, DEFAULTS.knowledgeLearnFromResolutions),
         triageBudgetMs: num(PROPERTY.triageBudgetMs, DEFAULTS.triageBudgetMs, 0, 40000, true),

@@ -545,7 +545,8 @@ export function createStore(options) {
 
   /**
    * What the package's SeamIncidentUpdateHandler does on a real org, rule for rule: skip a
-   * message equal to Case.Seam_Last_Message_Id__c (duplicate) or whose Link_Version__c is not
+   * message equal to Case.Seam_Last_Message_Id__c or with an `applied` Seam_Audit__c row of its
+   * Message_Id__c (duplicate: ServiceNow republishes an unconfirmed event under the same id) or whose Link_Version__c is not
    * newer than Case.Seam_Link_Version__c (stale); apply only fields Seam_Field_Mapping__mdt says
    * ServiceNow owns, listing the others in the audit detail; reject an event whose Origin__c is not
    * servicenow or that names another incident than the Case's link; report (audit detail and
@@ -591,7 +592,9 @@ export function createStore(options) {
       return audit(caseId, 'rejected', `Incident_Sys_Id__c ${named} is not the incident this Case is linked to (${linkedTo}); unlink the Case first to move it`);
     }
     const applied = typeof before.Seam_Link_Version__c === 'number' ? before.Seam_Link_Version__c : -1;
-    if (p.Message_Id__c !== null && p.Message_Id__c !== undefined && p.Message_Id__c === before.Seam_Last_Message_Id__c) {
+    const messageId = p.Message_Id__c;
+    if (messageId !== null && messageId !== undefined && (messageId === before.Seam_Last_Message_Id__c ||
+      all('Seam_Audit__c').some((a) => a.Message_Id__c === messageId && a.Result__c === 'applied' && a.Direction__c === 'sn_to_sf'))) {
       return audit(caseId, 'duplicate', 'message already applied');
     }
     const version = typeof p.Link_Version__c === 'number' ? p.Link_Version__c : null;

@@ -101,6 +101,21 @@ describe('Incident_Update__e trigger: batches and checkpoints', () => {
     expect(await count(`SELECT Id FROM Seam_Audit__c`)).toBe(0);
   });
 
+  it('an event whose message id already has an applied audit is a duplicate, even after a later event moved the Case on (a republish whose original landed)', async () => {
+    twin = await startTwin();
+    c = await client(twin);
+    const { ids, messageIds } = await gatherBatch(1, 2); // m-0-1 (version 1, note 0.1), m-0-2 (version 2)
+    twin.subscriber.resume();
+    // ServiceNow's republish of m-0-1: same message id, a newer version, the same comment.
+    const r = await c.call('POST', '/composite/sobjects', { allOrNone: true, records: [{ attributes: { type: 'Incident_Update__e' }, Message_Id__c: messageIds[0], Case_Id__c: ids[0],
+      Incident_Sys_Id__c: SYS_ID, Origin__c: 'servicenow', Link_Version__c: 3, Fields_Json__c: JSON.stringify({ Seam_Assignee__c: 'agent 2' }), Comments_Json__c: JSON.stringify([{ body: 'note 0.1', author: 'Ann' }]) }] });
+    expect(r.body[0].success).toBe(true);
+    expect(await count(`SELECT Id FROM Seam_Audit__c WHERE Message_Id__c = '${messageIds[0]}' AND Result__c = 'duplicate'`)).toBe(1);
+    expect(await count(`SELECT Id FROM CaseComment WHERE ParentId = '${ids[0]}'`)).toBe(2);
+    const kase = (await c.call('GET', q(`SELECT Seam_Link_Version__c FROM Case WHERE Id = '${ids[0]}'`))).body.records[0];
+    expect(kase.Seam_Link_Version__c).toBe(2);
+  });
+
   it('EventBus.RetryableException (a locked Case row) rolls the whole invocation back, checkpoints included, and delivers the batch again', async () => {
     twin = await startTwin();
     c = await client(twin);

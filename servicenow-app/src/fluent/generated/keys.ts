@@ -457,6 +457,10 @@ declare global {
                         table: 'sys_properties'
                         id: '5d0c3b1e9a7f4c2e8b6d41f0a3c7e912'
                     }
+                    prop_outbox_receipt_window: {
+                        table: 'sys_properties'
+                        id: '95959cf6fe8a40f79a1808427d3c15f9'
+                    }
                     prop_poll_settle: {
                         table: 'sys_properties'
                         id: '0eb96f81613145cab961f591224932e8'
@@ -1017,6 +1021,10 @@ declare global {
                     src_server_outbox_outbox_ts: {
                         table: 'sys_module'
                         id: '15bd728d75fe4a138646077f14c1e1b7'
+                    }
+                    src_server_outbox_receipts_ts: {
+                        table: 'sys_module'
+                        id: 'bb63305b629348da8069d775d812490f'
                     }
                     src_server_outbox_webhook_ts: {
                         table: 'sys_module'
@@ -2519,6 +2527,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '3ceae008a7534715aefa30ca1d1f1dc7'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'republishes'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '3cfd73348d6142e7b728b96eb8720776'
                         key: {
                             name: 'x_seam_bridge_audit'
@@ -2548,6 +2564,17 @@ declare global {
                             name: 'x_seam_bridge_triage_review'
                             element: 'kind'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3de2004188ad4b8cb603f51d5c638ad0'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                            value: 'stale'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2638,6 +2665,17 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_audit'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '423eff285fa649caba56fe040938bac9'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                            value: 'applied'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2889,6 +2927,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4e0555389d444fc08eeb0e1de08a4110'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'confirmed_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4e1ef006c7ab4bc3af0526a7e682c103'
                         key: {
@@ -2995,6 +3042,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '520fab838a0140fe8e47fef7cb1ce119'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
                             language: 'en'
                         }
                     },
@@ -3541,6 +3597,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '66fbb3dc4ffd41fc97eff33e377d5bf8'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'confirmed_at'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '673c91abaaf448b6a688042870357468'
                         key: {
@@ -3590,6 +3654,17 @@ declare global {
                             name: 'x_seam_bridge_reconcile_run'
                             element: 'trigger'
                             value: 'schedule'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '6881d27adb08419d89bc5fc6f9ccf2b0'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                            value: 'rejected'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -4756,6 +4831,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '9fad9ce6f0d849b9840e5ae007282e07'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '9ff58710c8294765b20d7f8d48cd76ed'
                         key: {
@@ -5512,6 +5595,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'c2eaf96af49e41858821a749346b4deb'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'republishes'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'c393498ccdab4e50b94612c28db2fb25'
                         key: {
                             name: 'x_seam_bridge_routing_change'
@@ -5734,6 +5826,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: 'cfeba796c5d04100bffdc348f995ae80'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd16228e41be749eb834513297e618c48'
                         key: {
@@ -5794,6 +5894,17 @@ declare global {
                             name: 'x_seam_bridge_attachment'
                             element: 'origin'
                             value: 'salesforce'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'd47996a60a154700a8d4639e862966e4'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                            value: 'duplicate'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -6209,6 +6320,17 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_triage_review'
                             element: 'decision_note'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'e83488befc174edda77ec5e502bdbcd9'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'receipt'
+                            value: 'none'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -66,6 +66,8 @@ Property({ $id: Now.ID['prop_batches_per_run'], name: 'x_seam_bridge.outbox.batc
     description: 'Collections calls per scheduled run, so one run stays short.' })
 Property({ $id: Now.ID['prop_outbox_debounce'], name: 'x_seam_bridge.outbox.debounce_ms', type: 'integer', value: 1000, roles: admin,
     description: 'Event-driven send: the first queued message schedules a one-time drain this many ms later (0..300000); it sends everything queued by then, up to 200 per call. A burst of 1,000 updates costs about 5 calls instead of 1,000, and no update waits longer than this plus one drain. 0 = send at once, one call per update.' })
+Property({ $id: Now.ID['prop_outbox_receipt_window'], name: 'x_seam_bridge.outbox.receipt_window_seconds', type: 'integer', value: 600, roles: admin,
+    description: 'Receipts: a pushed incident update whose message id Salesforce has not audited this many seconds after it was sent is republished (same message id, newer version, current values, its comments), up to 3 times, then dead-lettered (0..86400; 0 = off). The integration user must be able to read the Seam_Audit__c rows the Incident_Update__e trigger writes.' })
 Property({ $id: Now.ID['prop_max_attempts'], name: 'x_seam_bridge.outbox.max_attempts', type: 'integer', value: 8, roles: admin,
     description: 'After this many failed attempts a message becomes a dead letter.' })
 Property({ $id: Now.ID['prop_backoff_base'], name: 'x_seam_bridge.outbox.backoff_base_seconds', type: 'integer', value: 30, roles: admin,

@@ -45,6 +45,21 @@ export const x_seam_bridge_outbox = Table({
         next_attempt_at: DateTimeColumn({ label: 'Next attempt at' }),
         last_error: StringColumn({ label: 'Last error', maxLength: 4000 }),
         sent_at: DateTimeColumn({ label: 'Sent at' }),
+        // Receipts (src/server/outbox/receipts.ts): a pushed incident update is confirmed when
+        // Salesforce's audit shows the trigger processed it, and republished when it shows none.
+        confirmed_at: DateTimeColumn({ label: 'Confirmed by Salesforce at' }),
+        receipt: StringColumn({
+            label: 'Salesforce receipt',
+            maxLength: 40,
+            choices: {
+                applied: 'Applied',
+                duplicate: 'Duplicate',
+                stale: 'Stale (a newer update was applied)',
+                rejected: 'Rejected (see the Salesforce audit)',
+                none: 'None yet (republished or dead-lettered)',
+            },
+        }),
+        republishes: IntegerColumn({ label: 'Republishes', default: '0' }),
     },
     index: [
         { name: 'x_seam_bridge_outbox_key', unique: true, element: 'idempotency_key' },

@@ -1,11 +1,15 @@
 /** Scheduled job entry point: drain the outbox (src/fluent/scheduled-jobs; the one-shot debounce trigger runs it too). */
 import { drainScheduled } from '../outbox/drain';
+import { checkReceipts } from '../outbox/receipts';
 import { draftKnowledgeGaps } from '../knowledge/knowledge';
 import { sweepSlaRisk } from '../sync/sla-sweep';
 import { context } from './context';
 
 export function drainOutboxJob(): void {
     const { ports, settings } = context();
+    // Receipts first: what they republish goes out with this drain.
+    const receipts = checkReceipts(ports, settings);
+    if (receipts.checked > 0 || (receipts.stopped && receipts.calls > 0)) ports.log.info(`Seam outbox receipts: ${JSON.stringify(receipts)}`);
     const summary = drainScheduled(ports, settings);
     ports.log.info(`Seam outbox drain: ${JSON.stringify(summary)}`);
 }

@@ -117,7 +117,8 @@ export function replay(ports: Pick<Ports, 'records'>, sysIds: readonly string[])
             skipped.push({ sysId, reason: `status is ${row.status}; only dead letters, failed and held messages are replayed` });
             continue;
         }
-        ports.records.update(TABLE.outbox, sysId, { status: 'pending', attempts: 0, next_attempt_at: '', last_error: '' });
+        // A fresh receipt budget too: a replayed update gets its republishes again.
+        ports.records.update(TABLE.outbox, sysId, { status: 'pending', attempts: 0, next_attempt_at: '', last_error: '', republishes: 0 });
         replayed += 1;
     }
     return { replayed, skipped };
