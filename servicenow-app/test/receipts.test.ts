@@ -136,11 +136,13 @@ describe('checkReceipts', () => {
         expect(ports.logs.join('\n')).toContain('Read on Seam_Audit__c');
     });
 
-    it('does nothing with the window at 0, sync off, or the credential paused; batches 200 ids per query', () => {
+    it('does nothing with the window at 0, sync off, delivery poll, or the credential paused; batches 200 ids per query', () => {
         const { ports } = setup();
         for (let v = 10; v < 260; v += 1) sentRow(ports, v, 700);
         expect(checkReceipts(ports, { ...settings, receiptWindowSeconds: 0 }).stopped).toContain('receipts are off');
         expect(checkReceipts(ports, { ...settings, syncEnabled: false }).stopped).toContain('switched off');
+        // Delivery poll: the instance may not call out, so it does not ask (rows wait for push).
+        expect(checkReceipts(ports, { ...settings, salesforceDelivery: 'poll' }).stopped).toContain('delivery is poll');
         writeState(ports, 'credential', { status: 'paused', value: '', detail: 'invalid_grant' });
         expect(checkReceipts(ports, settings).stopped).toBe('credential refused');
         expect(ports.http.requests).toHaveLength(0);

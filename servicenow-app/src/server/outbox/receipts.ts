@@ -31,7 +31,7 @@ import type { Ports, Row } from '../ports';
 import { findLinkByCase, findLinkByIncident, saveLink } from '../sync/link';
 import { TABLE } from '../tables';
 
-type ReceiptSettings = Pick<Settings, 'syncEnabled' | 'receiptWindowSeconds' | 'batchesPerRun' | 'salesforceUrl' | 'salesforceApiVersion'>;
+type ReceiptSettings = Pick<Settings, 'syncEnabled' | 'receiptWindowSeconds' | 'batchesPerRun' | 'salesforceUrl' | 'salesforceApiVersion'> & Partial<Pick<Settings, 'salesforceDelivery'>>;
 
 export interface ReceiptSummary {
     readonly checked: number;
@@ -60,6 +60,9 @@ export function checkReceipts(ports: Ports, settings: ReceiptSettings): ReceiptS
     const summary = (stopped?: string): ReceiptSummary => ({ checked, calls, confirmed, republished, deadLettered, ...(stopped ? { stopped } : {}) });
     if (!settings.syncEnabled) return summary('sync is switched off');
     if (settings.receiptWindowSeconds === 0) return summary('x_seam_bridge.outbox.receipt_window_seconds is 0: receipts are off');
+    // Delivery poll: this instance may not call out, so it cannot ask. Rows pushed before the switch
+    // keep waiting for their receipt and are checked when delivery is push again.
+    if (settings.salesforceDelivery === 'poll') return summary('x_seam_bridge.salesforce.delivery is poll: this instance does not call Salesforce');
     // A refused credential: the drain's probe resumes it; until then asking would fail the same way.
     if (readCredential(ports).status === 'paused') return summary('credential refused');
 
