@@ -2,12 +2,14 @@
 // GlideRecord, so rules on sys_attachment fire; content reads back byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceNowTwin } from './index.js';
-import { ADMIN, INTEGRATION, NO_ROLES, call } from './helpers.js';
+import { DEFAULT_USERS } from './auth.js';
+import { ADMIN, INTEGRATION, NO_ROLES, basic, call } from './helpers.js';
 
 let sn: Awaited<ReturnType<typeof createServiceNowTwin>>;
 const seen: string[] = [];
 beforeAll(async () => {
-  sn = await createServiceNowTwin();
+  // A principal with only the app's role, as servicenow-app/README.md step 2 first had it.
+  sn = await createServiceNowTwin({ users: [...DEFAULT_USERS, { user_name: 'seam.minimal', password: 'minimal', roles: ['x_seam_bridge.integration'], name: 'Seam (app role only)' }] });
   sn.host.addBusinessRule({ name: 'att', table: 'sys_attachment', when: 'async', actions: { insert: true }, filter: 'table_name=incident', script: (c: any) => seen.push(c.getValue('file_name')) } as any);
 });
 afterAll(() => sn.close());
@@ -44,6 +46,8 @@ describe('Attachment API', () => {
     expect(Buffer.from(await down.arrayBuffer())).toEqual(bytes);
     const refused = await call(`${sn.url}/api/now/attachment/${id}/file`, { auth: NO_ROLES });
     expect(refused.status).toBe(404);
+    // The app's role alone does not read incidents, so it cannot read their files either.
+    expect((await call(`${sn.url}/api/now/attachment/${id}/file`, { auth: basic('seam.minimal', 'minimal') })).status).toBe(404);
     expect(refused.json.error.message).toBe('Record doesn\'t exist or ACL restricts the record retrieval');
   });
 
