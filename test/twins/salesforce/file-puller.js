@@ -191,12 +191,12 @@ async function runPullJob(store, fetchFile, rowId, now, summary) {
   const sha256 = createHash('sha256').update(res.bytes).digest('hex');
   if (sha256 !== String(ref.sha256)) return retry(`the file's content (sha256 ${sha256}) is not the one ServiceNow offered (${ref.sha256}); will retry`);
   const fileName = String(ref.fileName || 'file');
-  const version = store.create('ContentVersion', {
+  const versionId = store.create('ContentVersion', {
     Title: fileName.lastIndexOf('.') > 0 ? fileName.slice(0, fileName.lastIndexOf('.')) : fileName, PathOnClient: fileName,
     VersionData: res.bytes.toString('base64'), FirstPublishLocationId: caseId, Description: String(ref.description ?? '') || null,
   }, ctx);
   store.update('Seam_Outbox__c', rowId, { Status__c: 'Sent', Last_Error__c: null }, ctx);
-  pullAudit(store, row, 'created', null, ctx, { attachment: { file: fileName, sha256, contentVersionId: version.Id } });
+  pullAudit(store, row, 'created', null, ctx, { attachment: { file: fileName, sha256, contentVersionId: versionId } });
   summary.created++;
   store.commit(ctx);
 }
