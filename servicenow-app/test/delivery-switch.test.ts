@@ -67,13 +67,89 @@ describe('delivery poll: every Salesforce-bound write waits for the poller', () 
         expect(p.records.rows('x_seam_bridge_audit').map((a) => a.operation)).toContain('resolution_summary:pulled');
     });
 
-    it('files wait, queued and untried, while delivery is poll', () => {
+    it('a queued file is offered in the feed as metadata (no bytes), no call made, and is delivered when the poller acknowledges it', () => {
         const p = ports();
-        p.records.seed('x_seam_bridge_attachment', { direction: 'outbound', status: 'queued', sys_attachment: 'att1', sf_case_id: CASE_A, incident: 'inc1', file_name: 'a.log', attempts: 0, next_attempt_at: '' });
-        const files = { base64: () => 'eA==', write: () => null };
-        expect(sendQueuedAttachments(p, poll, files)).toEqual({ sent: 0, failed: 0, deadLettered: 0 });
-        expect(p.records.rows('x_seam_bridge_attachment')[0]).toMatchObject({ status: 'queued', attempts: '0' });
+        const sha = 'ab'.repeat(32);
+        queuedFile(p, 'att1', sha);
+        expect(sendQueuedAttachments(p, poll, files)).toEqual({ sent: 0, failed: 0, deadLettered: 0, offered: 1 });
+        expect(sendQueuedAttachments(p, poll, files)).toMatchObject({ offered: 0 }); // offered once
         expect(sfCalls(p)).toEqual([]);
+        expect(attachment(p)).toMatchObject({ status: 'awaiting_pull', attempts: '0' });
+        p.now += 5000;
+        stamp(p);
+        const page = getChanges(p, poll, {}).body as { changes: Array<Record<string, any>>; nextCursor: string };
+        expect(page.changes).toEqual([{
+            attributes: { type: 'Seam_File', messageId: outbox(p)[0].message_id, idempotencyKey: 'servicenow:att1:file:pull:1', kind: 'file_offer' },
+            Sys_Attachment: 'att1', File_Name: 'a.log', Content_Type: 'text/plain', Size_Bytes: 1, Sha256: sha, Case_Id: CASE_A,
+            Description: `[Seam: from ServiceNow · sha256:${sha}]`,
+        }]);
+        expect(JSON.stringify(page.changes)).not.toContain('eA=='); // the bytes stay in ServiceNow
+        expect(attachment(p).status).toBe('awaiting_pull'); // served is not applied
+        expect(getChanges(p, poll, { cursor: page.nextCursor }).body).toMatchObject({ acknowledged: 1 });
+        expect(outbox(p)[0].status).toBe('pulled');
+        expect(attachment(p).status).toBe('sent');
+        expect(p.records.rows('x_seam_bridge_audit').map((a) => a.operation)).toEqual(['attachment:offer', 'file_offer:pulled']);
+        // Delivered: neither the push job nor a second offer touches it.
+        expect(sendQueuedAttachments(p, push, files)).toEqual({ sent: 0, failed: 0, deadLettered: 0 });
+        expect(sendQueuedAttachments(p, poll, files)).toMatchObject({ offered: 0 });
+        expect(sfCalls(p)).toEqual([]);
+    });
+});
+
+const files = { base64: () => 'eA==', write: () => null };
+const queuedFile = (p: FakePorts, att: string, sha: string, status = 'queued') => p.records.seed('x_seam_bridge_attachment', {
+    direction: 'outbound', status, sys_attachment: att, sf_case_id: CASE_A, incident: 'inc1', file_name: 'a.log', content_type: 'text/plain', size_bytes: '1', sha256: sha, attempts: 0, next_attempt_at: '',
+});
+const attachment = (p: FakePorts, i = 0) => p.records.rows('x_seam_bridge_attachment')[i];
+const fileCalls = (p: FakePorts) => sfCalls(p).filter((r) => r.endpoint.endsWith('/sobjects/ContentVersion'));
+
+describe('switching delivery with files', () => {
+    it('poll → push: an offer never served is withdrawn and the file job pushes the file once', () => {
+        const p = fakePorts({ now: NOW, route: (req: Req) => (req.endpoint.endsWith('/sobjects/ContentVersion') ? json(201, { id: '068000000000001AAA' }) : route(req)) });
+        queuedFile(p, 'att1', 'ab'.repeat(32), 'failed'); // a push retry waiting when delivery turned poll
+        sendQueuedAttachments(p, poll, files);
+        expect(drainOutbox(p, push)).toMatchObject({ delivery: { withdrawn: 1, released: 0 } });
+        expect(outbox(p)[0]).toMatchObject({ kind: 'file_offer', status: 'withdrawn' });
+        expect(attachment(p).status).toBe('queued');
+        expect(sendQueuedAttachments(p, push, files)).toMatchObject({ sent: 1 });
+        expect(sendQueuedAttachments(p, push, files)).toMatchObject({ sent: 0 });
+        expect(fileCalls(p)).toHaveLength(1);
+        // The feed never serves a withdrawn offer.
+        p.now += 5000;
+        stamp(p);
+        expect((getChanges(p, poll, {}).body as { changes: unknown[] }).changes).toEqual([]);
+    });
+
+    it('poll → push: a served, unacknowledged offer is not pushed (Salesforce may have pulled it); its acknowledgement delivers it', () => {
+        const p = ports();
+        queuedFile(p, 'att1', 'ab'.repeat(32));
+        sendQueuedAttachments(p, poll, files);
+        p.now += 5000;
+        stamp(p);
+        const page = getChanges(p, poll, {}).body as { changes: unknown[]; nextCursor: string };
+        expect(page.changes).toHaveLength(1);
+        expect(drainOutbox(p, push)).toMatchObject({ delivery: { awaitingAck: 1, withdrawn: 0 } });
+        expect(sendQueuedAttachments(p, push, files)).toMatchObject({ sent: 0 });
+        expect(getChanges(p, push, { cursor: page.nextCursor }).body).toMatchObject({ acknowledged: 1 });
+        expect(attachment(p).status).toBe('sent');
+        expect(sendQueuedAttachments(p, push, files)).toMatchObject({ sent: 0 });
+        expect(fileCalls(p)).toEqual([]);
+    });
+
+    it('poll → push → poll: a file offered again gets a new offer (a new key, after the cursor) and is served', () => {
+        const p = ports(); // Salesforce unreachable by push: the file fails and waits
+        queuedFile(p, 'att1', 'ab'.repeat(32));
+        sendQueuedAttachments(p, poll, files);
+        drainOutbox(p, push); // withdrawn, queued again
+        p.records.update('x_seam_bridge_attachment', attachment(p).sys_id, { status: 'failed', attempts: 1 });
+        expect(sendQueuedAttachments(p, poll, files)).toMatchObject({ offered: 1 });
+        expect(outbox(p).map((r) => [r.idempotency_key, r.status])).toEqual([
+            ['servicenow:att1:file:pull:1', 'withdrawn'], ['servicenow:att1:file:pull:2', 'awaiting_pull'],
+        ]);
+        p.now += 5000;
+        stamp(p);
+        const page = getChanges(p, poll, {}).body as { changes: Array<{ attributes: Record<string, string> }> };
+        expect(page.changes.map((c) => c.attributes.idempotencyKey)).toEqual(['servicenow:att1:file:pull:2']);
     });
 });
 

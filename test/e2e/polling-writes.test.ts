@@ -3,7 +3,9 @@
 // a high-value account (account-owner Task), a major incident (one Task per affected account, the
 // accounts found by Salesforce) and a resolution summary (CaseComment) each reach Salesforce once
 // through SeamChangesPoller; a replayed pass applies nothing new; switching back to push mid-flight
-// loses nothing and applies nothing twice. The chat webhook stays pushed (it is not Salesforce).
+// loses nothing and applies nothing twice. A file added to the incident reaches the Case once: the
+// feed offers it, Salesforce's SeamFilePuller GETs its bytes from the Attachment API. The chat webhook
+// stays pushed (it is not Salesforce).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SALESFORCE_ORIGIN } from '../sandbox/sandbox.js';
 import { INTEGRATION_USER_ID } from '../twins/salesforce/store.js';
@@ -80,6 +82,38 @@ describe('polling fallback: every Salesforce-bound write, with ServiceNow egress
     // The next run acknowledges: every Salesforce-bound row is pulled.
     await e.sandbox.pollChanges();
     expect((await outbox('kindINresolution_summary,impact_notice')).map((r) => r.status)).toEqual(['pulled', 'pulled']);
+  }, 120_000);
+
+  it('a file added to the incident reaches the Case once: offered in the feed, its bytes pulled by Salesforce, ServiceNow calling nothing', async () => {
+    const bytes = Buffer.from('VPN gateway trace\n'.repeat(200));
+    const up = await fetch(`${e.sandbox.urls.servicenow}/api/now/attachment/file?table_name=incident&table_sys_id=${ids.incA}&file_name=vpn-trace.log`, {
+      method: 'POST', headers: { authorization: `Basic ${Buffer.from('itil.agent:itil').toString('base64')}`, 'content-type': 'text/plain' }, body: bytes,
+    });
+    expect(up.status).toBe(201);
+    const pass = await pollAfterJobs();
+    expect(pass.failed).toBeNull();
+    const [row] = await e.sn.query('x_seam_bridge_attachment', `incident=${ids.incA}^direction=outbound`);
+    expect(row).toMatchObject({ file_name: 'vpn-trace.log', status: 'awaiting_pull', attempts: '0' }); // never pushed
+    const onCase = () => e.sandbox.salesforce.store.all('ContentVersion').filter((v) => v.FirstPublishLocationId === ids.caseA && v.PathOnClient === 'vpn-trace.log');
+    expect(onCase()).toEqual([]); // the page recorded the file; it fetched no bytes
+
+    expect(await e.sandbox.pullFiles()).toMatchObject({ created: 1, deadLettered: 0 });
+    const [v] = onCase();
+    expect(Buffer.from(String(v.VersionData), 'base64').equals(bytes)).toBe(true);
+    expect(v.Description).toBe(`[Seam: from ServiceNow · sha256:${row.sha256}]`);
+    // The poller's next request acknowledges the page: the file row is delivered.
+    await e.sandbox.pollChanges();
+    expect((await e.sn.query('x_seam_bridge_attachment', `sys_id=${row.sys_id}`))[0].status).toBe('sent');
+    expect((await outbox('kind=file_offer')).map((r) => r.status)).toEqual(['pulled']);
+    // Mirrored from ServiceNow: Salesforce does not send it back.
+    expect(e.sandbox.salesforce.store.all('Seam_Outbox__c').filter((r) => r.Kind__c === 'attachment')).toEqual([]);
+    // A replayed pass records nothing new and pulls nothing again.
+    const cursor = e.sandbox.salesforce.polling.setting.cursor;
+    e.sandbox.salesforce.polling.configure({ cursor: '' });
+    await e.sandbox.pollChanges();
+    e.sandbox.salesforce.polling.configure({ cursor });
+    expect(await e.sandbox.pullFiles()).toMatchObject({ attempted: 0 });
+    expect(onCase()).toHaveLength(1);
   }, 120_000);
 
   it('a replayed pass applies nothing new', async () => {

@@ -315,6 +315,16 @@ export async function createSandbox(options = {}) {
       return { status: res.status, body: parsed };
     });
 
+    /**
+     * The package's SeamFilePuller (delivery poll): the files the poller recorded, their bytes fetched
+     * from ServiceNow's Attachment API as the integration user (the named credential's principal).
+     */
+    const pullFiles = () => salesforce.pullFiles(async ({ sysAttachment }) => {
+      const res = await fetch(`${servicenow.url}/api/now/attachment/${encodeURIComponent(sysAttachment)}/file`, { headers: { authorization: integrationAuth, accept: '*/*' } });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return res.status === 200 ? { status: 200, bytes } : { status: res.status, body: bytes.toString('utf8') };
+    });
+
     // Salesforce → ServiceNow. One pump at a time; a wake during a pump runs it once more.
     const stats = { dispatched: 0, comments: 0, files: 0, errors: 0 };
     /** @typedef {{ dispatched: number, comments: number, files: number }} PumpSummary */
@@ -436,6 +446,7 @@ export async function createSandbox(options = {}) {
       pump,
       settle,
       pollChanges,
+      pullFiles,
       /**
        * A Table API call to ServiceNow as `user` (default admin).
        * @param {string} path e.g. `/api/now/table/incident?sysparm_query=…`

@@ -17,7 +17,7 @@ export const TABLE = {
 
 /** Outbox status values (the dead letter is a status, not a table). */
 /** `awaiting_pull` / `pulled`: delivery `poll`, the rows the changes feed serves (api/changes.ts); the drain never sends them. */
-export type OutboxStatus = 'pending' | 'held' | 'sent' | 'failed' | 'dead_letter' | 'awaiting_pull' | 'pulled';
+export type OutboxStatus = 'pending' | 'held' | 'sent' | 'failed' | 'dead_letter' | 'awaiting_pull' | 'pulled' | 'withdrawn';
 
 /** Link sync states. */
 export type SyncState = 'linked' | 'pending' | 'in_sync' | 'review' | 'approval_pending' | 'error';

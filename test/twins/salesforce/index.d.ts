@@ -73,6 +73,7 @@ export interface SalesforceTwin {
   /** The dispatcher's file step: due attachment rows, one `send` (POST /v1/attachments) each, each file job its own transaction (120 s timeout). */
   dispatchFiles(send: (request: { messages: Array<Record<string, unknown>>; timeoutMs: number }) => Promise<{ status: number; body: unknown }>): Promise<{ attempted: number; sent: number; retried: number; deadLettered: number; died: number }>;
   /** SeamChangesPoller: one run of the polling fallback through the caller's GET /v1/changes. */
+  pullFiles(fetchFile: (request: { sysAttachment: string; timeoutMs: number }) => Promise<{ status: number; bytes?: Buffer; body?: string }>): Promise<{ attempted: number; created: number; duplicate: number; retried: number; deadLettered: number; died: number }>;
   pollChanges(fetchPage: (request: { cursor: string; limit: number }) => Promise<{ status: number; body: any }>): Promise<{ pages: number; calls: number; applied: number; duplicate: number; stale: number; rejected: number; unreadable: string[]; cursor: string; lastResult: string | null; overlapped: number; failed: string | null }>;
   /** The Seam_Polling__c custom setting (org default). */
   readonly polling: { readonly setting: { enabled: boolean; cursor: string; lastResult: string | null; lastPolledAt: number | null }; configure(values: Partial<{ enabled: boolean; cursor: string }>): void; failNextPageAfter(n: number): void };
@@ -109,6 +110,9 @@ export const MAX_ATTEMPTS: number;
 export const FILE_BATCH_SIZE: number;
 /** SeamAttachmentSender.maxInlineBytes() in a fresh file job: (12 MB heap − 1 MB margin) / 3.7. */
 export const MAX_INLINE_BYTES: number;
+export const MAX_PULL_BYTES: number;
+export const HEAP_PER_PULLED_BYTE: number;
+export const PULL_KIND: string;
 export const ASYNC_HEAP_BYTES: number;
 /** SeamOutboxDispatcher.BATCH_TIMEOUT_MS / MIN_CALLOUT_MS; SeamAttachmentSender's timeout. */
 export const BATCH_TIMEOUT_MS: number;

@@ -23,9 +23,11 @@ import { dispatchFiles, dispatchOutbox } from './dispatcher.js';
 import { AuraHandledException, createPanelController, serviceNowUrlLabel } from './apex.js';
 import { createEventBus } from './subscriber.js';
 import { createChangesPoller } from './poller.js';
+import { pullFiles } from './file-puller.js';
 import { createFieldSecurity, loadFieldPermissions, mergeFieldPermissions } from './fieldSecurity.js';
 import { createRecordAccess, loadObjectPermissions, loadSharingModels, mergeObjectPermissions } from './sharing.js';
 export { CHUNK_SIZE, FIRST_CHUNK_SIZE, MAX_RETRIES, PLATFORM_MAX_RETRIES, MAX_BATCH_SIZE, LimitException, RetryableException } from './subscriber.js';
+export { HEAP_PER_PULLED_BYTE, MAX_PULL_BYTES, PULL_KIND } from './file-puller.js';
 export { backoffMinutes, FILE_BATCH_SIZE, MAX_ATTEMPTS, MAX_INLINE_BYTES, ASYNC_HEAP_BYTES, BATCH_TIMEOUT_MS, MIN_CALLOUT_MS, FILE_TIMEOUT_MS } from './dispatcher.js';
 export { CalloutException, TRANSACTION_CALLOUT_MS, MAX_CALLOUTS } from './callouts.js';
 
@@ -414,6 +416,13 @@ export async function createSalesforceTwin(options = {}) {
      * @param {import('./poller.js').FetchPage} fetchPage
      */
     pollChanges: async (fetchPage) => { const r = await poller.run(fetchPage); scheduleSave(); return r; },
+    /**
+     * Runs the package's SeamFilePuller (the poller chains it after a page that offered files): due
+     * Seam_Outbox__c rows of kind `file_pull` are fetched one per job through `fetchFile` (the caller's
+     * GET /api/now/attachment/{sys_id}/file) and inserted as ContentVersions on their Cases.
+     * @param {import('./file-puller.js').FetchFile} fetchFile
+     */
+    pullFiles: async (fetchFile) => { const r = await pullFiles(store, fetchFile, { now, jobLimit: fileJobLimit }); scheduleSave(); return r; },
     /** The Seam_Polling__c custom setting (org default): `setting`, `configure(values)`. */
     polling: { get setting() { return poller.setting; }, configure: (/** @type {Partial<import('./poller.js').PollingSetting>} */ v) => { poller.configure(v); scheduleSave(); },
       /** A test's fault: the next page throws after `n` changes, as an uncaught Apex exception. @param {number} n */

@@ -10,7 +10,9 @@
  *
  * The other Salesforce-bound records of the feed (a resolution summary's CaseComment, a Task, a
  * major-incident notice that becomes one Task per affected account) are applied once per outbox
- * message id: one with an applied Seam_Audit__c of that Message_Id__c is audited duplicate.
+ * message id: one with an applied Seam_Audit__c of that Message_Id__c is audited duplicate. A file
+ * offer (`Seam_File`) becomes one Seam_Outbox__c row of kind `file_pull`; its bytes are fetched by
+ * `pullFiles` (file-puller.js) in a transaction of their own, never in the page's.
  * Transaction semantics, as the docs give them for a Queueable: an uncaught exception while a page
  * is applied rolls back all of its DML, the cursor's upsert included, and ends the chain; the next
  * run reads the same page again. Overlapping runs (the Schedulable fires while the chained
@@ -21,6 +23,7 @@
  */
 import { ApiError } from './errors.js';
 import { normalizeId } from './ids.js';
+import { PULL_KIND } from './file-puller.js';
 import { INTEGRATION_USER_ID, INTEGRATION_USER_NAME } from './store.js';
 
 /** SeamChangesPoller.PAGE_SIZE: ServiceNow's page, and the handler's chunk. */
@@ -41,6 +44,8 @@ export const RECORD_FIELDS = Object.freeze({
 });
 /** ServiceNow's notice of a major incident (delivery poll): one Task per account with open cases on its services. */
 export const IMPACT_NOTICE = 'Seam_Impact_Notice';
+/** ServiceNow's offer of a file (delivery poll): metadata only; recorded for SeamFilePuller (file-puller.js), never fetched here. */
+export const FILE_OFFER = 'Seam_File';
 /** SeamChangesPoller.MAX_NOTICE_ACCOUNTS: accounts one notice notifies (ServiceNow's MAX_ACCOUNTS). */
 export const MAX_NOTICE_ACCOUNTS = 200;
 
@@ -97,6 +102,27 @@ function applyRecords(store, records, ctx, summary, beforeEach) {
       summary.duplicate += 1;
       continue;
     }
+    if (type === FILE_OFFER) {
+      // The bytes are not fetched in the page's transaction (one callout per file, its heap):
+      // the file's work is recorded, and SeamFilePuller pulls it in a job of its own.
+      const fileCase = normalizeId(r.Case_Id);
+      try {
+        store.create('Seam_Outbox__c', {
+          Case__c: fileCase, Kind__c: PULL_KIND, Status__c: 'Pending', Attempts__c: 0, Idempotency_Key__c: String(r.attributes?.idempotencyKey ?? messageId).slice(0, 255),
+          Message_Id__c: messageId, Version__c: 1, Reason__c: 'file_pull', Next_Attempt_At__c: null, Last_Error__c: null,
+          Payload__c: JSON.stringify({ sysAttachment: r.Sys_Attachment, fileName: r.File_Name, contentType: r.Content_Type, sizeBytes: Number(r.Size_Bytes), sha256: r.Sha256, description: r.Description }),
+        }, ctx);
+      } catch (e) {
+        if (!isSaveError(e)) throw e;
+        audit(messageId, fileCase, 'error', saveErrorText(e), null);
+        summary.rejected += 1;
+        continue;
+      }
+      audit(messageId, fileCase, 'applied', `file ${String(r.File_Name ?? '')} queued for SeamFilePuller`, null);
+      done.add(messageId);
+      summary.applied += 1;
+      continue;
+    }
     /** @type {Array<Record<string, unknown>>} */
     let rows;
     if (type === IMPACT_NOTICE) {
@@ -105,7 +131,7 @@ function applyRecords(store, records, ctx, summary, beforeEach) {
       const fields = RECORD_FIELDS[/** @type {keyof typeof RECORD_FIELDS} */ (type)];
       rows = [Object.fromEntries(fields.filter((f) => r[f] !== undefined && r[f] !== null).map((f) => [f, r[f]]))];
     } else {
-      audit(messageId, null, 'rejected', `${type || 'a record without attributes.type'} is not a record the poller applies (CaseComment, Task, ${IMPACT_NOTICE}); check the ServiceNow app's version`, null);
+      audit(messageId, null, 'rejected', `${type || 'a record without attributes.type'} is not a record the poller applies (CaseComment, Task, ${IMPACT_NOTICE}, ${FILE_OFFER}); check the ServiceNow app's version`, null);
       summary.rejected += 1;
       continue;
     }

@@ -2,12 +2,14 @@
 // GlideRecord, so rules on sys_attachment fire; content reads back byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceNowTwin } from './index.js';
-import { ADMIN, NO_ROLES, call } from './helpers.js';
+import { DEFAULT_USERS } from './auth.js';
+import { ADMIN, INTEGRATION, NO_ROLES, basic, call } from './helpers.js';
 
 let sn: Awaited<ReturnType<typeof createServiceNowTwin>>;
 const seen: string[] = [];
 beforeAll(async () => {
-  sn = await createServiceNowTwin();
+  // A principal with only the app's role, as servicenow-app/README.md step 2 first had it.
+  sn = await createServiceNowTwin({ users: [...DEFAULT_USERS, { user_name: 'seam.minimal', password: 'minimal', roles: ['x_seam_bridge.integration'], name: 'Seam (app role only)' }] });
   sn.host.addBusinessRule({ name: 'att', table: 'sys_attachment', when: 'async', actions: { insert: true }, filter: 'table_name=incident', script: (c: any) => seen.push(c.getValue('file_name')) } as any);
 });
 afterAll(() => sn.close());
@@ -32,6 +34,21 @@ describe('Attachment API', () => {
     expect((await call(`${sn.url}/api/now/attachment/${meta.sys_id}`, { auth: NO_ROLES })).status).toBe(404);
     expect((await call(`${sn.url}/api/now/attachment/${meta.sys_id}`, { auth: ADMIN, method: 'DELETE' })).status).toBe(204);
     expect((await call(`${sn.url}/api/now/attachment/${meta.sys_id}/file`, { auth: ADMIN })).status).toBe(404);
+  });
+
+  it('GET …/file as the integration user (delivery poll: Salesforce pulls a file): read on the incident (itil) is what it needs; without it, 404', async () => {
+    const inc = sn.store.insert('incident', { short_description: 'x' }, 'admin');
+    const bytes = Buffer.from('printer log');
+    const id = sn.host.addAttachment('incident', inc.sys_id, 'printer.log', 'text/plain', bytes);
+    const down = await fetch(`${sn.url}/api/now/attachment/${id}/file`, { headers: { authorization: INTEGRATION } });
+    expect(down.status).toBe(200);
+    expect(down.headers.get('content-type')).toBe('text/plain');
+    expect(Buffer.from(await down.arrayBuffer())).toEqual(bytes);
+    const refused = await call(`${sn.url}/api/now/attachment/${id}/file`, { auth: NO_ROLES });
+    expect(refused.status).toBe(404);
+    // The app's role alone does not read incidents, so it cannot read their files either.
+    expect((await call(`${sn.url}/api/now/attachment/${id}/file`, { auth: basic('seam.minimal', 'minimal') })).status).toBe(404);
+    expect(refused.json.error.message).toBe('Record doesn\'t exist or ACL restricts the record retrieval');
   });
 
   it('refuses an upload without its parameters or to a missing record', async () => {

@@ -721,6 +721,10 @@ declare global {
                         table: 'sys_module'
                         id: '7d6dbcc34e034b699ca3d5ff545790f7'
                     }
+                    src_server_attachments_pull_ts: {
+                        table: 'sys_module'
+                        id: '2277df14c71c4661bb46969642d349d8'
+                    }
                     src_server_audit_audit_ts: {
                         table: 'sys_module'
                         id: 'b51046ce52db4739a72c125e2a278553'
@@ -3951,6 +3955,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '74f18b78c0d846c29500868b5da5ae67'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'status'
+                            value: 'withdrawn'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '755680cdac154a76b44fecba4fd2de85'
                         key: {
@@ -4935,6 +4950,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: 'a3b321f72db1413786bdc765aa6a6453'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'kind'
+                            value: 'file_offer'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: 'a3be1db9e5f74420925574c0298e97f3'
                         key: {
@@ -5772,6 +5798,17 @@ declare global {
                             name: 'x_seam_bridge_routing_change'
                             element: 'property'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'cd8b8982515e4b4f999c5245a0027923'
+                        key: {
+                            name: 'x_seam_bridge_attachment'
+                            element: 'status'
+                            value: 'awaiting_pull'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -24,7 +24,7 @@ export const x_seam_bridge_attachment = Table({
             label: 'Status',
             maxLength: 20,
             default: 'queued',
-            choices: { queued: 'Queued', sent: 'Sent', received: 'Received', skipped: 'Skipped', failed: 'Failed (retrying)', dead_letter: 'Dead letter' },
+            choices: { queued: 'Queued', awaiting_pull: 'Awaiting pull (delivery poll)', sent: 'Sent', received: 'Received', skipped: 'Skipped', failed: 'Failed (retrying)', dead_letter: 'Dead letter' },
         }),
         reason: StringColumn({ label: 'Skip reason', maxLength: 40 }),
         attempts: IntegerColumn({ label: 'Attempts', default: '0' }),

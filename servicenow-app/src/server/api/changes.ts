@@ -6,8 +6,9 @@
  * summary's CaseComment, the major incident's notice (or Task rows queued before the switch) with
  * their message id (feedRecord). Salesforce's SeamChangesPoller applies the updates through the
  * same handler as the Platform Event trigger (a replayed page applies once: the handler skips a
- * message or link version it has seen) and the other records once per message id. Files are not
- * in the feed (docs/platform-fidelity.md); the chat webhook is never Salesforce's.
+ * message or link version it has seen) and the other records once per message id. A file is
+ * offered as metadata only (`Seam_File`, attachments/pull.ts): Salesforce fetches the bytes from the
+ * Attachment API in a job of its own. The chat webhook is never Salesforce's.
  * With delivery push the feed serves nothing new (the drain sends it), only what it served before,
  * and keeps acknowledging, so a switch back to push neither strands nor doubles a page.
  *
@@ -25,6 +26,7 @@ import { deliveryKey, markDelivered } from '../sync/link';
 import { FEED_STATE, feedPosition } from '../outbox/delivery';
 import { SALESFORCE_KINDS } from '../outbox/outbox';
 import { readState, writeState } from '../ops/state';
+import { markOfferPulled } from '../attachments/pull';
 import { TABLE, eq } from '../tables';
 import { badRequest, type ApiResponse } from './http';
 
@@ -108,7 +110,9 @@ function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
         ports.records.update(TABLE.outbox, row.sys_id, { status: 'pulled', sent_at: now, last_error: '' });
         const key = deliveryKey(row);
         // As the drain: a task (or a notice of tasks) says nothing about the link's sync state.
-        if (key && row.kind !== 'impact_task' && row.kind !== 'impact_notice') delivered[key] = { ok: true };
+        if (key && row.kind !== 'impact_task' && row.kind !== 'impact_notice' && row.kind !== 'file_offer') delivered[key] = { ok: true };
+        // A file's offer: Salesforce recorded the file's work; its puller fetches the bytes.
+        if (row.kind === 'file_offer') markOfferPulled(ports, row);
         recordAudit(ports, {
             direction: 'outbound',
             operation: `${row.kind || 'incident_update'}:pulled`,

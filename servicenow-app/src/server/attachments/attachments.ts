@@ -55,7 +55,7 @@ export function attachmentSettings(properties: PropertySource): AttachmentSettin
 /** Hashes of every file this incident already has on both sides (sent, received, or on its way). */
 export function knownHashes(records: { find(table: string, q: string, o?: { fields?: readonly string[]; limit?: number }): Row[] }, incidentSysId: string): string[] {
     return records
-        .find(ATTACHMENT_TABLE, `${eq('incident', incidentSysId)}^statusINqueued,sent,received,failed`, { fields: ['sha256'], limit: 10000 })
+        .find(ATTACHMENT_TABLE, `${eq('incident', incidentSysId)}^statusINqueued,awaiting_pull,sent,received,failed`, { fields: ['sha256'], limit: 10000 })
         .map((r) => r.sha256);
 }
 

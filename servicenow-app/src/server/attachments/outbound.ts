@@ -3,7 +3,8 @@
  * x_seam_bridge_attachment) unless the shared decision says no: mirrored from Salesforce, content
  * the link already has, too large or a blocked type. The send job posts each queued file as a
  * ContentVersion (base64 VersionData, FirstPublishLocationId = the Case), tagged with its origin
- * and hash so the Salesforce trigger never sends it back. With delivery poll files wait, queued.
+ * and hash so the Salesforce trigger never sends it back. With delivery poll the job offers them in
+ * the changes feed instead, and Salesforce pulls the bytes (attachments/pull.ts).
  */
 import { DEFAULT_BUDGET_POLICY, budgetFor, usageDay } from '../generated/seam-core';
 import { recordAudit } from '../audit/audit';
@@ -12,6 +13,7 @@ import type { Settings } from '../config';
 import { afterFailure, isRetryable, type BackoffPolicy } from '../outbox/backoff';
 import type { Ports, Row } from '../ports';
 import { findLinkByIncident } from '../sync/link';
+import { offerQueuedAttachments } from './pull';
 import { eq } from '../tables';
 import {
     ATTACHMENT_TABLE, SYS_ATTACHMENT, attachmentSettings, decideAttachment, formatServiceNowDateTime, hashOfBase64, knownHashes, type AttachmentContent,
@@ -62,6 +64,8 @@ export interface SendSummary {
     readonly sent: number;
     readonly failed: number;
     readonly deadLettered: number;
+    /** Delivery poll: files offered in the changes feed instead (attachments/pull.ts). */
+    readonly offered?: number;
 }
 
 /**
@@ -76,9 +80,9 @@ export function sendQueuedAttachments(
 ): SendSummary {
     const summary = { sent: 0, failed: 0, deadLettered: 0 };
     if (!settings.syncEnabled || !attachmentSettings(ports.properties).enabled) return summary;
-    // Delivery poll: files are not in the changes feed (docs/platform-fidelity.md). They stay queued,
-    // untried (no attempts spent, no dead letter), and go when delivery is push again.
-    if (settings.salesforceDelivery === 'poll') return summary;
+    // Delivery poll: this instance may not call out. Each queued file is offered in the changes feed
+    // (metadata only); Salesforce's SeamFilePuller fetches the bytes. No attempt is spent here.
+    if (settings.salesforceDelivery === 'poll') return { ...summary, offered: offerQueuedAttachments(ports).offered };
     // A refused credential pauses files too (the outbox drain probes and clears the pause); files
     // are bulk traffic for the API budget guard: they slow down and stop before live sync does.
     if (readCredential(ports).status === 'paused') return summary;

@@ -21,7 +21,7 @@ export function sendAttachmentsJob(): void {
     const { ports, settings } = context();
     try {
         const summary = sendQueuedAttachments(ports, settings, glideAttachmentContent);
-        if (summary.sent + summary.failed + summary.deadLettered > 0) ports.log.info(`Seam attachments sent: ${JSON.stringify(summary)}`);
+        if (summary.sent + summary.failed + summary.deadLettered + (summary.offered ?? 0) > 0) ports.log.info(`Seam attachments sent: ${JSON.stringify(summary)}`);
     } catch (e) {
         ports.log.error(`Seam attachment send job failed: ${String(e)}`);
     }

@@ -11,7 +11,10 @@
  *   have applied it. An Incident_Update__e is applied once whatever arrives twice (message id and
  *   link version), so it is released; a CaseComment or Task is not, so it stays awaiting_pull until
  *   the poller's next request acknowledges it (the feed keeps acknowledging with delivery push).
- *   A major-incident notice is expanded into its account Tasks here (sync/major-incident.ts).
+ *   A major-incident notice is expanded into its account Tasks here (sync/major-incident.ts). A file
+ *   offer never served is withdrawn and its file queued for the file job again (attachments/pull.ts);
+ *   one served waits for the acknowledgement like a CaseComment (Salesforce may have pulled it).
+ *   The other way, queued files are offered by the file job's next run (offerQueuedAttachments).
  * The chat webhook (critical_alert) goes to Slack or Teams, not Salesforce: always pushed.
  */
 import { formatServiceNowDateTime } from '../generated/seam-core';
@@ -19,6 +22,7 @@ import { recordAudit } from '../audit/audit';
 import type { Settings } from '../config';
 import { readState } from '../ops/state';
 import type { Ports, Row } from '../ports';
+import { withdrawOffer } from '../attachments/pull';
 import { expandNotice } from '../sync/major-incident';
 import { TABLE } from '../tables';
 import { SALESFORCE_KINDS } from './outbox';
@@ -38,12 +42,14 @@ export interface DeliverySwitch {
     readonly released: number;
     /** Notices expanded into account Tasks (delivery push). */
     readonly expanded: number;
-    /** Served, not yet acknowledged CaseComment/Task rows left for the poller's acknowledgement. */
+    /** Served, not yet acknowledged CaseComment/Task/file-offer rows left for the poller's acknowledgement. */
     readonly awaitingAck: number;
+    /** File offers never served, withdrawn so the file job pushes the file (delivery push). */
+    readonly withdrawn: number;
 }
 
 export function applyDelivery(ports: Ports, settings: Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion'> & Partial<Pick<Settings, 'salesforceDelivery'>>): DeliverySwitch {
-    const result = { heldForPull: 0, released: 0, expanded: 0, awaitingAck: 0 };
+    const result = { heldForPull: 0, released: 0, expanded: 0, awaitingAck: 0, withdrawn: 0 };
     if (settings.salesforceDelivery === 'poll') {
         for (const row of ports.records.find(TABLE.outbox, `${SALESFORCE}^statusINpending,failed`, { fields: FIELDS })) {
             ports.records.update(TABLE.outbox, row.sys_id, { status: 'awaiting_pull', next_attempt_at: '' });
@@ -60,6 +66,16 @@ export function applyDelivery(ports: Ports, settings: Pick<Settings, 'salesforce
         const maybeApplied = servedUpTo !== '' && feedPosition(row) <= servedUpTo;
         if (maybeApplied && row.kind !== 'incident_update') {
             result.awaitingAck += 1;
+            continue;
+        }
+        if (row.kind === 'file_offer') {
+            // Never served, so Salesforce cannot have it: the file job pushes the file instead.
+            withdrawOffer(ports, row);
+            recordAudit(ports, {
+                direction: 'outbound', operation: 'file_offer:withdraw', target: 'ContentVersion', caseId: row.sf_case_id, correlationId: row.correlation_id, idempotencyKey: row.idempotency_key,
+                result: 'success', latencyMs: 0, detail: 'delivery push: the offer was never served; the file is queued for the file job again',
+            });
+            result.withdrawn += 1;
             continue;
         }
         if (row.kind === 'impact_notice') {
@@ -81,7 +97,7 @@ export function applyDelivery(ports: Ports, settings: Pick<Settings, 'salesforce
     }
     if (result.released) ports.log.info(`Seam outbox: delivery is push; ${result.released} message(s) Salesforce had not pulled are sent by the drain`);
     if (result.awaitingAck) {
-        ports.log.info(`Seam outbox: delivery is push; ${result.awaitingAck} comment/task message(s) were served to Salesforce's poller and are not acknowledged yet, so they are not pushed (Salesforce may have applied them). Keep Seam_Polling__c enabled until its next run; it acknowledges them.`);
+        ports.log.info(`Seam outbox: delivery is push; ${result.awaitingAck} comment/task/file message(s) were served to Salesforce's poller and are not acknowledged yet, so they are not pushed (Salesforce may have applied them). Keep Seam_Polling__c enabled until its next run; it acknowledges them.`);
     }
     return result;
 }

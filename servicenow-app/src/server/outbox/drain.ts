@@ -18,7 +18,8 @@ import { dueMessages } from './outbox';
 import { drainWebhooks, isWebhookRow } from './webhook';
 
 /** Rows for Salesforce: every kind but the chat webhook's (a notice is expanded first, outbox/delivery.ts). */
-const forSalesforce = (row: Row): boolean => !isWebhookRow(row) && row.kind !== 'impact_notice';
+// A notice and a file offer are only ever pulled (delivery poll); never pushed as they are.
+const forSalesforce = (row: Row): boolean => !isWebhookRow(row) && row.kind !== 'impact_notice' && row.kind !== 'file_offer';
 
 export interface DrainSummary {
     readonly calls: number;
@@ -52,7 +53,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
     // The delivery property, read on every run: poll holds Salesforce-bound rows for the poller,
     // push releases the rows it had not pulled (outbox/delivery.ts).
     const moved = applyDelivery(ports, settings);
-    delivery = moved.heldForPull + moved.released + moved.expanded + moved.awaitingAck > 0 ? { delivery: moved } : {};
+    delivery = moved.heldForPull + moved.released + moved.expanded + moved.awaitingAck + moved.withdrawn > 0 ? { delivery: moved } : {};
     if (settings.salesforceDelivery === 'poll') return { calls, sent, failed, deadLettered, ...delivery, paused: 'delivery poll: Salesforce pulls its messages from GET /v1/changes' };
 
     // A refused credential pauses the outbox: one probe call per run, and nothing is sent,

@@ -11,12 +11,13 @@ import { TABLE, eq, type OutboxStatus } from '../tables';
 /**
  * `critical_alert` goes to the chat webhook (outbox/webhook.ts), every other kind to Salesforce.
  * `impact_notice` exists only with delivery poll: Salesforce's poller turns it into the account
- * Tasks (sync/major-incident.ts); it is never pushed as it is.
+ * Tasks (sync/major-incident.ts); it is never pushed as it is. `file_offer` too: a file's metadata
+ * for Salesforce's file puller (attachments/pull.ts); with delivery push the file job sends files.
  */
-export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task' | 'impact_notice' | 'critical_alert';
+export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task' | 'impact_notice' | 'file_offer' | 'critical_alert';
 
 /** Kinds Salesforce receives, pushed by the drain or pulled from GET /v1/changes. */
-export const SALESFORCE_KINDS: readonly OutboxKind[] = ['incident_update', 'resolution_summary', 'impact_task', 'impact_notice'];
+export const SALESFORCE_KINDS: readonly OutboxKind[] = ['incident_update', 'resolution_summary', 'impact_task', 'impact_notice', 'file_offer'];
 
 export interface OutboundMessage {
     readonly kind: OutboxKind;
