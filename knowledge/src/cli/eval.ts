@@ -22,6 +22,7 @@ const { values } = parseArgs({
     embedder: { type: 'string', default: 'lsa' },
     cache: { type: 'string', default: '.seam-state/embeddings-cache.sqlite' },
     tune: { type: 'boolean', default: false },
+    'max-chars': { type: 'string' },
     json: { type: 'boolean', default: false },
     calibrate: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -39,8 +40,11 @@ if (values.embedder !== 'lsa' && values.embedder !== 'use-lite') {
   console.error(`eval: --embedder "${values.embedder}" is not lsa or use-lite`);
   process.exit(2);
 }
-const cached = values.embedder === 'use-lite' && values.cache !== 'off' ? new CachedEmbedder(new UseLiteEmbedder(), values.cache as string) : null;
-const embedder = values.embedder === 'use-lite' ? (cached ?? new UseLiteEmbedder()) : undefined;
+function useLite(): UseLiteEmbedder {
+  return new UseLiteEmbedder(values['max-chars'] ? { maxChars: Number(values['max-chars']) } : {});
+}
+const cached = values.embedder === 'use-lite' && values.cache !== 'off' ? new CachedEmbedder(useLite(), values.cache as string) : null;
+const embedder = values.embedder === 'use-lite' ? (cached ?? useLite()) : undefined;
 const set = parseStackFaq(fs.readFileSync(values.data as string, 'utf8'));
 const report = await runEval(set, values.backend === 'postgres' ? { backend: 'postgres', postgresUrl: values['postgres-url'] } : { backend: 'sqlite', path: ':memory:' }, { dimensions: Number(values.dimensions), calibrate: values.calibrate === true, tune: values.tune === true, ...(embedder ? { embedder } : {}) });
 if (cached) {

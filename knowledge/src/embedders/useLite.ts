@@ -41,23 +41,37 @@ async function loadModel(): Promise<UseModel> {
   return embeddings.initModel(weights.modelSource);
 }
 
+/** Unit length, in float32 like the model's own output (so a cached float32 copy is the same vector). */
 const unit = (v: readonly number[]): number[] => {
   const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0));
-  return norm === 0 ? v.map(() => 0) : v.map((x) => x / norm);
+  return norm === 0 ? v.map(() => 0) : v.map((x) => Math.fround(x / norm));
 };
 
+export interface UseLiteOptions {
+  /** Characters of each text embedded (default `USE_LITE_MAX_CHARS`). */
+  maxChars?: number;
+}
+
 export class UseLiteEmbedder implements Embedder {
-  readonly model = USE_LITE_MODEL;
+  readonly model: string;
+  private readonly maxChars: number;
   readonly dimensions = USE_LITE_DIMENSIONS;
   /**
    * Weight of BM25 in the fusion with these vectors, chosen on the eval's dev half
    * (`npm run eval:knowledge -- --embedder use-lite --tune`; see knowledge/README.md).
    */
-  readonly fusionAlpha = 0.7;
+  readonly fusionAlpha = 0.25;
+
+  constructor(o: UseLiteOptions = {}) {
+    this.maxChars = o.maxChars ?? USE_LITE_MAX_CHARS;
+    if (!Number.isInteger(this.maxChars) || this.maxChars < 1) throw new Error(`UseLiteEmbedder.maxChars: ${o.maxChars} is not a positive integer`);
+    // Another head length gives other vectors: the model name says so, so stored vectors are redone.
+    this.model = this.maxChars === USE_LITE_MAX_CHARS ? USE_LITE_MODEL : `${USE_LITE_MODEL}@${this.maxChars}`;
+  }
 
   /** Loads the model (once per process); `embed` does it on first use anyway. */
-  static async load(): Promise<UseLiteEmbedder> {
-    const e = new UseLiteEmbedder();
+  static async load(o: UseLiteOptions = {}): Promise<UseLiteEmbedder> {
+    const e = new UseLiteEmbedder(o);
     await e.ready();
     return e;
   }
@@ -75,7 +89,7 @@ export class UseLiteEmbedder implements Embedder {
     const model = await this.ready();
     const out: number[][] = new Array(texts.length);
     // A text with no characters embeds to zeros (the model rejects it): similar to nothing.
-    const todo = texts.map((t, i) => ({ i, t: t.normalize('NFKC').trim().slice(0, USE_LITE_MAX_CHARS) })).filter(({ i, t }) => {
+    const todo = texts.map((t, i) => ({ i, t: t.normalize('NFKC').trim().slice(0, this.maxChars) })).filter(({ i, t }) => {
       if (t) return true;
       out[i] = new Array<number>(this.dimensions).fill(0);
       return false;

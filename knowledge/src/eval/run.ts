@@ -122,7 +122,7 @@ export interface EvalOptions {
 }
 
 /** Fusion weights the `tune` sweep tries. */
-export const ALPHA_GRID = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+export const ALPHA_GRID = [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 export async function runEval(set: EvalSet, config: Omit<KnowledgeConfig, 'embedder'>, opts: EvalOptions = {}): Promise<EvalReport> {
   const removed = new Set(set.docs.filter((_, i) => i % 10 === 9).map((d) => d.id));
