@@ -64,6 +64,14 @@ describe('UseLiteEmbedder (Universal Sentence Encoder lite, shipped weights)', (
     expect(r).toMatchObject({ mode: 'hybrid', vectors: true });
     expect(r.passages[0].docId).toBe('salesforce:id4');
     await expect(index.search('refund', { fusionAlpha: 1.5 })).rejects.toThrow(KnowledgeInputError);
+    // The fusion weight reaches the fusion: α = 1 is BM25's order, α = 0 the vectors' order.
+    const q = 'my laptop cannot reach the network';
+    const ids = (r: { passages: { chunkId: string }[] }): string[] => r.passages.map((p) => p.chunkId);
+    const [lexOnly, vecOnly, all1, all0] = await Promise.all([index.search(q, { mode: 'lexical', k: 4 }), index.search(q, { mode: 'vector', k: 4 }), index.search(q, { fusionAlpha: 1, k: 4 }), index.search(q, { fusionAlpha: 0, k: 4 })]);
+    // (α = 1 still lists the vector-only candidates after BM25's, at score 0.)
+    expect(ids(all1).slice(0, lexOnly.passages.length)).toEqual(ids(lexOnly));
+    expect(ids(all0)).toEqual(ids(vecOnly));
+    expect(ids(lexOnly)).not.toEqual(ids(vecOnly));
     await index.close();
   });
 });

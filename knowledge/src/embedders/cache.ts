@@ -1,6 +1,6 @@
 /**
  * An on-disk cache in front of any `Embedder`: vectors keyed by the SHA-256 of (model, dimensions,
- * text), in one SQLite file. A local model embeds ~14 passages/s, so re-ingesting with `--full`,
+ * text), in one SQLite file. A local model embeds 10–13 passages/s, so re-ingesting with `--full`,
  * re-running the eval, or re-indexing an article where one section changed would otherwise embed
  * every unchanged passage again. The key holds the model, so a model change never reads another
  * model's vectors. Bounded: beyond `maxEntries` the oldest entries go.

@@ -5,7 +5,7 @@
  * ~27 MB), run by TensorFlow.js's WebAssembly backend bundled in `@energetic-ai/core`. Those
  * packages are optional dependencies: the zero-config index stays lexical and never loads them.
  *
- * Slow next to an API (~14 passages of ~900 characters per second on one core here), so pair it
+ * Slow next to an API (10–13 passages of ~400 characters per second on one core here), so pair it
  * with `CachedEmbedder` (cache.ts) and let the index's content hash skip unchanged articles.
  */
 import type { Embedder } from '../types.js';
