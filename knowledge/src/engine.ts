@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { maskPii } from '@seam/shared';
 import { chunkDocument, type Chunk } from './chunk.js';
 import { articleMargins, confidenceOf, type ConfidenceModel } from './confidence.js';
-import { convexFusion, cosine, queryTerms, termCoverage, type Ranked, type TermStats } from './fusion.js';
+import { convexFusion, cosine, FUSION_ALPHA, queryTerms, termCoverage, type Ranked, type TermStats } from './fusion.js';
 import type { Embedder, GapRecord, KnowledgeDoc, KnowledgeIndex, KnowledgeKind, KnowledgePlatform, Passage, SearchMode, SearchOptions, SearchResult } from './types.js';
 
 export interface PreparedDoc {
@@ -157,6 +157,8 @@ export async function createIndex(store: Store, embedder: Embedder | null, optio
     async search(query, opts: SearchOptions = {}): Promise<SearchResult> {
       if (typeof query !== 'string') throw new KnowledgeInputError('search: query must be a string');
       const k = Math.max(1, Math.min(100, Math.floor(opts.k ?? 5)));
+      const alpha = opts.fusionAlpha ?? embedder?.fusionAlpha ?? FUSION_ALPHA;
+      if (!(alpha >= 0 && alpha <= 1)) throw new KnowledgeInputError(`search: fusionAlpha ${String(opts.fusionAlpha ?? embedder?.fusionAlpha)} is not in [0, 1]`);
       const requested: SearchMode = opts.mode ?? (embedder ? 'hybrid' : 'lexical');
       const mode: SearchMode = embedder ? requested : 'lexical';
       const platforms = opts.platforms && opts.platforms.length ? opts.platforms : undefined;
@@ -169,7 +171,7 @@ export async function createIndex(store: Store, embedder: Embedder | null, optio
         mode !== 'vector' && terms.length ? store.lexical(terms, n, platforms) : Promise.resolve([]),
         qv ? store.vector(qv, n, platforms) : Promise.resolve([]),
       ]);
-      const top = convexFusion(lex, vec).slice(0, k);
+      const top = convexFusion(lex, vec, alpha).slice(0, k);
       const ids = top.map((f) => f.id);
       // Every candidate's article, for the margins: does the best article stand out in each list?
       const candidateIds = [...new Set([...lex, ...vec].map((r) => r.id))];

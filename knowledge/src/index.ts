@@ -31,7 +31,11 @@ export type { ConfidenceFeatures, ConfidenceModel } from './confidence.js';
 export { OpenAiEmbedder } from './embedders/openai.js';
 export type { OpenAiEmbedderOptions } from './embedders/openai.js';
 export { LsaEmbedder } from './embedders/lsa.js';
-export { knowledgeConfigFromEnv } from './config.js';
+export { UseLiteEmbedder, USE_LITE_DIMENSIONS, USE_LITE_MAX_CHARS, USE_LITE_MODEL } from './embedders/useLite.js';
+export type { UseLiteOptions } from './embedders/useLite.js';
+export { CachedEmbedder, EMBEDDING_CACHE_MAX_ENTRIES } from './embedders/cache.js';
+export type { CachedEmbedderOptions } from './embedders/cache.js';
+export { DEFAULT_EMBEDDINGS_CACHE, knowledgeConfigFromEnv } from './config.js';
 
 export const DEFAULT_SQLITE_PATH = '.seam-state/knowledge.sqlite';
 

@@ -69,6 +69,8 @@ export interface SearchOptions {
   k?: number;
   mode?: SearchMode;
   platforms?: KnowledgePlatform[];
+  /** Overrides the fusion weight of the lexical list, in [0, 1] (the eval's tuning sweep); leave unset. */
+  fusionAlpha?: number;
 }
 
 /**
@@ -99,6 +101,11 @@ export interface KnowledgeIndex {
 export interface Embedder {
   readonly model: string;
   readonly dimensions: number;
+  /**
+   * Weight of the lexical list when fusing with this model's vectors (`convexFusion`), if the
+   * eval chose one for it on its dev half; absent → `FUSION_ALPHA`.
+   */
+  readonly fusionAlpha?: number;
   embed(texts: string[]): Promise<number[][]>;
 }
 

@@ -36,6 +36,8 @@ export interface KnowledgeConfig {
   readonly postgresUrl?: string;
   /** An OpenAI-compatible `/embeddings` endpoint; absent → lexical search only (and answers say so). */
   readonly embeddings?: { readonly baseURL: string; readonly model: string; readonly dimensions: number; readonly apiKey: string };
+  /** `SEAM_KNOWLEDGE_EMBEDDER=use-lite`: the local sentence model shipped in npm (no server), its vector cache file or null. */
+  readonly localEmbedder?: { readonly model: 'use-lite'; readonly cache: string | null };
   /** Set: one relevance floor for every mode; absent: the shared per-mode defaults. */
   readonly minRelevance?: number;
 }
@@ -210,8 +212,17 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
     if (minRelevance !== undefined && !(Number.isFinite(minRelevance) && minRelevance >= 0 && minRelevance <= 1)) add('SEAM_KNOWLEDGE_MIN_RELEVANCE', `"${minRaw}" is not a number from 0 to 1`, 'set a share such as 0.5 (the default), or unset it');
     // The same variables as @seam/knowledge's ingestion CLI, so one environment serves both.
     let embeddings: KnowledgeConfig['embeddings'];
+    let localEmbedder: KnowledgeConfig['localEmbedder'];
     const embUrl = env['SEAM_KNOWLEDGE_EMBEDDINGS_URL'];
-    if (embUrl) {
+    const embKind = (env['SEAM_KNOWLEDGE_EMBEDDER'] || (embUrl ? 'openai' : 'none')).toLowerCase();
+    if (!['none', 'openai', 'use-lite'].includes(embKind)) add('SEAM_KNOWLEDGE_EMBEDDER', `"${embKind}" is not an embedder`, 'use use-lite (local model, no server), openai (with SEAM_KNOWLEDGE_EMBEDDINGS_URL), or none');
+    else if (embKind === 'openai' && !embUrl) add('SEAM_KNOWLEDGE_EMBEDDER', 'is openai but SEAM_KNOWLEDGE_EMBEDDINGS_URL is not set', 'set the endpoint, or use use-lite for the local model');
+    else if (embKind !== 'openai' && embUrl) add('SEAM_KNOWLEDGE_EMBEDDINGS_URL', `is set but SEAM_KNOWLEDGE_EMBEDDER is ${embKind}`, 'unset one of them');
+    if (embKind === 'use-lite') {
+      const cache = env['SEAM_KNOWLEDGE_EMBEDDINGS_CACHE'] || '.seam-state/embeddings-cache.sqlite';
+      localEmbedder = { model: 'use-lite', cache: cache.toLowerCase() === 'off' ? null : cache };
+    }
+    if (embUrl && embKind === 'openai') {
       const embModel = env['SEAM_KNOWLEDGE_EMBEDDINGS_MODEL'];
       const dims = Number(env['SEAM_KNOWLEDGE_EMBEDDINGS_DIMENSIONS']);
       if (!/^https?:\/\//.test(embUrl)) add('SEAM_KNOWLEDGE_EMBEDDINGS_URL', `"${embUrl}" is not an http(s) URL`, 'set the OpenAI-compatible base, e.g. http://127.0.0.1:11434/v1, or unset it for lexical search');
@@ -225,6 +236,7 @@ export function parseConfig(env: Env, readFile: (path: string) => string = (p) =
       path: env['SEAM_KNOWLEDGE_PATH'] || '.seam-state/knowledge.sqlite',
       ...(postgresUrl ? { postgresUrl } : {}),
       ...(embeddings ? { embeddings } : {}),
+      ...(localEmbedder ? { localEmbedder } : {}),
       ...(minRelevance !== undefined && Number.isFinite(minRelevance) ? { minRelevance } : {}),
     };
   }

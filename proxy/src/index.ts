@@ -73,8 +73,11 @@ async function openConfiguredIndex(config: ProxyConfig): Promise<KnowledgeIndexL
     const mod = (await import(specifier)) as {
       openKnowledgeIndex: (c: Record<string, unknown>) => Promise<KnowledgeIndexLike>;
       OpenAiEmbedder: new (o: { baseURL: string; apiKey: string; model: string; dimensions: number }) => unknown;
+      UseLiteEmbedder: new () => unknown;
+      CachedEmbedder: new (inner: unknown, file: string) => unknown;
     };
-    const embedder = k.embeddings ? new mod.OpenAiEmbedder(k.embeddings) : null;
+    const local = k.localEmbedder ? new mod.UseLiteEmbedder() : null;
+    const embedder = k.embeddings ? new mod.OpenAiEmbedder(k.embeddings) : local && k.localEmbedder?.cache ? new mod.CachedEmbedder(local, k.localEmbedder.cache) : local;
     return await mod.openKnowledgeIndex({ backend: k.backend, ...(k.backend === 'sqlite' ? { path: k.path } : {}), ...(k.postgresUrl ? { postgresUrl: k.postgresUrl } : {}), embedder });
   } catch (e) {
     const why = (e as Error).message.slice(0, 200);

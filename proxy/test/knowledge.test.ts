@@ -187,6 +187,35 @@ describe('knowledge/search', () => {
   });
 });
 
+describe('knowledge with the local embedding model (SEAM_KNOWLEDGE_EMBEDDER=use-lite)', () => {
+  it('opens the on-disk index with vectors from the shipped model: hybrid search, vectors cached on disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seam-use-'));
+    const cache = path.join(dir, 'vectors.sqlite');
+    try {
+      proxy = createProxyServer(testConfig({ SEAM_KNOWLEDGE_PATH: path.join(dir, 'k.sqlite'), SEAM_KNOWLEDGE_EMBEDDER: 'use-lite', SEAM_KNOWLEDGE_EMBEDDINGS_CACHE: cache }), { triageModel: smallModel(), audit: new MemoryAuditLog(), llmDeps: { sleep: async () => undefined } });
+      ({ url } = await proxy.listen(0, '127.0.0.1'));
+      const summary = {
+        id: 'servicenow:case-summary:INC0010077', platform: 'servicenow', kind: 'CASE_SUMMARY', number: 'INC0010077', title: 'Laptop will not join the office Wi-Fi',
+        url: 'https://example.service-now.com/incident.do?sys_id=def', updatedAt: '2026-12-02T10:00:00Z', body: 'Resolved: the laptop had an expired machine certificate; renewing it let the device connect to the corporate wireless network again.',
+      };
+      expect((await post(url, '/v1/knowledge/documents', ask({ documents: [summary] }))).status).toBe(200);
+      const res = await post(url, '/v1/knowledge/search', ask({ question: 'my notebook cannot connect to the wireless network' }));
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ mode: 'hybrid', vectors: true });
+      expect(res.json.passages[0]).toMatchObject({ number: 'INC0010077' });
+      expect(fs.existsSync(cache)).toBe(true);
+    } finally {
+      await proxy.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the conflict when both an endpoint and the local model are chosen', async () => {
+    expect(() => testConfig({ SEAM_KNOWLEDGE_EMBEDDER: 'use-lite', SEAM_KNOWLEDGE_EMBEDDINGS_URL: 'http://127.0.0.1:9/v1', SEAM_KNOWLEDGE_EMBEDDINGS_MODEL: 'm', SEAM_KNOWLEDGE_EMBEDDINGS_DIMENSIONS: '8' })).toThrow(/SEAM_KNOWLEDGE_EMBEDDINGS_URL/);
+    expect(() => testConfig({ SEAM_KNOWLEDGE_EMBEDDER: 'bert' })).toThrow(/SEAM_KNOWLEDGE_EMBEDDER/);
+  });
+});
+
 describe('knowledge endpoints: bad input and configuration', () => {
   it('503 names the variable when the knowledge backend is off', async () => {
     await start({ SEAM_KNOWLEDGE_BACKEND: 'off' }, false);
