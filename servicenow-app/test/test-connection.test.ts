@@ -1,7 +1,7 @@
 // "Test connection" on the ServiceNow side: each check says what failed and the fix.
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/server/config';
-import { caseFieldsServiceNowWrites, testConnection } from '../src/server/ops/test-connection';
+import { caseFieldsServiceNowWrites, receiptsCheck, testConnection } from '../src/server/ops/test-connection';
 import type { HttpRequest, HttpResponse } from '../src/server/ports';
 import { fakePorts, json } from './fakes';
 
@@ -21,7 +21,7 @@ describe('testConnection', () => {
     it('all checks pass against a healthy org, in three calls', () => {
         const ports = fakePorts({ route: org() });
         const r = testConnection(ports, settings);
-        expect(verdicts(r)).toEqual(['configuration:ok', 'endpoint:ok', 'auth:ok', 'permissions:ok', 'api_budget:ok']);
+        expect(verdicts(r)).toEqual(['configuration:ok', 'endpoint:ok', 'auth:ok', 'permissions:ok', 'api_budget:ok', 'receipts:ok']);
         expect(ports.http.requests).toHaveLength(3);
     });
 
@@ -41,5 +41,24 @@ describe('testConnection', () => {
         const r = testConnection(fakePorts({ route: () => ({ status: 0, body: '', error: 'connect timed out' }) }), settings);
         expect(verdicts(r)).toEqual(['configuration:ok', 'endpoint:FAILED']);
         expect(r.checks[1].fix).toContain('mid_server');
+    });
+
+    it('fails the receipts check when recent receipts all came back empty (the audit rows are not visible), with the fix', () => {
+        const ports = fakePorts({ route: org() });
+        const receipt = (receipt: string, i: number) => ports.records.insert('x_seam_bridge_outbox', { kind: 'incident_update', status: 'sent', receipt, sys_updated_on: `2026-12-03 10:00:0${i}` });
+        expect(receiptsCheck(ports, 600)).toMatchObject({ ok: true, detail: 'no receipt checked yet' });
+        for (let i = 0; i < 3; i += 1) receipt('none', i);
+        const hidden = testConnection(ports, { ...settings, receiptWindowSeconds: 600 });
+        expect(hidden.ok).toBe(false);
+        expect(hidden.checks.at(-1)).toMatchObject({ name: 'receipts', ok: false, detail: expect.stringContaining('0 answered'), fix: expect.stringContaining('configure-subscriber.sh') });
+        // One answered receipt: the rows are visible; the empty ones are real drops (republished).
+        receipt('applied', 4);
+        expect(receiptsCheck(ports, 600)).toMatchObject({ ok: true, detail: expect.stringContaining('1 answered') });
+        expect(receiptsCheck(ports, 0)).toMatchObject({ ok: true, detail: expect.stringContaining('off') });
+        // Other kinds and rows without a receipt yet are not counted.
+        const fresh = fakePorts();
+        for (let i = 0; i < 5; i += 1) fresh.records.insert('x_seam_bridge_outbox', { kind: 'comment', status: 'sent', receipt: 'none' });
+        fresh.records.insert('x_seam_bridge_outbox', { kind: 'incident_update', status: 'sent', receipt: '' });
+        expect(receiptsCheck(fresh, 600).ok).toBe(true);
     });
 });

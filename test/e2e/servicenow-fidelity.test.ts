@@ -96,7 +96,7 @@ describe('Test connection (ServiceNow side, GET /api/x_seam_bridge/seam/v1/test-
     const ok = await e.sn.call('GET', '/api/x_seam_bridge/seam/v1/test-connection');
     expect(ok.status).toBe(200);
     expect(ok.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
-      ['configuration', true], ['endpoint', true], ['auth', true], ['permissions', true], ['api_budget', true],
+      ['configuration', true], ['endpoint', true], ['auth', true], ['permissions', true], ['api_budget', true], ['receipts', true],
     ]);
     expect(ok.body.ok).toBe(true);
 

@@ -1,14 +1,17 @@
 /**
  * "Test connection" (ServiceNow side): checks, in order, the configuration, the endpoint, the
  * OAuth credential, the integration user's permissions on the Case fields ServiceNow writes and on
- * Incident_Update__e, and the org's API budget; each check says what failed and how to fix it.
- * Three Salesforce calls (limits, Case describe, Incident_Update__e describe).
+ * Incident_Update__e, the org's API budget, and whether Salesforce's receipts are readable; each
+ * check says what failed and how to fix it.
+ * Three Salesforce calls (limits, Case describe, Incident_Update__e describe); the receipts check
+ * reads this instance's own outbox only.
  */
 import { OWNERSHIP, credentialVerdict } from '../generated/seam-core';
 import type { Settings } from '../config';
 import type { HttpResponse, Ports } from '../ports';
+import { TABLE } from '../tables';
 
-export type CheckName = 'configuration' | 'endpoint' | 'auth' | 'permissions' | 'api_budget';
+export type CheckName = 'configuration' | 'endpoint' | 'auth' | 'permissions' | 'api_budget' | 'receipts';
 export interface ConnectionCheck {
     readonly name: CheckName;
     readonly ok: boolean;
@@ -28,7 +31,35 @@ export function caseFieldsServiceNowWrites(): string[] {
     return OWNERSHIP.filter((m) => m.owner === 'servicenow' && m.salesforce && m.salesforce.object === 'Case').map((m) => (m.salesforce as { field: string }).field);
 }
 
-type TestSettings = Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion'>;
+type TestSettings = Pick<Settings, 'salesforceUrl' | 'salesforceApiVersion'> & Partial<Pick<Settings, 'receiptWindowSeconds'>>;
+
+/** The latest receipt outcomes the receipts check reads. */
+export const RECENT_RECEIPTS = 50;
+/** Unanswered receipts, with none answered, from which the check fails. */
+export const UNANSWERED_TO_FAIL = 3;
+
+/**
+ * Receipts (outbox/receipts.ts) are the trigger's Seam_Audit__c rows, read by the integration user.
+ * Seam_Audit__c is Private: rows the trigger's running user owns are invisible to the integration
+ * user unless it is that user or a sharing rule / View All grants them. Then every update looks lost:
+ * republished three times and dead-lettered, which holds back the incident's later updates. The
+ * query succeeds either way (sharing hides rows, it does not refuse), so the sign is local: recent
+ * receipts that all came back empty while none came back answered.
+ */
+export function receiptsCheck(ports: Pick<Ports, 'records'>, windowSeconds: number): ConnectionCheck {
+    if (windowSeconds === 0) return { name: 'receipts', ok: true, detail: 'off (x_seam_bridge.outbox.receipt_window_seconds is 0): a delivery Salesforce drops is not republished' };
+    const recent = ports.records.find(TABLE.outbox, 'kind=incident_update^receiptISNOTEMPTY', { orderByDesc: 'sys_updated_on', limit: RECENT_RECEIPTS, fields: ['receipt'] });
+    const unanswered = recent.filter((r) => r.receipt === 'none').length;
+    const answered = recent.length - unanswered;
+    const detail = `of the latest ${recent.length} receipt(s), ${answered} answered by Salesforce's audit, ${unanswered} not found`;
+    if (answered === 0 && unanswered >= UNANSWERED_TO_FAIL) {
+        return {
+            name: 'receipts', ok: false, detail: `${detail}: the integration user most likely cannot see the Seam_Audit__c rows the Platform Event trigger writes`,
+            fix: 'run the trigger as the integration user (salesforce-pkg scripts/configure-subscriber.sh <org> <integration username>), or share Seam_Audit__c rows with Direction = sn_to_sf read-only to it (criteria-based sharing rule); then Replay the dead-lettered updates',
+        };
+    }
+    return { name: 'receipts', ok: true, detail: recent.length ? detail : 'no receipt checked yet' };
+}
 
 export function testConnection(ports: Ports, settings: TestSettings): ConnectionReport {
     const checks: ConnectionCheck[] = [];
@@ -92,5 +123,6 @@ export function testConnection(ports: Ports, settings: TestSettings): Connection
             ? { name: 'api_budget', ok: false, detail, fix: 'find the other consumer of the org\'s API allocation, or wait for the 24-hour window; live sync stops at the org limit' }
             : { name: 'api_budget', ok: true, detail });
     }
+    checks.push(receiptsCheck(ports, settings.receiptWindowSeconds ?? 0));
     return done();
 }
