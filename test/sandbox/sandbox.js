@@ -55,6 +55,7 @@ export const SERVICENOW_USERS = Object.freeze({
  *   pumpMs?: number,
  *   forwardFiles?: boolean,
  *   salesforceNow?: () => number,
+ *   salesforceSubscriberRunsAs?: 'integration' | 'automated_process',
  *   knowledge?: boolean,
  *   log?: (line: string) => void,
  *   proxyRedisUrl?: string,
@@ -211,6 +212,8 @@ export async function createSandbox(options = {}) {
       // ServiceNow calls as the integration user: it reads and writes only what Seam_Integration grants.
       // The package's integration set plus the org's knowledge-ingestion set (org-setup/), as an admin assigns them.
       fieldSecurity: ['Seam_Integration', 'Seam_Knowledge_Ingestion'],
+      // Who the Incident_Update__e trigger runs as; a test can model an org without the subscriber config.
+      ...(options.salesforceSubscriberRunsAs ? { subscriberRunsAs: options.salesforceSubscriberRunsAs } : {}),
       // A test moves the package's clock past a file's or case's retry backoff (minutes, as in the package).
       ...(options.salesforceNow ? { now: options.salesforceNow } : {}),
     });

@@ -33,6 +33,8 @@ export interface SalesforceTwinOptions {
   eventBatchSize?: number;
   /** Organization-wide defaults of standard objects for named users' queries (sessionFor), e.g. { Case: 'Private' }; default ReadWrite. */
   orgSharing?: Record<string, string>;
+  /** Who the Incident_Update__e trigger runs as: 'integration' (default, the recommended subscriber config) or 'automated_process' (no config; the integration user's queries then get its sets' record sharing). */
+  subscriberRunsAs?: 'integration' | 'automated_process';
 }
 /** One invocation of SeamIncidentUpdateTrigger by the event bus. */
 export interface TriggerBatch { replayIds: number[]; checkpoint: number | null; outcome: 'completed' | 'limit_exception' | 'retry'; error?: string; retries: number }

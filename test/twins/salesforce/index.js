@@ -39,6 +39,9 @@ export { API_VERSION } from './rest.js';
 const ORG_SETUP_DIR = fileURLToPath(new URL('../../../salesforce-pkg/org-setup/main/default', import.meta.url));
 
 const ORG_ID = makeId('00D', 1);
+/** The Automated Process user (`subscriberRunsAs: 'automated_process'`); a counter no named user reaches. */
+export const AUTOMATED_PROCESS_USER_ID = makeId('005', 999_999);
+
 const SHARED_DIST = fileURLToPath(new URL('../../../shared/dist/seam-core.mjs', import.meta.url));
 
 /**
@@ -110,6 +113,11 @@ function readBody(req) {
  * @param {string | string[] | null} [options.fieldSecurity] the permission set(s) whose field permissions the API user has, e.g. `Seam_Integration` (from the package) and `Seam_Knowledge_Ingestion` (from `salesforce-pkg/org-setup`); default none
  * @param {number} [options.eventBatchSize] the Incident_Update__e trigger's batch size (PlatformEventSubscriberConfig.batchSize; default 2000)
  * @param {Record<string, string>} [options.orgSharing] organization-wide defaults of standard objects for named users' queries, e.g. `{ Case: 'Private' }`; default ReadWrite
+ * @param {'integration' | 'automated_process'} [options.subscriberRunsAs] who the Incident_Update__e trigger runs as
+ *   (PlatformEventSubscriberConfig.user). Default `integration`: the recommended set-up (post-install step 4), the
+ *   integration user owns the trigger's rows and its queries see every row, as before. `automated_process`: no
+ *   subscriber config deployed; the trigger's rows belong to the Automated Process user, and the integration user's
+ *   queries get the record sharing of its permission sets (`fieldSecurity`), so Private objects show only its own rows.
  */
 export async function createSalesforceTwin(options = {}) {
   const {
@@ -125,7 +133,19 @@ export async function createSalesforceTwin(options = {}) {
     store = createStore({ objects, ownership, now, state: /** @type {import('./store.js').State | undefined} */ (options.store) });
   }
   if (options.stateFile && existsSync(options.stateFile)) store.load(options.stateFile);
-  const eventBus = createEventBus(store, { batchSize: options.eventBatchSize });
+  const automatedProcess = options.subscriberRunsAs === 'automated_process';
+  if (options.subscriberRunsAs !== undefined && options.subscriberRunsAs !== 'integration' && !automatedProcess) {
+    throw new Error(`Salesforce twin: subscriberRunsAs is "${options.subscriberRunsAs}"; use integration or automated_process`);
+  }
+  if (automatedProcess) {
+    const users = (store.state.records.User ??= {});
+    if (!users[AUTOMATED_PROCESS_USER_ID]) {
+      const ts = sfDateTime(now());
+      users[AUTOMATED_PROCESS_USER_ID] = { Id: AUTOMATED_PROCESS_USER_ID, IsDeleted: false, Name: 'Automated Process', Username: 'autoproc@twin.invalid', CreatedDate: ts,
+        CreatedById: AUTOMATED_PROCESS_USER_ID, LastModifiedDate: ts, LastModifiedById: AUTOMATED_PROCESS_USER_ID, SystemModstamp: ts };
+    }
+  }
+  const eventBus = createEventBus(store, { batchSize: options.eventBatchSize, ...(automatedProcess ? { runAs: { userId: AUTOMATED_PROCESS_USER_ID, userName: 'Automated Process' } } : {}) });
   const poller = createChangesPoller(store, { now });
   store.setEventDelivery((event) => eventBus.publish(event));
   // The integration user's field-level security, from the package's permission set (null: none).
@@ -346,7 +366,9 @@ export async function createSalesforceTwin(options = {}) {
     const named = session.userId && session.userId !== INTEGRATION_USER_ID ? store.state.records.User?.[session.userId] : undefined;
     const ctx = named
       ? { userId: String(named.Id), userName: String(named.Name), after: [], recordAccess: recordAccessOf(String(named.Id), session.permissionSets ?? []) }
-      : { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, after: [] };
+      : { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, after: [],
+        // Not the trigger's user: the integration user's queries see what its sets and sharing allow.
+        ...(automatedProcess ? { recordAccess: recordAccessOf(INTEGRATION_USER_ID, permissionSets) } : {}) };
     let reply;
     try {
       reply = store.transaction(ctx, () => rest.route({ method, path: m[2] ?? '/', query: url.searchParams, body, headers: req.headers, ctx }));

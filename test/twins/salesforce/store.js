@@ -554,12 +554,14 @@ export function createStore(options) {
    * (never our own coming back) as public CaseComments tagged with their origin; write one
    * Seam_Audit__c row per event. Its writes are inbound, so the Case trigger does not echo them.
    * @param {PlatformEvent} event
+   * @param {{ userId: string, userName: string }} [runAs] the trigger's running user; default the integration
+   *   user (the subscriber config of post-install step 4)
    * @returns {{ result: 'applied' | 'duplicate' | 'stale' | 'rejected', skipped: string[] }}
    */
-  function applyIncidentUpdate(event) {
+  function applyIncidentUpdate(event, runAs) {
     const p = event.payload;
     /** @type {WriteContext} */
-    const ctx = { userId: INTEGRATION_USER_ID, userName: INTEGRATION_USER_NAME, inbound: true, after: [] };
+    const ctx = { userId: runAs?.userId ?? INTEGRATION_USER_ID, userName: runAs?.userName ?? INTEGRATION_USER_NAME, inbound: true, after: [] };
     const sentAt = typeof p.Sent_At__c === 'string' ? parseDateTime(p.Sent_At__c) : NaN;
     /**
      * @param {string | null} caseId @param {'applied' | 'duplicate' | 'stale' | 'rejected'} result @param {string | null} detail

@@ -52,8 +52,10 @@ export class RetryableException extends Error {}
 
 /**
  * @param {import('./store.js').Store} store
- * @param {{ batchSize?: number, chunkSize?: number, firstChunkSize?: number }} [options] `chunkSize` / `firstChunkSize`:
- *   the handler's (tests set them to show what an older handler did)
+ * @param {{ batchSize?: number, chunkSize?: number, firstChunkSize?: number, runAs?: { userId: string, userName: string } }} [options] `chunkSize` / `firstChunkSize`:
+ *   the handler's (tests set them to show what an older handler did); `runAs`: the trigger's running
+ *   user (PlatformEventSubscriberConfig.user), who owns what the handler writes (default: the
+ *   integration user, store.applyIncidentUpdate)
  */
 export function createEventBus(store, options = {}) {
   const batchSize = options.batchSize ?? MAX_BATCH_SIZE;
@@ -127,7 +129,7 @@ export function createEventBus(store, options = {}) {
                     Message_Id__c: event.payload.Message_Id__c ?? null, Result__c: 'error', Detail__c: 'UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record' }, ctx);
                   continue;
                 }
-                if (store.applyIncidentUpdate(event).result === 'applied') changed.add(String(event.payload.Case_Id__c));
+                if (store.applyIncidentUpdate(event, options.runAs).result === 'applied') changed.add(String(event.payload.Case_Id__c));
               }
               // The chunk's save: an injected governor limit fires here, after the work and before the checkpoint.
               const fault = limitFaults.find((f) => chunk.some((e) => e.payload.Message_Id__c === f.messageId));
