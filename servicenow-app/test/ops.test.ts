@@ -252,6 +252,17 @@ describe('the drift sweep', () => {
         expect(run(w.ports)).toMatchObject({ drift_found: '0', in_flight: '1' });
     });
 
+    it('a queued comment, task or file of the case is not an update in flight: the drift is repaired', () => {
+        const w = world(1);
+        w.ports.records.update('incident', w.incidents[0], { priority: '1' });
+        // A held resolution summary and a file waiting for the poller carry no field of the Case.
+        enqueue(w.ports, { kind: 'resolution_summary', idempotencyKey: 'servicenow:x:rs', record: { attributes: { type: 'CaseComment' } }, incidentSysId: w.incidents[0], caseId: caseId(0), hold: true });
+        enqueue(w.ports, { kind: 'file_offer', idempotencyKey: 'servicenow:x:file', record: { attributes: { type: 'Seam_File' } }, incidentSysId: w.incidents[0], caseId: caseId(0), pull: true });
+        startRun(w.ports, 'manual');
+        runTick(w.ports, settings, ops);
+        expect(run(w.ports)).toMatchObject({ drift_found: '1', repaired_to_salesforce: '1', in_flight: '0' });
+    });
+
     it('sweeps a problem-only link (no incident): in flight while its case has an unsent message, then repaired once', () => {
         const w = world(0);
         const id = caseId(7);

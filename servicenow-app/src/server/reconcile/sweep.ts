@@ -213,8 +213,9 @@ function sweepBatch(ports: Ports, settings: SweepSettings, links: readonly Row[]
     }
     // A problem's message of a case without an incident has no incident on its outbox row: look by case too.
     const pending = new Set<string>();
-    // awaiting_pull: with delivery poll, Salesforce has not pulled the update yet.
-    const inFlightQuery = `statusINpending,failed,held,awaiting_pull^${incidentIds.length ? `incidentIN${incidentIds.join(',')}^OR` : ''}sf_case_idIN${caseIds.join(',')}`;
+    // awaiting_pull: with delivery poll, Salesforce has not pulled the update yet. Only updates carry
+    // fields: a queued comment, task, notice, file or chat post says nothing about the Case's copies.
+    const inFlightQuery = `kind=incident_update^statusINpending,failed,held,awaiting_pull^${incidentIds.length ? `incidentIN${incidentIds.join(',')}^OR` : ''}sf_case_idIN${caseIds.join(',')}`;
     for (const row of ports.records.find(TABLE.outbox, inFlightQuery, { fields: ['incident', 'sf_case_id'] })) {
         if (row.incident) pending.add(row.incident);
         if (row.sf_case_id) pending.add(id15(row.sf_case_id));
