@@ -71,7 +71,7 @@ describe('now-sdk build output', () => {
             'x_seam_bridge_sla_risk', 'x_seam_bridge_sla_risk_alerted',
         ]);
         const outboxFields = of('sys_dictionary').filter((r) => r.field('name') === 'x_seam_bridge_outbox').map((r) => r.field('element'));
-        expect(outboxFields).toEqual(expect.arrayContaining(['idempotency_key', 'attempts', 'next_attempt_at', 'last_error', 'status', 'sent_at', 'confirmed_at', 'receipt', 'republishes']));
+        expect(outboxFields).toEqual(expect.arrayContaining(['idempotency_key', 'attempts', 'next_attempt_at', 'last_error', 'status', 'sent_at', 'confirmed_at', 'receipt', 'republishes', 'answer_lost_at']));
     });
 
     it('has business rules that each call one server module function', () => {

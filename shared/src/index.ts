@@ -254,6 +254,10 @@ export type { DriftCause, DriftField, DriftInput, DriftDecision } from './reconc
 export { MAX_REPUBLISHES, RECEIPT_CHUNK, CONFIRMING_RESULTS, decideReceipts, receiptQuery, republishEvent } from './receipts';
 export type { AwaitingReceipt, ReceiptAudit, ReceiptVerdict, Republish } from './receipts';
 
+// lost answers: a CaseComment/Task create whose answer was lost is looked for before it is sent again
+export { LOOKUP_TYPES, LOOKUP_LIMIT, CLOCK_SKEW_MS, answerLost, lostAnswerQueries, matchLostCreates } from './lostanswer';
+export type { LostCreate, LostAnswerQuery, LostAnswerVerdict } from './lostanswer';
+
 // knowledge: cited answers from both knowledge bases, the relevance threshold, knowledge gaps
 export {
   KNOWLEDGE_PLATFORMS,

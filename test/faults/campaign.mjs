@@ -180,6 +180,8 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     sf_429: () => sb.salesforce.faults.next({ status: 429, retryAfter: 1, path: COMPOSITE, times: 1 + rnd.int(2) }),
     sf_slow: () => sb.salesforce.faults.next({ delayMs: 200 + rnd.int(800), path: COMPOSITE }),
     sf_drop: () => sb.salesforce.faults.next({ drop: true, path: COMPOSITE }),
+    // Salesforce processes and commits the collections call, then the answer is lost: the retry must not write twice.
+    sf_drop_after: () => sb.salesforce.faults.next({ dropAfter: true, path: COMPOSITE }),
     sf_token_expired: () => sb.salesforce.expireTokens(),
     sf_token_revoked: () => sb.salesforce.revokeTokens(),
     sf_outage: () => sb.salesforce.faults.next({ status: 503, path: COMPOSITE, times: 12 }),
@@ -292,7 +294,7 @@ async function campaign(sb, rnd, options, log, note, faultLog) {
     event_republish: () => events.republish(sf, 1 + rnd.int(5)),
   };
   const FAULT_WEIGHTS = {
-    sf_5xx: 6, sf_429: 4, sf_slow: 3, sf_drop: 3, sf_token_expired: 3, sf_token_revoked: 1, sf_outage: 0.4,
+    sf_5xx: 6, sf_429: 4, sf_slow: 3, sf_drop: 3, sf_drop_after: 1, sf_token_expired: 3, sf_token_revoked: 1, sf_outage: 0.4,
     sn_5xx: 6, sn_429: 4, sn_lost_answer: 4, sn_duplicate: 4, sn_late_duplicate: 4, sn_outage: 0.4, sn_restart: 0.3,
     sf_down_until_dead_letter: 0.1, sn_down_until_dead_letter: 0.1, sf_restart: 0.3, proxy_restart: 0.3,
     proxy_5xx: 2, proxy_429: 1, proxy_slow: 1,

@@ -16,7 +16,7 @@ export interface AttachmentMessage {
   description: string; versionData: string; origin: 'salesforce';
 }
 export type OutboundItem = { kind: 'case'; message: CaseMessage } | { kind: 'comment'; message: CommentMessage } | { kind: 'attachment'; message: AttachmentMessage };
-export interface FaultSpec { status?: number; retryAfter?: number; delayMs?: number; times?: number; drop?: boolean; body?: unknown; path?: string | RegExp }
+export interface FaultSpec { status?: number; retryAfter?: number; delayMs?: number; times?: number; drop?: boolean; dropAfter?: boolean; body?: unknown; path?: string | RegExp }
 export interface TwinStore {
   readonly state: { records: Record<string, Record<string, Record<string, Scalar>>>; events: PlatformEvent[]; outbound: OutboundItem[]; apiUsage: number; [k: string]: unknown };
   all(type: string): Array<Record<string, Scalar>>;

@@ -48,7 +48,7 @@ const SHARED_DIST = fileURLToPath(new URL('../../../shared/dist/seam-core.mjs', 
  * @typedef {import('./store.js').OutboundItem} OutboundItem
  * @typedef {import('./store.js').PlatformEvent} PlatformEvent
  * @typedef {import('./mapping.js').FieldMappingRecord} FieldMappingRecord
- * @typedef {{ status?: number, retryAfter?: number, delayMs?: number, times?: number, drop?: boolean, body?: unknown, path?: string | RegExp }} FaultSpec
+ * @typedef {{ status?: number, retryAfter?: number, delayMs?: number, times?: number, drop?: boolean, dropAfter?: boolean, body?: unknown, path?: string | RegExp }} FaultSpec
  */
 
 /**
@@ -296,9 +296,12 @@ export async function createSalesforceTwin(options = {}) {
       }
     }
 
+    /** `dropAfter`: the request is processed and committed, then the answer is lost (socket closed). */
+    let loseAnswer = false;
     if (path.startsWith('/services/')) {
       const fault = takeFault(path);
-      if (fault) {
+      if (fault?.dropAfter) loseAnswer = true;
+      else if (fault) {
         if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
         if (fault.drop) { req.socket.destroy(); return; }
         if (fault.status) {
@@ -377,6 +380,8 @@ export async function createSalesforceTwin(options = {}) {
     }
     store.commit(ctx);
     scheduleSave();
+    // The platform committed the work; the client never learns it (a timeout, a connection cut after processing).
+    if (loseAnswer) { req.socket.destroy(); return; }
     return send(res, reply.status, reply.body, { ...limitHeader, ...(reply.headers ?? {}) });
   }
 

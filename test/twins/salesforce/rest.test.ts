@@ -364,6 +364,14 @@ describe('auth, limits and faults', () => {
     expect((await c.call('GET', '/limits')).status).toBe(200);
   });
 
+  it('can process a request and then lose its answer (dropAfter)', async () => {
+    twin.faults.next({ dropAfter: true, path: `${API}/sobjects` });
+    await expect(c.call('POST', '/sobjects/Account', { Name: 'Answer lost' })).rejects.toThrow();
+    // Committed although the client saw no answer: a retry would create it twice.
+    expect((await c.call('GET', q("SELECT COUNT() FROM Account WHERE Name = 'Answer lost'"))).body.totalSize).toBe(1);
+    expect(twin.faults.pending).toBe(0);
+  });
+
   it('describes objects with the package fields', async () => {
     const d: any = await conn.sobject('Case').describe();
     const sync = d.fields.find((f: any) => f.name === 'Seam_Sync_Status__c');

@@ -1022,6 +1022,10 @@ declare global {
                         table: 'sys_module'
                         id: '179cf176a39741b0aec3792257da0837'
                     }
+                    'src_server_outbox_lost-answer_ts': {
+                        table: 'sys_module'
+                        id: 'cd5766e66d354826aa84960d5a5afe15'
+                    }
                     src_server_outbox_outbox_ts: {
                         table: 'sys_module'
                         id: '15bd728d75fe4a138646077f14c1e1b7'
@@ -2720,6 +2724,14 @@ declare global {
                         id: '45b2b175c7324712a12df94aad767de4'
                         key: {
                             name: 'problem'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '45e6bfc995eb46d49ab0ebd447f0eb00'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'answer_lost_at'
                         }
                     },
                     {
@@ -6646,6 +6658,15 @@ declare global {
                         key: {
                             name: 'x_seam_bridge_customer_cache'
                             element: 'account_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f56d8367ab814a83bca1560a7fadd5c8'
+                        key: {
+                            name: 'x_seam_bridge_outbox'
+                            element: 'answer_lost_at'
                             language: 'en'
                         }
                     },

@@ -62,6 +62,9 @@ export const x_seam_bridge_outbox = Table({
             },
         }),
         republishes: IntegerColumn({ label: 'Republishes', default: '0' }),
+        // Lost answers (src/server/outbox/lost-answer.ts): when the first attempt whose answer was lost
+        // was sent; a CaseComment/Task retry looks for what it created before sending again.
+        answer_lost_at: DateTimeColumn({ label: 'Answer lost at' }),
     },
     index: [
         { name: 'x_seam_bridge_outbox_key', unique: true, element: 'idempotency_key' },

@@ -3,7 +3,7 @@
  * (one call per batch of up to 200), marks each row by its own save result, backs failures
  * off exponentially with jitter and dead-letters a message after the configured attempts.
  */
-import { DEFAULT_BUDGET_POLICY, budgetFor, credentialVerdict, formatServiceNowDateTime, usageDay } from '../generated/seam-core';
+import { DEFAULT_BUDGET_POLICY, answerLost, budgetFor, credentialVerdict, formatServiceNowDateTime, usageDay } from '../generated/seam-core';
 import { readCredential, readState, readUsage, writeState } from '../ops/state';
 import { recordAudit } from '../audit/audit';
 import { createRecords, type SObjectRecord } from '../clients/salesforce';
@@ -14,6 +14,7 @@ import { TABLE } from '../tables';
 import { afterFailure, isRetryable } from './backoff';
 import { onQueued } from './debounce';
 import { applyDelivery, type DeliverySwitch } from './delivery';
+import { isPlainInsert, lookForLostCreates, type Sendable } from './lost-answer';
 import { dueMessages } from './outbox';
 import { drainWebhooks, isWebhookRow } from './webhook';
 
@@ -74,10 +75,10 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         if (budget.calls === 0) return stop(budget.reason);
 
         // A payload that is not JSON can never be sent: dead-letter it now instead of retrying.
-        const sendable: { row: Row; record: SObjectRecord }[] = [];
+        const parsed: Sendable[] = [];
         for (const row of rows) {
             try {
-                sendable.push({ row, record: JSON.parse(row.payload) as SObjectRecord });
+                parsed.push({ row, record: JSON.parse(row.payload) as SObjectRecord });
             } catch {
                 ports.records.update(TABLE.outbox, row.sys_id, {
                     status: 'dead_letter',
@@ -87,6 +88,23 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 deadLettered += 1;
             }
         }
+        if (parsed.length === 0) continue;
+
+        // A CaseComment or Task whose earlier attempt lost its answer: look for what that attempt
+        // created before sending it again (outbox/lost-answer.ts).
+        const looked = lookForLostCreates(ports, settings, parsed, policy);
+        calls += looked.calls;
+        sent += looked.found.length;
+        failed += looked.failed;
+        deadLettered += looked.deadLettered;
+        const foundDelivered: Record<string, DeliveryOutcome> = {};
+        for (const { row } of looked.found) {
+            const key = deliveryKey(row);
+            if (key && row.kind !== 'impact_task') foundDelivered[key] = { ok: true };
+        }
+        markDelivered(ports, foundDelivered);
+        if (looked.waiting > 0 && looked.send.length === 0) return stop('the org\'s daily API limit is reached: the lookup after a lost answer waits');
+        const sendable = looked.send;
         if (sendable.length === 0) continue;
 
         const started = ports.clock.nowMs();
@@ -118,12 +136,15 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 });
                 sent += 1;
             } else {
+                // The create may have been committed: the retry looks for it first (outbox/lost-answer.ts).
+                const lostNow = !outcome.ok && !row.answer_lost_at && isPlainInsert(record) && answerLost(outcome.status, false);
                 const next = retryable ? afterFailure(attempts, now, policy, ports.random()) : ({ status: 'dead_letter' } as const);
                 ports.records.update(TABLE.outbox, row.sys_id, {
                     status: next.status,
                     attempts,
                     next_attempt_at: next.status === 'failed' ? formatServiceNowDateTime(next.nextAttemptAtMs) : '',
                     last_error: error.slice(0, 4000),
+                    ...(lostNow ? { answer_lost_at: formatServiceNowDateTime(started) } : {}),
                 });
                 if (next.status === 'dead_letter') deadLettered += 1;
                 else failed += 1;
