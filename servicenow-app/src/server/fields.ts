@@ -33,7 +33,7 @@ export const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     [TABLE.incident]: INCIDENT_FIELDS,
     [TABLE.problem]: PROBLEM_FIELDS,
     [TABLE.link]: ['sf_case_id', 'sf_case_number', 'incident', 'problem', 'correlation_id', 'link_version', 'sn_version', 'snapshot_hash', 'state', 'sync_state', 'last_error', 'last_synced_at', 'alert_priority'],
-    [TABLE.outbox]: ['message_id', 'idempotency_key', 'kind', 'sobject_type', 'payload', 'incident', 'sf_case_id', 'correlation_id', 'status', 'attempts', 'next_attempt_at', 'last_error', 'sent_at', 'answer_lost_at'],
+    [TABLE.outbox]: ['message_id', 'idempotency_key', 'kind', 'sobject_type', 'payload', 'incident', 'sf_case_id', 'correlation_id', 'status', 'attempts', 'next_attempt_at', 'last_error', 'sent_at', 'answer_lost_at', 'confirmed_at', 'receipt', 'republishes'],
     [TABLE.audit]: ['direction', 'operation', 'target_table', 'target_id', 'sf_case_id', 'fields', 'old_values', 'new_values', 'actor', 'correlation_id', 'idempotency_key', 'result', 'http_status', 'latency_ms', 'detail'],
     [TABLE.review]: ['sf_case_id', 'sf_case_number', 'message_id', 'idempotency_key', 'message', 'proposed_action', 'confidence', 'category', 'suggested_priority', 'suggested_group', 'rationale', 'engine', 'reason', 'status', 'reroute_group', 'incident', 'correlation_id', 'kind', 'problem', 'decision_note', 'sys_updated_by'],
     [TABLE.journal]: ['element', 'element_id', 'name', 'value', 'sys_created_by', 'sys_created_on'],
