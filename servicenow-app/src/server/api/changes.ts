@@ -24,7 +24,7 @@ import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
 import { deliveryKey, markDelivered } from '../sync/link';
 import { FEED_STATE, feedPosition } from '../outbox/delivery';
-import { SALESFORCE_KINDS } from '../outbox/outbox';
+import { SALESFORCE_KINDS, marksLinkState } from '../outbox/outbox';
 import { readState, writeState } from '../ops/state';
 import { markOfferPulled } from '../attachments/pull';
 import { TABLE, eq } from '../tables';
@@ -109,8 +109,7 @@ function acknowledge(ports: Ports, cursor: ChangesCursor, raw: string): number {
     for (const row of waiting) {
         ports.records.update(TABLE.outbox, row.sys_id, { status: 'pulled', sent_at: now, last_error: '' });
         const key = deliveryKey(row);
-        // As the drain: a task (or a notice of tasks) says nothing about the link's sync state.
-        if (key && row.kind !== 'impact_task' && row.kind !== 'impact_notice' && row.kind !== 'file_offer') delivered[key] = { ok: true };
+        if (key && marksLinkState(row.kind)) delivered[key] = { ok: true };
         // A file's offer: Salesforce recorded the file's work; its puller fetches the bytes.
         if (row.kind === 'file_offer') markOfferPulled(ports, row);
         recordAudit(ports, {

@@ -15,7 +15,7 @@ import { afterFailure, isRetryable } from './backoff';
 import { onQueued } from './debounce';
 import { applyDelivery, type DeliverySwitch } from './delivery';
 import { isPlainInsert, lookForLostCreates, type Sendable } from './lost-answer';
-import { dueMessages } from './outbox';
+import { dueMessages, marksLinkState, recordFailedAttempt } from './outbox';
 import { drainWebhooks, isWebhookRow } from './webhook';
 
 /** Rows for Salesforce: every kind but the chat webhook's (a notice is expanded first, outbox/delivery.ts). */
@@ -100,7 +100,7 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
         const foundDelivered: Record<string, DeliveryOutcome> = {};
         for (const { row } of looked.found) {
             const key = deliveryKey(row);
-            if (key && row.kind !== 'impact_task') foundDelivered[key] = { ok: true };
+            if (key && marksLinkState(row.kind)) foundDelivered[key] = { ok: true };
         }
         markDelivered(ports, foundDelivered);
         if (looked.waiting > 0 && looked.send.length === 0) return stop('the org\'s daily API limit is reached: the lookup after a lost answer waits');
@@ -139,18 +139,12 @@ export function drainOutbox(ports: Ports, settings: DrainSettings): DrainSummary
                 // The create may have been committed: the retry looks for it first (outbox/lost-answer.ts).
                 const lostNow = !outcome.ok && !row.answer_lost_at && isPlainInsert(record) && answerLost(outcome.status, false);
                 const next = retryable ? afterFailure(attempts, now, policy, ports.random()) : ({ status: 'dead_letter' } as const);
-                ports.records.update(TABLE.outbox, row.sys_id, {
-                    status: next.status,
-                    attempts,
-                    next_attempt_at: next.status === 'failed' ? formatServiceNowDateTime(next.nextAttemptAtMs) : '',
-                    last_error: error.slice(0, 4000),
-                    ...(lostNow ? { answer_lost_at: formatServiceNowDateTime(started) } : {}),
-                });
-                if (next.status === 'dead_letter') deadLettered += 1;
+                const status = recordFailedAttempt(ports, row.sys_id, attempts, next, error, lostNow ? { answer_lost_at: formatServiceNowDateTime(started) } : {});
+                if (status === 'dead_letter') deadLettered += 1;
                 else failed += 1;
             }
             const key = deliveryKey(row);
-            if (key && row.kind !== 'impact_task') delivered[key] = success ? { ok: true } : { ok: false, error: `${row.kind} attempt ${attempts}: ${error}` };
+            if (key && marksLinkState(row.kind)) delivered[key] = success ? { ok: true } : { ok: false, error: `${row.kind} attempt ${attempts}: ${error}` };
             const fieldsSent = Object.keys(record).filter((k) => k !== 'attributes');
             recordAudit(ports, {
                 direction: 'outbound',

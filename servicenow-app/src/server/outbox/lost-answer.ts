@@ -26,6 +26,7 @@ import { readUsage } from '../ops/state';
 import type { Ports, Row } from '../ports';
 import { TABLE } from '../tables';
 import { afterFailure, type BackoffPolicy } from './backoff';
+import { recordFailedAttempt } from './outbox';
 
 export interface Sendable {
     readonly row: Row;
@@ -90,13 +91,7 @@ export function lookForLostCreates(
                 const attempts = Number(s.row.attempts || '0') + 1;
                 const next = afterFailure(attempts, now, policy, ports.random());
                 const error = `lookup after a lost answer failed (${answer.error.slice(0, 300)}); not sent again until Salesforce says whether the earlier attempt created the ${q.type}. Fix: the integration user needs Read on ${q.type} (permission set Seam_Integration)`;
-                ports.records.update(TABLE.outbox, s.row.sys_id, {
-                    status: next.status,
-                    attempts,
-                    next_attempt_at: next.status === 'failed' ? formatServiceNowDateTime(next.nextAttemptAtMs) : '',
-                    last_error: error.slice(0, 4000),
-                });
-                if (next.status === 'dead_letter') deadLettered += 1;
+                if (recordFailedAttempt(ports, s.row.sys_id, attempts, next, error) === 'dead_letter') deadLettered += 1;
                 else failed += 1;
                 audit(ports, s, 'failed', undefined, `attempt ${attempts}: ${error}`, answer.status);
             }

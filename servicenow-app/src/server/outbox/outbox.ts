@@ -4,7 +4,8 @@
  * the same idempotency key twice is a no-op (the business rule may fire twice for one change).
  */
 import { formatServiceNowDateTime, messageId } from '../generated/seam-core';
-import type { Ports, Row } from '../ports';
+import type { Ports, Row, RowValues } from '../ports';
+import type { AfterFailure } from './backoff';
 import type { SObjectRecord } from '../clients/salesforce';
 import { TABLE, eq, type OutboxStatus } from '../tables';
 
@@ -18,6 +19,12 @@ export type OutboxKind = 'incident_update' | 'resolution_summary' | 'impact_task
 
 /** Kinds Salesforce receives, pushed by the drain or pulled from GET /v1/changes. */
 export const SALESFORCE_KINDS: readonly OutboxKind[] = ['incident_update', 'resolution_summary', 'impact_task', 'impact_notice', 'file_offer'];
+
+/**
+ * Whether a delivered row of this kind says anything about its link's sync state (sync/link.ts
+ * markDelivered): account Tasks, a notice of them and a file's offer belong to no one Case's sync.
+ */
+export const marksLinkState = (kind: string): boolean => kind !== 'impact_task' && kind !== 'impact_notice' && kind !== 'file_offer';
 
 export interface OutboundMessage {
     readonly kind: OutboxKind;
@@ -130,4 +137,19 @@ export function replayDeadLetters(ports: Pick<Ports, 'records'>, extraQuery = ''
     const q = extraQuery ? `status=dead_letter^${extraQuery}` : 'status=dead_letter';
     const rows = ports.records.find(TABLE.outbox, q, { limit, fields: ['sys_id', 'status'] });
     return replay(ports, rows.map((r) => r.sys_id));
+}
+
+/**
+ * Writes a failed attempt on its outbox row: due again at the backoff's time, or a dead letter.
+ * `extra` holds what the caller's kind of failure also records (e.g. `answer_lost_at`).
+ */
+export function recordFailedAttempt(ports: Pick<Ports, 'records'>, sysId: string, attempts: number, next: AfterFailure, error: string, extra: RowValues = {}): AfterFailure['status'] {
+    ports.records.update(TABLE.outbox, sysId, {
+        status: next.status,
+        attempts,
+        next_attempt_at: next.status === 'failed' ? formatServiceNowDateTime(next.nextAttemptAtMs) : '',
+        last_error: error.slice(0, 4000),
+        ...extra,
+    });
+    return next.status;
 }

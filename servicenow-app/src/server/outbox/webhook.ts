@@ -12,7 +12,7 @@ import type { Settings } from '../config';
 import type { Ports, Row } from '../ports';
 import { TABLE } from '../tables';
 import { afterFailure } from './backoff';
-import { dueMessages } from './outbox';
+import { dueMessages, recordFailedAttempt } from './outbox';
 
 export const isWebhookRow = (row: Row): boolean => row.kind === 'critical_alert';
 
@@ -62,12 +62,7 @@ export function drainWebhooks(ports: Ports, settings: WebhookSettings): WebhookD
         } else {
             const next = outcome === 'retry' ? afterFailure(attempts, now, policy, ports.random()) : ({ status: 'dead_letter' } as const);
             const error = next.status === 'dead_letter' && outcome === 'retry' ? `${detail}; retried ${attempts} times (x_seam_bridge.outbox.max_attempts); fix: check the chat service, then replay` : detail;
-            ports.records.update(TABLE.outbox, row.sys_id, {
-                status: next.status,
-                attempts,
-                next_attempt_at: next.status === 'failed' ? formatServiceNowDateTime(next.nextAttemptAtMs) : '',
-                last_error: error.slice(0, 4000),
-            });
+            recordFailedAttempt(ports, row.sys_id, attempts, next, error);
             if (next.status === 'dead_letter') deadLettered += 1;
             else failed += 1;
             detail = `${next.status}: ${error}`;
